@@ -1,0 +1,27 @@
+// Node-only. Reading the audit log and checking its chain.
+import type { CoreDeps } from '../deps';
+import { defineHandlers } from '../handler';
+import { toAuditEntry, verifyAudit } from './audit';
+
+export function createAuditHandlers(deps: CoreDeps) {
+  return defineHandlers({
+    'audit.list': async (input, env) => {
+      let query = env.db().selectFrom('audit_log').selectAll();
+      if (input.userId) query = query.where('user_id', '=', input.userId);
+      if (input.action) query = query.where('action', 'like', `${input.action}%`);
+      if (input.entityType) query = query.where('entity_type', '=', input.entityType);
+      if (input.entityId) query = query.where('entity_id', '=', input.entityId);
+      if (input.from) query = query.where('at', '>=', input.from);
+      if (input.to) query = query.where('at', '<=', input.to.length === 10 ? `${input.to}T23:59:59.999Z` : input.to);
+      if (input.beforeId) query = query.where('id', '<', input.beforeId);
+      const rows = await query.orderBy('id', 'desc').limit(input.limit + 1).execute();
+      const page = rows.slice(0, input.limit);
+      return {
+        entries: page.map(toAuditEntry),
+        nextBeforeId: rows.length > input.limit ? page[page.length - 1].id : null,
+      };
+    },
+
+    'audit.verify': async (_input, env) => verifyAudit(env.db(), deps.vault.read()?.auditHead ?? null),
+  });
+}

@@ -1,0 +1,220 @@
+// Node-only. The core: validates every call against the shared contract, checks the session,
+// auto-lock and permission, runs the handler one call at a time, and wraps the result so that no
+// exception or stack trace crosses a transport.
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { channels, isChannelName, type ChannelDef, type ChannelName } from '../../shared/contract';
+import { AppError, type Result, type ValidationIssue } from '../../shared/contract/errors';
+import type { Language } from '../../shared/i18n/languages';
+import { can, type Permission } from '../../shared/permissions';
+import { appendAudit, type AuditEvent } from './audit/audit';
+import type { CoreDeps } from './deps';
+import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
+import { createHandlers } from './handlers';
+import { StoreManager, storePaths } from './store';
+import { defaultKdf, type KdfCost } from './vault/crypto';
+import { Vault } from './vault/vault';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** better_sqlite3.node for the running runtime (Electron needs its own ABI build). */
+  nativeBinding?: string;
+  /** Tests use a cheap KDF; the app always uses the default. */
+  kdfCost?: KdfCost;
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Core {
+  readonly paths: ReturnType<typeof storePaths>;
+  connect(): Connection;
+  disconnect(conn: Connection): void;
+  invoke(conn: Connection, channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Locks every session (the OS is suspending, the screen is locked). */
+  lockAll(): Promise<void>;
+  close(): void;
+  /** For tests and tools only: the open store, if any. */
+  readonly store: StoreManager;
+  readonly vault: Vault;
+}
+
+function zodIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+export function createCore(options: CoreOptions): Core {
+  const paths = storePaths(options.dataDir);
+  const kdfCost = options.kdfCost ?? defaultKdf;
+  const vault = new Vault(paths.keyFile, kdfCost);
+  const store = new StoreManager(paths, vault, options.nativeBinding);
+  const connections = new Set<Connection>();
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message, error) => console.error(message, error));
+
+  const auditAs = async (trx: Parameters<CoreDeps['auditAs']>[0], event: AuditEvent) => {
+    await appendAudit(trx, { at: now().toISOString(), ...event });
+  };
+
+  const deps: CoreDeps = {
+    vault,
+    store,
+    kdfCost,
+    now,
+    connections,
+    auditAs,
+    async settings() {
+      const row = await store.get().db.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+      return {
+        office: { name: row.name, code: row.code, country: row.country, defaultLanguage: row.default_language as Language },
+        autoLockMinutes: row.auto_lock_minutes,
+        requireBid: row.require_bid === 1,
+      };
+    },
+    closeStoreIfIdle() {
+      if (![...connections].some((c) => c.session)) store.close();
+    },
+  };
+
+  const handlers: HandlerMap = createHandlers(deps);
+
+  // One call at a time: better-sqlite3 is synchronous and a Kysely transaction spans awaits, so
+  // interleaving two calls could slip one call's statements into the other's transaction.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  function envFor(conn: Connection): HandlerEnv {
+    return {
+      conn,
+      get session(): Session {
+        if (!conn.session) throw new AppError('NOT_AUTHENTICATED', 'please log in');
+        return conn.session;
+      },
+      now,
+      db: () => store.get().db,
+      tx: (work) => store.get().db.transaction().execute(work),
+      audit: (trx, event) =>
+        auditAs(trx, { ...event, userId: conn.session?.userId ?? null, username: conn.session?.username ?? null }),
+    };
+  }
+
+  async function checkAccess(conn: Connection, channel: ChannelName): Promise<void> {
+    const def: ChannelDef = channels[channel];
+    if (def.access === 'public') return;
+    const session = conn.session;
+    if (!session || !store.isOpen) throw new AppError('NOT_AUTHENTICATED', 'please log in');
+    if (def.access === 'sessionOrLocked') return;
+    if (session.locked) throw new AppError('SESSION_LOCKED', 'the session is locked');
+    const settings = await deps.settings();
+    const idleMs = now().getTime() - session.lastActivityAt;
+    if (idleMs > settings.autoLockMinutes * 60_000) {
+      session.locked = true;
+      await auditAs(store.get().db, {
+        action: 'session.autoLock',
+        userId: session.userId,
+        username: session.username,
+        entityType: 'user',
+        entityId: session.userId,
+        details: { idleSeconds: Math.round(idleMs / 1000) },
+      });
+      throw new AppError('SESSION_LOCKED', 'the session was locked after inactivity');
+    }
+    if (def.access !== 'session' && !can(session.role, def.access as Permission)) {
+      await auditAs(store.get().db, {
+        action: 'access.denied',
+        userId: session.userId,
+        username: session.username,
+        details: { channel },
+      });
+      throw new AppError('FORBIDDEN', 'your role does not allow this', { params: { channel } });
+    }
+    if (!def.passive) session.lastActivityAt = now().getTime();
+  }
+
+  /** Mirrors the audit chain's head outside the database, so a cut-off tail is detectable. */
+  async function syncAuditHead(): Promise<void> {
+    if (!store.isOpen) return;
+    const last = await store.get().db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const head = vault.read()?.auditHead;
+    if (last && (!head || head.id !== last.id || head.hash !== last.hash)) {
+      vault.update((content) => {
+        content.auditHead = { id: last.id, hash: last.hash };
+      });
+    }
+  }
+
+  async function run(conn: Connection, channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) {
+      throw new AppError('UNKNOWN_CHANNEL', 'no such channel', { params: { channel: String(channel).slice(0, 80) } });
+    }
+    const def = channels[channel];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      throw new AppError('VALIDATION', 'the input is not valid', { issues: zodIssues(parsed.error) });
+    }
+    await checkAccess(conn, channel);
+    const handler = handlers[channel] as (input: unknown, env: HandlerEnv) => Promise<unknown>;
+    const output = await handler(parsed.data, envFor(conn));
+    await syncAuditHead();
+    // Parsing the output strips any field the contract does not declare: nothing leaks by accident.
+    return { ok: true, value: def.output.parse(output) };
+  }
+
+  return {
+    paths,
+    store,
+    vault,
+    connect() {
+      const conn: Connection = { id: crypto.randomUUID(), session: null };
+      connections.add(conn);
+      return conn;
+    },
+    disconnect(conn) {
+      connections.delete(conn);
+      conn.session = null;
+      deps.closeStoreIfIdle();
+    },
+    invoke(conn, channel, input) {
+      return serial(async () => {
+        try {
+          return await run(conn, channel, input);
+        } catch (error) {
+          if (error instanceof AppError) return { ok: false, error: error.toWire() };
+          if (error instanceof z.ZodError) {
+            return { ok: false, error: { code: 'VALIDATION', message: 'the input is not valid', issues: zodIssues(error) } };
+          }
+          log(`channel ${channel} failed`, error);
+          return { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; nothing was saved' } };
+        }
+      });
+    },
+    lockAll() {
+      return serial(async () => {
+        for (const conn of connections) {
+          if (conn.session && !conn.session.locked) {
+            conn.session.locked = true;
+            if (store.isOpen) {
+              await auditAs(store.get().db, {
+                action: 'session.lock',
+                userId: conn.session.userId,
+                username: conn.session.username,
+                details: { reason: 'system' },
+              });
+            }
+          }
+        }
+      });
+    },
+    close() {
+      for (const conn of connections) conn.session = null;
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Node-only. Opens the SQLCipher database. Cipher settings must be applied on every connection
+// before the key, or the library silently falls back to its default cipher.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../../../shared/contract/errors';
+import type { DB } from './schema';
+
+export type RawDatabase = Database.Database;
+
+export interface OpenOptions {
+  file: string;
+  /** 32-byte data key; null opens a plain (unencrypted) database, used only by benchmarks. */
+  key: Buffer | null;
+  /** Path to a better_sqlite3.node built for the running runtime (Electron has its own ABI). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function applyKey(raw: RawDatabase, key: Buffer): void {
+  if (key.length !== 32) throw new AppError('DB_KEY_INVALID', 'data key must be 32 bytes');
+  raw.pragma(`cipher='sqlcipher'`);
+  raw.pragma('legacy=4');
+  raw.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+export function openRaw(options: OpenOptions): RawDatabase {
+  const raw = new Database(options.file, {
+    readonly: options.readonly ?? false,
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    if (options.key) applyKey(raw, options.key);
+    // The first real read proves the key: SQLCipher only fails here, not at PRAGMA key.
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    raw.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new AppError('DB_KEY_INVALID', 'the database key is wrong or the file is not a Homeward database');
+    }
+    throw error;
+  }
+  if (!options.readonly) {
+    raw.pragma('journal_mode = WAL');
+  }
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  return raw;
+}
+
+export function toKysely(raw: RawDatabase): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+}

@@ -1,0 +1,46 @@
+// Node-only. Kysely's view of the database: one interface per table, named as in SQL.
+import type { Generated } from 'kysely';
+
+export interface OfficeTable {
+  id: number;
+  name: string;
+  code: string;
+  country: string;
+  default_language: string;
+  auto_lock_minutes: number;
+  require_bid: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'caseworker' | 'supervisor' | 'admin';
+  language: string;
+  active: number;
+  removed_at: string | null;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface FoundationTables {
+  office: OfficeTable;
+  users: UsersTable;
+  audit_log: AuditLogTable;
+}
+
+export type DB = FoundationTables;

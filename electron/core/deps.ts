@@ -1,0 +1,23 @@
+// Node-only. What feature modules are built from: the vault, the store, the clock, the sessions.
+import type { Kysely, Transaction } from 'kysely';
+import type { OfficeSettings } from '../../shared/admin/contract';
+import type { AuditEvent } from './audit/audit';
+import type { DB } from './db/schema';
+import type { Connection } from './handler';
+import type { StoreManager } from './store';
+import type { KdfCost } from './vault/crypto';
+import type { Vault } from './vault/vault';
+
+export interface CoreDeps {
+  vault: Vault;
+  store: StoreManager;
+  kdfCost: KdfCost;
+  now(): Date;
+  connections: Set<Connection>;
+  /** Office settings, read from the database (the store must be open). */
+  settings(): Promise<OfficeSettings>;
+  /** Appends an audit entry for an actor that may have no session (failed logins). */
+  auditAs(trx: Kysely<DB> | Transaction<DB>, event: AuditEvent): Promise<void>;
+  /** Closes the database when no connection has a session any more. */
+  closeStoreIfIdle(): void;
+}

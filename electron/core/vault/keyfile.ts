@@ -1,0 +1,57 @@
+// Node-only. The key-slot file beside the database. It holds no case data: office identity for the
+// login screen, one slot per user and one recovery slot, login back-off state, failed-login events
+// waiting for the database to open, and the audit chain's head (to detect a truncated log).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Office } from '../../../shared/session/contract';
+import type { KdfParams, Sealed, SealedToKey } from './crypto';
+
+export interface KeySlot {
+  id: string; // 'recovery' or the user id
+  kind: 'user' | 'recovery';
+  username: string | null;
+  kdf: KdfParams;
+  publicKey: string;
+  privateKey: Sealed;
+  dataKey: SealedToKey;
+  /** During a key rotation: the new data key, sealed before the database is rekeyed. */
+  nextDataKey?: SealedToKey;
+  updatedAt: string;
+}
+
+export interface PendingAuditEvent {
+  at: string;
+  action: string;
+  username: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface KeyFile {
+  format: 'homeward-keyslots';
+  version: 1;
+  office: Office;
+  slots: KeySlot[];
+  lockouts: Record<string, { failures: number; lockedUntil: string | null }>;
+  pendingAudit: PendingAuditEvent[];
+  auditHead: { id: number; hash: string } | null;
+}
+
+export function readKeyFile(file: string): KeyFile | null {
+  if (!fs.existsSync(file)) return null;
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+  if (parsed.format !== 'homeward-keyslots') throw new Error(`${file} is not a Homeward key-slot file`);
+  return parsed;
+}
+
+/** Write-then-rename so a crash leaves either the old file or the new one, never half of each. */
+export function writeKeyFile(file: string, content: KeyFile): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, JSON.stringify(content, null, 2));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,194 @@
+// Node-only. The vault: creates the data key, wraps it into key slots, unwraps it for a password or
+// the recovery key, rewrites one slot on password change and re-wraps all slots on rotation.
+import crypto from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors';
+import type { Office } from '../../../shared/session/contract';
+import {
+  defaultKdf,
+  deriveKey,
+  newArgonParams,
+  newHkdfParams,
+  newKeyPair,
+  newRecoveryKey,
+  open,
+  openWithPrivateKey,
+  parseRecoveryKey,
+  seal,
+  sealToPublicKey,
+  type KdfCost,
+  type KdfParams,
+} from './crypto';
+import { readKeyFile, writeKeyFile, type KeyFile, type KeySlot } from './keyfile';
+
+const aadPrivate = (slotId: string): string => `homeward/slot/${slotId}/private`;
+const aadData = (slotId: string): string => `homeward/slot/${slotId}/data`;
+
+export interface Unlocked {
+  dataKey: Buffer;
+  /** True when the key came from `nextDataKey` (a rotation was interrupted after the rekey). */
+  fromNext: boolean;
+}
+
+export class Vault {
+  constructor(
+    readonly file: string,
+    private readonly kdfCost: KdfCost = defaultKdf,
+  ) {}
+
+  read(): KeyFile | null {
+    return readKeyFile(this.file);
+  }
+
+  require(): KeyFile {
+    const content = this.read();
+    if (!content) throw new AppError('SETUP_REQUIRED', 'this office is not set up yet');
+    return content;
+  }
+
+  write(content: KeyFile): void {
+    writeKeyFile(this.file, content);
+  }
+
+  update(change: (content: KeyFile) => void): KeyFile {
+    const content = this.require();
+    change(content);
+    this.write(content);
+    return content;
+  }
+
+  private async makeSlot(
+    id: string,
+    kind: KeySlot['kind'],
+    username: string | null,
+    secret: Buffer,
+    kdf: KdfParams,
+    dataKey: Buffer,
+  ): Promise<KeySlot> {
+    const pair = newKeyPair();
+    const kek = await deriveKey(secret, kdf);
+    return {
+      id,
+      kind,
+      username,
+      kdf,
+      publicKey: pair.publicKey,
+      privateKey: seal(kek, pair.privateKey, aadPrivate(id)),
+      dataKey: sealToPublicKey(pair.publicKey, dataKey, aadData(id)),
+      updatedAt: new Date().toISOString(),
+    };
+  }
+
+  userSlot(userId: string, username: string, password: string, dataKey: Buffer): Promise<KeySlot> {
+    return this.makeSlot(userId, 'user', username, Buffer.from(password, 'utf8'), newArgonParams(this.kdfCost), dataKey);
+  }
+
+  /** First run: a new data key, the administrator's slot and the recovery slot. */
+  async create(office: Office, admin: { userId: string; username: string; password: string }) {
+    if (this.read()) throw new AppError('ALREADY_SET_UP', 'this office is already set up');
+    const dataKey = crypto.randomBytes(32);
+    const recovery = newRecoveryKey();
+    const slots = [
+      await this.userSlot(admin.userId, admin.username, admin.password, dataKey),
+      await this.makeSlot('recovery', 'recovery', null, recovery.secret, newHkdfParams(), dataKey),
+    ];
+    const content: KeyFile = {
+      format: 'homeward-keyslots',
+      version: 1,
+      office,
+      slots,
+      lockouts: {},
+      pendingAudit: [],
+      auditHead: null,
+    };
+    return { dataKey, recoveryKey: recovery.text, content };
+  }
+
+  private async unwrap(slot: KeySlot, secret: Buffer): Promise<Buffer | null> {
+    const kek = await deriveKey(secret, slot.kdf);
+    return open(kek, slot.privateKey, aadPrivate(slot.id));
+  }
+
+  private openDataKeys(slot: KeySlot, privateKey: Buffer): Unlocked[] {
+    const keys: Unlocked[] = [];
+    const current = openWithPrivateKey(privateKey, slot.dataKey, aadData(slot.id));
+    if (current) keys.push({ dataKey: current, fromNext: false });
+    if (slot.nextDataKey) {
+      const next = openWithPrivateKey(privateKey, slot.nextDataKey, aadData(slot.id));
+      if (next) keys.push({ dataKey: next, fromNext: true });
+    }
+    return keys;
+  }
+
+  findUserSlot(username: string): KeySlot | null {
+    return this.require().slots.find((s) => s.kind === 'user' && s.username === username) ?? null;
+  }
+
+  /** Candidate data keys for this password (current first), or null for a wrong password. */
+  async unlockWithPassword(username: string, password: string): Promise<Unlocked[] | null> {
+    const slot = this.findUserSlot(username);
+    if (!slot) {
+      // Same cost for an unknown user as for a wrong password: no username enumeration by timing.
+      await deriveKey(Buffer.from(password), newArgonParams(this.kdfCost));
+      return null;
+    }
+    const privateKey = await this.unwrap(slot, Buffer.from(password, 'utf8'));
+    return privateKey ? this.openDataKeys(slot, privateKey) : null;
+  }
+
+  async unlockWithRecoveryKey(text: string): Promise<Unlocked[]> {
+    const secret = parseRecoveryKey(text);
+    const slot = this.require().slots.find((s) => s.kind === 'recovery');
+    const privateKey = secret && slot ? await this.unwrap(slot, secret) : null;
+    if (!slot || !privateKey) throw new AppError('RECOVERY_KEY_INVALID', 'the recovery key is not valid for this office');
+    return this.openDataKeys(slot, privateKey);
+  }
+
+  async verifyPassword(username: string, password: string): Promise<boolean> {
+    const slot = this.findUserSlot(username);
+    if (!slot) return false;
+    return (await this.unwrap(slot, Buffer.from(password, 'utf8'))) !== null;
+  }
+
+  /** Adds or replaces one user's slot; every other slot is left byte-for-byte as it was. */
+  async setUserSlot(userId: string, username: string, password: string, dataKey: Buffer): Promise<void> {
+    const slot = await this.userSlot(userId, username, password, dataKey);
+    this.update((content) => {
+      const index = content.slots.findIndex((s) => s.id === userId);
+      if (index >= 0) content.slots[index] = slot;
+      else content.slots.push(slot);
+    });
+  }
+
+  removeUserSlot(userId: string): void {
+    this.update((content) => {
+      content.slots = content.slots.filter((s) => s.id !== userId);
+    });
+  }
+
+  /** Step 1 of a rotation: seal the new key into every slot before the database is rekeyed. */
+  stageNextKey(nextKey: Buffer): void {
+    this.update((content) => {
+      for (const slot of content.slots) slot.nextDataKey = sealToPublicKey(slot.publicKey, nextKey, aadData(slot.id));
+    });
+  }
+
+  /** Step 2, after PRAGMA rekey succeeded: the staged key becomes the current one. */
+  promoteNextKey(): number {
+    const content = this.update((c) => {
+      for (const slot of c.slots) {
+        if (slot.nextDataKey) {
+          slot.dataKey = slot.nextDataKey;
+          delete slot.nextDataKey;
+          slot.updatedAt = new Date().toISOString();
+        }
+      }
+    });
+    return content.slots.length;
+  }
+
+  discardNextKey(): void {
+    this.update((content) => {
+      for (const slot of content.slots) delete slot.nextDataKey;
+    });
+  }
+}

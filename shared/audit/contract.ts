@@ -1,0 +1,46 @@
+// Environment-free. The tamper-evident audit log: list with filters, verify the hash chain.
+import { z } from 'zod';
+import { defineChannels } from '../contract/channel';
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditChainStatusSchema = z.object({
+  intact: z.boolean(),
+  checked: z.number().int(),
+  brokenAtId: z.number().int().nullable(),
+  problem: z.enum(['edited', 'deleted', 'truncated']).nullable(),
+});
+export type AuditChainStatus = z.infer<typeof auditChainStatusSchema>;
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+export const auditChannels = defineChannels({
+  'audit.list': {
+    access: 'audit.read',
+    input: z
+      .object({
+        userId: z.string().max(64).optional(),
+        action: z.string().max(64).optional(),
+        entityType: z.string().max(64).optional(),
+        entityId: z.string().max(64).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(auditEntrySchema), nextBeforeId: z.number().int().nullable() }),
+  },
+  'audit.verify': { access: 'audit.read', input: z.object({}).strict(), output: auditChainStatusSchema },
+});

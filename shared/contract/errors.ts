@@ -1,0 +1,73 @@
+// Environment-free. Error codes that cross every transport. Each code has a translated message in
+// locales/<lang>/errors.json; `message` on the wire is an English fallback for logs only.
+export const errorCodes = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'NOT_AUTHENTICATED',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'OUT_OF_SCOPE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SETUP_REQUIRED',
+  'ALREADY_SET_UP',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'PASSWORD_WEAK',
+  'PASSWORD_INCORRECT',
+  'RECOVERY_KEY_INVALID',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
+  'DB_KEY_INVALID',
+  'DB_FROM_FUTURE',
+  'DB_CORRUPT',
+  'GATE_BLOCKED',
+  'INVALID_DATE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ValidationIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  params?: Record<string, string | number>;
+  issues?: ValidationIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** An error a user can cause: a stable code, an English fallback, parameters for the translation. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: Record<string, string | number>;
+  readonly issues?: ValidationIssue[];
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { params?: Record<string, string | number>; issues?: ValidationIssue[] } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = extra.params;
+    this.issues = extra.issues;
+  }
+
+  toWire(): WireError {
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.params) wire.params = this.params;
+    if (this.issues) wire.issues = this.issues;
+    return wire;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

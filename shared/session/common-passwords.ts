@@ -1,0 +1,21 @@
+// Environment-free. A small built-in list of commonly used passwords (and local variants).
+export const commonPasswords: ReadonlySet<string> = new Set([
+  '123456', 'password', '12345678', 'qwerty', '123456789', '12345', '1234', '111111',
+  '1234567', 'dragon', '123123', 'baseball', 'abc123', 'football', 'monkey', 'letmein',
+  '696969', 'shadow', 'master', '666666', 'qwertyuiop', '123321', 'mustang', '1234567890',
+  'michael', '654321', 'superman', '1qaz2wsx', '7777777', '121212', '000000', 'qazwsx',
+  '123qwe', 'killer', 'trustno1', 'jordan', 'jennifer', 'zxcvbnm', 'asdfgh', 'hunter',
+  'buster', 'soccer', 'harley', 'batman', 'andrew', 'tigger', 'sunshine', 'iloveyou',
+  '2000', 'charlie', 'robert', 'thomas', 'hockey', 'ranger', 'daniel', 'starwars',
+  'klaster', '112233', 'george', 'computer', 'michelle', 'jessica', 'pepper', '1111',
+  'zxcvbn', '555555', '11111111', '131313', 'freedom', '777777', 'pass', 'maggie',
+  '159753', 'aaaaaa', 'ginger', 'princess', 'joshua', 'cheese', 'amanda', 'summer',
+  'love', 'ashley', 'nicole', 'chelsea', 'biteme', 'matthew', 'access', 'yankees',
+  '987654321', 'dallas', 'austin', 'thunder', 'taylor', 'matrix', 'passw0rd', 'password1',
+  'password123', 'welcome', 'welcome1', 'admin', 'admin123', 'administrator', 'qwerty123', 'letmein123',
+  'iloveyou1', '1q2w3e4r', '1q2w3e4r5t6y', 'qwertyuiop123', 'passwordpassword', 'changeme', 'secret', 'secret123',
+  '123456789012', 'abcdefghijkl', 'abcdef123456', 'qwertyqwerty', 'azerty', 'azertyuiop', 'motdepasse', 'soleil',
+  'bonjour', 'contrasena', 'contraseña', 'senha', 'senha123', 'futebol', 'brasil', 'portugal',
+  'mexico', 'espana', 'francia', 'homeward', 'socialworker', 'caseworker', 'supervisor', 'office',
+  'office123', 'children', 'familia', 'famille', 'familie',
+]);
