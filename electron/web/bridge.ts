@@ -1,0 +1,239 @@
+// Node-only. The browser-mode bridge: serves the built renderer and the core's handlers over HTTP on
+// 127.0.0.1 only. A per-launch random token, exchanged once for an HttpOnly SameSite=Strict cookie,
+// gates every request; the Host header is checked against DNS rebinding and Origin against CSRF.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '../core/core';
+import type { Connection } from '../core/handler';
+import {
+  isAllowedHost,
+  isJsonContentType,
+  isSameOriginRequest,
+  newLaunchToken,
+  originForHost,
+  readCookie,
+  tokenCookie,
+  tokenCookieHeader,
+  tokensEqual,
+} from './guards';
+import { resolveRendererFile, securityHeaders } from './renderer-files';
+
+export const defaultBodyLimitBytes = 25 * 1024 * 1024;
+
+export interface WebBridgeOptions {
+  core: Core;
+  /** The renderer build (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+  bodyLimitBytes?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface WebBridge {
+  readonly port: number;
+  readonly origin: string;
+  /** Open this once to receive the cookie; printed to the terminal. */
+  readonly launchUrl: string;
+  close(): Promise<void>;
+}
+
+type Res = http.ServerResponse;
+
+function send(res: Res, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  const payload = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': String(payload.length), ...extra });
+  res.end(payload);
+}
+
+function sendJson(res: Res, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function sendError(res: Res, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+// No inline script or style: the page is served under the same CSP as the app.
+const notLaunchedPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Homeward</title></head>
+<body><h1>Homeward</h1>
+<p>This address needs the link that was printed in the terminal when Homeward started
+(it begins with <code>http://127.0.0.1</code> and ends with <code>?launch=…</code>). Open that link.</p>
+</body></html>
+`;
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      resolve('too-large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const { core, rendererDir } = options;
+  const token = options.token ?? newLaunchToken();
+  const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  // One token, one connection: the browser is one app window with one session.
+  const conn: Connection = core.connect();
+  let port = 0;
+
+  async function handleApi(req: http.IncomingMessage, res: Res, channel: string, host: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendError(res, 405, 'FORBIDDEN', 'use POST');
+      return;
+    }
+    if (!isSameOriginRequest(req.headers, originForHost(host))) {
+      sendError(res, 403, 'FORBIDDEN', 'cross-origin request refused');
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendError(res, 415, 'VALIDATION', 'the request must be application/json');
+      return;
+    }
+    const body = await readBody(req, bodyLimit);
+    if (body === 'too-large') {
+      res.setHeader('Connection', 'close');
+      sendError(res, 413, 'VALIDATION', 'the request is too large');
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendError(res, 400, 'VALIDATION', 'the request body is not valid JSON');
+      return;
+    }
+    // Unknown channels go to the core too, so every transport answers UNKNOWN_CHANNEL the same way.
+    const result = await core.invoke(conn, channel, input);
+    sendJson(res, 200, result);
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: Res, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const resolved = resolveRendererFile(rendererDir, pathname);
+    if (resolved.kind === 'bad-path') {
+      send(res, 400, 'text/plain; charset=utf-8', 'bad path');
+      return;
+    }
+    if (resolved.kind === 'not-found') {
+      send(res, 404, 'text/plain; charset=utf-8', 'not found');
+      return;
+    }
+    const content = fs.readFileSync(resolved.file);
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { ...securityHeaders, 'Content-Type': resolved.contentType, 'Content-Length': String(content.length) });
+      res.end();
+      return;
+    }
+    send(res, 200, resolved.contentType, content);
+  }
+
+  async function handle(req: http.IncomingMessage, res: Res): Promise<void> {
+    const host = req.headers.host;
+    if (!isAllowedHost(host, port)) {
+      // 421 Misdirected Request: this server does not answer for that name.
+      send(res, 421, 'text/plain; charset=utf-8', 'wrong host');
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', originForHost(host!));
+    } catch {
+      send(res, 400, 'text/plain; charset=utf-8', 'bad request');
+      return;
+    }
+
+    const launch = url.searchParams.get('launch');
+    if (url.pathname === '/' && launch !== null && req.method === 'GET') {
+      if (!tokensEqual(launch, token)) {
+        send(res, 403, 'text/html; charset=utf-8', notLaunchedPage);
+        return;
+      }
+      // Redirect so the token leaves the address bar (and history keeps only the bare origin).
+      res.writeHead(302, { ...securityHeaders, 'Set-Cookie': tokenCookieHeader(token), Location: '/', 'Content-Length': '0' });
+      res.end();
+      return;
+    }
+
+    const isApi = url.pathname.startsWith('/api/');
+    if (!tokensEqual(readCookie(req.headers.cookie, tokenCookie), token)) {
+      if (isApi) sendError(res, 403, 'FORBIDDEN', 'open the link printed in the terminal first');
+      else send(res, 403, 'text/html; charset=utf-8', notLaunchedPage);
+      return;
+    }
+
+    if (isApi) {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        channel = url.pathname.slice('/api/'.length);
+      }
+      await handleApi(req, res, channel, host!);
+      return;
+    }
+    handleStatic(req, res, url.pathname);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log('browser-mode request failed', error);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'something went wrong; nothing was saved');
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    port,
+    origin,
+    launchUrl: `${origin}/?launch=${token}`,
+    close() {
+      core.disconnect(conn);
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Node-only. The browser-mode bridge's request checks, kept pure so they are easy to read and test.
+import crypto from 'node:crypto';
+
+export const tokenCookie = 'hw_token';
+
+/** DNS-rebinding defence: a page on evil.example resolved to 127.0.0.1 still sends its own Host. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const h = host.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+}
+
+/** The origin the page was served from, derived from an already-checked Host header. */
+export function originForHost(host: string): string {
+  return `http://${host.toLowerCase()}`;
+}
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** Constant-time comparison; hashing first makes the lengths equal without leaking them. */
+export function tokensEqual(given: string | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+export function newLaunchToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+export function tokenCookieHeader(token: string): string {
+  return `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/**
+ * A state-changing API call must come from our own page: Origin, when the browser sends one, must
+ * be ours; Sec-Fetch-Site, when sent, must say same-origin.
+ */
+export function isSameOriginRequest(
+  headers: { origin?: string; 'sec-fetch-site'?: string | string[] },
+  expectedOrigin: string,
+): boolean {
+  if (headers.origin !== undefined && headers.origin.toLowerCase() !== expectedOrigin) return false;
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  return true;
+}
+
+export function isJsonContentType(value: string | undefined): boolean {
+  if (!value) return false;
+  return value.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
