@@ -1,7 +1,12 @@
 // Every migration, in order. A test checks that each file in this folder is listed here.
 import m0001 from './0001_foundation';
+import m0002 from './0002_cases';
+import m0003 from './0003_family';
+import m0004 from './0004_assessments';
+import m0005 from './0005_plans';
+import m0006 from './0006_reunification';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 export const latestVersion = migrations[migrations.length - 1].version;
 export type { Migration } from './types';

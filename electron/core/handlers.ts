@@ -2,13 +2,43 @@
 // registered twice, stops the app at start-up rather than failing on first use.
 import { channelNames, type ChannelName } from '../../shared/contract';
 import { createAdminHandlers } from './admin/handlers';
+import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
+import { createBidHandlers } from './bid/handlers';
+import { createCasesHandlers } from './cases/handlers';
+import { createConsentsHandlers } from './consents/handlers';
+import { createContactsHandlers } from './contacts/handlers';
 import type { CoreDeps } from './deps';
+import { createDraftsHandlers } from './drafts/handlers';
+import { createFamilyHandlers } from './family/handlers';
 import type { HandlerMap } from './handler';
+import { createNotesHandlers } from './notes/handlers';
+import { createPlansHandlers } from './plans/handlers';
+import { createPreparationHandlers } from './preparation/handlers';
+import { createReunificationHandlers } from './reunification/handlers';
+import { createSafetyHandlers } from './safety/handlers';
 import { createSessionHandlers } from './session/handlers';
+import { createTracingHandlers } from './tracing/handlers';
 
 export function createHandlers(deps: CoreDeps): HandlerMap {
-  const features = [createSessionHandlers(deps), createAdminHandlers(deps), createAuditHandlers(deps)];
+  const features = [
+    createSessionHandlers,
+    createAdminHandlers,
+    createAuditHandlers,
+    createDraftsHandlers,
+    createCasesHandlers,
+    createFamilyHandlers,
+    createConsentsHandlers,
+    createNotesHandlers,
+    createTracingHandlers,
+    createAssessmentsHandlers,
+    createSafetyHandlers,
+    createBidHandlers,
+    createPlansHandlers,
+    createPreparationHandlers,
+    createContactsHandlers,
+    createReunificationHandlers,
+  ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {
     for (const [name, handler] of Object.entries(feature)) {

@@ -2,15 +2,71 @@
 // inferred from the schemas; `channelNames` is the runtime list (types vanish at run time).
 import type { z } from 'zod';
 import { adminChannels } from '../admin/contract';
+import { assessmentsChannels } from '../assessments/contract';
 import { auditChannels } from '../audit/contract';
+import { bidChannels } from '../bid/contract';
+import { casesChannels } from '../cases/contract';
+import { consentsChannels } from '../consents/contract';
+import { contactsChannels } from '../contacts/contract';
+import { draftsChannels } from '../drafts/contract';
+import { familyChannels } from '../family/contract';
+import { notesChannels } from '../notes/contract';
+import { plansChannels } from '../plans/contract';
+import { preparationChannels } from '../preparation/contract';
+import { reunificationChannels } from '../reunification/contract';
+import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
+import { tracingChannels } from '../tracing/contract';
 import type { ChannelDef } from './channel';
+
+const features = [
+  sessionChannels,
+  adminChannels,
+  auditChannels,
+  draftsChannels,
+  casesChannels,
+  familyChannels,
+  consentsChannels,
+  notesChannels,
+  tracingChannels,
+  assessmentsChannels,
+  safetyChannels,
+  bidChannels,
+  plansChannels,
+  preparationChannels,
+  contactsChannels,
+  reunificationChannels,
+] as const;
 
 export const channels = {
   ...sessionChannels,
   ...adminChannels,
   ...auditChannels,
+  ...draftsChannels,
+  ...casesChannels,
+  ...familyChannels,
+  ...consentsChannels,
+  ...notesChannels,
+  ...tracingChannels,
+  ...assessmentsChannels,
+  ...safetyChannels,
+  ...bidChannels,
+  ...plansChannels,
+  ...preparationChannels,
+  ...contactsChannels,
+  ...reunificationChannels,
 } satisfies Record<string, ChannelDef>;
+
+// A channel name declared by two features would silently shadow one of them: refuse at load.
+{
+  const seen = new Set<string>();
+  for (const feature of features) {
+    for (const name of Object.keys(feature)) {
+      if (seen.has(name)) throw new Error(`channel ${name} is declared twice`);
+      seen.add(name);
+    }
+  }
+}
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;

@@ -1,5 +1,17 @@
 // Node-only. Kysely's view of the database: one interface per table, named as in SQL.
 import type { Generated } from 'kysely';
+import type { AssessmentsTables } from '../assessments/tables';
+import type { BidTables } from '../bid/tables';
+import type { CasesTables } from '../cases/tables';
+import type { ConsentsTables } from '../consents/tables';
+import type { ContactsTables } from '../contacts/tables';
+import type { FamilyTables } from '../family/tables';
+import type { NotesTables } from '../notes/tables';
+import type { PlansTables } from '../plans/tables';
+import type { PreparationTables } from '../preparation/tables';
+import type { ReunificationTables } from '../reunification/tables';
+import type { SafetyTables } from '../safety/tables';
+import type { TracingTables } from '../tracing/tables';
 
 export interface OfficeTable {
   id: number;
@@ -43,4 +55,16 @@ export interface FoundationTables {
   audit_log: AuditLogTable;
 }
 
-export type DB = FoundationTables;
+export type DB = FoundationTables &
+  CasesTables &
+  FamilyTables &
+  ConsentsTables &
+  NotesTables &
+  TracingTables &
+  AssessmentsTables &
+  SafetyTables &
+  BidTables &
+  PlansTables &
+  PreparationTables &
+  ContactsTables &
+  ReunificationTables;

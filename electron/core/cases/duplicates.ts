@@ -1,0 +1,126 @@
+// Node-only. The duplicate check before registration: likely matches by name (accent- and
+// spelling-tolerant), age and place, scored so the worker sees the best candidates side by side.
+import { sql, type Kysely } from 'kysely';
+import type { DuplicateMatch } from '../../../shared/cases/contract';
+import { ageInYears, todayIso } from '../../../shared/cases/fields';
+import { foldName, similarity, soundKey } from '../../../shared/cases/names';
+import type { DB } from '../db/schema';
+import type { Session } from '../handler';
+import { ageOf } from './rows';
+import { inScope, type CaseDbRow } from './scope';
+
+export interface DuplicateQuery {
+  givenName: string;
+  familyName: string;
+  otherNames: string[];
+  sex?: string;
+  dateOfBirth?: string | null;
+  estimatedAgeYears?: number | null;
+  separationPlace?: string;
+  area?: string;
+}
+
+function trigrams(word: string): string[] {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= word.length; i += 1) grams.add(word.slice(i, i + 3));
+  return [...grams];
+}
+
+/** An FTS5 query that finds rows sharing any trigram with any name part (quoted: no operators). */
+function candidateQuery(words: string[]): string | null {
+  const grams = new Set<string>();
+  for (const word of words) {
+    if (word.length < 3) continue;
+    for (const gram of trigrams(word)) grams.add(`"${gram.replace(/"/g, '""')}"`);
+  }
+  return grams.size > 0 ? [...grams].join(' OR ') : null;
+}
+
+function bestSimilarity(a: string[], b: string[]): number {
+  let best = 0;
+  for (const x of a) for (const y of b) best = Math.max(best, similarity(x, y));
+  return best;
+}
+
+export async function findDuplicates(
+  db: Kysely<DB>,
+  query: DuplicateQuery,
+  session: Session,
+  now: Date,
+  limit = 10,
+): Promise<DuplicateMatch[]> {
+  const names = [query.givenName, query.familyName, ...query.otherNames].filter(Boolean);
+  const words = foldName(names.join(' ')).split(' ').filter(Boolean);
+  const match = candidateQuery(words);
+  const today = todayIso(now);
+  let rows: (CaseDbRow & { worker_name: string | null })[] = [];
+  if (match) {
+    rows = (await db
+      .selectFrom('cases')
+      .leftJoin('users', 'users.id', 'cases.worker_id')
+      .selectAll('cases')
+      .select('users.display_name as worker_name')
+      .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${match} ORDER BY rank LIMIT 400)`)
+      .execute()) as (CaseDbRow & { worker_name: string | null })[];
+  }
+  const wantedAge =
+    query.dateOfBirth ? ageInYears(query.dateOfBirth, today) : query.estimatedAgeYears ?? null;
+  const place = foldName(query.separationPlace || query.area || '');
+  const scored: DuplicateMatch[] = [];
+  for (const row of rows) {
+    const reasons: DuplicateMatch['reasons'] = [];
+    const otherNames = JSON.parse(row.other_names) as string[];
+    const full = similarity(`${query.givenName} ${query.familyName}`, `${row.given_name} ${row.family_name}`);
+    const swapped = similarity(`${query.familyName} ${query.givenName}`, `${row.given_name} ${row.family_name}`);
+    const other = bestSimilarity(names, otherNames);
+    let nameScore = Math.max(full, swapped);
+    if (nameScore >= 0.5) reasons.push('name');
+    if (other > nameScore && other >= 0.6) {
+      nameScore = other;
+      reasons.push('otherName');
+    }
+    const sameSound =
+      soundKey(query.givenName) === soundKey(row.given_name) &&
+      (!query.familyName || !row.family_name || soundKey(query.familyName) === soundKey(row.family_name));
+    if (sameSound) {
+      nameScore = Math.max(nameScore, 0.75);
+      reasons.push('soundsAlike');
+    }
+    let score = nameScore * 0.65;
+    const age = ageOf(row, today);
+    if (wantedAge !== null && age !== null) {
+      const gap = Math.abs(age - wantedAge);
+      if (gap <= 1) {
+        score += 0.2;
+        reasons.push('age');
+      } else if (gap <= 3) score += 0.1;
+      else score -= 0.15;
+    }
+    const rowPlace = foldName(row.separation_place || row.area);
+    if (place && rowPlace && (similarity(place, rowPlace) >= 0.6 || rowPlace.includes(place) || place.includes(rowPlace))) {
+      score += 0.15;
+      reasons.push('place');
+    }
+    if (query.sex && query.sex !== 'unknown' && row.sex !== 'unknown') {
+      if (query.sex === row.sex) reasons.push('sex');
+      else score -= 0.3;
+    }
+    if (score < 0.5) continue;
+    scored.push({
+      caseId: row.id,
+      number: row.number,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      otherNames,
+      sex: row.sex,
+      ageYears: age,
+      separationPlace: row.separation_place,
+      area: row.area,
+      workerName: row.worker_name,
+      score: Math.round(Math.min(score, 1) * 100) / 100,
+      reasons,
+      inScope: inScope(session, row),
+    });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+}

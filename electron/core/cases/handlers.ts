@@ -1,0 +1,436 @@
+// Node-only. The case file: registration with a duplicate check, list, header and details,
+// assignment, stage moves with gates, halting, the timeline and "my work".
+import crypto from 'node:crypto';
+import type { CaseFile } from '../../../shared/cases/contract';
+import { todayIso } from '../../../shared/cases/fields';
+import { checkMove, nextStep, stageIndex } from '../../../shared/cases/stages';
+import { AppError } from '../../../shared/contract/errors';
+import { can } from '../../../shared/permissions';
+import { plannedContacts } from '../contacts/queries';
+import type { CoreDeps } from '../deps';
+import { defineHandlers, type HandlerEnv } from '../handler';
+import { assertChildDates } from './dates';
+import { findDuplicates } from './duplicates';
+import { loadFacts } from './facts';
+import { listCases, scoped } from './list';
+import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
+import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
+
+const priorityOrder = { normal: 0, high: 1, urgent: 2 } as const;
+
+export function createCasesHandlers(deps: CoreDeps) {
+  async function staffMember(env: HandlerEnv, id: string) {
+    const user = await env
+      .db()
+      .selectFrom('users')
+      .select(['id', 'display_name', 'role'])
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (!user || user.role === 'admin') {
+      throw new AppError('VALIDATION', 'this user cannot hold cases', {
+        issues: [{ path: ['workerId'], code: 'notCaseStaff', message: 'notCaseStaff' }],
+      });
+    }
+    return user;
+  }
+
+  async function displayName(env: HandlerEnv, id: string | null): Promise<string | null> {
+    if (!id) return null;
+    const row = await env.db().selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
+    return row?.display_name ?? null;
+  }
+
+  async function caseFile(env: HandlerEnv, row: CaseDbRow): Promise<CaseFile> {
+    const settings = await deps.settings();
+    const facts = await loadFacts(env.db(), row.id, { requireBid: settings.requireBid });
+    const photo = await env.db().selectFrom('case_photos').select('case_id').where('case_id', '=', row.id).executeTakeFirst();
+    const today = todayIso(env.now());
+    return {
+      id: row.id,
+      number: row.number,
+      officeCode: row.office_code,
+      child: toChild(row),
+      ageYears: ageOf(row, today),
+      hasPhoto: Boolean(photo),
+      stage: row.stage,
+      status: row.status,
+      halt:
+        row.status === 'halted' && row.halt_alternative
+          ? {
+              alternative: row.halt_alternative as NonNullable<CaseFile['halt']>['alternative'],
+              reason: row.halt_reason ?? '',
+              childViews: row.halt_child_views ?? '',
+              haltedAt: row.halted_at ?? '',
+            }
+          : null,
+      riskLevel: row.risk_level,
+      priority: row.priority,
+      spontaneous: row.spontaneous === 1,
+      workerId: row.worker_id,
+      workerName: await displayName(env, row.worker_id),
+      familyWorkerId: row.family_worker_id,
+      familyWorkerName: await displayName(env, row.family_worker_id),
+      registeredAt: row.registered_at,
+      updatedAt: row.updated_at,
+      reviewDue: row.review_due,
+      version: row.version,
+      facts: { ...facts },
+      next: row.status === 'open' ? nextStep(row.stage, facts) : { to: null, blocked: [] },
+      canWrite: can(env.session.role, 'case.write') && row.status !== 'closed',
+    };
+  }
+
+  async function reload(env: HandlerEnv, caseId: string): Promise<CaseFile> {
+    return caseFile(env, await loadCase(env, caseId, 'read'));
+  }
+
+  function assertOpen(row: CaseDbRow): void {
+    if (row.status !== 'open') {
+      throw new AppError('CONFLICT', 'this case is halted or closed', { params: { reason: row.status } });
+    }
+  }
+
+  return defineHandlers({
+    'cases.checkDuplicates': async (input, env) => {
+      const matches = await findDuplicates(env.db(), input, env.session, env.now());
+      await env.audit(env.db(), {
+        action: 'case.duplicateCheck',
+        entityType: 'case',
+        details: { matches: matches.length, caseIds: matches.map((m) => m.caseId) },
+      });
+      return matches;
+    },
+
+    'cases.register': async (input, env) => {
+      const { session } = env;
+      const today = todayIso(env.now());
+      assertChildDates(input.child, today, { reunifiedOn: input.spontaneous?.reunifiedOn });
+      const workerId = input.workerId ?? session.userId;
+      if (workerId !== session.userId && !can(session.role, 'case.assign')) {
+        throw new AppError('FORBIDDEN', 'only a supervisor assigns cases to others');
+      }
+      if (workerId !== session.userId) await staffMember(env, workerId);
+      if (input.familyWorkerId) await staffMember(env, input.familyWorkerId);
+      const settings = await deps.settings();
+      const id = crypto.randomUUID();
+      const now = env.now().toISOString();
+      const spontaneous = input.spontaneous ?? null;
+      // A child who went home alone is not low priority: follow-up starts now, flagged.
+      const priority =
+        spontaneous && priorityOrder[input.priority] < priorityOrder.high ? 'high' : input.priority;
+      const row = await env.tx(async (trx) => {
+        const last = await trx.selectFrom('cases').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+        const seq = Number(last?.seq ?? 0) + 1;
+        const number = `${settings.office.code}-${today.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
+        const values = {
+          id,
+          number,
+          seq,
+          office_code: settings.office.code,
+          ...childColumns(input.child, today),
+          search_text: searchText(number, input.child),
+          stage: spontaneous ? ('follow_up' as const) : ('tracing_assessment' as const),
+          status: 'open' as const,
+          halt_alternative: null,
+          halt_reason: null,
+          halt_child_views: null,
+          halted_at: null,
+          risk_level: input.riskLevel,
+          risk_rank: riskRank[input.riskLevel],
+          priority,
+          spontaneous: spontaneous ? 1 : 0,
+          worker_id: workerId,
+          family_worker_id: input.familyWorkerId ?? null,
+          review_due: null,
+          registered_at: now,
+          registered_by: session.userId,
+          updated_at: now,
+          version: 1,
+        };
+        await trx.insertInto('cases').values(values).execute();
+        if (input.photo) {
+          await trx
+            .insertInto('case_photos')
+            .values({ case_id: id, mime: input.photo.mime, data: Buffer.from(input.photo.dataBase64, 'base64'), updated_at: now })
+            .execute();
+        }
+        await recordCaseChange(
+          env,
+          trx,
+          id,
+          'case.register',
+          { spontaneous: Boolean(spontaneous), notDuplicateOf: input.notDuplicateOf },
+          { number },
+        );
+        if (spontaneous) {
+          await recordCaseChange(env, trx, id, 'case.spontaneousReunification', {}, {
+            reunifiedOn: spontaneous.reunifiedOn,
+            caregiverNames: spontaneous.caregiverNames,
+            notes: spontaneous.notes,
+          });
+        }
+        return values;
+      });
+      return toCaseRow({ ...row, worker_name: await displayName(env, workerId) }, env.now());
+    },
+
+    'cases.list': async (input, env) => {
+      const { rows, total } = await listCases(env.db(), input, env.session, env.now());
+      await env.audit(env.db(), {
+        action: 'case.list',
+        entityType: 'case',
+        details: { count: rows.length, offset: input.offset, filtered: Boolean(input.search || input.stages || input.riskLevels || input.area || input.overdue) },
+      });
+      return { rows: rows.map((r) => toCaseRow(r, env.now())), total };
+    },
+
+    'cases.get': async ({ caseId }, env) => {
+      const row = await loadCase(env, caseId, 'read');
+      await recordCaseView(env, caseId, 'file');
+      return caseFile(env, row);
+    },
+
+    'cases.getPhoto': async ({ caseId }, env) => {
+      await loadCase(env, caseId, 'read');
+      const photo = await env.db().selectFrom('case_photos').select(['mime', 'data']).where('case_id', '=', caseId).executeTakeFirst();
+      await recordCaseView(env, caseId, 'photo');
+      return photo ? { mime: photo.mime as 'image/jpeg', dataBase64: Buffer.from(photo.data).toString('base64') } : null;
+    },
+
+    'cases.update': async ({ caseId, version, child, riskLevel, priority }, env) => {
+      const before = await loadCase(env, caseId, 'write');
+      const today = todayIso(env.now());
+      assertChildDates(child, today);
+      const columns = childColumns(child, today);
+      const changed = Object.entries(columns)
+        .filter(([key, value]) => (before as Record<string, unknown>)[key] !== value)
+        .map(([key]) => key);
+      if (before.risk_level !== riskLevel) changed.push('risk_level');
+      if (before.priority !== priority) changed.push('priority');
+      await env.tx(async (trx) => {
+        await bumpVersion(trx, caseId, version);
+        await trx
+          .updateTable('cases')
+          .set({
+            ...columns,
+            search_text: searchText(before.number, child),
+            risk_level: riskLevel,
+            risk_rank: riskRank[riskLevel],
+            priority,
+          })
+          .where('id', '=', caseId)
+          .execute();
+        await recordCaseChange(env, trx, caseId, 'case.update', { fields: changed }, { fields: changed });
+      });
+      return reload(env, caseId);
+    },
+
+    'cases.setPhoto': async ({ caseId, photo }, env) => {
+      await loadCase(env, caseId, 'write');
+      await env.tx(async (trx) => {
+        await trx.deleteFrom('case_photos').where('case_id', '=', caseId).execute();
+        if (photo) {
+          await trx
+            .insertInto('case_photos')
+            .values({ case_id: caseId, mime: photo.mime, data: Buffer.from(photo.dataBase64, 'base64'), updated_at: env.now().toISOString() })
+            .execute();
+        }
+        await recordCaseChange(env, trx, caseId, photo ? 'case.photoSet' : 'case.photoRemoved');
+      });
+      return { hasPhoto: photo !== null };
+    },
+
+    'cases.assign': async ({ caseId, workerId, familyWorkerId }, env) => {
+      const before = await loadCase(env, caseId, 'write');
+      await staffMember(env, workerId);
+      if (familyWorkerId) await staffMember(env, familyWorkerId);
+      await env.tx(async (trx) => {
+        await bumpVersion(trx, caseId, before.version);
+        await trx.updateTable('cases').set({ worker_id: workerId, family_worker_id: familyWorkerId }).where('id', '=', caseId).execute();
+        await recordCaseChange(
+          env,
+          trx,
+          caseId,
+          'case.assign',
+          { from: before.worker_id, to: workerId, familyFrom: before.family_worker_id, familyTo: familyWorkerId },
+          { workerName: await displayName(env, workerId), familyWorkerName: await displayName(env, familyWorkerId) },
+        );
+      });
+      return reload(env, caseId);
+    },
+
+    'cases.moveStage': async ({ caseId, version, to, reason }, env) => {
+      const row = await loadCase(env, caseId, 'write');
+      assertOpen(row);
+      const settings = await deps.settings();
+      const facts = await loadFacts(env.db(), caseId, { requireBid: settings.requireBid });
+      const check = checkMove(row.stage, to, facts);
+      if (check.direction === 'invalid') {
+        throw new AppError('CONFLICT', 'a case moves one stage at a time', { params: { reason: 'invalidMove', from: row.stage, to } });
+      }
+      if (check.direction === 'back' && !reason) {
+        throw new AppError('VALIDATION', 'say why the case goes back a stage', {
+          issues: [{ path: ['reason'], code: 'required', message: 'required' }],
+        });
+      }
+      if (!check.allowed) {
+        throw new AppError('GATE_BLOCKED', 'the case cannot move on yet', {
+          params: { gates: check.blocked.map((g) => g.id).join(','), to },
+          issues: check.blocked.map((g) => ({ path: [g.tab], code: g.id, message: g.id })),
+        });
+      }
+      await env.tx(async (trx) => {
+        await bumpVersion(trx, caseId, version);
+        await trx.updateTable('cases').set({ stage: to }).where('id', '=', caseId).execute();
+        await recordCaseChange(env, trx, caseId, 'case.stageMove', { from: row.stage, to, direction: check.direction }, {
+          from: row.stage,
+          to,
+          reason,
+        });
+      });
+      return reload(env, caseId);
+    },
+
+    'cases.halt': async ({ caseId, version, alternative, reason, childViews }, env) => {
+      const row = await loadCase(env, caseId, 'write');
+      assertOpen(row);
+      await env.tx(async (trx) => {
+        await bumpVersion(trx, caseId, version);
+        await trx
+          .updateTable('cases')
+          .set({
+            status: 'halted',
+            halt_alternative: alternative,
+            halt_reason: reason,
+            halt_child_views: childViews,
+            halted_at: env.now().toISOString(),
+          })
+          .where('id', '=', caseId)
+          .execute();
+        await recordCaseChange(env, trx, caseId, 'case.halt', { alternative, stage: row.stage }, { alternative, reason, stage: row.stage });
+      });
+      return reload(env, caseId);
+    },
+
+    'cases.resume': async ({ caseId, version, reason }, env) => {
+      const row = await loadCase(env, caseId, 'write');
+      if (row.status !== 'halted') throw new AppError('CONFLICT', 'this case is not halted', { params: { reason: row.status } });
+      await env.tx(async (trx) => {
+        await bumpVersion(trx, caseId, version);
+        await trx
+          .updateTable('cases')
+          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halted_at: null })
+          .where('id', '=', caseId)
+          .execute();
+        await recordCaseChange(env, trx, caseId, 'case.resume', {}, { reason });
+      });
+      return reload(env, caseId);
+    },
+
+    'cases.timeline': async ({ caseId, beforeId, limit }, env) => {
+      await loadCase(env, caseId, 'read');
+      let query = env
+        .db()
+        .selectFrom('case_events')
+        .leftJoin('users', 'users.id', 'case_events.user_id')
+        .select(['case_events.id', 'case_events.at', 'case_events.type', 'case_events.details', 'users.display_name'])
+        .where('case_events.case_id', '=', caseId);
+      if (beforeId) query = query.where('case_events.id', '<', beforeId);
+      const rows = await query.orderBy('case_events.id', 'desc').limit(limit + 1).execute();
+      const page = rows.slice(0, limit);
+      await recordCaseView(env, caseId, 'timeline');
+      return {
+        events: page.map((r) => ({
+          id: r.id,
+          at: r.at,
+          type: r.type,
+          userName: r.display_name,
+          details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+        })),
+        nextBeforeId: rows.length > limit ? page[page.length - 1].id : null,
+      };
+    },
+
+    'cases.staff': async (_input, env) => {
+      const rows = await env
+        .db()
+        .selectFrom('users')
+        .select(['id', 'display_name', 'role'])
+        .where('active', '=', 1)
+        .where('removed_at', 'is', null)
+        .where('role', 'in', ['caseworker', 'supervisor'])
+        .orderBy('display_name')
+        .execute();
+      return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as 'caseworker' | 'supervisor' }));
+    },
+
+    'cases.areas': async (_input, env) => {
+      const rows = await scoped(env.db().selectFrom('cases'), env.session)
+        .select('cases.area')
+        .distinct()
+        .where('cases.area', '!=', '')
+        .orderBy('cases.area')
+        .limit(500)
+        .execute();
+      return rows.map((r) => r.area);
+    },
+
+    'cases.myWork': async (_input, env) => {
+      const db = env.db();
+      const today = todayIso(env.now());
+      const soon = new Date(env.now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const mine = db
+        .selectFrom('cases')
+        .leftJoin('users', 'users.id', 'cases.worker_id')
+        .selectAll('cases')
+        .select('users.display_name as worker_name')
+        .where('cases.status', '=', 'open')
+        .where((eb) => eb.or([eb('cases.worker_id', '=', env.session.userId), eb('cases.family_worker_id', '=', env.session.userId)]));
+      const overdue = await mine.where('cases.review_due', '<', today).orderBy('cases.review_due').limit(50).execute();
+      const upcoming = await mine
+        .where('cases.review_due', '>=', today)
+        .where('cases.review_due', '<=', soon)
+        .orderBy('cases.review_due')
+        .limit(50)
+        .execute();
+      const active = await mine
+        .where('cases.stage', 'in', ['tracing_assessment', 'preparation', 'reunification'])
+        .orderBy('cases.updated_at', 'desc')
+        .limit(200)
+        .execute();
+      const settings = await deps.settings();
+      const blockedCases = [];
+      for (const row of active) {
+        const step = nextStep(row.stage, await loadFacts(db, row.id, { requireBid: settings.requireBid }));
+        if (step.to && step.blocked.length > 0) {
+          blockedCases.push({ case: toCaseRow(row, env.now()), blocked: step.blocked, to: step.to });
+        }
+      }
+      const openIds = (await mine.select('cases.id as case_id').execute()).map((r) => r.case_id);
+      const byId = new Map(active.map((r) => [r.id, r]));
+      const contacts = await plannedContacts(db, openIds);
+      const names = new Map<string, { number: string; name: string }>();
+      for (const contact of contacts) {
+        if (!names.has(contact.caseId)) {
+          const row =
+            byId.get(contact.caseId) ??
+            (await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', '=', contact.caseId).executeTakeFirst());
+          if (row) names.set(contact.caseId, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
+        }
+      }
+      await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
+      return {
+        overdueReviews: overdue.map((r) => toCaseRow(r, env.now())),
+        upcomingReviews: upcoming.map((r) => toCaseRow(r, env.now())),
+        plannedContacts: contacts.map((c) => ({
+          ...c,
+          number: names.get(c.caseId)?.number ?? '',
+          childName: names.get(c.caseId)?.name ?? '',
+        })),
+        blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
+      };
+    },
+  });
+}

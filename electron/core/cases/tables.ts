@@ -1,0 +1,76 @@
+// Node-only. Tables of the cases feature.
+import type { Generated } from 'kysely';
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  seq: number;
+  office_code: string;
+  given_name: string;
+  family_name: string;
+  other_names: string;
+  search_text: string;
+  sex: 'female' | 'male' | 'other' | 'unknown';
+  date_of_birth: string | null;
+  dob_estimated: number;
+  estimated_age: number | null;
+  birth_year_sort: number | null;
+  languages: string;
+  has_disability: number;
+  disability_notes: string;
+  documentation_status: string;
+  separation_reasons: string;
+  separation_reason_other: string;
+  separation_date: string | null;
+  separation_place: string;
+  care_arrangement: string;
+  care_place: string;
+  area: string;
+  stage: 'tracing_assessment' | 'preparation' | 'reunification' | 'follow_up' | 'closure';
+  status: 'open' | 'halted' | 'closed';
+  halt_alternative: string | null;
+  halt_reason: string | null;
+  halt_child_views: string | null;
+  halted_at: string | null;
+  risk_level: 'low' | 'medium' | 'high';
+  risk_rank: number;
+  priority: 'normal' | 'high' | 'urgent';
+  spontaneous: number;
+  worker_id: string | null;
+  family_worker_id: string | null;
+  review_due: string | null;
+  registered_at: string;
+  registered_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface CasePhotosTable {
+  case_id: string;
+  mime: string;
+  data: Buffer;
+  updated_at: string;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  at: string;
+  user_id: string | null;
+  type: string;
+  details: string | null;
+}
+
+export interface DraftsTable {
+  user_id: string;
+  key: string;
+  data: string;
+  saved_at: string;
+}
+
+export interface CasesTables {
+  cases: CasesTable;
+  case_photos: CasePhotosTable;
+  case_events: CaseEventsTable;
+  drafts: DraftsTable;
+}

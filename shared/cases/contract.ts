@@ -1,0 +1,299 @@
+// Environment-free. The case file: registration (with a duplicate check), the case list, the case
+// header and details, assignment, stage moves and halting, the timeline, and "my work".
+import { z } from 'zod';
+import { defineChannels } from '../contract/channel';
+import {
+  careArrangements,
+  documentationStatuses,
+  idSchema,
+  isoDate,
+  photoSchema,
+  priorities,
+  riskLevels,
+  separationReasons,
+  sexes,
+  shortText,
+} from './fields';
+import { caseStatuses, caseTabs, haltAlternatives, stages } from './stages';
+
+export const stageSchema = z.enum(stages);
+export const riskLevelSchema = z.enum(riskLevels);
+export const prioritySchema = z.enum(priorities);
+
+const nameText = z.string().trim().max(100);
+
+export const childDetailsSchema = z
+  .object({
+    givenName: nameText.min(1),
+    familyName: nameText.default(''),
+    otherNames: z.array(nameText.min(1)).max(10).default([]),
+    sex: z.enum(sexes),
+    dateOfBirth: isoDate.nullable().default(null),
+    dateOfBirthEstimated: z.boolean().default(false),
+    estimatedAgeYears: z.number().int().min(0).max(25).nullable().default(null),
+    languages: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+    hasDisability: z.boolean().default(false),
+    disabilityNotes: z.string().trim().max(2000).default(''),
+    // A field, never a gate: undocumented children get services too.
+    documentationStatus: z.enum(documentationStatuses).default('unknown'),
+    separationReasons: z.array(z.enum(separationReasons)).min(1).max(separationReasons.length),
+    separationReasonOther: z.string().trim().max(500).default(''),
+    separationDate: isoDate.nullable().default(null),
+    separationPlace: shortText.default(''),
+    careArrangement: z.enum(careArrangements).default('unknown'),
+    carePlace: shortText.default(''),
+    area: z.string().trim().max(100).default(''),
+  })
+  .strict()
+  .refine((c) => c.dateOfBirth !== null || c.estimatedAgeYears !== null, {
+    message: 'dateOfBirthOrAge',
+    path: ['dateOfBirth'],
+  });
+export type ChildDetails = z.output<typeof childDetailsSchema>;
+export type ChildDetailsInput = z.input<typeof childDetailsSchema>;
+
+export const spontaneousSchema = z
+  .object({
+    reunifiedOn: isoDate,
+    caregiverNames: shortText.default(''),
+    notes: z.string().trim().max(5000).default(''),
+  })
+  .strict();
+
+export const caseRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  sex: z.enum(sexes),
+  ageYears: z.number().int().nullable(),
+  stage: stageSchema,
+  status: z.enum(caseStatuses),
+  riskLevel: riskLevelSchema,
+  priority: prioritySchema,
+  area: z.string(),
+  workerId: z.string().nullable(),
+  workerName: z.string().nullable(),
+  reviewDue: z.string().nullable(),
+  overdue: z.boolean(),
+  spontaneous: z.boolean(),
+  updatedAt: z.string(),
+});
+export type CaseRow = z.infer<typeof caseRowSchema>;
+
+const gateRef = z.object({ id: z.string(), tab: z.enum(caseTabs) });
+
+export const caseFileSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  officeCode: z.string(),
+  child: z.object({
+    givenName: z.string(),
+    familyName: z.string(),
+    otherNames: z.array(z.string()),
+    sex: z.enum(sexes),
+    dateOfBirth: z.string().nullable(),
+    dateOfBirthEstimated: z.boolean(),
+    estimatedAgeYears: z.number().int().nullable(),
+    languages: z.array(z.string()),
+    hasDisability: z.boolean(),
+    disabilityNotes: z.string(),
+    documentationStatus: z.enum(documentationStatuses),
+    separationReasons: z.array(z.enum(separationReasons)),
+    separationReasonOther: z.string(),
+    separationDate: z.string().nullable(),
+    separationPlace: z.string(),
+    careArrangement: z.enum(careArrangements),
+    carePlace: z.string(),
+    area: z.string(),
+  }),
+  ageYears: z.number().int().nullable(),
+  hasPhoto: z.boolean(),
+  stage: stageSchema,
+  status: z.enum(caseStatuses),
+  halt: z
+    .object({ alternative: z.enum(haltAlternatives), reason: z.string(), childViews: z.string(), haltedAt: z.string() })
+    .nullable(),
+  riskLevel: riskLevelSchema,
+  priority: prioritySchema,
+  spontaneous: z.boolean(),
+  workerId: z.string().nullable(),
+  workerName: z.string().nullable(),
+  familyWorkerId: z.string().nullable(),
+  familyWorkerName: z.string().nullable(),
+  registeredAt: z.string(),
+  updatedAt: z.string(),
+  reviewDue: z.string().nullable(),
+  version: z.number().int(),
+  facts: z.record(z.string(), z.union([z.boolean(), z.number()])),
+  next: z.object({ to: stageSchema.nullable(), blocked: z.array(gateRef) }),
+  canWrite: z.boolean(),
+});
+export type CaseFile = z.infer<typeof caseFileSchema>;
+
+export const duplicateMatchSchema = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  otherNames: z.array(z.string()),
+  sex: z.enum(sexes),
+  ageYears: z.number().int().nullable(),
+  separationPlace: z.string(),
+  area: z.string(),
+  workerName: z.string().nullable(),
+  score: z.number(),
+  reasons: z.array(z.enum(['name', 'otherName', 'soundsAlike', 'age', 'place', 'sex'])),
+  inScope: z.boolean(),
+});
+export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
+
+export const caseSortFields = ['number', 'name', 'registeredAt', 'updatedAt', 'risk', 'reviewDue', 'age'] as const;
+
+export const caseListInput = z
+  .object({
+    search: z.string().trim().max(100).optional(),
+    stages: z.array(stageSchema).max(stages.length).optional(),
+    status: z.enum(caseStatuses).optional(),
+    workerId: idSchema.optional(),
+    riskLevels: z.array(riskLevelSchema).max(3).optional(),
+    area: z.string().trim().max(100).optional(),
+    overdue: z.boolean().optional(),
+    priority: prioritySchema.optional(),
+    sort: z
+      .object({ by: z.enum(caseSortFields), dir: z.enum(['asc', 'desc']) })
+      .default({ by: 'updatedAt', dir: 'desc' }),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type CaseListInput = z.input<typeof caseListInput>;
+
+export const timelineEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  userName: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const caseRef = z.object({ caseId: idSchema }).strict();
+const versioned = { caseId: idSchema, version: z.number().int().min(1) };
+
+export const casesChannels = defineChannels({
+  'cases.checkDuplicates': {
+    access: 'case.write',
+    input: z
+      .object({
+        givenName: nameText.min(1),
+        familyName: nameText.default(''),
+        otherNames: z.array(nameText.min(1)).max(10).default([]),
+        sex: z.enum(sexes).optional(),
+        dateOfBirth: isoDate.nullable().optional(),
+        estimatedAgeYears: z.number().int().min(0).max(25).nullable().optional(),
+        separationPlace: shortText.optional(),
+        area: z.string().trim().max(100).optional(),
+      })
+      .strict(),
+    output: z.array(duplicateMatchSchema),
+  },
+  'cases.register': {
+    access: 'case.write',
+    input: z
+      .object({
+        child: childDetailsSchema,
+        photo: photoSchema.optional(),
+        riskLevel: riskLevelSchema.default('medium'),
+        priority: prioritySchema.default('normal'),
+        workerId: idSchema.optional(),
+        familyWorkerId: idSchema.nullable().optional(),
+        spontaneous: spontaneousSchema.optional(),
+        /** Case ids the worker looked at in the duplicate check and judged to be other children. */
+        notDuplicateOf: z.array(idSchema).max(50).default([]),
+      })
+      .strict(),
+    output: caseRowSchema,
+  },
+  'cases.list': {
+    access: 'case.read',
+    input: caseListInput,
+    output: z.object({ rows: z.array(caseRowSchema), total: z.number().int() }),
+  },
+  'cases.get': { access: 'case.read', input: caseRef, output: caseFileSchema },
+  'cases.getPhoto': { access: 'case.read', input: caseRef, output: photoSchema.nullable() },
+  'cases.update': {
+    access: 'case.write',
+    input: z
+      .object({ ...versioned, child: childDetailsSchema, riskLevel: riskLevelSchema, priority: prioritySchema })
+      .strict(),
+    output: caseFileSchema,
+  },
+  'cases.setPhoto': {
+    access: 'case.write',
+    input: z.object({ caseId: idSchema, photo: photoSchema.nullable() }).strict(),
+    output: z.object({ hasPhoto: z.boolean() }),
+  },
+  'cases.assign': {
+    access: 'case.assign',
+    input: z.object({ caseId: idSchema, workerId: idSchema, familyWorkerId: idSchema.nullable() }).strict(),
+    output: caseFileSchema,
+  },
+  'cases.moveStage': {
+    access: 'case.write',
+    input: z.object({ ...versioned, to: stageSchema, reason: z.string().trim().max(2000).default('') }).strict(),
+    output: caseFileSchema,
+  },
+  'cases.halt': {
+    access: 'case.write',
+    input: z
+      .object({
+        ...versioned,
+        alternative: z.enum(haltAlternatives),
+        reason: z.string().trim().min(1).max(5000),
+        childViews: z.string().trim().max(5000).default(''),
+      })
+      .strict(),
+    output: caseFileSchema,
+  },
+  'cases.resume': {
+    access: 'case.write',
+    input: z.object({ ...versioned, reason: z.string().trim().min(1).max(5000) }).strict(),
+    output: caseFileSchema,
+  },
+  'cases.timeline': {
+    access: 'case.read',
+    input: z
+      .object({ caseId: idSchema, beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(100) })
+      .strict(),
+    output: z.object({ events: z.array(timelineEventSchema), nextBeforeId: z.number().int().nullable() }),
+  },
+  'cases.staff': {
+    access: 'case.read',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(['caseworker', 'supervisor']) })),
+  },
+  'cases.areas': {
+    access: 'case.read',
+    input: z.object({}).strict(),
+    output: z.array(z.string()),
+  },
+  'cases.myWork': {
+    access: 'case.read',
+    input: z.object({}).strict(),
+    output: z.object({
+      overdueReviews: z.array(caseRowSchema),
+      upcomingReviews: z.array(caseRowSchema),
+      plannedContacts: z.array(
+        z.object({
+          caseId: z.string(),
+          number: z.string(),
+          childName: z.string(),
+          contactId: z.string(),
+          kind: z.string(),
+          plannedFor: z.string(),
+        }),
+      ),
+      blockedCases: z.array(z.object({ case: caseRowSchema, blocked: z.array(gateRef), to: stageSchema })),
+    }),
+  },
+});

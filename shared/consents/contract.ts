@@ -1,0 +1,4 @@
+// Environment-free. The consents feature's channels.
+import { defineChannels } from '../contract/channel';
+
+export const consentsChannels = defineChannels({});
