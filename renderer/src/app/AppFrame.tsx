@@ -1,0 +1,176 @@
+// DOM. The app frame: skip link, the sections the session may see, the office bar (language, lock)
+// and the routed page. It exists only while a session is unlocked: the gate unmounts it on lock.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
+import type { Permission } from '@shared/permissions';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { SecurityPage } from '../features/admin/SecurityPage';
+import { SettingsPage } from '../features/admin/SettingsPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { AccountMenu } from '../features/session/AccountMenu';
+import { SessionLanguagePicker } from '../features/session/LanguagePicker';
+import { Icon } from './icons';
+import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
+import { adminTabs, allows, sections, visibleSections } from './sections';
+import { useReadySession, useSession } from './session';
+import { useIdleLock } from './useIdleLock';
+
+function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
+  const session = useReadySession();
+  return allows(session.permissions, anyOf) ? <>{children}</> : <ForbiddenPage />;
+}
+
+function Home() {
+  const session = useReadySession();
+  const first = visibleSections(session.permissions)[0];
+  return first ? <Navigate to={first.path} replace /> : <WelcomePage />;
+}
+
+function AdminHome() {
+  const session = useReadySession();
+  const first = adminTabs.find((tab) => session.permissions.includes(tab.permission));
+  return first ? <Navigate to={first.path} replace /> : <ForbiddenPage />;
+}
+
+function Sidebar() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const session = useReadySession();
+  const office = status?.office;
+  return (
+    <div className="sidebar">
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true">
+          <Icon name="home" />
+        </span>
+        <span className="brand__text">
+          <span className="brand__name">{t('app.name')}</span>
+          {office ? <span className="brand__office">{office.name}</span> : null}
+        </span>
+      </div>
+      <nav className="nav" aria-label={t('nav.label')}>
+        <ul>
+          {visibleSections(session.permissions).map((section) => (
+            <li key={section.id}>
+              <NavLink to={section.path} className="nav__link">
+                <Icon name={section.id} />
+                <span>{t(`sections.${section.id}.title`)}</span>
+                {section.built ? null : <span className="nav__soon">{t('nav.soon')}</span>}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <AccountMenu />
+    </div>
+  );
+}
+
+function TopBar() {
+  const { t } = useTranslation();
+  const { status, lock } = useSession();
+  const office = status?.office;
+  return (
+    <header className="topbar">
+      <p className="topbar__office">
+        {office ? (
+          <>
+            <span className="topbar__office-name">{office.name}</span>
+            <span className="topbar__office-code">{t('office.codeLabel', { code: office.code })}</span>
+          </>
+        ) : null}
+      </p>
+      <div className="topbar__actions">
+        <SessionLanguagePicker />
+        <button type="button" className="btn btn--secondary btn--sm" onClick={() => void lock()}>
+          <Icon name="lock" />
+          <span>{t('actions.lock')}</span>
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Moves focus to the page on navigation, so keyboard and screen-reader users land on the new page. */
+function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: false });
+  }, [pathname, main]);
+}
+
+function Frame() {
+  const { t } = useTranslation();
+  const session = useReadySession();
+  const { lock } = useSession();
+  const main = useRef<HTMLElement>(null);
+  useIdleLock(session.autoLockMinutes, () => void lock());
+  useFocusMainOnNavigate(main);
+
+  return (
+    <div className="frame">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('nav.skipToContent')}
+      </a>
+      <Sidebar />
+      <div className="frame__body">
+        <TopBar />
+        <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <Routes>
+            <Route index element={<Home />} />
+            {sections
+              .filter((section) => !section.built)
+              .map((section) => (
+                <Route
+                  key={section.id}
+                  path={`${section.path}/*`}
+                  element={
+                    <Guard anyOf={section.anyOf}>
+                      <NotAvailablePage section={section.id} />
+                    </Guard>
+                  }
+                />
+              ))}
+            <Route
+              path="/admin"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'admin')!.anyOf}>
+                  <AdminLayout />
+                </Guard>
+              }
+            >
+              <Route index element={<AdminHome />} />
+              <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
+              <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
+              <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
+              <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export function AppFrame() {
+  return (
+    <HashRouter>
+      <Frame />
+    </HashRouter>
+  );
+}

@@ -1,0 +1,42 @@
+// DOM. The sections of the app frame and who sees them. Hiding is only courtesy: the core checks
+// every call. Case sections need case.read; Administration any administrative permission.
+import type { Permission } from '@shared/permissions';
+
+export const sectionIds = ['cases', 'conferences', 'services', 'referrals', 'reviews', 'transfers', 'reports', 'admin'] as const;
+export type SectionId = (typeof sectionIds)[number];
+
+export interface Section {
+  id: SectionId;
+  path: string;
+  /** The section shows when the session holds any of these. */
+  anyOf: readonly Permission[];
+  built: boolean;
+}
+
+export const sections: readonly Section[] = [
+  { id: 'cases', path: '/cases', anyOf: ['case.read'], built: false },
+  { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: false },
+  { id: 'services', path: '/services', anyOf: ['case.read'], built: false },
+  { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: false },
+  { id: 'reviews', path: '/reviews', anyOf: ['case.read'], built: false },
+  { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: false },
+  { id: 'reports', path: '/reports', anyOf: ['case.read'], built: false },
+  { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },
+];
+
+export type AdminTabId = 'users' | 'settings' | 'security' | 'audit';
+
+export const adminTabs: readonly { id: AdminTabId; path: string; permission: Permission }[] = [
+  { id: 'users', path: '/admin/users', permission: 'users.manage' },
+  { id: 'settings', path: '/admin/settings', permission: 'office.manage' },
+  { id: 'security', path: '/admin/security', permission: 'vault.rotate' },
+  { id: 'audit', path: '/admin/audit', permission: 'audit.read' },
+];
+
+export function allows(granted: readonly string[], anyOf: readonly Permission[]): boolean {
+  return anyOf.some((permission) => granted.includes(permission));
+}
+
+export function visibleSections(granted: readonly string[]): Section[] {
+  return sections.filter((section) => allows(granted, section.anyOf));
+}

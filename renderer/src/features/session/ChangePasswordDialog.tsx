@@ -1,0 +1,87 @@
+// DOM. The signed-in person changes their own password (only their key slot is rewritten).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { passwordSchema } from '@shared/session/contract';
+import { call, isApiError } from '../../api';
+import { useReadySession } from '../../app/session';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { errorKey, formSchemaOptions } from '../../ui/errors';
+import { TextField } from '../../ui/Field';
+import { ErrorAlert } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { PasswordRules, passwordIssues } from './PasswordRules';
+
+function schemaFor(username: string) {
+  return z
+    .object({ currentPassword: passwordSchema, password: passwordSchema, confirm: z.string() })
+    .superRefine((values, ctx) => {
+      for (const issue of passwordIssues(values.password, values.confirm, username)) {
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+      }
+    });
+}
+type Values = { currentPassword: string; password: string; confirm: string };
+
+function ChangePasswordForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation(['session', 'common']);
+  const session = useReadySession();
+  const toast = useToast();
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm<Values>({
+    resolver: zodResolver(schemaFor(session.username), formSchemaOptions),
+    defaultValues: { currentPassword: '', password: '', confirm: '' },
+    mode: 'onTouched',
+  });
+  const password = useWatch({ control: form.control, name: 'password' });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await call('session.changePassword', { currentPassword: values.currentPassword, newPassword: values.password });
+      toast.show(t('changePassword.done'));
+      onClose();
+    } catch (error) {
+      if (isApiError(error, 'PASSWORD_INCORRECT')) {
+        form.setError('currentPassword', { message: errorKey('PASSWORD_INCORRECT') }, { shouldFocus: true });
+      } else {
+        setFailure(error);
+      }
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      <input type="text" name="username" autoComplete="username" value={session.username} readOnly hidden />
+      <TextField label={t('account.currentPassword')} type="password" autoComplete="current-password" required error={errors.currentPassword} {...form.register('currentPassword')} />
+      <TextField
+        label={t('account.newPassword')}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        extra={(id) => <PasswordRules id={id} password={password ?? ''} username={session.username} />}
+        {...form.register('password')}
+      />
+      <TextField label={t('account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...form.register('confirm')} />
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('changePassword.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['session', 'common']);
+  return (
+    <Dialog open={open} onClose={onClose} title={t('changePassword.title')} description={t('changePassword.intro')}>
+      <ChangePasswordForm onClose={onClose} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,59 @@
+// DOM. Language choice: on the setup and login screens (before anyone is signed in), and for the
+// signed-in person (saved with their account).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageNames, languages, type Language } from '@shared/i18n/languages';
+import { call } from '../../api';
+import { useSession } from '../../app/session';
+import { isLanguage } from '../../i18n';
+import { useErrorText } from '../../ui/errors';
+import { useToast } from '../../ui/Toast';
+
+function LanguageSelect({ value, onChange, disabled }: { value: Language; onChange: (language: Language) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <label className="language-select">
+      <span className="language-select__label">{t('language.label')}</span>
+      <select
+        className="input select input--sm"
+        value={value}
+        disabled={disabled}
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) onChange(event.target.value);
+        }}
+      >
+        {languages.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {languageNames[language]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function ScreenLanguagePicker() {
+  const { screenLanguage, chooseScreenLanguage } = useSession();
+  return <LanguageSelect value={screenLanguage} onChange={chooseScreenLanguage} />;
+}
+
+export function SessionLanguagePicker() {
+  const { session, updateSession } = useSession();
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  const errorText = useErrorText();
+  if (!session) return null;
+  return (
+    <LanguageSelect
+      value={session.language}
+      disabled={busy}
+      onChange={(language) => {
+        setBusy(true);
+        call('session.setLanguage', { language })
+          .then(updateSession)
+          .catch((error: unknown) => toast.show(errorText(error), 'danger'))
+          .finally(() => setBusy(false));
+      }}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+// DOM. Errors become translated text by their code, never by the English the core logs. Form
+// validation messages carry an i18n key (and its parameters) instead of prose, so the text follows
+// the current language; see `issueMessage`.
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { ValidationIssue } from '@shared/contract/errors';
+import type { PasswordProblem } from '@shared/session/password-policy';
+import { ApiError } from '../api';
+import { useFormat } from './format';
+
+export interface FieldErrorLike {
+  message?: string;
+  type?: unknown;
+}
+
+const SEPARATOR = '|';
+
+/** Encodes an i18n key of the errors namespace and its parameters as a form error message. */
+export function errorKey(key: string, params?: Record<string, string | number>): string {
+  return params ? `${key}${SEPARATOR}${JSON.stringify(params)}` : key;
+}
+
+function decode(message: string): { key: string; params: Record<string, string | number> } {
+  const at = message.indexOf(SEPARATOR);
+  if (at < 0) return { key: message, params: {} };
+  try {
+    return { key: message.slice(0, at), params: JSON.parse(message.slice(at + 1)) as Record<string, string | number> };
+  } catch {
+    return { key: message.slice(0, at), params: {} };
+  }
+}
+
+/** zod error map for forms: every issue becomes a key of errors:validation.* with its numbers. */
+export const issueMessage = (issue: z.core.$ZodRawIssue): string => {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return errorKey('validation.required');
+      if (issue.origin === 'string') return errorKey('validation.tooShort', { minimum: Number(issue.minimum) });
+      return errorKey('validation.tooSmall', { minimum: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return errorKey('validation.tooLong', { maximum: Number(issue.maximum) });
+      return errorKey('validation.tooBig', { maximum: Number(issue.maximum) });
+    case 'invalid_format':
+      return errorKey('validation.format');
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? errorKey('validation.required')
+        : errorKey('validation.invalid');
+    default:
+      return errorKey('validation.invalid');
+  }
+};
+
+/** Options to pass to zodResolver so form messages are keys. */
+export const formSchemaOptions = { error: issueMessage } as const;
+
+const namedMessages = new Set(['username']);
+
+/** A validation issue sent by the core (its message is English or a named key) as a key. */
+export function wireIssueMessage(issue: ValidationIssue): string {
+  if (namedMessages.has(issue.message)) return errorKey(`validation.${issue.message}`);
+  switch (issue.code) {
+    case 'too_small':
+      return errorKey('validation.required');
+    case 'too_big':
+      return errorKey('validation.tooLongPlain');
+    case 'invalid_format':
+      return errorKey('validation.format');
+    default:
+      return errorKey('validation.invalid');
+  }
+}
+
+/**
+ * Puts a core VALIDATION error onto the form's fields. Returns false when no issue matched a
+ * field the form knows, so the caller shows the error as a whole.
+ */
+export function applyServerIssues<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fieldFor: (path: (string | number)[]) => Path<T> | null,
+): boolean {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION') return false;
+  let matched = false;
+  for (const issue of error.issues) {
+    const field = fieldFor(issue.path);
+    if (field) {
+      setError(field, { type: 'server', message: wireIssueMessage(issue) }, { shouldFocus: !matched });
+      matched = true;
+    }
+  }
+  return matched;
+}
+
+/** Translates a form field error (a key from `issueMessage`, a named key, or a password problem). */
+export function useFieldErrorText() {
+  const { t: typed, i18n } = useTranslation('errors');
+  // Keys here are data (decoded from messages), checked with i18n.exists before use.
+  const t = typed as unknown as (key: string, options?: object) => string;
+  return (error: FieldErrorLike): string => {
+    const { key, params } = decode(error.message ?? '');
+    if (key && i18n.exists(`errors:${key}`)) return t(key, params);
+    if (key && i18n.exists(`errors:validation.${key}`)) return t(`validation.${key}`);
+    return t('validation.invalid');
+  };
+}
+
+/** Translates anything thrown by `call` (or anything else) for the person at the keyboard. */
+export function useErrorText() {
+  const { t: typed } = useTranslation('errors');
+  const t = typed as unknown as (key: string, options?: object) => string;
+  const { duration } = useFormat();
+  return (error: unknown): string => {
+    if (!(error instanceof ApiError)) return t('INTERNAL');
+    const params: Record<string, string | number> = { ...error.params };
+    if (error.code === 'LOGIN_LOCKED') {
+      params.duration = duration(Number(error.params.seconds ?? 0));
+    }
+    const text = t(error.code, params);
+    if (error.code === 'PASSWORD_WEAK' && typeof error.params.problems === 'string') {
+      const problems = error.params.problems.split(',').filter(Boolean) as PasswordProblem[];
+      return [text, ...problems.map((p) => t(`password.${p}`))].join(' ');
+    }
+    return text;
+  };
+}
