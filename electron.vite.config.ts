@@ -1,8 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './electron/web/renderer-files';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
+
+/** Puts the app's CSP into the built index.html as well as the response headers, so the page is
+ *  protected however it is loaded. Build only: Vite's dev server injects inline styles. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'homeward-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -27,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

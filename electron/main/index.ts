@@ -22,8 +22,12 @@ const devTools = !app.isPackaged && process.env.HOMEWARD_DEVTOOLS === '1';
 const log = (message: string, error?: unknown) => console.error(`[homeward] ${message}`, error ?? '');
 
 // The same folder browser mode uses by default (see electron/web/data-dir.ts); Chromium's own
-// caches go in a subfolder so the office's files stay easy to find and back up.
-const dataDir = path.join(app.getPath('appData'), appFolderName);
+// caches go in a subfolder so the office's files stay easy to find and back up. HOMEWARD_DATA_DIR
+// (development only, like browser mode's) lets tests and developers use a scratch office.
+const dataDir =
+  !app.isPackaged && process.env.HOMEWARD_DATA_DIR
+    ? path.resolve(process.env.HOMEWARD_DATA_DIR)
+    : path.join(app.getPath('appData'), appFolderName);
 app.setPath('userData', dataDir);
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
 

@@ -29,6 +29,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click (auxclick) could open links in new windows; those are denied anyway, and this
+      // stops the event at the source.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.devTools,
       // Hunspell dictionaries are downloaded from the network on Windows and Linux; Homeward stays
       // offline. macOS uses the system spellchecker, which needs no download.

@@ -16,6 +16,13 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The same policy for a <meta> tag in the built index.html (defence in depth, and visible to
+ *  Electronegativity). frame-ancestors is dropped: browsers ignore it in a meta tag. */
+export const metaContentSecurityPolicy = contentSecurityPolicy
+  .split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
 /** Headers on every response that carries renderer content or API results. */
 export const securityHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': contentSecurityPolicy,
