@@ -1,0 +1,7 @@
+export const repoRoot: string;
+export const buildInputs: string[];
+export const buildOutputs: string[];
+export function newestMtime(root: string, relativePaths: string[]): number;
+export function isBuildStale(root?: string): boolean;
+export function runBuild(root?: string): boolean;
+export function ensureBuilt(options?: { root?: string; force?: boolean; log?: (message: string) => void }): boolean;

@@ -1,0 +1,6 @@
+export function findElectronBinary(root?: string, env?: NodeJS.ProcessEnv): string | null;
+export function installElectronBinary(
+  root?: string,
+  options?: { timeoutMs?: number; run?: (command: string, args: string[], options: object) => { status: number | null } },
+): boolean;
+export function electronBlockedReason(options?: { platform?: string; uid?: number }): string | null;

@@ -1,0 +1,84 @@
+// `npm start`: the desktop app. Builds (when stale), finds or fetches Electron's binary, makes sure
+// the Electron-ABI SQLite binding exists, then runs Electron. Where Electron cannot run here (no
+// binary and no internet, or no binding), it says so plainly and opens browser mode instead.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureBuilt, repoRoot } from './lib/build.mjs';
+import { ensureElectronNative } from './native-electron.mjs';
+import { runBrowserMode } from './web.mjs';
+
+/** The Electron executable if it is installed, else null. Reads path.txt rather than requiring
+ *  the electron package, because requiring it starts a download with no time limit. */
+export function findElectronBinary(root = repoRoot, env = process.env) {
+  const pkg = path.join(root, 'node_modules', 'electron');
+  let relative;
+  try {
+    relative = fs.readFileSync(path.join(pkg, 'path.txt'), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  if (!relative) return null;
+  const dist = env.ELECTRON_OVERRIDE_DIST_PATH || path.join(pkg, 'dist');
+  const full = path.join(dist, relative);
+  return fs.existsSync(full) ? full : null;
+}
+
+export function installElectronBinary(root = repoRoot, { timeoutMs = 120_000, run = spawnSync } = {}) {
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return false;
+  console.log('Downloading Electron’s binary (first start only)…');
+  const result = run(process.execPath, [installer], { cwd: root, stdio: 'inherit', timeout: timeoutMs });
+  return result.status === 0;
+}
+
+/** Chromium refuses to run as root unless its sandbox is turned off; Homeward never turns it off. */
+export function electronBlockedReason({ platform = process.platform, uid = process.getuid?.() } = {}) {
+  if (platform === 'linux' && uid === 0) {
+    return 'Electron will not run as root without turning off its sandbox, and Homeward keeps the sandbox on. Start it as a normal user';
+  }
+  return null;
+}
+
+async function fallBackToBrowser(reason) {
+  console.log('');
+  console.log(`${reason} — opening Homeward in browser mode instead.`);
+  console.log('');
+  return runBrowserMode();
+}
+
+async function main() {
+  if (!ensureBuilt()) {
+    console.error('The build failed: fix the errors above and run npm start again.');
+    return 1;
+  }
+
+  let electron = findElectronBinary();
+  if (!electron && installElectronBinary()) electron = findElectronBinary();
+  if (!electron) return fallBackToBrowser('Electron’s binary could not be downloaded on this machine (no internet?)');
+
+  const blocked = electronBlockedReason();
+  if (blocked) return fallBackToBrowser(blocked);
+
+  const native = ensureElectronNative();
+  if (!native.ok) {
+    return fallBackToBrowser(`The database module could not be built for Electron on this machine (${native.reason})`);
+  }
+
+  const env = { ...process.env, HOMEWARD_NATIVE_BINDING: native.file };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(electron, [repoRoot], { cwd: repoRoot, env, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      console.error(`Electron could not start: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main();
+}
