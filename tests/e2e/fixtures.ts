@@ -1,0 +1,126 @@
+// Shared e2e fixtures. Import { test, expect } from here instead of @playwright/test.
+//
+//   bridge  a browser-mode server of its own (random port, fresh temp data folder, the real KDF),
+//           started as `npm run web` would start it; `bridge.call(channel, input)` talks to its API
+//           directly (for set-up steps; note it shares the page's one session).
+//   app     a Page already past the bridge's launch link, showing the app at `/`. In the `electron`
+//           project (HOMEWARD_E2E_ELECTRON=1) it is the desktop app's window instead, on a data
+//           folder of its own; those tests skip where no Electron binary is installed.
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from '../../scripts/start.mjs';
+import { electronNativeBindingPath } from '../../scripts/native-electron.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const launchLine = /^Homeward browser mode: (http:\/\/\S+)$/m;
+
+export interface Bridge {
+  launchUrl: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Everything the server printed so far (for debugging a failing test). */
+  output(): string;
+  /** POST /api/<channel> with the bridge's cookie; returns the Result. */
+  call(channel: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  stop(): Promise<void>;
+}
+
+export async function startBridge(options: { dataDir?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Bridge> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-e2e-'));
+  const ownsDataDir = !options.dataDir;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron', 'web', 'server.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, HOMEWARD_PORT: '0', HOMEWARD_NO_OPEN: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start in time:\n${output}`)), options.timeoutMs ?? 30_000);
+    const check = () => {
+      const match = launchLine.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
+  const url = new URL(launchUrl);
+  const token = url.searchParams.get('launch')!;
+  const origin = url.origin;
+
+  return {
+    launchUrl,
+    origin,
+    token,
+    dataDir,
+    output: () => output,
+    async call(channel, input = {}) {
+      const response = await fetch(`${origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: `hw_token=${token}`, Origin: origin },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as Awaited<ReturnType<Bridge['call']>>;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchElectron(dataDir: string): Promise<ElectronApplication> {
+  const executablePath = findElectronBinary(repoRoot);
+  const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+  const binding = electronNativeBindingPath(repoRoot, version);
+  return _electron.launch({
+    executablePath: executablePath!,
+    args: [repoRoot],
+    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, HOMEWARD_NATIVE_BINDING: binding } as Record<string, string>,
+  });
+}
+
+export const test = base.extend<{ bridge: Bridge; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  bridge: async ({}, use) => {
+    const bridge = await startBridge();
+    await use(bridge);
+    await bridge.stop();
+  },
+  app: async ({ page, bridge }, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      test.skip(!findElectronBinary(repoRoot), 'no Electron binary on this machine');
+      const electronApp = await launchElectron(bridge.dataDir + '-electron');
+      try {
+        await use(await electronApp.firstWindow());
+      } finally {
+        await electronApp.close();
+        fs.rmSync(bridge.dataDir + '-electron', { recursive: true, force: true });
+      }
+      return;
+    }
+    await page.goto(bridge.launchUrl);
+    await use(page);
+  },
+});
+
+export { expect };
