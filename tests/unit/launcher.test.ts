@@ -1,0 +1,211 @@
+// npm start's and npm test's helper logic, without Electron: where the Electron-ABI SQLite binding
+// lives and how it is built (never touching node_modules), finding Electron's binary, the build
+// freshness check, the data-folder lock and the Electronegativity verdict.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { electronNativeBindingPath as mainBindingPath, resolveNativeBinding } from '../../electron/main/native-binding';
+import { acquireInstanceLock, lockFileFor } from '../../electron/web/instance-lock';
+import { isBuildStale } from '../../scripts/lib/build.mjs';
+import { judge, readFindings } from '../../scripts/electronegativity.mjs';
+import { cleanBuildEnv, electronNativeBindingPath as scriptBindingPath, ensureElectronNative, type Run } from '../../scripts/native-electron.mjs';
+import { electronBlockedReason, findElectronBinary } from '../../scripts/start.mjs';
+
+const dirs: string[] = [];
+function scratch(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-launcher-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+/** A project folder with just enough of node_modules for the native build logic. */
+function fakeProject(options: { prebuild?: boolean } = {}): string {
+  const root = scratch();
+  const pkg = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
+  write(path.join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3-multiple-ciphers', version: '12.11.1' }));
+  write(path.join(pkg, 'binding.gyp'), '{}');
+  write(path.join(pkg, 'src', 'better_sqlite3.cpp'), '// source');
+  write(path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), 'NODE-ABI BUILD');
+  write(path.join(root, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1' }));
+  if (options.prebuild) write(path.join(root, 'node_modules', 'prebuild-install', 'bin.js'), '');
+  return root;
+}
+
+const producing =
+  (content: string): Run =>
+  (_command, _args, options) => {
+    write(path.join(options.cwd, 'build', 'Release', 'better_sqlite3.node'), content);
+    return { status: 0 };
+  };
+
+describe('the Electron-ABI SQLite binding', () => {
+  it('lives at the same path for the launcher script and the main process', () => {
+    expect(scriptBindingPath('/app', '45.4.1', 'linux', 'x64')).toBe(mainBindingPath('/app', '45.4.1', 'linux', 'x64'));
+    expect(mainBindingPath('/app', '45.4.1', 'linux', 'x64')).toBe(path.join('/app', 'native', 'electron-45.4.1-linux-x64', 'better_sqlite3.node'));
+  });
+
+  it('is built from a copy of the package with node-gyp for Electron, leaving the Node build untouched', () => {
+    const root = fakeProject();
+    const calls: { command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }[] = [];
+    const run: Run = (command, args, options) => {
+      calls.push({ command, args, cwd: options.cwd, env: options.env });
+      return producing('ELECTRON-ABI BUILD')(command, args, options);
+    };
+    const result = ensureElectronNative({
+      root,
+      platform: 'linux',
+      arch: 'x64',
+      env: { PATH: '/usr/bin', npm_config_nodedir: '/usr', npm_config_runtime: 'node' },
+      run,
+      log: () => undefined,
+    });
+    expect(result).toMatchObject({ ok: true, built: true });
+    expect(fs.readFileSync(result.file, 'utf8')).toBe('ELECTRON-ABI BUILD');
+    expect(result.file).toBe(mainBindingPath(root, '45.4.1', 'linux', 'x64'));
+    expect(fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe('NODE-ABI BUILD');
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.cwd.startsWith(root)).toBe(false);
+    expect(calls[0]!.args).toEqual(expect.arrayContaining(['rebuild', '--release', '--runtime=electron', '--target=45.4.1', '--arch=x64']));
+    expect(calls[0]!.env.npm_config_nodedir).toBeUndefined();
+    expect(calls[0]!.env.npm_config_runtime).toBeUndefined();
+    expect(fs.existsSync(calls[0]!.cwd)).toBe(false);
+
+    // Second start: nothing to do.
+    const again = ensureElectronNative({ root, platform: 'linux', arch: 'x64', run, log: () => undefined });
+    expect(again).toMatchObject({ ok: true, built: false });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('prefers a published Electron prebuild when prebuild-install can fetch one', () => {
+    const root = fakeProject({ prebuild: true });
+    const commands: string[][] = [];
+    const run: Run = (command, args, options) => {
+      commands.push(args);
+      return producing('PREBUILT')(command, args, options);
+    };
+    const result = ensureElectronNative({ root, platform: 'linux', arch: 'x64', run, log: () => undefined });
+    expect(result.ok).toBe(true);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toEqual(expect.arrayContaining(['--runtime', 'electron', '--target', '45.4.1']));
+  });
+
+  it('reports failure without leaving a half-made binding behind', () => {
+    const root = fakeProject({ prebuild: true });
+    const result = ensureElectronNative({ root, platform: 'linux', arch: 'x64', run: () => ({ status: 1 }), log: () => undefined });
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('node-gyp exited 1');
+    expect(fs.existsSync(path.join(root, 'native'))).toBe(false);
+  });
+
+  it('is rebuilt when better-sqlite3 is upgraded', () => {
+    const root = fakeProject();
+    ensureElectronNative({ root, platform: 'linux', arch: 'x64', run: producing('v1'), log: () => undefined });
+    write(
+      path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'package.json'),
+      JSON.stringify({ name: 'better-sqlite3-multiple-ciphers', version: '12.12.0' }),
+    );
+    const result = ensureElectronNative({ root, platform: 'linux', arch: 'x64', run: producing('v2'), log: () => undefined });
+    expect(result.built).toBe(true);
+    expect(fs.readFileSync(result.file, 'utf8')).toBe('v2');
+  });
+
+  it('drops the npm settings that would make node-gyp target Node instead of Electron', () => {
+    const env = cleanBuildEnv({ PATH: 'x', npm_config_nodedir: '/usr', npm_config_target: '20', npm_config_cache: '/c' });
+    expect(env).toEqual({ PATH: 'x', npm_config_cache: '/c' });
+  });
+
+  it('is taken from HOMEWARD_NATIVE_BINDING only in development', () => {
+    const env = { HOMEWARD_NATIVE_BINDING: '/somewhere/else.node' };
+    expect(resolveNativeBinding({ appPath: '/nope', electronVersion: '45.4.1', isPackaged: false, env })).toBe('/somewhere/else.node');
+    expect(resolveNativeBinding({ appPath: '/nope', electronVersion: '45.4.1', isPackaged: true, env })).toBeUndefined();
+    const root = scratch();
+    const file = mainBindingPath(root, '45.4.1');
+    write(file, 'x');
+    expect(resolveNativeBinding({ appPath: root, electronVersion: '45.4.1', isPackaged: true, env })).toBe(file);
+  });
+});
+
+describe('npm start', () => {
+  it('finds Electron through path.txt and reports a missing binary as null', () => {
+    const root = scratch();
+    expect(findElectronBinary(root, {})).toBeNull();
+    write(path.join(root, 'node_modules', 'electron', 'path.txt'), 'electron');
+    expect(findElectronBinary(root, {})).toBeNull();
+    write(path.join(root, 'node_modules', 'electron', 'dist', 'electron'), '');
+    expect(findElectronBinary(root, {})).toBe(path.join(root, 'node_modules', 'electron', 'dist', 'electron'));
+  });
+
+  it('does not run Electron as root on Linux, because that would need the sandbox off', () => {
+    expect(electronBlockedReason({ platform: 'linux', uid: 0 })).toMatch(/sandbox/);
+    expect(electronBlockedReason({ platform: 'linux', uid: 1000 })).toBeNull();
+    expect(electronBlockedReason({ platform: 'darwin', uid: 0 })).toBeNull();
+  });
+
+  it('rebuilds when out/ is missing or older than a source file', () => {
+    const root = scratch();
+    write(path.join(root, 'renderer', 'index.html'), 'x');
+    expect(isBuildStale(root)).toBe(true);
+    for (const out of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) write(path.join(root, out), 'x');
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(root, 'renderer', 'index.html'), past, past);
+    expect(isBuildStale(root)).toBe(false);
+    write(path.join(root, 'shared', 'x.ts'), 'changed');
+    const future = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(root, 'shared', 'x.ts'), future, future);
+    expect(isBuildStale(root)).toBe(true);
+  });
+});
+
+describe('one process per data folder', () => {
+  it('lets a second process see the first, and takes over a lock left by a dead process', () => {
+    const dir = scratch();
+    const first = acquireInstanceLock(dir, 'web');
+    expect(first.acquired).toBe(true);
+    if (!first.acquired) return;
+    first.lock.update({ url: 'http://127.0.0.1:1/?launch=t' });
+    // Same pid in the file, so pretend to be another process by rewriting the owner.
+    fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: process.ppid, mode: 'electron', startedAt: '' }));
+    const second = acquireInstanceLock(dir, 'web');
+    expect(second).toMatchObject({ acquired: false, owner: { pid: process.ppid, mode: 'electron' } });
+
+    fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: 2 ** 22 + 12345, mode: 'web', startedAt: '' }));
+    const third = acquireInstanceLock(dir, 'electron');
+    expect(third.acquired).toBe(true);
+    if (third.acquired) third.lock.release();
+    expect(fs.existsSync(lockFileFor(dir))).toBe(false);
+  });
+});
+
+describe('the Electronegativity gate', () => {
+  const csv = [
+    'issue, severity, confidence, filename, location, sample, description, url',
+    'PRELOAD_JS_CHECK,"MEDIUM","FIRM","main/window.ts","20:6","preload: options.preloadPath,","Review the use of preload scripts",https://x',
+    'CSP_GLOBAL_CHECK,"LOW","TENTATIVE","renderer/index.html","1:0",N/A,"One or more CSP directives detected seems to be vulnerable",https://x',
+  ].join('\n');
+
+  it('passes LOW findings and the documented preload exclusion', () => {
+    const findings = readFindings(csv);
+    expect(findings.map((f) => [f.check, f.severity])).toEqual([
+      ['PRELOAD_JS_CHECK', 'MEDIUM'],
+      ['CSP_GLOBAL_CHECK', 'LOW'],
+    ]);
+    expect(judge(findings).failing).toEqual([]);
+  });
+
+  it('fails on any other MEDIUM or HIGH finding', () => {
+    const findings = readFindings(
+      `${csv}\nSANDBOX_JS_CHECK,"HIGH","FIRM","main/window.ts","1:1","x, y","Use sandbox, really",https://x\nAUXCLICK_JS_CHECK,"MEDIUM","FIRM","a.ts","1:1",x,"d",u`,
+    );
+    expect(judge(findings).failing.map((f) => f.check)).toEqual(['SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK']);
+  });
+});
