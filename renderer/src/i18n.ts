@@ -3,46 +3,27 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isRtl, languages, type Language } from '@shared/i18n/languages';
-import arAdmin from '../../locales/ar/admin.json';
-import arAudit from '../../locales/ar/audit.json';
-import arCommon from '../../locales/ar/common.json';
-import arErrors from '../../locales/ar/errors.json';
-import arSession from '../../locales/ar/session.json';
-import enAdmin from '../../locales/en/admin.json';
-import enAudit from '../../locales/en/audit.json';
-import enCommon from '../../locales/en/common.json';
-import enErrors from '../../locales/en/errors.json';
-import enSession from '../../locales/en/session.json';
-import esAdmin from '../../locales/es/admin.json';
-import esAudit from '../../locales/es/audit.json';
-import esCommon from '../../locales/es/common.json';
-import esErrors from '../../locales/es/errors.json';
-import esSession from '../../locales/es/session.json';
-import frAdmin from '../../locales/fr/admin.json';
-import frAudit from '../../locales/fr/audit.json';
-import frCommon from '../../locales/fr/common.json';
-import frErrors from '../../locales/fr/errors.json';
-import frSession from '../../locales/fr/session.json';
-import ptAdmin from '../../locales/pt/admin.json';
-import ptAudit from '../../locales/pt/audit.json';
-import ptCommon from '../../locales/pt/common.json';
-import ptErrors from '../../locales/pt/errors.json';
-import ptSession from '../../locales/pt/session.json';
 
-export const namespaces = ['common', 'session', 'admin', 'audit', 'errors'] as const;
+type Namespace = Record<string, unknown>;
 
-export const resources = {
-  en: { common: enCommon, session: enSession, admin: enAdmin, audit: enAudit, errors: enErrors },
-  fr: { common: frCommon, session: frSession, admin: frAdmin, audit: frAudit, errors: frErrors },
-  es: { common: esCommon, session: esSession, admin: esAdmin, audit: esAudit, errors: esErrors },
-  pt: { common: ptCommon, session: ptSession, admin: ptAdmin, audit: ptAudit, errors: ptErrors },
-  ar: { common: arCommon, session: arSession, admin: arAdmin, audit: arAudit, errors: arErrors },
-} as const;
+// Every locales/<lang>/<namespace>.json is bundled: a feature adds its namespace file and it loads,
+// with no list to keep in step. The locale test checks every language has every key of English.
+const files = import.meta.glob('../../locales/*/*.json', { eager: true, import: 'default' }) as Record<string, Namespace>;
+
+export const resources = Object.fromEntries(languages.map((language) => [language, {} as Record<string, Namespace>])) as Record<
+  Language,
+  Record<string, Namespace>
+>;
+for (const [file, content] of Object.entries(files)) {
+  const match = /locales\/([a-z]{2})\/([\w-]+)\.json$/u.exec(file);
+  if (match && isLanguage(match[1])) resources[match[1]][match[2]] = content;
+}
+
+export const namespaces = Object.keys(resources.en).sort();
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['en'];
   }
 }
 
