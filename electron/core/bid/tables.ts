@@ -1,3 +1,28 @@
 // Node-only. Tables of the bid feature.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface BidTables {}
+import type { BidDecision, BidStatus } from '../../../shared/bid/contract';
+
+export interface BidsTable {
+  id: string;
+  case_id: string;
+  status: BidStatus;
+  date: string;
+  panel: string;
+  options_considered: string;
+  child_views: string;
+  decision: BidDecision | null;
+  decision_other: string;
+  reasons: string;
+  review_comment: string;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  version: number;
+}
+
+export interface BidTables {
+  bids: BidsTable;
+}
