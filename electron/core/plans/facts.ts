@@ -3,6 +3,13 @@ import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
 
-export async function plansFacts(_db: Kysely<DB>, _caseId: string): Promise<Partial<CaseFacts>> {
-  return {};
+/** A current version is, by construction, one the family acknowledged. */
+export async function plansFacts(db: Kysely<DB>, caseId: string): Promise<Partial<CaseFacts>> {
+  const current = await db
+    .selectFrom('plan_versions')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'current')
+    .executeTakeFirst();
+  return { planAcknowledged: Boolean(current) };
 }

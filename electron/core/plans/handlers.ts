@@ -1,7 +1,502 @@
-// Node-only. The plans feature's handlers.
+// Node-only. The plans feature's handlers: the case plan in versions. Editing an acknowledged plan
+// starts a draft version; the family's acknowledgement makes the draft current and supersedes the
+// previous one, which is kept. Progress on objectives is recorded without a new version. Each
+// acknowledgement and review sets the next review date, written to the case in the same transaction
+// (it drives "overdue" in the case list and "my work").
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { todayIso } from '../../../shared/cases/fields';
+import { AppError, type ValidationIssue } from '../../../shared/contract/errors';
+import { planReviewDue, type ObjectiveStatus, type PlanContent } from '../../../shared/plans/schemas';
+import { assertEventDate } from '../cases/dates';
+import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
+import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
-import { defineHandlers } from '../handler';
+import { defineHandlers, type HandlerEnv } from '../handler';
+import { imageMatchesMime } from './images';
+import { lastReviewOn, readObjectives, readOverview, readVersion, versionRow } from './read';
+
+const conflict = (reason: string, message: string) => new AppError('CONFLICT', message, { params: { reason } });
+
+function invalid(issues: ValidationIssue[], message = 'the plan is not complete'): AppError {
+  return new AppError('VALIDATION', message, { issues });
+}
+
+function invalidDate(path: (string | number)[], code: string, message: string): AppError {
+  return new AppError('INVALID_DATE', message, { issues: [{ path, code, message: code }], params: { field: path.join('.') } });
+}
+
+const registeredOn = (row: { registered_at: string }) => row.registered_at.slice(0, 10);
+
+/** Dates a plan cannot hold: a target or a guardianship return before the case began. */
+function assertPlanDates(plan: PlanContent, earliest: string): void {
+  plan.objectives.forEach((o, i) => {
+    if (o.targetDate < earliest) throw invalidDate(['plan', 'objectives', i, 'targetDate'], 'beforeCase', 'the target date is before the case began');
+  });
+  if (plan.guardianship.returnsOn && plan.guardianship.returnsOn < earliest) {
+    throw invalidDate(['plan', 'guardianship', 'returnsOn'], 'beforeCase', 'the date is before the case began');
+  }
+}
+
+/** What a family cannot be asked to acknowledge: a plan without objectives, contingency or guardianship. */
+function acknowledgeableIssues(plan: { objectives: number; contingencyPlan: string; guardianCurrent: string }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const need = (path: string[]) => issues.push({ path, code: 'requiredForAcknowledgement', message: 'requiredForAcknowledgement' });
+  if (plan.objectives === 0) need(['plan', 'objectives']);
+  if (!plan.contingencyPlan) need(['plan', 'contingencyPlan']);
+  if (!plan.guardianCurrent) need(['plan', 'guardianship', 'currentHolder']);
+  return issues;
+}
 
 export function createPlansHandlers(_deps: CoreDeps) {
-  return defineHandlers({});
+  /** Sets an objective of the current version to a status, mirroring it into the draft's copy
+   *  unless the draft already says something else (the worker's later decision wins). */
+  async function setObjectiveStatus(
+    trx: Transaction<DB>,
+    caseId: string,
+    objective: { id: string; objective_key: string; status: ObjectiveStatus },
+    status: ObjectiveStatus,
+    at: string,
+  ): Promise<void> {
+    if (objective.status === status) return;
+    await trx.updateTable('plan_objectives').set({ status, updated_at: at }).where('id', '=', objective.id).execute();
+    const draft = await versionRow(trx, caseId, 'draft');
+    if (draft) {
+      await trx
+        .updateTable('plan_objectives')
+        .set({ status, updated_at: at })
+        .where('plan_version_id', '=', draft.id)
+        .where('objective_key', '=', objective.objective_key)
+        .where('status', '=', objective.status)
+        .execute();
+    }
+  }
+
+  async function writeReviewDue(trx: Transaction<DB>, caseId: string, due: string): Promise<void> {
+    await trx.updateTable('cases').set({ review_due: due }).where('id', '=', caseId).execute();
+  }
+
+  async function currentObjective(env: HandlerEnv, caseId: string, objectiveId: string) {
+    const row = await env
+      .db()
+      .selectFrom('plan_objectives')
+      .innerJoin('plan_versions', 'plan_versions.id', 'plan_objectives.plan_version_id')
+      .select([
+        'plan_objectives.id',
+        'plan_objectives.objective_key',
+        'plan_objectives.status',
+        'plan_objectives.domain',
+        'plan_objectives.plan_version_id',
+        'plan_versions.status as version_status',
+      ])
+      .where('plan_objectives.id', '=', objectiveId)
+      .where('plan_objectives.case_id', '=', caseId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'no such objective in this case');
+    if (row.version_status !== 'current') throw conflict('notCurrent', 'progress is recorded on the acknowledged plan');
+    return row;
+  }
+
+  return defineHandlers({
+    'plans.get': async ({ caseId }, env) => {
+      await loadCase(env, caseId, 'read');
+      const overview = await readOverview(env.db(), caseId, todayIso(env.now()));
+      await recordCaseView(env, caseId, 'plan');
+      return overview;
+    },
+
+    'plans.getVersion': async ({ caseId, version }, env) => {
+      await loadCase(env, caseId, 'read');
+      const row = await env
+        .db()
+        .selectFrom('plan_versions')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
+      await recordCaseView(env, caseId, 'planVersion');
+      return readVersion(env.db(), row);
+    },
+
+    'plans.getAcknowledgementImage': async ({ caseId, version }, env) => {
+      await loadCase(env, caseId, 'read');
+      const row = await env
+        .db()
+        .selectFrom('plan_versions')
+        .innerJoin('plan_acknowledgements', 'plan_acknowledgements.plan_version_id', 'plan_versions.id')
+        .innerJoin('plan_acknowledgement_images', 'plan_acknowledgement_images.plan_version_id', 'plan_versions.id')
+        .select(['plan_acknowledgements.image_mime', 'plan_acknowledgement_images.data'])
+        .where('plan_versions.case_id', '=', caseId)
+        .where('plan_versions.version', '=', version)
+        .executeTakeFirst();
+      await recordCaseView(env, caseId, 'planAcknowledgementImage');
+      if (!row || !row.image_mime) return null;
+      return { mime: row.image_mime as 'image/png', dataBase64: Buffer.from(row.data).toString('base64') };
+    },
+
+    'plans.saveDraft': async ({ caseId, expectedRevision, plan }, env) => {
+      const caseRow = await loadCase(env, caseId, 'write');
+      assertPlanDates(plan, registeredOn(caseRow));
+      const knownKeys = new Set(
+        (
+          await env.db().selectFrom('plan_objectives').select('objective_key').distinct().where('case_id', '=', caseId).execute()
+        ).map((r) => r.objective_key),
+      );
+      const seen = new Set<string>();
+      const issues: ValidationIssue[] = [];
+      plan.objectives.forEach((o, i) => {
+        if (!o.key) return;
+        if (!knownKeys.has(o.key)) issues.push({ path: ['plan', 'objectives', i, 'key'], code: 'unknownObjective', message: 'unknownObjective' });
+        if (seen.has(o.key)) issues.push({ path: ['plan', 'objectives', i, 'key'], code: 'duplicateObjective', message: 'duplicateObjective' });
+        seen.add(o.key);
+      });
+      if (issues.length > 0) throw invalid(issues, 'an objective does not belong to this plan');
+
+      const now = env.now().toISOString();
+      const versionId = await env.tx(async (trx) => {
+        const draft = await versionRow(trx, caseId, 'draft');
+        const content = {
+          family_ownership: plan.familyOwnership,
+          contingency_plan: plan.contingencyPlan,
+          guardian_current: plan.guardianship.currentHolder,
+          guardian_returns_to: plan.guardianship.returnsTo,
+          guardian_returns_on: plan.guardianship.returnsOn,
+          guardian_notes: plan.guardianship.notes,
+          updated_at: now,
+        };
+        let id: string;
+        let version: number;
+        let revision: number;
+        if (draft) {
+          if (expectedRevision !== draft.revision) throw conflict('version', 'the draft plan was changed elsewhere; reload it');
+          id = draft.id;
+          version = draft.version;
+          revision = draft.revision + 1;
+          // An approval covers the content the supervisor saw; a changed draft needs approving again.
+          await trx
+            .updateTable('plan_versions')
+            .set({ ...content, revision, approved_at: null, approved_by: null, approval_notes: null })
+            .where('id', '=', id)
+            .execute();
+          await trx.deleteFrom('plan_objectives').where('plan_version_id', '=', id).execute();
+        } else {
+          if (expectedRevision !== null) throw conflict('version', 'the draft plan was acknowledged or discarded elsewhere; reload it');
+          const last = await trx
+            .selectFrom('plan_versions')
+            .select((eb) => eb.fn.max('version').as('version'))
+            .where('case_id', '=', caseId)
+            .executeTakeFirst();
+          const current = await versionRow(trx, caseId, 'current');
+          id = crypto.randomUUID();
+          version = Number(last?.version ?? 0) + 1;
+          revision = 0;
+          await trx
+            .insertInto('plan_versions')
+            .values({
+              id,
+              case_id: caseId,
+              version,
+              status: 'draft',
+              revision,
+              based_on: current?.version ?? null,
+              ...content,
+              acknowledged_on: null,
+              approved_at: null,
+              approved_by: null,
+              approval_notes: null,
+              created_at: now,
+              created_by: env.session.userId,
+              superseded_at: null,
+            })
+            .execute();
+        }
+        if (plan.objectives.length > 0) {
+          await trx
+            .insertInto('plan_objectives')
+            .values(
+              plan.objectives.map((o, position) => ({
+                id: crypto.randomUUID(),
+                plan_version_id: id,
+                case_id: caseId,
+                objective_key: o.key ?? crypto.randomUUID(),
+                position,
+                domain: o.domain,
+                objective: o.objective,
+                indicator: o.indicator,
+                target_date: o.targetDate,
+                responsible: o.responsible,
+                resources: o.resources,
+                partial_support_what: o.partialSupport?.what ?? null,
+                partial_support_share: o.partialSupport?.familyShare ?? null,
+                status: o.status,
+                updated_at: now,
+              })),
+            )
+            .execute();
+        }
+        await recordCaseChange(
+          env,
+          trx,
+          caseId,
+          'plan.draftSaved',
+          { version, revision, objectives: plan.objectives.length, created: !draft },
+          { version, objectives: plan.objectives.length },
+        );
+        return id;
+      });
+      const row = await env.db().selectFrom('plan_versions').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
+      return readVersion(env.db(), row);
+    },
+
+    'plans.discardDraft': async ({ caseId, expectedRevision }, env) => {
+      await loadCase(env, caseId, 'write');
+      const draft = await versionRow(env.db(), caseId, 'draft');
+      if (!draft) throw new AppError('NOT_FOUND', 'there is no draft plan');
+      if (draft.revision !== expectedRevision) throw conflict('version', 'the draft plan was changed elsewhere; reload it');
+      await env.tx(async (trx) => {
+        await trx.deleteFrom('plan_objectives').where('plan_version_id', '=', draft.id).execute();
+        await trx.deleteFrom('plan_versions').where('id', '=', draft.id).execute();
+        await recordCaseChange(env, trx, caseId, 'plan.draftDiscarded', { version: draft.version }, { version: draft.version });
+      });
+      return { discarded: true };
+    },
+
+    'plans.acknowledge': async ({ caseId, version, acknowledgement: ack }, env) => {
+      const caseRow = await loadCase(env, caseId, 'write');
+      const db = env.db();
+      const target = await db
+        .selectFrom('plan_versions')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!target) throw new AppError('NOT_FOUND', 'no such plan version');
+      if (target.status !== 'draft') throw conflict('alreadyAcknowledged', 'this plan version was already acknowledged');
+      const objectives = await db
+        .selectFrom('plan_objectives')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('plan_version_id', '=', target.id)
+        .executeTakeFirst();
+      const missing = acknowledgeableIssues({
+        objectives: Number(objectives?.n ?? 0),
+        contingencyPlan: target.contingency_plan,
+        guardianCurrent: target.guardian_current,
+      });
+      if (missing.length > 0) throw invalid(missing);
+
+      const today = todayIso(env.now());
+      assertEventDate(ack.date, today, registeredOn(caseRow), 'acknowledgement.date');
+      const previous = await versionRow(db, caseId, 'current');
+      if (previous?.acknowledged_on && ack.date < previous.acknowledged_on) {
+        throw invalidDate(['acknowledgement', 'date'], 'beforePreviousAcknowledgement', 'the previous plan was acknowledged after this date');
+      }
+
+      let image: { mime: string; bytes: Buffer } | null = null;
+      if (ack.method === 'signature' || ack.method === 'thumbprint') {
+        const file = ack.method === 'signature' ? ack.signature : ack.thumbprint;
+        const bytes = Buffer.from(file.dataBase64, 'base64');
+        if (!imageMatchesMime(bytes, file.mime)) {
+          throw invalid(
+            [{ path: ['acknowledgement', ack.method, 'dataBase64'], code: ack.method === 'signature' ? 'notPng' : 'notImage', message: 'notImage' }],
+            'the image is not a valid picture',
+          );
+        }
+        image = { mime: file.mime, bytes };
+      }
+
+      const now = env.now().toISOString();
+      const reviewDue = planReviewDue(await lastReviewOn(db, caseId), ack.date);
+      await env.tx(async (trx) => {
+        if (previous) {
+          await trx.updateTable('plan_versions').set({ status: 'superseded', superseded_at: now }).where('id', '=', previous.id).execute();
+        }
+        await trx
+          .updateTable('plan_versions')
+          .set({ status: 'current', acknowledged_on: ack.date, updated_at: now })
+          .where('id', '=', target.id)
+          .execute();
+        await trx
+          .insertInto('plan_acknowledgements')
+          .values({
+            plan_version_id: target.id,
+            case_id: caseId,
+            date: ack.date,
+            method: ack.method,
+            family_members: JSON.stringify(ack.familyMembers),
+            child_acknowledged: ack.childAcknowledged ? 1 : 0,
+            witness_name: ack.method === 'verbal' ? ack.witnessName : '',
+            witness_role: ack.method === 'verbal' ? ack.witnessRole : '',
+            image_mime: image?.mime ?? null,
+            notes: ack.notes,
+            recorded_at: now,
+            recorded_by: env.session.userId,
+          })
+          .execute();
+        if (image) {
+          await trx.insertInto('plan_acknowledgement_images').values({ plan_version_id: target.id, data: image.bytes }).execute();
+        }
+        await writeReviewDue(trx, caseId, reviewDue);
+        await recordCaseChange(
+          env,
+          trx,
+          caseId,
+          'plan.acknowledged',
+          {
+            version,
+            method: ack.method,
+            familyMembers: ack.familyMembers.length,
+            childAcknowledged: ack.childAcknowledged,
+            supersedes: previous?.version ?? null,
+          },
+          {
+            version,
+            method: ack.method,
+            date: ack.date,
+            familyMembers: ack.familyMembers.map((m) => m.name),
+            childAcknowledged: ack.childAcknowledged,
+            reviewDue,
+          },
+        );
+      });
+      return { version, reviewDue };
+    },
+
+    'plans.updateObjective': async ({ caseId, objectiveId, status, progress }, env) => {
+      const caseRow = await loadCase(env, caseId, 'write');
+      const objective = await currentObjective(env, caseId, objectiveId);
+      const today = todayIso(env.now());
+      if (progress) assertEventDate(progress.date, today, registeredOn(caseRow), 'progress.date');
+      const now = env.now().toISOString();
+      if (progress || objective.status !== status) {
+        await env.tx(async (trx) => {
+          await setObjectiveStatus(trx, caseId, objective, status, now);
+          await trx
+            .insertInto('plan_progress_notes')
+            .values({
+              id: crypto.randomUUID(),
+              case_id: caseId,
+              objective_key: objective.objective_key,
+              plan_version_id: objective.plan_version_id,
+              review_id: null,
+              date: progress?.date ?? today,
+              note: progress?.note ?? '',
+              status,
+              recorded_at: now,
+              recorded_by: env.session.userId,
+            })
+            .execute();
+          await recordCaseChange(
+            env,
+            trx,
+            caseId,
+            'plan.objectiveUpdated',
+            { objectiveId, from: objective.status, to: status, note: Boolean(progress) },
+            { domain: objective.domain, from: objective.status, to: status, date: progress?.date ?? today },
+          );
+        });
+      }
+      const objectives = await readObjectives(env.db(), caseId, objective.plan_version_id);
+      const updated = objectives.find((o) => o.id === objectiveId);
+      if (!updated) throw new AppError('NOT_FOUND', 'no such objective in this case');
+      return updated;
+    },
+
+    'plans.review': async ({ caseId, date, notes, objectivesProgress }, env) => {
+      const caseRow = await loadCase(env, caseId, 'write');
+      const db = env.db();
+      const current = await versionRow(db, caseId, 'current');
+      if (!current?.acknowledged_on) throw conflict('noCurrentPlan', 'a plan is reviewed once the family has acknowledged it');
+      const today = todayIso(env.now());
+      assertEventDate(date, today, registeredOn(caseRow), 'date');
+      if (date < current.acknowledged_on) {
+        throw invalidDate(['date'], 'beforeAcknowledgement', 'the review is dated before the plan was acknowledged');
+      }
+      const objectives = await db
+        .selectFrom('plan_objectives')
+        .select(['id', 'objective_key', 'status'])
+        .where('plan_version_id', '=', current.id)
+        .execute();
+      const byId = new Map(objectives.map((o) => [o.id, o]));
+      const unknown = objectivesProgress
+        .map((p, i) => ({ p, i }))
+        .filter(({ p }) => !byId.has(p.objectiveId))
+        .map(({ i }) => ({ path: ['objectivesProgress', i, 'objectiveId'], code: 'unknownObjective', message: 'unknownObjective' }));
+      if (unknown.length > 0) throw invalid(unknown, 'an objective is not in the current plan');
+
+      const last = await lastReviewOn(db, caseId);
+      const reviewDue = planReviewDue(last && last > date ? last : date, current.acknowledged_on);
+      const reviewId = crypto.randomUUID();
+      const now = env.now().toISOString();
+      await env.tx(async (trx) => {
+        await trx
+          .insertInto('plan_reviews')
+          .values({
+            id: reviewId,
+            case_id: caseId,
+            plan_version_id: current.id,
+            date,
+            notes,
+            next_due: reviewDue,
+            recorded_at: now,
+            recorded_by: env.session.userId,
+          })
+          .execute();
+        for (const p of objectivesProgress) {
+          const objective = byId.get(p.objectiveId)!;
+          await setObjectiveStatus(trx, caseId, objective, p.status, now);
+          await trx
+            .insertInto('plan_progress_notes')
+            .values({
+              id: crypto.randomUUID(),
+              case_id: caseId,
+              objective_key: objective.objective_key,
+              plan_version_id: current.id,
+              review_id: reviewId,
+              date,
+              note: p.note,
+              status: p.status,
+              recorded_at: now,
+              recorded_by: env.session.userId,
+            })
+            .execute();
+        }
+        await writeReviewDue(trx, caseId, reviewDue);
+        await recordCaseChange(
+          env,
+          trx,
+          caseId,
+          'plan.reviewed',
+          { reviewId, version: current.version, objectivesUpdated: objectivesProgress.length },
+          { version: current.version, date, reviewDue },
+        );
+      });
+      return { reviewId, reviewDue };
+    },
+
+    'plans.approve': async ({ caseId, version, notes }, env) => {
+      await loadCase(env, caseId, 'write');
+      const row = await env
+        .db()
+        .selectFrom('plan_versions')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
+      if (row.status === 'superseded') throw conflict('superseded', 'this plan version has been replaced');
+      if (row.approved_at) throw conflict('alreadyApproved', 'this plan version is already approved');
+      const now = env.now().toISOString();
+      await env.tx(async (trx) => {
+        await trx
+          .updateTable('plan_versions')
+          .set({ approved_at: now, approved_by: env.session.userId, approval_notes: notes })
+          .where('id', '=', row.id)
+          .execute();
+        await recordCaseChange(env, trx, caseId, 'plan.approved', { version, status: row.status }, { version, notes });
+      });
+      const updated = await env.db().selectFrom('plan_versions').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+      return readVersion(env.db(), updated);
+    },
+  });
 }
