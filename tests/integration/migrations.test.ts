@@ -1,0 +1,247 @@
+// Migrations: one upgrade test per migration file, a database from the future refused, a backup
+// before migrating, all-or-nothing, and every migration file bundled.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentVersion, migrate } from '../../electron/core/db/migrate';
+import { openRaw, type RawDatabase } from '../../electron/core/db/open';
+import { StoreManager } from '../../electron/core/store';
+import { latestVersion, migrations, type Migration } from '../../migrations';
+import { AppError } from '../../shared/contract/errors';
+import { adminPassword, currentDataKey, setUpStaffedOffice, tempDir, type TestOffice } from '../fixtures/core';
+import { newEncryptedDb, runUpgrade, tableNames, triggerNames, type MigrationCase } from '../fixtures/migrations';
+import { sqliteMagic } from '../fixtures/plaintext';
+import { expectCode } from '../fixtures/results';
+
+const dirs: string[] = [];
+const offices: TestOffice[] = [];
+const newDir = () => {
+  const dir = tempDir('homeward-migrate-');
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const office of offices.splice(0)) office.cleanup();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const now = '2025-03-01T08:00:00.000Z';
+
+/**
+ * One case per migration, keyed by version. A new migration adds its case here: seed the rows a
+ * real office has at the version before, and check the change after. runUpgrade itself checks that
+ * every row present before (including those earlier cases left) is still there after.
+ */
+const migrationCases: Record<number, MigrationCase> = {
+  1: {
+    seed(raw) {
+      // Version 0 is a brand-new encrypted file: nothing to keep, but nothing must be there either.
+      expect(tableNames(raw)).toEqual([]);
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(['audit_log', 'office', 'users']);
+      expect(triggerNames(raw)).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+      raw
+        .prepare(`INSERT INTO office (id, name, code, country, default_language, created_at) VALUES (1, 'Gulu', 'GUL', 'UG', 'en', ?)`)
+        .run(now);
+      expect(raw.prepare('SELECT auto_lock_minutes, require_bid FROM office').get()).toEqual({ auto_lock_minutes: 5, require_bid: 1 });
+      expect(() => raw.prepare(`INSERT INTO office (id, name, code, country, default_language, created_at) VALUES (2, 'B', 'B', 'UG', 'en', ?)`).run(now)).toThrow(
+        /CHECK/,
+      );
+      const user = raw.prepare(
+        `INSERT INTO users (id, username, display_name, role, language, created_at) VALUES (?, ?, 'Someone', ?, 'en', ?)`,
+      );
+      user.run('u1', 'someone', 'caseworker', now);
+      expect(() => user.run('u2', 'someone', 'caseworker', now)).toThrow(/UNIQUE/);
+      expect(() => user.run('u3', 'other', 'superuser', now)).toThrow(/CHECK/);
+      raw.prepare(`INSERT INTO audit_log (at, action, prev_hash, hash) VALUES (?, 'x', 'p', 'h')`).run(now);
+      expect(() => raw.exec(`UPDATE audit_log SET action = 'y'`)).toThrow(/append-only/);
+    },
+  },
+};
+
+describe('each migration upgrades a database and keeps its rows', () => {
+  it('every migration has an upgrade test (add its case to migrationCases in this file)', () => {
+    const missing = migrations.filter((m) => !migrationCases[m.version]).map((m) => `${m.version} ${m.name}`);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(migrations.map((m) => ({ ...m, label: `${String(m.version).padStart(4, '0')}_${m.name}` })))(
+    'migration $label: rows written at the version before survive, and its change is in place',
+    ({ version }) => {
+      runUpgrade(newDir(), version, migrationCases);
+    },
+  );
+
+  it('the upgrade check itself catches a migration that loses rows', () => {
+    const losesUsers: Migration = { version: 2, name: 'loses_users', up: (db) => db.exec(`DELETE FROM users WHERE username = 'someone'`) };
+    expect(() => runUpgrade(newDir(), 2, { 1: migrationCases[1] }, [migrations[0], losesUsers])).toThrow(/rows of users/);
+  });
+
+  it('migrating all the way from an empty file reaches the latest version', () => {
+    const db = newEncryptedDb(newDir());
+    try {
+      expect(migrate(db.raw, db.file, migrations)).toMatchObject({ from: 0, to: latestVersion, backupFile: null });
+      expect(currentVersion(db.raw)).toBe(latestVersion);
+      expect(migrate(db.raw, db.file, migrations)).toEqual({ from: latestVersion, to: latestVersion, backupFile: null });
+    } finally {
+      db.raw.close();
+    }
+  });
+});
+
+describe('a database from a newer Homeward', () => {
+  it('is refused with DB_FROM_FUTURE and left untouched', () => {
+    const db = newEncryptedDb(newDir());
+    try {
+      migrate(db.raw, db.file, migrations);
+      db.raw.pragma(`user_version = ${latestVersion + 1}`);
+      const tables = tableNames(db.raw);
+      let code = '';
+      try {
+        migrate(db.raw, db.file, migrations);
+      } catch (error) {
+        code = error instanceof AppError ? error.code : String(error);
+      }
+      expect(code).toBe('DB_FROM_FUTURE');
+      expect(currentVersion(db.raw)).toBe(latestVersion + 1);
+      expect(tableNames(db.raw)).toEqual(tables);
+      expect(fs.readdirSync(path.dirname(db.file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    } finally {
+      db.raw.close();
+    }
+  });
+
+  it('logging in to it fails with DB_FROM_FUTURE and leaves the database closed', async () => {
+    const office = await setUpStaffedOffice();
+    offices.push(office);
+    const key = currentDataKey(office.core);
+    await office.admin.ok('session.logout', {});
+    const raw = openRaw({ file: office.core.paths.dbFile, key });
+    raw.pragma(`user_version = ${latestVersion + 7}`);
+    raw.close();
+    await expectCode(office.client().call('session.login', { username: 'admin', password: adminPassword }), 'DB_FROM_FUTURE');
+    expect(office.core.store.isOpen).toBe(false);
+  });
+});
+
+/** A migration that adds a table and changes an existing row, to see what a later one undoes. */
+const addsNotes = (version: number): Migration => ({
+  version,
+  name: 'test_notes',
+  up(db) {
+    db.exec(`CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO test_notes (body) VALUES ('first');`);
+    db.exec(`UPDATE office SET name = 'Renamed by migration'`);
+  },
+});
+const fails = (version: number): Migration => ({
+  version,
+  name: 'test_fails',
+  up(db) {
+    db.exec(`CREATE TABLE test_half_done (id INTEGER PRIMARY KEY)`);
+    db.exec(`INSERT INTO no_such_table VALUES (1)`);
+  },
+});
+
+function officeName(raw: RawDatabase): string {
+  return (raw.prepare('SELECT name FROM office').get() as { name: string }).name;
+}
+
+describe('backups and all-or-nothing', () => {
+  it('the app takes an encrypted backup of an existing database before migrating it', async () => {
+    const office = await setUpStaffedOffice();
+    offices.push(office);
+    const key = currentDataKey(office.core);
+    office.shutdown();
+    const store = new StoreManager(office.core.paths, office.core.vault, undefined, [...migrations, addsNotes(latestVersion + 1)]);
+    expect(await store.open([key])).toBe(0);
+    const raw = store.get().raw;
+    expect(currentVersion(raw)).toBe(latestVersion + 1);
+    store.close();
+
+    const backups = fs.readdirSync(office.dir).filter((f) => f.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(new RegExp(`^homeward\\.db\\.v${latestVersion}\\..+\\.bak$`));
+    const backupFile = path.join(office.dir, backups[0]);
+    expect(fs.readFileSync(backupFile).subarray(0, 16).equals(sqliteMagic)).toBe(false);
+    const backup = openRaw({ file: backupFile, key, readonly: true });
+    try {
+      expect(currentVersion(backup)).toBe(latestVersion);
+      expect(tableNames(backup)).not.toContain('test_notes');
+      expect(officeName(backup)).toBe('Gulu District Office');
+      expect((backup.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(4);
+    } finally {
+      backup.close();
+    }
+  });
+
+  it('no backup is taken for a brand-new database or when nothing needs migrating', async () => {
+    const office = await setUpStaffedOffice();
+    offices.push(office);
+    await office.admin.ok('session.logout', {});
+    await office.login('admin', adminPassword);
+    expect(fs.readdirSync(office.dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('a failing migration rolls back every migration of the run: version, tables and rows as before', () => {
+    const db = newEncryptedDb(newDir());
+    try {
+      migrate(db.raw, db.file, migrations);
+      db.raw.prepare(`INSERT INTO office (id, name, code, country, default_language, created_at) VALUES (1, 'Gulu', 'GUL', 'UG', 'en', ?)`).run(now);
+      const list = [...migrations, addsNotes(latestVersion + 1), fails(latestVersion + 2)];
+      expect(() => migrate(db.raw, db.file, list)).toThrow(/no such table/);
+      expect(currentVersion(db.raw)).toBe(latestVersion);
+      expect(tableNames(db.raw)).not.toContain('test_notes');
+      expect(tableNames(db.raw)).not.toContain('test_half_done');
+      expect(officeName(db.raw)).toBe('Gulu');
+      // The backup was taken before the attempt, and the database still upgrades once fixed.
+      expect(fs.readdirSync(path.dirname(db.file)).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
+      expect(migrate(db.raw, db.file, [...migrations, addsNotes(latestVersion + 1)])).toMatchObject({ to: latestVersion + 1 });
+      expect(officeName(db.raw)).toBe('Renamed by migration');
+    } finally {
+      db.raw.close();
+    }
+  });
+
+  it('when a migration fails at login, the office still opens with this version afterwards', async () => {
+    const office = await setUpStaffedOffice();
+    offices.push(office);
+    const key = currentDataKey(office.core);
+    office.shutdown();
+    const broken = new StoreManager(office.core.paths, office.core.vault, undefined, [...migrations, fails(latestVersion + 1)]);
+    await expect(broken.open([key])).rejects.toThrow(/no such table/);
+    expect(broken.isOpen).toBe(false);
+    const store = new StoreManager(office.core.paths, office.core.vault);
+    expect(await store.open([key])).toBe(0);
+    expect(currentVersion(store.get().raw)).toBe(latestVersion);
+    expect(tableNames(store.get().raw)).not.toContain('test_half_done');
+    store.close();
+  });
+});
+
+describe('bundling', () => {
+  const folder = path.resolve(__dirname, '../../migrations');
+  const files = fs
+    .readdirSync(folder)
+    .filter((f) => /^\d{4}_.+\.ts$/.test(f))
+    .sort();
+
+  it('every NNNN_*.ts file in migrations/ is imported and listed in migrations/index.ts', () => {
+    const index = fs.readFileSync(path.join(folder, 'index.ts'), 'utf8');
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(index, file).toContain(`'./${file.replace(/\.ts$/, '')}'`);
+    expect(migrations).toHaveLength(files.length);
+  });
+
+  it('each file declares the version in its name, and the list runs 1, 2, 3 … in order', async () => {
+    for (const file of files) {
+      const module = (await import(path.join(folder, file))) as { default: Migration };
+      const number = Number(file.slice(0, 4));
+      expect(module.default.version, file).toBe(number);
+      expect(file, file).toBe(`${file.slice(0, 4)}_${module.default.name}.ts`);
+      expect(migrations[number - 1], file).toBe(module.default);
+    }
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(latestVersion).toBe(migrations.length);
+  });
+});
