@@ -1,8 +1,18 @@
-// Node-only. What the bid feature tells the stage gates.
+// Node-only. What the bid feature tells the stage gates: the most recently approved BID decided
+// on reintegration with the family. (Whether the office requires a BID is an office setting.)
 import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
 
-export async function bidFacts(_db: Kysely<DB>, _caseId: string): Promise<Partial<CaseFacts>> {
-  return {};
+export async function bidFacts(db: Kysely<DB>, caseId: string): Promise<Partial<CaseFacts>> {
+  const approved = await db
+    .selectFrom('bids')
+    .select('decision')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'approved')
+    .orderBy('decided_at', 'desc')
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { bidApproved: approved?.decision === 'reintegration_with_family' };
 }
