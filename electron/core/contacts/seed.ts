@@ -12,9 +12,15 @@ import { seedPhrases } from './seed-phrases';
 const DAY = 86_400_000;
 
 interface Statements {
-  contact: ReturnType<RawDatabase['prepare']>;
-  refusal: ReturnType<RawDatabase['prepare']>;
-  event: ReturnType<RawDatabase['prepare']>;
+  contact: Statement;
+  refusal: Statement;
+  event: Statement;
+}
+
+/** A prepared statement taking positional or named parameters. */
+interface Statement {
+  run(...params: unknown[]): unknown;
+  get(...params: unknown[]): unknown;
 }
 
 const prepared = new WeakMap<RawDatabase, Statements>();
@@ -23,17 +29,17 @@ function statements(raw: RawDatabase): Statements {
   let s = prepared.get(raw);
   if (!s) {
     s = {
-      contact: raw.prepare(`
+      contact: raw.prepare<unknown[]>(`
         INSERT INTO contacts (id, case_id, kind, mode, with_whom, place, status, planned_for, purpose, held_on,
           duration_minutes, outcome, child_feedback, family_feedback, observations, concerns, cancel_reason, cancelled_at,
           recorded_by, created_at, updated_at, version)
         VALUES (@id, @case_id, @kind, @mode, @with_whom, @place, @status, @planned_for, @purpose, @held_on,
           @duration_minutes, @outcome, @child_feedback, @family_feedback, @observations, @concerns, @cancel_reason, @cancelled_at,
           @recorded_by, @created_at, @created_at, 1)`),
-      refusal: raw.prepare(`
+      refusal: raw.prepare<unknown[]>(`
         INSERT INTO contact_refusals (id, case_id, refused_on, refused_by, who, reasons, child_views, contact_id, recorded_by, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`),
-      event: raw.prepare('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)'),
+      event: raw.prepare<unknown[]>('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)'),
     };
     prepared.set(raw, s);
   }

@@ -14,12 +14,18 @@ const signaturePng = Buffer.from(
 );
 
 interface Statements {
-  lastContact: ReturnType<RawDatabase['prepare']>;
-  record: ReturnType<RawDatabase['prepare']>;
-  document: ReturnType<RawDatabase['prepare']>;
-  item: ReturnType<RawDatabase['prepare']>;
-  enrolment: ReturnType<RawDatabase['prepare']>;
-  event: ReturnType<RawDatabase['prepare']>;
+  lastContact: Statement;
+  record: Statement;
+  document: Statement;
+  item: Statement;
+  enrolment: Statement;
+  event: Statement;
+}
+
+/** A prepared statement taking positional or named parameters. */
+interface Statement {
+  run(...params: unknown[]): unknown;
+  get(...params: unknown[]): unknown;
 }
 
 const prepared = new WeakMap<RawDatabase, Statements>();
@@ -28,21 +34,21 @@ function statements(raw: RawDatabase): Statements {
   let s = prepared.get(raw);
   if (!s) {
     s = {
-      lastContact: raw.prepare(`SELECT max(held_on) AS last FROM contacts WHERE case_id = ? AND status = 'held'`),
-      record: raw.prepare(`
+      lastContact: raw.prepare<unknown[]>(`SELECT max(held_on) AS last FROM contacts WHERE case_id = ? AND status = 'held'`),
+      record: raw.prepare<unknown[]>(`
         INSERT INTO reunifications (case_id, reunified_on, willingness_stated_by, willingness_stated_on, willingness_statement,
           guardianship_from, guardianship_to, guardianship_on, guardianship_reference, accompanied_by, child_choices,
           handover_from_id, handover_to_id, handover_at, handover_notes, notes, recorded_by, created_at, updated_at, version)
         VALUES (@case_id, @reunified_on, @stated_by, @stated_on, '', @g_from, @g_to, @g_on, @g_ref, @accompanied_by, @child_choices,
           NULL, NULL, NULL, '', '', @recorded_by, @at, @at, 1)`),
-      document: raw.prepare(
+      document: raw.prepare<unknown[]>(
         `INSERT INTO reunification_willingness_documents (case_id, kind, mime, bytes, data, updated_at) VALUES (?, 'signature', 'image/png', ?, ?, ?)`,
       ),
-      item: raw.prepare('INSERT INTO reunification_package_items (case_id, position, item, quantity, provided_by) VALUES (?, ?, ?, ?, ?)'),
-      enrolment: raw.prepare(
+      item: raw.prepare<unknown[]>('INSERT INTO reunification_package_items (case_id, position, item, quantity, provided_by) VALUES (?, ?, ?, ?, ?)'),
+      enrolment: raw.prepare<unknown[]>(
         'INSERT INTO reunification_enrolments (case_id, position, service, service_other, provider, enrolled_on, notes) VALUES (?, ?, ?, \'\', ?, ?, \'\')',
       ),
-      event: raw.prepare('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)'),
+      event: raw.prepare<unknown[]>('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)'),
     };
     prepared.set(raw, s);
   }
