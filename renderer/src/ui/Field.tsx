@@ -50,7 +50,6 @@ export function TextField({ label, description, error, extra, required, classNam
     <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={ids.id}>
         {label}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
       </label>
       {description ? (
         <p className="field__description" id={ids.descriptionId}>

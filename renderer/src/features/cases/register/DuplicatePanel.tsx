@@ -1,0 +1,154 @@
+// DOM. Likely matches from the duplicate check, each shown side by side with the child being
+// registered. The worker decides for every match: open that case, or say it is a different child.
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { DuplicateMatch } from '@shared/cases/contract';
+import { Badge } from '../../../ui/misc';
+import { childName, useCaseFormat } from '../format';
+
+export interface EnteredChild {
+  givenName: string;
+  familyName: string;
+  otherNames: string[];
+  sex: string;
+  ageYears: number | null;
+  place: string;
+}
+
+interface Props {
+  entered: EnteredChild;
+  matches: DuplicateMatch[];
+  different: ReadonlySet<string>;
+  onDecide: (caseId: string, different: boolean) => void;
+  checking: boolean;
+}
+
+export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicatePanel({ entered, matches, different, onDecide, checking }, ref) {
+  const { t } = useTranslation('cases');
+  const format = useCaseFormat();
+  const percent = new Intl.NumberFormat(format.language, { style: 'percent' });
+  const undecided = matches.filter((m) => !different.has(m.caseId)).length;
+  const dash = '—';
+
+  return (
+    <section className="duplicates" aria-labelledby="duplicates-title" ref={ref} tabIndex={-1}>
+      <h2 id="duplicates-title" className="duplicates__title">
+        {t('duplicates.title', { count: matches.length })}
+      </h2>
+      <p className="duplicates__intro">{t('duplicates.intro')}</p>
+      {checking ? <p className="muted">{t('duplicates.checking')}</p> : null}
+      <p className="duplicates__status" role="status">
+        {undecided > 0 ? t('duplicates.undecided', { count: undecided }) : t('duplicates.allDecided')}
+      </p>
+      <ol className="duplicates__list">
+        {matches.map((match, index) => {
+          const isDifferent = different.has(match.caseId);
+          const captionId = `duplicate-${match.caseId}`;
+          return (
+            <li key={match.caseId} className={`duplicate${isDifferent ? ' duplicate--different' : ''}`}>
+              <table className="compare" aria-labelledby={captionId}>
+                <caption id={captionId} className="compare__caption">
+                  <span>{t('duplicates.matchTitle', { n: index + 1, number: match.number })}</span>
+                  <Badge tone={match.score >= 0.8 ? 'danger' : 'warning'}>{t('duplicates.score', { score: percent.format(match.score) })}</Badge>
+                  {isDifferent ? <Badge tone="success">{t('duplicates.markedDifferent')}</Badge> : null}
+                </caption>
+                <thead>
+                  <tr>
+                    <td />
+                    <th scope="col">{t('duplicates.entered')}</th>
+                    <th scope="col">{t('duplicates.existing', { number: match.number })}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t('child.name')}</th>
+                    <td>
+                      <bdi>{childName(entered) || dash}</bdi>
+                    </td>
+                    <td>
+                      <bdi>{childName(match)}</bdi>
+                    </td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('child.otherNames')}</th>
+                    <td>
+                      <bdi>{entered.otherNames.join(', ') || dash}</bdi>
+                    </td>
+                    <td>
+                      <bdi>{match.otherNames.join(', ') || dash}</bdi>
+                    </td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('child.sex')}</th>
+                    <td>{entered.sex ? t(`sexes.${entered.sex}`) : dash}</td>
+                    <td>{t(`sexes.${match.sex}`)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('child.age')}</th>
+                    <td>{format.age(entered.ageYears)}</td>
+                    <td>{format.age(match.ageYears)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('child.place')}</th>
+                    <td>
+                      <bdi>{entered.place || dash}</bdi>
+                    </td>
+                    <td>
+                      <bdi>{[match.separationPlace, match.area].filter(Boolean).join(' · ') || dash}</bdi>
+                    </td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('case.number')}</th>
+                    <td className="muted">{t('duplicates.notYet')}</td>
+                    <td>
+                      <span className="mono" dir="ltr">
+                        {match.number}
+                      </span>
+                    </td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('case.worker')}</th>
+                    <td className="muted">{dash}</td>
+                    <td>{match.workerName ?? t('case.unassigned')}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('duplicates.why')}</th>
+                    <td />
+                    <td>
+                      <ul className="reasons">
+                        {match.reasons.map((reason) => (
+                          <li key={reason}>{t(`duplicates.reasons.${reason}`)}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                </tbody>
+              </table>
+              <div className="duplicate__actions">
+                {match.inScope ? (
+                  <Link className="btn btn--secondary btn--sm" to={`/cases/${match.caseId}`}>
+                    {t('duplicates.open', { number: match.number })}
+                  </Link>
+                ) : (
+                  <p className="muted duplicate__note">{t('duplicates.outOfScope')}</p>
+                )}
+                <button
+                  type="button"
+                  className={`btn btn--sm toggle-button${isDifferent ? ' toggle-button--on' : ''}`}
+                  aria-pressed={isDifferent}
+                  onClick={() => onDecide(match.caseId, !isDifferent)}
+                >
+                  <span aria-hidden="true" className="toggle-button__box">
+                    {isDifferent ? '✓' : ''}
+                  </span>
+                  <span>{t('duplicates.different')}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+});

@@ -1,0 +1,104 @@
+// DOM-free. The registration form's values, its schema (the shared childDetailsSchema for the
+// child) and the resolver that adds the rules checked on every submit.
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldErrors, Resolver } from 'react-hook-form';
+import { z } from 'zod';
+import { childDetailsSchema, prioritySchema, riskLevelSchema } from '@shared/cases/contract';
+import { ageInYears, type priorities, type riskLevels } from '@shared/cases/fields';
+import { errorKey } from '../../../ui/errors';
+import { caseIssueMessage, emptyChild, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
+
+export const DRAFT_KEY = 'cases:new';
+
+export interface RegisterValues {
+  child: ChildValues;
+  riskLevel: (typeof riskLevels)[number];
+  priority: (typeof priorities)[number];
+  /** '' = the person registering. */
+  workerId: string;
+  /** '' = none. */
+  familyWorkerId: string;
+  spontaneous: { enabled: boolean; reunifiedOn: string; caregiverNames: string; notes: string };
+}
+
+export const emptyRegister: RegisterValues = {
+  child: emptyChild,
+  riskLevel: 'medium',
+  priority: 'normal',
+  workerId: '',
+  familyWorkerId: '',
+  spontaneous: { enabled: false, reunifiedOn: '', caregiverNames: '', notes: '' },
+};
+
+const registerSchema = z.object({
+  child: childDetailsSchema,
+  riskLevel: riskLevelSchema,
+  priority: prioritySchema,
+  workerId: z.string(),
+  familyWorkerId: z.string(),
+  spontaneous: z.object({
+    enabled: z.boolean(),
+    reunifiedOn: z.string(),
+    caregiverNames: z.string().trim().max(200),
+    notes: z.string().trim().max(5000),
+  }),
+});
+export type RegisterOutput = z.output<typeof registerSchema>;
+
+const base = zodResolver(registerSchema, { error: caseIssueMessage }) as unknown as Resolver<RegisterValues, unknown, RegisterOutput>;
+
+export const registerResolver: Resolver<RegisterValues, unknown, RegisterOutput> = async (values, context, options) => {
+  const result = await base(values, context, options);
+  let errors = withChildRules(result.errors as FieldErrors<RegisterValues>, values.child);
+  if (values.spontaneous.enabled && !/^\d{4}-\d{2}-\d{2}$/u.test(values.spontaneous.reunifiedOn)) {
+    const current = (errors.spontaneous ?? {}) as Record<string, unknown>;
+    if (!current.reunifiedOn) {
+      errors = {
+        ...errors,
+        spontaneous: { ...current, reunifiedOn: { type: 'rule', message: errorKey(values.spontaneous.reunifiedOn ? 'validation.format' : 'validation.required') } },
+      } as FieldErrors<RegisterValues>;
+    }
+  }
+  if (Object.keys(errors).length === 0) return result;
+  return { values: {}, errors };
+};
+
+/** A saved draft back into form values (anything unexpected falls back to empty). */
+export function fromDraft(data: unknown): RegisterValues {
+  if (typeof data !== 'object' || data === null) return emptyRegister;
+  const draft = data as Partial<RegisterValues>;
+  return {
+    ...emptyRegister,
+    ...draft,
+    child: toChildValues(draft.child as Record<string, unknown> | undefined),
+    spontaneous: { ...emptyRegister.spontaneous, ...(draft.spontaneous ?? {}) },
+  };
+}
+
+/** What the duplicate check needs, or null until names and an age (or birth date) are there. */
+export function duplicateQuery(child: ChildValues) {
+  const givenName = child.givenName.trim();
+  const hasAge = Boolean(child.dateOfBirth) || (child.estimatedAgeYears !== null && Number.isInteger(child.estimatedAgeYears));
+  if (!givenName || !hasAge) return null;
+  const validDate = child.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/u.test(child.dateOfBirth) ? child.dateOfBirth : null;
+  const age = child.estimatedAgeYears !== null && child.estimatedAgeYears >= 0 && child.estimatedAgeYears <= 25 ? child.estimatedAgeYears : null;
+  return {
+    givenName: givenName.slice(0, 100),
+    familyName: child.familyName.trim().slice(0, 100),
+    otherNames: child.otherNames.map((n) => n.trim()).filter(Boolean).slice(0, 10),
+    ...(child.sex ? { sex: child.sex as 'female' } : {}),
+    dateOfBirth: validDate,
+    estimatedAgeYears: validDate ? null : age,
+    ...(child.separationPlace.trim() ? { separationPlace: child.separationPlace.trim().slice(0, 200) } : {}),
+    ...(child.area.trim() ? { area: child.area.trim().slice(0, 100) } : {}),
+  };
+}
+export type DuplicateQuery = NonNullable<ReturnType<typeof duplicateQuery>>;
+
+/** The age the entered child has today, for the side-by-side view. */
+export function enteredAge(child: ChildValues, today: string): number | null {
+  if (child.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/u.test(child.dateOfBirth)) {
+    return Math.max(0, ageInYears(child.dateOfBirth, today));
+  }
+  return child.estimatedAgeYears;
+}
