@@ -1,9 +1,10 @@
 // Runs Doyensec's Electronegativity on the Electron code and the built page, prints findings by
-// severity, and exits 1 on any HIGH or MEDIUM finding (the tool itself always exits 0).
+// severity, and exits 1 on any HIGH or MEDIUM finding or any file it could not parse (the tool
+// itself always exits 0).
 // It scans electron/ plus out/renderer/*.html (where the build puts the CSP meta tag), so it needs
 // a build; it makes one when out/ is missing or stale.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,61 +23,26 @@ export const excludedChecks = {
 };
 
 export const failingSeverities = ['HIGH', 'MEDIUM'];
-const severityOrder = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
 
-/** Minimal CSV reader (quoted fields, doubled quotes, commas inside quotes). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f.trim() !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f.trim() !== '')) rows.push(row);
-  return rows;
+/** The tool's issue objects as plain findings. */
+export function toFindings(issues) {
+  return issues.map((issue) => ({
+    check: issue.id,
+    severity: String(issue.severity?.name ?? issue.severity ?? 'UNKNOWN').toUpperCase(),
+    confidence: String(issue.confidence?.name ?? issue.confidence ?? ''),
+    file: issue.file,
+    location: issue.location ? `${issue.location.line}:${issue.location.column}` : '',
+    description: issue.description,
+  }));
 }
 
-/** Turns the tool's CSV report into findings. */
-export function readFindings(csvText) {
-  const [header, ...rows] = parseCsv(csvText);
-  if (!header) return [];
-  const names = header.map((h) => h.trim());
-  return rows.map((cells) => {
-    const get = (name) => (cells[names.indexOf(name)] ?? '').trim();
-    return {
-      check: get('issue'),
-      severity: get('severity').toUpperCase(),
-      confidence: get('confidence'),
-      file: get('filename'),
-      location: get('location'),
-      description: get('description'),
-    };
-  });
-}
+/** Severities the gate knows; anything else fails, so a changed report format cannot pass silently. */
+const knownSeverities = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
 
 export function judge(findings, excluded = excludedChecks) {
   const kept = findings.filter((f) => !Object.hasOwn(excluded, f.check));
   const skipped = findings.filter((f) => Object.hasOwn(excluded, f.check));
-  const failing = kept.filter((f) => failingSeverities.includes(f.severity));
+  const failing = kept.filter((f) => failingSeverities.includes(f.severity) || !knownSeverities.includes(f.severity));
   return { kept, skipped, failing };
 }
 
@@ -91,37 +57,51 @@ function prepareScanFolder(root) {
   return dir;
 }
 
-export function runElectronegativity({ root = repoRoot, log = console.log } = {}) {
+/**
+ * Runs the scanner in-process through its programmatic entry point. (Its CLI writes the CSV report
+ * with two racing async writes — header and rows — and sometimes loses rows; the SARIF report drops
+ * the severity. The returned issue list has neither problem.)
+ */
+export async function runElectronegativity({ root = repoRoot, log = console.log } = {}) {
   if (!ensureBuilt({ root, log })) {
     log('Electronegativity: the build failed, nothing to scan.');
     return 1;
   }
-  const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const require = createRequire(path.join(root, 'package.json'));
+  const electronVersion = require('electron/package.json').version;
+  const scanner = require('@doyensec/electronegativity');
+  const run = scanner.default ?? scanner;
   const dir = prepareScanFolder(root);
-  const report = path.join(dir, 'report.csv');
   try {
-    const cli = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-    const result = spawnSync(process.execPath, [cli, '-i', dir, '-o', report, '-r', '-e', electronVersion], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 5 * 60_000,
-    });
-    if (!fs.existsSync(report)) {
-      log(result.stdout, result.stderr);
-      log('Electronegativity produced no report: treating that as a failure.');
-      return 1;
-    }
-    const findings = readFindings(fs.readFileSync(report, 'utf8'));
+    const result = await run(
+      {
+        input: dir,
+        isSarif: false,
+        customScan: [],
+        excludeFromScan: [],
+        isRelative: true,
+        isVerbose: false,
+        electronVersionOverride: electronVersion,
+        parserPlugins: [],
+      },
+      false,
+    );
+    const findings = toFindings(result.issues);
     const { kept, skipped, failing } = judge(findings);
-    log(`Electronegativity ${electronVersion ? `(Electron ${electronVersion})` : ''}: ${findings.length} finding(s)`);
-    for (const severity of severityOrder) {
-      const group = kept.filter((f) => f.severity === severity);
+    log(`Electronegativity (Electron ${electronVersion}, ${result.globalChecks + result.atomicChecks} checks): ${findings.length} finding(s)`);
+    for (const severity of [...knownSeverities, 'OTHER']) {
+      const group = kept.filter((f) => (severity === 'OTHER' ? !knownSeverities.includes(f.severity) : f.severity === severity));
+      if (severity === 'OTHER' && group.length === 0) continue;
       log(`  ${severity}: ${group.length}`);
       for (const f of group) log(`    ${f.check} ${f.file}:${f.location} — ${f.description}`);
     }
-    for (const f of skipped) log(`  excluded ${f.check} (${f.severity}) ${f.file}:${f.location} — ${excludedChecks[f.check]}`);
-    if (failing.length > 0) {
-      log(`Electronegativity: ${failing.length} HIGH/MEDIUM finding(s) — failing.`);
+    for (const f of skipped) log(`  excluded: ${f.check} (${f.severity}) ${f.file}:${f.location} — ${excludedChecks[f.check]}`);
+    // A file the scanner could not parse was not checked at all: that fails the gate. Parser
+    // warnings it recovered from ("tolerable") are only shown.
+    const unscanned = result.errors.filter((e) => !e.tolerable);
+    for (const e of result.errors) log(`  ${e.tolerable ? 'parser warning in' : 'could not scan'} ${e.file}: ${e.message}`);
+    if (failing.length > 0 || unscanned.length > 0) {
+      log(`Electronegativity: ${failing.length} HIGH/MEDIUM finding(s), ${unscanned.length} unscanned file(s) — failing.`);
       return 1;
     }
     log('Electronegativity: no HIGH or MEDIUM findings.');
@@ -132,5 +112,5 @@ export function runElectronegativity({ root = repoRoot, log = console.log } = {}
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = runElectronegativity();
+  process.exitCode = await runElectronegativity();
 }

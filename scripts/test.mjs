@@ -1,6 +1,7 @@
 // `npm test`: every check, cheapest first, stopping at the first failure with a clear summary.
 //   lint → typecheck → build → electronegativity (scans the built page too) → vitest → Playwright e2e
 // The last line is the combined test count: "N passed, M failed".
+// `npm test -- --keep-going` runs every step even after a failure (still exits 1).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,9 +49,10 @@ const seconds = (ms) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.f
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 
+const keepGoing = process.argv.includes('--keep-going');
 const started = Date.now();
 const results = [];
-let failedStep = null;
+const failedSteps = [];
 for (const step of steps) {
   console.log(`\n━━ ${step.name} ━━`);
   const t0 = Date.now();
@@ -62,8 +64,8 @@ for (const step of steps) {
   const ok = result.status === 0;
   results.push({ name: step.name, ok, ms: Date.now() - t0, counts: step.counts?.() ?? null });
   if (!ok) {
-    failedStep = step.name;
-    break;
+    failedSteps.push(step.name);
+    if (!keepGoing) break;
   }
 }
 
@@ -76,6 +78,6 @@ for (const r of results) {
 }
 for (const step of steps.slice(results.length)) console.log(`  – ${step.name.padEnd(18)} not run`);
 console.log(`  total ${seconds(Date.now() - started)}`);
-if (failedStep) console.log(`\nnpm test FAILED at: ${failedStep}`);
+if (failedSteps.length > 0) console.log(`\nnpm test FAILED at: ${failedSteps.join(', ')}`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-process.exitCode = failedStep ? 1 : 0;
+process.exitCode = failedSteps.length > 0 ? 1 : 0;

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { electronNativeBindingPath as mainBindingPath, resolveNativeBinding } from '../../electron/main/native-binding';
 import { acquireInstanceLock, lockFileFor } from '../../electron/web/instance-lock';
 import { isBuildStale } from '../../scripts/lib/build.mjs';
-import { judge, readFindings } from '../../scripts/electronegativity.mjs';
+import { judge, toFindings } from '../../scripts/electronegativity.mjs';
 import { cleanBuildEnv, electronNativeBindingPath as scriptBindingPath, ensureElectronNative, type Run } from '../../scripts/native-electron.mjs';
 import { electronBlockedReason, findElectronBinary } from '../../scripts/start.mjs';
 
@@ -187,25 +187,31 @@ describe('one process per data folder', () => {
 });
 
 describe('the Electronegativity gate', () => {
-  const csv = [
-    'issue, severity, confidence, filename, location, sample, description, url',
-    'PRELOAD_JS_CHECK,"MEDIUM","FIRM","main/window.ts","20:6","preload: options.preloadPath,","Review the use of preload scripts",https://x',
-    'CSP_GLOBAL_CHECK,"LOW","TENTATIVE","renderer/index.html","1:0",N/A,"One or more CSP directives detected seems to be vulnerable",https://x',
-  ].join('\n');
+  const issue = (id: string, severity: string) => ({
+    id,
+    severity: { name: severity },
+    confidence: { name: 'FIRM' },
+    file: 'electron/main/window.ts',
+    location: { line: 1, column: 0 },
+    description: 'd',
+  });
 
   it('passes LOW findings and the documented preload exclusion', () => {
-    const findings = readFindings(csv);
-    expect(findings.map((f) => [f.check, f.severity])).toEqual([
-      ['PRELOAD_JS_CHECK', 'MEDIUM'],
-      ['CSP_GLOBAL_CHECK', 'LOW'],
+    const findings = toFindings([issue('PRELOAD_JS_CHECK', 'MEDIUM'), issue('CSP_GLOBAL_CHECK', 'LOW')]);
+    expect(findings.map((f) => [f.check, f.severity, f.location])).toEqual([
+      ['PRELOAD_JS_CHECK', 'MEDIUM', '1:0'],
+      ['CSP_GLOBAL_CHECK', 'LOW', '1:0'],
     ]);
     expect(judge(findings).failing).toEqual([]);
   });
 
-  it('fails on any other MEDIUM or HIGH finding', () => {
-    const findings = readFindings(
-      `${csv}\nSANDBOX_JS_CHECK,"HIGH","FIRM","main/window.ts","1:1","x, y","Use sandbox, really",https://x\nAUXCLICK_JS_CHECK,"MEDIUM","FIRM","a.ts","1:1",x,"d",u`,
-    );
-    expect(judge(findings).failing.map((f) => f.check)).toEqual(['SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK']);
+  it('fails on any other MEDIUM or HIGH finding, and on a severity it does not know', () => {
+    const findings = toFindings([
+      issue('CSP_GLOBAL_CHECK', 'LOW'),
+      issue('SANDBOX_JS_CHECK', 'HIGH'),
+      issue('AUXCLICK_JS_CHECK', 'MEDIUM'),
+      issue('NEW_CHECK', 'CRITICAL'),
+    ]);
+    expect(judge(findings).failing.map((f) => f.check)).toEqual(['SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK', 'NEW_CHECK']);
   });
 });
