@@ -1,9 +1,10 @@
 // The audit log: what is recorded, the hash chain and how it shows tampering, filters and paging.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../electron/core/audit/audit';
 import type { AuditEntry } from '../../shared/audit/contract';
 import {
   adminPassword,
+  cleanUpAfterEach,
   clientsFor,
   openCore,
   openRawWithKey,
@@ -14,14 +15,7 @@ import {
 } from '../fixtures/core';
 import { expectCode } from '../fixtures/results';
 
-const offices: TestOffice[] = [];
-const track = <T extends TestOffice>(office: T): T => {
-  offices.push(office);
-  return office;
-};
-afterEach(() => {
-  for (const office of offices.splice(0)) office.cleanup();
-});
+const track = cleanUpAfterEach();
 
 type Staffed = Awaited<ReturnType<typeof setUpStaffedOffice>>;
 

@@ -9,7 +9,7 @@ import { StoreManager } from '../../electron/core/store';
 import { latestVersion, migrations, type Migration } from '../../migrations';
 import { AppError } from '../../shared/contract/errors';
 import { adminPassword, currentDataKey, setUpStaffedOffice, tempDir, type TestOffice } from '../fixtures/core';
-import { newEncryptedDb, runUpgrade, tableNames, triggerNames, type MigrationCase } from '../fixtures/migrations';
+import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames, type MigrationCase } from '../fixtures/migrations';
 import { sqliteMagic } from '../fixtures/plaintext';
 import { expectCode } from '../fixtures/results';
 
@@ -58,7 +58,85 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => raw.exec(`UPDATE audit_log SET action = 'y'`)).toThrow(/append-only/);
     },
   },
+  2: {
+    seed(raw) {
+      insertRow(raw, 'users', { id: 'worker-2', username: 'worker.two', role: 'caseworker' });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['cases', 'case_photos', 'case_events', 'drafts']));
+      insertRow(raw, 'cases', { ...aCase('case-1'), worker_id: 'worker-2', search_text: 'akello okot gul-2025-0001' });
+      // The search index follows the table through its triggers.
+      expect(raw.prepare(`SELECT rowid FROM cases_search WHERE cases_search MATCH 'kello'`).all()).toHaveLength(1);
+      expect(raw.prepare(`SELECT rowid FROM cases_words WHERE cases_words MATCH 'ak*'`).all()).toHaveLength(1);
+      insertRow(raw, 'case_events', { case_id: 'case-1', user_id: 'worker-2', at: now, type: 'registered' });
+      insertRow(raw, 'case_photos', { case_id: 'case-1', mime: 'image/png', data: Buffer.from([137, 80, 78, 71]), updated_at: now });
+      // Cases belong to real users and have one of the known stages.
+      expect(() => insertRow(raw, 'cases', { ...aCase('case-x'), worker_id: 'no-such-user' })).toThrow(/FOREIGN KEY/);
+      expect(() => insertRow(raw, 'cases', { ...aCase('case-y'), stage: 'limbo' })).toThrow(/CHECK/);
+    },
+  },
+  3: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-3'), number: 'GUL-2025-0003' });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['family_members', 'case_documents', 'consents', 'case_notes', 'case_note_revisions']));
+      insertRow(raw, 'family_members', { id: 'fm-1', case_id: 'case-3', kind: 'relative', sex: 'female', given_name: 'Aber', created_at: now, updated_at: now });
+      insertRow(raw, 'case_notes', { id: 'note-1', case_id: 'case-3', kind: 'home_visit', note_date: '2025-03-01', text: 'Visited.', created_at: now, updated_at: now });
+      expect(() => insertRow(raw, 'case_notes', { id: 'note-x', case_id: 'no-such-case', kind: 'general' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  4: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-4'), number: 'GUL-2025-0004' });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['tracing_actions', 'assessment_templates', 'assessments', 'risk_assessments', 'safety_plans', 'bids']));
+      // The shipped assessment templates come with the migration.
+      const kinds = (raw.prepare('SELECT DISTINCT kind FROM assessment_templates ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['child', 'community', 'family']));
+      insertRow(raw, 'tracing_actions', { case_id: 'case-4', method: 'home_visit', result: 'lead' });
+      expect(count(raw, 'tracing_actions', `case_id = 'case-4'`)).toBe(1);
+    },
+  },
+  5: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-5'), number: 'GUL-2025-0005' });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['plan_versions', 'plan_objectives', 'plan_reviews', 'preparation_items']));
+      insertRow(raw, 'plan_versions', { case_id: 'case-5', status: 'draft' });
+      expect(count(raw, 'plan_versions', `case_id = 'case-5'`)).toBe(1);
+    },
+  },
+  6: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-6'), number: 'GUL-2025-0006' });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['contacts', 'contact_refusals', 'reunifications']));
+      insertRow(raw, 'contacts', { case_id: 'case-6', kind: 'remote_contact', status: 'planned', planned_for: '2025-03-10' });
+      expect(() => insertRow(raw, 'contacts', { case_id: 'case-6', kind: 'remote_contact', status: 'planned', planned_for: null })).toThrow(/CHECK/);
+    },
+  },
 };
+
+/** The columns of a case row that carry CHECK lists or must be unique. */
+function aCase(id: string): Record<string, unknown> {
+  return {
+    id,
+    number: `GUL-2025-${id}`,
+    sex: 'female',
+    stage: 'tracing_assessment',
+    status: 'open',
+    risk_level: 'low',
+    priority: 'normal',
+    given_name: 'Akello',
+    search_text: `akello ${id}`,
+    registered_at: now,
+    updated_at: now,
+  };
+}
 
 describe('each migration upgrades a database and keeps its rows', () => {
   it('every migration has an upgrade test (add its case to migrationCases in this file)', () => {

@@ -1,10 +1,11 @@
 // Sessions on a shared office PC: lock, auto-lock after idle, logout, switch user, and sessions that
 // end because an administrator changed the account.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/contract';
 import { sampleInput, unlockedOnlyChannels } from '../fixtures/channels';
 import {
   adminPassword,
+  cleanUpAfterEach,
   minutes,
   seconds,
   setUpStaffedOffice,
@@ -15,14 +16,7 @@ import {
 } from '../fixtures/core';
 import { codeOf, expectCode } from '../fixtures/results';
 
-const offices: TestOffice[] = [];
-const track = <T extends TestOffice>(office: T): T => {
-  offices.push(office);
-  return office;
-};
-afterEach(() => {
-  for (const office of offices.splice(0)) office.cleanup();
-});
+const track = cleanUpAfterEach();
 
 async function auditActions(office: TestOffice, action: string) {
   const admin = await office.login('admin', adminPassword);

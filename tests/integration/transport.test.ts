@@ -1,21 +1,14 @@
 // The in-process transport behaves like IPC: arguments and results are structured-cloned, errors
 // cross as { code, message } without stacks, unknown channels and internal failures are contained.
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../electron/core/client';
 import { userSchema } from '../../shared/admin/contract';
 import type { WireError } from '../../shared/contract/errors';
-import { openRawWithKey, setUpStaffedOffice, workerPassword, type TestOffice } from '../fixtures/core';
+import { cleanUpAfterEach, openRawWithKey, setUpStaffedOffice, workerPassword } from '../fixtures/core';
 import { errorOf, expectCode } from '../fixtures/results';
 
-const offices: TestOffice[] = [];
-const track = <T extends TestOffice>(office: T): T => {
-  offices.push(office);
-  return office;
-};
-afterEach(() => {
-  for (const office of offices.splice(0)) office.cleanup();
-});
+const track = cleanUpAfterEach();
 
 const genericMessage = 'something went wrong; nothing was saved';
 
