@@ -1,5 +1,6 @@
 // Passwords on key slots: changing one rewrites only that slot, the policy, and resets with the
 // office recovery key (from the login screen and by an administrator).
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KeySlot } from '../../electron/core/vault/keyfile';
 import {
@@ -88,7 +89,8 @@ describe('password policy', () => {
       office.client().call('session.resetWithRecoveryKey', { recoveryKey: office.recoveryKey, username: 'wanjiru', newPassword: 'letmein123' }),
       'PASSWORD_WEAK',
     );
-    const fresh = openCore(tempDir());
+    const freshDir = tempDir();
+    const fresh = openCore(freshDir);
     const clients = clientsFor(fresh);
     try {
       await expectCode(
@@ -102,6 +104,7 @@ describe('password policy', () => {
     } finally {
       clients.closeAll();
       fresh.close();
+      fs.rmSync(freshDir, { recursive: true, force: true });
     }
   });
 

@@ -1,5 +1,6 @@
 // Key slots: unlocking with a password, failed-login back-off and lockout, and the real cost of
 // the key derivation (the only test that pays it).
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultKdf } from '../../electron/core/vault/crypto';
 import {
@@ -170,6 +171,7 @@ describe('the real key-derivation cost', () => {
     } finally {
       clients.closeAll();
       core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
