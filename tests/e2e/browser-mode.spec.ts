@@ -1,0 +1,47 @@
+// Browser mode as a transport: the launch link, the cookie, the CSP, and what a browser without
+// the link sees. (The app's own flows are in the other specs.)
+import { expect, test } from './fixtures';
+
+test('the launch link leaves an HttpOnly, SameSite=Strict cookie and no token in the address bar', async ({ app, bridge, context }) => {
+  expect(app.url()).not.toContain('launch=');
+  expect(app.url().startsWith(`${bridge.origin}/`)).toBe(true);
+  const cookies = await context.cookies(bridge.origin);
+  expect(cookies).toEqual([
+    expect.objectContaining({ name: 'hw_token', value: bridge.token, httpOnly: true, sameSite: 'Strict', path: '/' }),
+  ]);
+  expect(await app.evaluate(() => document.cookie)).toBe('');
+});
+
+test('the app starts under the strict CSP without a single violation or page error', async ({ page, bridge }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // Failed loads are judged below by URL (the browser asks for /favicon.ico on its own).
+    if (m.text().startsWith('Failed to load resource')) return;
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') problems.push(`${r.status()} ${r.url()}`);
+  });
+  const response = await page.goto(bridge.launchUrl);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page.locator('#root > *').first()).toBeVisible();
+  await page.reload();
+  await expect(page.locator('#root > *').first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a browser that did not open the link sees only a pointer to the terminal', async ({ browser, bridge }) => {
+  const stranger = await browser.newContext();
+  const page = await stranger.newPage();
+  const response = await page.goto(`${bridge.origin}/`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText('printed in the terminal')).toBeVisible();
+  const call = await page.evaluate(async () => {
+    const r = await fetch('/api/session.status', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    return { status: r.status, body: await r.text() };
+  });
+  expect(call.status).toBe(403);
+  expect(call.body).not.toContain('setupRequired');
+  await stranger.close();
+});
