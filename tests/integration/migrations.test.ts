@@ -11,6 +11,7 @@ import { AppError } from '../../shared/contract/errors';
 import { adminPassword, currentDataKey, setUpStaffedOffice, tempDir, type TestOffice } from '../fixtures/core';
 import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames, type MigrationCase } from '../fixtures/migrations';
 import { sqliteMagic } from '../fixtures/plaintext';
+import { migration0005Case } from './plans/migration-0005';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -99,16 +100,8 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(count(raw, 'tracing_actions', `case_id = 'case-4'`)).toBe(1);
     },
   },
-  5: {
-    seed(raw) {
-      insertRow(raw, 'cases', { ...aCase('case-5'), number: 'GUL-2025-0005' });
-    },
-    check(raw) {
-      expect(tableNames(raw)).toEqual(expect.arrayContaining(['plan_versions', 'plan_objectives', 'plan_reviews', 'preparation_items']));
-      insertRow(raw, 'plan_versions', { case_id: 'case-5', status: 'draft' });
-      expect(count(raw, 'plan_versions', `case_id = 'case-5'`)).toBe(1);
-    },
-  },
+  // Written with the plans feature; its file keeps the case beside the feature's other tests.
+  5: migration0005Case,
   6: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-6'), number: 'GUL-2025-0006' });
