@@ -2,7 +2,7 @@
 // and the routed page. It exists only while a session is unlocked: the gate unmounts it on lock.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
+import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
 import type { Permission } from '@shared/permissions';
 import { AdminLayout } from '../features/admin/AdminLayout';
 import { SecurityPage } from '../features/admin/SecurityPage';
@@ -93,17 +93,22 @@ function TopBar() {
   );
 }
 
-/** Moves focus to the page on navigation, so keyboard and screen-reader users land on the new page. */
+/**
+ * Moves focus to the page when the person navigates (a link, back or forward), so keyboard and
+ * screen-reader users land on the new page. Redirects (replace) and the first render leave focus
+ * where it is: the skip link must stay the first Tab stop.
+ */
 function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
+  const navigationType = useNavigationType();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    main.current?.focus({ preventScroll: false });
-  }, [pathname, main]);
+    if (navigationType !== 'REPLACE') main.current?.focus({ preventScroll: false });
+  }, [pathname, navigationType, main]);
 }
 
 function Frame() {

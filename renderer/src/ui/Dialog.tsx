@@ -33,7 +33,11 @@ function DialogSurface({ onClose, title, description, children, role = 'dialog',
     if (!dialog) return undefined;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? dialog.querySelector<HTMLElement>(focusable);
+    // The first field of the body (or what it marks data-autofocus), else the close button.
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>(`.dialog__body :is(${focusable})`) ??
+      dialog.querySelector<HTMLElement>(focusable);
     first?.focus();
     return () => {
       if (dialog.open) dialog.close();

@@ -33,6 +33,8 @@ function decode(message: string): { key: string; params: Record<string, string |
 
 /** zod error map for forms: every issue becomes a key of errors:validation.* with its numbers. */
 export const issueMessage = (issue: z.core.$ZodRawIssue): string => {
+  // An empty field is "required", whatever rule it broke first (length, pattern…).
+  if (typeof issue.input === 'string' && issue.input.trim() === '' && issue.code !== 'custom') return errorKey('validation.required');
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return errorKey('validation.required');

@@ -1,6 +1,6 @@
 // DOM. Language choice: on the setup and login screens (before anyone is signed in), and for the
 // signed-in person (saved with their account).
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageNames, languages, type Language } from '@shared/i18n/languages';
 import { call } from '../../api';
@@ -11,10 +11,14 @@ import { useToast } from '../../ui/Toast';
 
 function LanguageSelect({ value, onChange, disabled }: { value: Language; onChange: (language: Language) => void; disabled?: boolean }) {
   const { t } = useTranslation();
+  const id = useId();
   return (
-    <label className="language-select">
-      <span className="language-select__label">{t('language.label')}</span>
+    <div className="language-select">
+      <label className="language-select__label" htmlFor={id}>
+        {t('language.label')}
+      </label>
       <select
+        id={id}
         className="input select input--sm"
         value={value}
         disabled={disabled}
@@ -28,7 +32,7 @@ function LanguageSelect({ value, onChange, disabled }: { value: Language; onChan
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
