@@ -25,12 +25,17 @@ export function findElectronBinary(root = repoRoot, env = process.env) {
   return fs.existsSync(full) ? full : null;
 }
 
-export function installElectronBinary(root = repoRoot, { timeoutMs = 120_000, run = spawnSync } = {}) {
+export function installElectronBinary(root = repoRoot, { timeoutMs = 120_000, run = spawnSync, log = console.log } = {}) {
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(installer)) return false;
-  console.log('Downloading Electron’s binary (first start only)…');
-  const result = run(process.execPath, [installer], { cwd: root, stdio: 'inherit', timeout: timeoutMs });
-  return result.status === 0;
+  log('Downloading Electron’s binary (first start only; up to two minutes)…');
+  const result = run(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: timeoutMs });
+  if (result.status === 0) return true;
+  // One line, not the downloader's stack trace.
+  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`;
+  const reason = result.error?.code === 'ETIMEDOUT' ? `no answer in ${timeoutMs / 1000} s` : output.split('\n').map((l) => l.trim()).find(Boolean);
+  log(`  (download failed: ${reason ?? `exit ${result.status}`})`);
+  return false;
 }
 
 /** Chromium refuses to run as root unless its sandbox is turned off; Homeward never turns it off. */

@@ -10,7 +10,7 @@ import { acquireInstanceLock, lockFileFor } from '../../electron/web/instance-lo
 import { isBuildStale } from '../../scripts/lib/build.mjs';
 import { judge, toFindings } from '../../scripts/electronegativity.mjs';
 import { cleanBuildEnv, electronNativeBindingPath as scriptBindingPath, ensureElectronNative, type Run } from '../../scripts/native-electron.mjs';
-import { electronBlockedReason, findElectronBinary } from '../../scripts/start.mjs';
+import { electronBlockedReason, findElectronBinary, installElectronBinary } from '../../scripts/start.mjs';
 
 const dirs: string[] = [];
 function scratch(): string {
@@ -143,6 +143,24 @@ describe('npm start', () => {
     expect(findElectronBinary(root, {})).toBeNull();
     write(path.join(root, 'node_modules', 'electron', 'dist', 'electron'), '');
     expect(findElectronBinary(root, {})).toBe(path.join(root, 'node_modules', 'electron', 'dist', 'electron'));
+  });
+
+  it('tries Electron\'s own installer once with a time limit and reports a failure in one line', () => {
+    const root = scratch();
+    write(path.join(root, 'node_modules', 'electron', 'install.js'), '');
+    const lines: string[] = [];
+    const calls: object[] = [];
+    const failed = installElectronBinary(root, {
+      log: (l) => lines.push(l),
+      run: (_c, _a, options) => {
+        calls.push(options);
+        return { status: 1, stderr: 'TypeError: fetch failed\n    at node:internal/deps/undici\n' };
+      },
+    });
+    expect(failed).toBe(false);
+    expect(calls).toEqual([expect.objectContaining({ timeout: 120_000 })]);
+    expect(lines.at(-1)).toBe('  (download failed: TypeError: fetch failed)');
+    expect(installElectronBinary(root, { log: () => undefined, run: () => ({ status: 0 }) })).toBe(true);
   });
 
   it('does not run Electron as root on Linux, because that would need the sandbox off', () => {
