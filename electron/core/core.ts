@@ -138,16 +138,24 @@ export function createCore(options: CoreOptions): Core {
     if (!def.passive) session.lastActivityAt = now().getTime();
   }
 
-  /** Mirrors the audit chain's head outside the database, so a cut-off tail is detectable. */
+  /**
+   * Mirrors the audit chain's head outside the database, so a cut-off tail is detectable. The head
+   * only moves forward, and only while the entry it points to is still there unchanged: a log that
+   * was cut or edited keeps being reported, however many calls follow.
+   */
   async function syncAuditHead(): Promise<void> {
     if (!store.isOpen) return;
-    const last = await store.get().db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const head = vault.read()?.auditHead;
-    if (last && (!head || head.id !== last.id || head.hash !== last.hash)) {
-      vault.update((content) => {
-        content.auditHead = { id: last.id, hash: last.hash };
-      });
+    const db = store.get().db;
+    const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const head = vault.read()?.auditHead ?? null;
+    if (!last || (head && head.id >= last.id)) return;
+    if (head) {
+      const atHead = await db.selectFrom('audit_log').select('hash').where('id', '=', head.id).executeTakeFirst();
+      if (!atHead || atHead.hash !== head.hash) return;
     }
+    vault.update((content) => {
+      content.auditHead = { id: last.id, hash: last.hash };
+    });
   }
 
   async function run(conn: Connection, channel: string, input: unknown): Promise<Result<unknown>> {
@@ -162,9 +170,13 @@ export function createCore(options: CoreOptions): Core {
     await checkAccess(conn, channel);
     const handler = handlers[channel] as (input: unknown, env: HandlerEnv) => Promise<unknown>;
     const output = await handler(parsed.data, envFor(conn));
-    await syncAuditHead();
     // Parsing the output strips any field the contract does not declare: nothing leaks by accident.
-    return { ok: true, value: def.output.parse(output) };
+    const checked = def.output.safeParse(output);
+    if (!checked.success) {
+      // Not the caller's fault: stored data or a handler broke the contract.
+      throw new Error(`output of ${channel} breaks its contract: ${checked.error.message}`);
+    }
+    return { ok: true, value: checked.data };
   }
 
   return {
@@ -183,15 +195,21 @@ export function createCore(options: CoreOptions): Core {
     },
     invoke(conn, channel, input) {
       return serial(async () => {
+        let failed = false;
         try {
           return await run(conn, channel, input);
         } catch (error) {
+          failed = true;
           if (error instanceof AppError) return { ok: false, error: error.toWire() };
           if (error instanceof z.ZodError) {
             return { ok: false, error: { code: 'VALIDATION', message: 'the input is not valid', issues: zodIssues(error) } };
           }
           log(`channel ${channel} failed`, error);
           return { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; nothing was saved' } };
+        } finally {
+          // Refused calls write audit entries too (failed logins, denied access, auto-lock).
+          // (When the call itself failed, its error is already logged or returned.)
+          await syncAuditHead().catch((e: unknown) => failed || log('audit head not synced', e));
         }
       });
     },

@@ -54,7 +54,7 @@ if (!fs.existsSync(path.join(dir, 'homeward.keys.json'))) {
 const core = createCore({ dataDir: dir });
 const supervisor = createInProcessClient(core);
 const [unlockMs] = await time(() => supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff }));
-report('unlock (Argon2id 128 MiB, t=3) + open database', ms(unlockMs));
+report('unlock (Argon2id 128 MiB, t=10) + open database', ms(unlockMs));
 
 const searches = ['mar', 'moha', 'garc', 'okel', 'fatou', 'ana', 'nhan', 'جو', 'jose', 'amel', 'sofi', 'gon'];
 const stageSets = [['tracing_assessment', 'preparation'], ['reunification'], ['follow_up', 'reunification']] as const;

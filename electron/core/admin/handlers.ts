@@ -22,6 +22,11 @@ export function createAdminHandlers(deps: CoreDeps) {
     return Number(row.n);
   }
 
+  function endSessionsOf(userId: string): void {
+    for (const conn of deps.connections) if (conn.session?.userId === userId) conn.session = null;
+    deps.closeStoreIfIdle();
+  }
+
   async function getUser(id: string) {
     const row = await store.get().db.selectFrom('users').selectAll().where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', 'no such user');
@@ -83,15 +88,18 @@ export function createAdminHandlers(deps: CoreDeps) {
           details: { displayName: displayName ?? null, role: role ?? null, active: active ?? null },
         });
       });
-      // A deactivated or re-roled user loses their live session at once.
-      for (const conn of deps.connections) if (conn.session?.userId === id) conn.session = null;
-      return toUser(await getUser(id));
+      const after = toUser(await getUser(id));
+      // A deactivated or re-roled user loses their live session at once; a renamed one does not.
+      if ((role !== undefined && role !== before.role) || (active !== undefined && active !== (before.active === 1))) {
+        endSessionsOf(id);
+      }
+      return after;
     },
 
     'admin.removeUser': async ({ id }, env) => {
       const before = await getUser(id);
       if (id === env.session.userId) throw new AppError('CONFLICT', 'you cannot remove your own account');
-      if (before.role === 'admin' && (await activeAdmins()) <= 1) {
+      if (before.role === 'admin' && before.active === 1 && (await activeAdmins()) <= 1) {
         throw new AppError('LAST_ADMIN', 'the office must keep at least one active administrator');
       }
       await env.tx(async (trx) => {
@@ -99,7 +107,7 @@ export function createAdminHandlers(deps: CoreDeps) {
         await env.audit(trx, { action: 'user.remove', entityType: 'user', entityId: id });
         vault.removeUserSlot(id);
       });
-      for (const conn of deps.connections) if (conn.session?.userId === id) conn.session = null;
+      endSessionsOf(id);
       // Anyone who held a slot may have kept the data key: rotating it makes that copy useless.
       return { removed: true as const, rekeyRecommended: before.last_login_at !== null };
     },

@@ -11,8 +11,11 @@ export function createAuditHandlers(deps: CoreDeps) {
       if (input.action) query = query.where('action', 'like', `${input.action}%`);
       if (input.entityType) query = query.where('entity_type', '=', input.entityType);
       if (input.entityId) query = query.where('entity_id', '=', input.entityId);
-      if (input.from) query = query.where('at', '>=', input.from);
-      if (input.to) query = query.where('at', '<=', input.to.length === 10 ? `${input.to}T23:59:59.999Z` : input.to);
+      // Entries are stored as UTC ISO strings; a bound with an offset is turned into the same instant.
+      if (input.from) query = query.where('at', '>=', new Date(input.from).toISOString());
+      if (input.to) {
+        query = query.where('at', '<=', input.to.length === 10 ? `${input.to}T23:59:59.999Z` : new Date(input.to).toISOString());
+      }
       if (input.beforeId) query = query.where('id', '<', input.beforeId);
       const rows = await query.orderBy('id', 'desc').limit(input.limit + 1).execute();
       const page = rows.slice(0, input.limit);
