@@ -1,0 +1,275 @@
+// DOM. Plan a contact, or record one that was held (new, a planned one now held, or a correction).
+// The unsupervised home visit is offered only once a supervised one went well; until then it is
+// shown disabled with the reason. Typing is kept as a draft so closing the form loses nothing.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  contactKinds,
+  contactModes,
+  contactOutcomes,
+  planContactSchema,
+  recordContactSchema,
+  remoteModes,
+  type Contact,
+  type PlanContactValues,
+} from '@shared/contacts/contract';
+import { isApiError } from '../../api';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { formSchemaOptions } from '../../ui/errors';
+import { ErrorAlert } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { DurationField } from './DurationField';
+import { ErrorNamespace, Input, RadioGroup, Select, TextArea } from './fields';
+import { applyCoreIssues, todayUtc, useDayFormat, useDraftBinding, useFormDraft } from './formKit';
+import { usePlanContact, useRecordContact } from './queries';
+
+export type ContactFormTarget = { action: 'plan' } | { action: 'record'; contact?: Contact };
+
+type BasicsValues = Pick<PlanContactValues, 'kind' | 'mode' | 'withWhom' | 'place' | 'durationMinutes'>;
+
+const nullIfEmpty = (value: unknown) => (value === '' ? null : value);
+
+/** What every contact has: its rung (or sibling contact), how, with whom, where, how long. */
+function ContactBasics({ form, unsupervisedAllowed }: { form: UseFormReturn<BasicsValues>; unsupervisedAllowed: boolean }) {
+  const { t } = useTranslation('contacts');
+  const { errors } = form.formState;
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  const modes = kind === 'sibling_contact' ? contactModes : remoteModes;
+  const showMode = kind === 'remote_contact' || kind === 'sibling_contact';
+  useEffect(() => {
+    if (!showMode) form.setValue('mode', null);
+  }, [form, showMode]);
+  return (
+    <>
+      <Select
+        label={t('fields.kind')}
+        required
+        description={
+          <>
+            {t(`kindHelp.${kind}`)}
+            {!unsupervisedAllowed ? <span className="contact-form__gate"> {t('gate.unsupervisedOption')}</span> : null}
+          </>
+        }
+        error={errors.kind}
+        {...form.register('kind')}
+      >
+        {contactKinds.map((k) => (
+          <option key={k} value={k} disabled={k === 'unsupervised_visit' && !unsupervisedAllowed}>
+            {k === 'unsupervised_visit' && !unsupervisedAllowed ? t('kinds.unsupervisedLocked') : t(`kinds.${k}`)}
+          </option>
+        ))}
+      </Select>
+      {showMode ? (
+        <Select label={t('fields.mode')} required error={errors.mode} {...form.register('mode', { setValueAs: nullIfEmpty })}>
+          <option value="">{t('fields.choose')}</option>
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {t(`modes.${m}`)}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      <div className="form-grid">
+        <Input
+          label={kind === 'sibling_contact' ? t('fields.sibling') : t('fields.withWhom')}
+          description={kind === 'sibling_contact' ? t('fields.siblingHelp') : t('fields.withWhomHelp')}
+          required
+          autoComplete="off"
+          error={errors.withWhom}
+          {...form.register('withWhom')}
+        />
+        {kind !== 'remote_contact' ? <Input label={t('fields.place')} autoComplete="off" error={errors.place} {...form.register('place')} /> : null}
+      </div>
+      <Controller
+        control={form.control}
+        name="durationMinutes"
+        render={({ field, fieldState }) => <DurationField value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error} />}
+      />
+    </>
+  );
+}
+
+function DraftNote({ restoredAt, onDiscard }: { restoredAt: string | null; onDiscard: () => void }) {
+  const { t } = useTranslation('contacts');
+  const day = useDayFormat();
+  if (!restoredAt) return null;
+  return (
+    <div className="alert alert--info draft-note" role="status">
+      <span>{t('draft.restored', { when: day(restoredAt) })}</span>
+      <Button size="sm" variant="ghost" onClick={onDiscard}>
+        {t('draft.discard')}
+      </Button>
+    </div>
+  );
+}
+
+/** A GATE_BLOCKED from the core lands on the kind field with the reason in words. */
+function kindGateError(error: unknown): boolean {
+  return isApiError(error, 'GATE_BLOCKED') && String(error.params.gates ?? '').split(',').includes('supervisedVisitSucceeded');
+}
+
+type PlanInput = z.input<typeof planContactSchema>;
+type PlanOutput = z.output<typeof planContactSchema>;
+
+function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; unsupervisedAllowed: boolean; onClose: () => void }) {
+  const { t } = useTranslation('contacts');
+  const toast = useToast();
+  const plan = usePlanContact(caseId);
+  const [failure, setFailure] = useState<unknown>(null);
+  const draft = useFormDraft<PlanInput>(`case:${caseId}:contacts:plan`, true);
+  const [defaults] = useState<PlanInput>(() => ({
+    kind: 'remote_contact',
+    mode: null,
+    withWhom: '',
+    familyMemberId: null,
+    place: '',
+    durationMinutes: null,
+    plannedFor: '',
+    purpose: '',
+  }));
+  const form = useForm<PlanInput, unknown, PlanOutput>({ resolver: zodResolver(planContactSchema, formSchemaOptions), defaultValues: defaults, mode: 'onTouched' });
+  useDraftBinding(form, draft, defaults);
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await plan.mutateAsync(values);
+      await draft.discard();
+      toast.show(t('toast.planned'));
+      onClose();
+    } catch (error) {
+      if (kindGateError(error)) form.setError('kind', { message: 'gate.supervisedVisitSucceeded' }, { shouldFocus: true });
+      else if (!applyCoreIssues(error, form.setError, (path) => fieldOf(path, ['kind', 'mode', 'withWhom', 'place', 'durationMinutes', 'plannedFor', 'purpose']))) setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
+      <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed} />
+      <Input label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor')} />
+      <TextArea label={t('fields.purpose')} description={t('fields.purposeHelp')} error={errors.purpose} {...form.register('purpose')} />
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('actions.savePlan')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type RecordInput = z.input<typeof recordContactSchema>;
+type RecordOutput = z.output<typeof recordContactSchema>;
+
+function recordDefaults(contact: Contact | undefined): RecordInput {
+  const today = todayUtc();
+  return {
+    kind: contact?.kind ?? 'remote_contact',
+    mode: contact?.mode ?? null,
+    withWhom: contact?.withWhom ?? '',
+    familyMemberId: contact?.familyMemberId ?? null,
+    place: contact?.place ?? '',
+    durationMinutes: contact?.durationMinutes ?? null,
+    heldOn: contact?.heldOn ?? (contact?.plannedFor && contact.plannedFor <= today ? contact.plannedFor : today),
+    outcome: (contact?.outcome ?? undefined) as RecordInput['outcome'],
+    childFeedback: contact?.childFeedback ?? '',
+    familyFeedback: contact?.familyFeedback ?? '',
+    observations: contact?.observations ?? '',
+    concerns: contact?.concerns ?? '',
+  };
+}
+
+function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId: string; contact?: Contact; unsupervisedAllowed: boolean; onClose: () => void }) {
+  const { t } = useTranslation('contacts');
+  const toast = useToast();
+  const record = useRecordContact(caseId);
+  const [failure, setFailure] = useState<unknown>(null);
+  const draft = useFormDraft<RecordInput>(`case:${caseId}:contacts:record${contact ? `-${contact.id}` : ''}`, true);
+  const [defaults] = useState(() => recordDefaults(contact));
+  const form = useForm<RecordInput, unknown, RecordOutput>({ resolver: zodResolver(recordContactSchema, formSchemaOptions), defaultValues: defaults, mode: 'onTouched' });
+  useDraftBinding(form, draft, defaults);
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await record.mutateAsync({ ...values, ...(contact ? { contactId: contact.id, version: contact.version } : {}) });
+      await draft.discard();
+      toast.show(t('toast.recorded'));
+      onClose();
+    } catch (error) {
+      if (kindGateError(error)) form.setError('kind', { message: 'gate.supervisedVisitSucceeded' }, { shouldFocus: true });
+      else if (
+        !applyCoreIssues(error, form.setError, (path) =>
+          fieldOf(path, ['kind', 'mode', 'withWhom', 'place', 'durationMinutes', 'heldOn', 'outcome', 'childFeedback', 'familyFeedback', 'observations', 'concerns']),
+        )
+      )
+        setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
+      <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed || contact?.kind === 'unsupervised_visit'} />
+      <Input label={t('fields.heldOn')} type="date" required max={todayUtc()} error={errors.heldOn} {...form.register('heldOn')} />
+      <Controller
+        control={form.control}
+        name="outcome"
+        render={({ field, fieldState }) => (
+          <RadioGroup
+            legend={t('fields.outcome')}
+            required
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            error={fieldState.error}
+            options={contactOutcomes.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+          />
+        )}
+      />
+      <TextArea label={t('fields.childFeedback')} description={t('fields.childFeedbackHelp')} error={errors.childFeedback} {...form.register('childFeedback')} />
+      <TextArea label={t('fields.familyFeedback')} error={errors.familyFeedback} {...form.register('familyFeedback')} />
+      <TextArea label={t('fields.observations')} error={errors.observations} {...form.register('observations')} />
+      <TextArea label={t('fields.concerns')} description={t('fields.concernsHelp')} error={errors.concerns} {...form.register('concerns')} />
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('actions.saveRecord')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function fieldOf<F extends string>(path: (string | number)[], fields: readonly F[]): F | null {
+  const first = path[0];
+  return typeof first === 'string' && (fields as readonly string[]).includes(first) ? (first as F) : null;
+}
+
+export function ContactFormDialog({ caseId, target, unsupervisedAllowed, onClose }: { caseId: string; target: ContactFormTarget; unsupervisedAllowed: boolean; onClose: () => void }) {
+  const { t } = useTranslation('contacts');
+  const title =
+    target.action === 'plan'
+      ? t('form.planTitle')
+      : target.contact?.status === 'planned'
+        ? t('form.recordPlannedTitle', { kind: t(`kinds.${target.contact.kind}`) })
+        : target.contact
+          ? t('form.correctTitle')
+          : t('form.recordTitle');
+  return (
+    <Dialog open onClose={onClose} title={title} description={target.action === 'plan' ? t('form.planIntro') : t('form.recordIntro')}>
+      <ErrorNamespace.Provider value="contacts">
+        {target.action === 'plan' ? (
+          <PlanForm caseId={caseId} unsupervisedAllowed={unsupervisedAllowed} onClose={onClose} />
+        ) : (
+          <RecordForm caseId={caseId} contact={target.contact} unsupervisedAllowed={unsupervisedAllowed} onClose={onClose} />
+        )}
+      </ErrorNamespace.Provider>
+    </Dialog>
+  );
+}
