@@ -16,9 +16,11 @@ const paths: Record<SectionId | 'lock' | 'logout' | 'key' | 'home', string> = {
   home: 'M3 11l9-7 9 7v9h-6v-6H9v6H3z',
 };
 
+const directional = new Set<keyof typeof paths>(['logout', 'referrals', 'transfers']);
+
 export function Icon({ name, className }: { name: keyof typeof paths; className?: string }) {
   return (
-    <svg className={['icon', className ?? ''].filter(Boolean).join(' ')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className={['icon', directional.has(name) ? 'icon--directional' : '', className ?? ''].filter(Boolean).join(' ')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d={paths[name]} fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );

@@ -28,12 +28,16 @@ export function UsersPage() {
       rowHeader: true,
       cell: (user) => (
         <span className="cell-person">
-          <span className="cell-person__name">{user.displayName}</span>
-          {user.id === session.userId ? <span className="cell-person__you">{t('users.you')}</span> : null}
+          <span className="cell-person__line">
+            <span className="cell-person__name">{user.displayName}</span>
+            {user.id === session.userId ? <span className="cell-person__you">{t('users.you')}</span> : null}
+          </span>
+          <span className="cell-person__username mono" dir="ltr">
+            {user.username}
+          </span>
         </span>
       ),
     },
-    { key: 'username', header: t('users.columns.username'), cell: (user) => <span className="mono" dir="ltr">{user.username}</span> },
     { key: 'role', header: t('users.columns.role'), cell: (user) => t(`common:roles.${user.role}`) },
     {
       key: 'status',

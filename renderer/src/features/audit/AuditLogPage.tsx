@@ -74,10 +74,13 @@ export function AuditLogPage() {
         entry.entityType ? (
           <span>
             {t(`entities.${entry.entityType}` as never, { defaultValue: entry.entityType })}
-            {entry.entityId ? (
-              <span className="muted mono cell-id" dir="ltr">
-                {' '}
-                {entry.entityType === 'user' && userNames.get(entry.entityId) ? userNames.get(entry.entityId) : entry.entityId}
+            {entry.entityId && entry.entityType === 'user' && userNames.get(entry.entityId) ? (
+              <span className="cell-sub" dir="auto">
+                {userNames.get(entry.entityId)}
+              </span>
+            ) : entry.entityId ? (
+              <span className="cell-sub mono cell-id" dir="ltr">
+                {entry.entityId}
               </span>
             ) : null}
           </span>
