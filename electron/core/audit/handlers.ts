@@ -1,4 +1,5 @@
 // Node-only. Reading the audit log and checking its chain.
+import { sql } from 'kysely';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import { toAuditEntry, verifyAudit } from './audit';
@@ -8,7 +9,11 @@ export function createAuditHandlers(deps: CoreDeps) {
     'audit.list': async (input, env) => {
       let query = env.db().selectFrom('audit_log').selectAll();
       if (input.userId) query = query.where('user_id', '=', input.userId);
-      if (input.action) query = query.where('action', 'like', `${input.action}%`);
+      if (input.action) {
+        // A prefix match on the action name; `_` and `%` typed in the filter are literal.
+        const prefix = input.action.replace(/[\\%_]/g, (c) => `\\${c}`);
+        query = query.where(sql<boolean>`action LIKE ${`${prefix}%`} ESCAPE '\\'`);
+      }
       if (input.entityType) query = query.where('entity_type', '=', input.entityType);
       if (input.entityId) query = query.where('entity_id', '=', input.entityId);
       // Entries are stored as UTC ISO strings; a bound with an offset is turned into the same instant.

@@ -12,6 +12,8 @@ import type { Unlocked } from '../vault/vault';
 import { defineHandlers, type Connection, type Session } from '../handler';
 import { assertNotLockedOut, clearFailures, recordFailure } from './logins';
 
+const MAX_PENDING_AUDIT = 1000;
+
 export function assertPasswordPolicy(password: string, username: string): void {
   const problems = checkPassword(password, username);
   if (problems.length > 0) {
@@ -90,7 +92,15 @@ export function createSessionHandlers(deps: CoreDeps) {
     if (store.isOpen) {
       await deps.auditAs(store.get().db, event);
     } else {
-      vault.update((content) => content.pendingAudit.push({ ...event, username }));
+      vault.update((content) => {
+        content.pendingAudit.push({ ...event, username });
+        // Kept bounded: beyond this, the oldest waiting events give way (and the count says so).
+        if (content.pendingAudit.length > MAX_PENDING_AUDIT) {
+          const dropped = content.pendingAudit.length - MAX_PENDING_AUDIT;
+          content.pendingAudit = content.pendingAudit.slice(dropped);
+          content.pendingAudit[0] = { ...content.pendingAudit[0], details: { ...content.pendingAudit[0].details, earlierDropped: dropped } };
+        }
+      });
     }
     if (seconds > 0) {
       throw new AppError('LOGIN_LOCKED', `too many failed attempts; try again in ${seconds} s`, { params: { seconds } });

@@ -20,6 +20,9 @@ export function assertNotLockedOut(vault: Vault, username: string, now: Date): v
   }
 }
 
+/** Bounds on what anyone at the login screen can make the key-slot file hold. */
+export const MAX_LOCKOUT_ENTRIES = 500;
+
 /** Records a failure; returns the lockout that now applies, in seconds (0 for none). */
 export function recordFailure(vault: Vault, username: string, now: Date): number {
   let seconds = 0;
@@ -29,6 +32,11 @@ export function recordFailure(vault: Vault, username: string, now: Date): number
     seconds = lockoutSeconds(entry.failures);
     entry.lockedUntil = seconds > 0 ? new Date(now.getTime() + seconds * 1000).toISOString() : null;
     content.lockouts[username] = entry;
+    const names = Object.keys(content.lockouts);
+    if (names.length > MAX_LOCKOUT_ENTRIES) {
+      // Typing many different names must not grow the file without end: forget the oldest.
+      for (const name of names.slice(0, names.length - MAX_LOCKOUT_ENTRIES)) delete content.lockouts[name];
+    }
   });
   return seconds;
 }
