@@ -84,10 +84,11 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
 
   // The case worker signs in: case sections, no Administration.
   await signIn(page, worker.username, worker.password);
-  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Cases' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: /^Cases/ })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
-  await expect(page.getByText(worker.name)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your account' })).toContainText(worker.name);
+  const workerPage = page.url();
+  const workerHeading = (await page.getByRole('heading', { level: 1 }).textContent())!;
 
   // Lock, then unlock with the password: the session carries on.
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -98,7 +99,9 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await expect(page.getByRole('alert')).toHaveText('The username or password is not correct.');
   await page.getByLabel('Password').fill(worker.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  // Back where they were.
+  await expect(page.getByRole('heading', { level: 1, name: workerHeading })).toBeVisible();
+  expect(page.url()).toBe(workerPage);
 
   // Lock again and switch user: the session ends and the sign-in screen is back.
   await page.getByRole('button', { name: 'Lock' }).click();
