@@ -49,6 +49,11 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs' },
   },
   {
+    // Playwright reads a fixture's dependencies from its parameter pattern, so `({}, testInfo)` is idiomatic.
+    files: ['tests/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx,js,jsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

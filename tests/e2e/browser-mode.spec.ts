@@ -2,6 +2,10 @@
 // the link sees. (The app's own flows are in the other specs.)
 import { expect, test } from './fixtures';
 
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'browser-mode', 'about browser mode only');
+});
+
 test('the launch link leaves an HttpOnly, SameSite=Strict cookie and no token in the address bar', async ({ app, bridge, context }) => {
   expect(app.url()).not.toContain('launch=');
   expect(app.url().startsWith(`${bridge.origin}/`)).toBe(true);

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from '../../scripts/start.mjs';
+import { electronBlockedReason, findElectronBinary } from '../../scripts/start.mjs';
 import { electronNativeBindingPath } from '../../scripts/native-electron.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -88,19 +88,29 @@ export async function startBridge(options: { dataDir?: string; env?: NodeJS.Proc
   };
 }
 
-async function launchElectron(dataDir: string): Promise<ElectronApplication> {
-  const executablePath = findElectronBinary(repoRoot);
+function electronNativeBinding(): string {
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
-  const binding = electronNativeBindingPath(repoRoot, version);
+  return electronNativeBindingPath(repoRoot, version);
+}
+
+/** Why the desktop app cannot run here, or null. (`npm start` once builds the native binding.) */
+function electronUnavailable(): string | null {
+  if (!findElectronBinary(repoRoot)) return 'no Electron binary on this machine';
+  const blocked = electronBlockedReason();
+  if (blocked) return blocked;
+  if (!fs.existsSync(electronNativeBinding())) return 'no Electron build of the SQLite module (run npm start once)';
+  return null;
+}
+
+async function launchElectron(dataDir: string): Promise<ElectronApplication> {
   return _electron.launch({
-    executablePath: executablePath!,
+    executablePath: findElectronBinary(repoRoot)!,
     args: [repoRoot],
-    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, HOMEWARD_NATIVE_BINDING: binding } as Record<string, string>,
+    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, HOMEWARD_NATIVE_BINDING: electronNativeBinding() } as Record<string, string>,
   });
 }
 
 export const test = base.extend<{ bridge: Bridge; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
   bridge: async ({}, use) => {
     const bridge = await startBridge();
     await use(bridge);
@@ -108,7 +118,8 @@ export const test = base.extend<{ bridge: Bridge; app: Page }>({
   },
   app: async ({ page, bridge }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
-      test.skip(!findElectronBinary(repoRoot), 'no Electron binary on this machine');
+      const unavailable = electronUnavailable();
+      test.skip(unavailable !== null, unavailable ?? '');
       const electronApp = await launchElectron(bridge.dataDir + '-electron');
       try {
         await use(await electronApp.firstWindow());
