@@ -49,6 +49,27 @@ test('a call refused with SESSION_LOCKED shows the lock screen', async ({ app: p
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+
+  // The audit log shows what happened, and its filters work on local days.
+  const table = page.getByRole('table');
+  await expect(table.getByRole('rowheader', { name: 'Locked', exact: true })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: 'Unlocked', exact: true })).toBeVisible();
+  const day = (offset: number) => {
+    const date = new Date(Date.now() + offset * 86_400_000);
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  };
+  await page.getByLabel('From').fill(day(0));
+  await page.getByLabel('To').fill(day(0));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(table.getByRole('rowheader', { name: 'Office set up' })).toBeVisible();
+  await page.getByLabel('From').fill(day(1));
+  await page.getByLabel('To').fill(day(1));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByText('No entries match these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.getByLabel('Action').selectOption({ label: 'Failed sign-ins' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByText('No entries match these filters.')).toBeVisible();
 });
 
 test('the frame and its dialogs work from the keyboard alone', async ({ app: page, bridge }) => {

@@ -27,26 +27,33 @@ interface Values {
 
 const empty: Values = { userId: '', action: '', entityType: '', entityId: '', from: '', to: '' };
 
+/** A date picked in the form is a local day: send its first and last instant as ISO times. */
+function localDayBound(day: string, end: boolean): string {
+  const date = new Date(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}`);
+  return Number.isNaN(date.getTime()) ? day : date.toISOString();
+}
+
 function toFilters(values: Values): AuditFilters {
   const filters: AuditFilters = {};
   for (const key of Object.keys(values) as (keyof Values)[]) {
     const value = values[key].trim();
     if (value) filters[key] = value;
   }
+  if (filters.from) filters.from = localDayBound(filters.from, false);
+  if (filters.to) filters.to = localDayBound(filters.to, true);
   return filters;
 }
 
 export function AuditFiltersForm({
   users,
-  value,
   onChange,
 }: {
   users: { id: string; label: string }[];
-  value: AuditFilters;
   onChange: (filters: AuditFilters) => void;
 }) {
   const { t } = useTranslation(['audit', 'common']);
-  const form = useForm<Values>({ defaultValues: { ...empty, ...value } });
+  // The form keeps what was typed (days); the page only receives the filters on "Apply".
+  const form = useForm<Values>({ defaultValues: empty });
   const { errors } = form.formState;
   return (
     <form

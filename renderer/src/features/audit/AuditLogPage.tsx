@@ -96,7 +96,7 @@ export function AuditLogPage() {
     <>
       <PageHeader title={t('title')} description={t('intro')} />
       <ChainStatus />
-      <AuditFiltersForm users={userOptions} value={filters} onChange={setFilters} />
+      <AuditFiltersForm users={userOptions} onChange={setFilters} />
       <ErrorAlert error={log.error} />
       {log.isPending ? <Loading /> : null}
       {log.data ? (
