@@ -1,0 +1,192 @@
+// DOM. The caregivers' written willingness to resume care: what is on file, and how to add one —
+// a signature drawn on screen, or a scanned statement (image or PDF) checked by its first bytes
+// before it is sent. Only the form's text is kept in drafts; a file is chosen again if lost.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReunificationRecord, WillingnessDocument } from '@shared/reunification/contract';
+import { maxDocumentBytes, sniffDocumentMime } from '@shared/reunification/files';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorAlert, Loading } from '../../ui/misc';
+import { FieldError } from '../contacts/fields';
+import { useDayFormat } from '../contacts/formKit';
+import { SignaturePad } from './SignaturePad';
+import { useWillingnessDocument } from './queries';
+
+type OnFile = ReunificationRecord['willingness']['document'];
+
+function readAsDataUrl(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Reads a scan, refusing what is too large or not the image/PDF it claims to be. */
+async function documentFromFile(file: File): Promise<WillingnessDocument> {
+  if (file.size > maxDocumentBytes) throw new Error('fileTooLarge');
+  const mime = sniffDocumentMime(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
+  if (!mime) throw new Error('fileType');
+  const url = await readAsDataUrl(file);
+  const comma = url.indexOf(',');
+  return { kind: 'document', mime, dataBase64: url.slice(comma + 1) };
+}
+
+const sizeText = (bytes: number, language: string) =>
+  new Intl.NumberFormat(language, { style: 'unit', unit: bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+    bytes >= 1024 * 1024 ? bytes / (1024 * 1024) : Math.max(1, bytes / 1024),
+  );
+
+/** Shows the stored statement: images inline, a PDF as a file to open. */
+function ViewDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+  const { t } = useTranslation('reunification');
+  const document = useWillingnessDocument(caseId, true);
+  const pdfUrl = useMemo(() => {
+    const data = document.data;
+    if (!data || data.mime !== 'application/pdf') return null;
+    const bytes = Uint8Array.from(atob(data.dataBase64), (c) => c.charCodeAt(0));
+    return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  }, [document.data]);
+  useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
+  return (
+    <Dialog open onClose={onClose} title={t('willingness.viewTitle')}>
+      {document.isPending ? <Loading /> : null}
+      <ErrorAlert error={document.error} />
+      {document.data && document.data.mime !== 'application/pdf' ? (
+        <img className="willingness__image" src={`data:${document.data.mime};base64,${document.data.dataBase64}`} alt={t(`willingness.kinds.${document.data.kind}`)} />
+      ) : null}
+      {pdfUrl ? (
+        <p>
+          <a href={pdfUrl} download="willingness-statement.pdf">
+            {t('willingness.downloadPdf')}
+          </a>
+        </p>
+      ) : null}
+      {document.data === null ? <p className="muted">{t('willingness.none')}</p> : null}
+    </Dialog>
+  );
+}
+
+export function WillingnessDocumentField({
+  caseId,
+  onFile,
+  value,
+  onChange,
+  serverError,
+  disabled,
+}: {
+  caseId: string;
+  onFile: OnFile;
+  /** undefined keeps what is on file, null removes it, a value replaces it. */
+  value: WillingnessDocument | null | undefined;
+  onChange: (value: WillingnessDocument | null | undefined) => void;
+  serverError?: string;
+  disabled?: boolean;
+}) {
+  const { t, i18n } = useTranslation('reunification');
+  const day = useDayFormat();
+  const inputId = useId();
+  const [drawing, setDrawing] = useState(false);
+  const [viewing, setViewing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    setBusy(true);
+    try {
+      onChange(await documentFromFile(file));
+    } catch (error) {
+      setProblem(error instanceof Error && error.message === 'fileTooLarge' ? 'fileTooLarge' : 'fileType');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const error = problem ?? serverError;
+  return (
+    <div className="field willingness" role="group" aria-labelledby={`${inputId}-title`}>
+      <p className="field__label" id={`${inputId}-title`}>
+        {t('willingness.document')}
+      </p>
+      <p className="field__description">{t('willingness.documentHelp')}</p>
+      <div className="willingness__status" aria-live="polite">
+        {value ? (
+          <p>
+            {value.kind === 'signature' ? t('willingness.newSignature') : t('willingness.newDocument')}
+            {value.kind === 'signature' || value.mime !== 'application/pdf' ? (
+              <img className="willingness__thumb" src={`data:${value.mime};base64,${value.dataBase64}`} alt="" />
+            ) : null}
+          </p>
+        ) : value === null && onFile ? (
+          <p>{t('willingness.willRemove')}</p>
+        ) : onFile ? (
+          <p>
+            {t('willingness.onFile', {
+              kind: t(`willingness.kinds.${onFile.kind}`),
+              size: sizeText(onFile.bytes, i18n.language),
+              date: day(onFile.updatedAt),
+            })}
+          </p>
+        ) : (
+          <p className="muted">{t('willingness.none')}</p>
+        )}
+      </div>
+      {drawing ? (
+        <SignaturePad
+          onCancel={() => setDrawing(false)}
+          onDone={(dataBase64) => {
+            onChange({ kind: 'signature', mime: 'image/png', dataBase64 });
+            setProblem(null);
+            setDrawing(false);
+          }}
+        />
+      ) : (
+        <div className="row willingness__actions">
+          {onFile && value === undefined ? (
+            <Button size="sm" onClick={() => setViewing(true)}>
+              {t('willingness.view')}
+            </Button>
+          ) : null}
+          {!disabled ? (
+            <>
+              <Button size="sm" onClick={() => setDrawing(true)}>
+                {t('willingness.draw')}
+              </Button>
+              <Button size="sm" busy={busy} onClick={() => fileInput.current?.click()}>
+                {t('willingness.attach')}
+              </Button>
+              <input
+                ref={fileInput}
+                hidden
+                tabIndex={-1}
+                aria-hidden="true"
+                type="file"
+                accept="image/png,image/jpeg,image/webp,application/pdf"
+                onChange={(event) => {
+                  void pick(event.target.files?.[0]);
+                  event.target.value = '';
+                }}
+              />
+              {value !== undefined ? (
+                <Button size="sm" variant="ghost" onClick={() => onChange(undefined)}>
+                  {t('willingness.undo')}
+                </Button>
+              ) : onFile ? (
+                <Button size="sm" variant="ghost" onClick={() => onChange(null)}>
+                  {t('willingness.remove')}
+                </Button>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      )}
+      <FieldError error={error ? { message: error } : undefined} />
+      {viewing ? <ViewDialog caseId={caseId} onClose={() => setViewing(false)} /> : null}
+    </div>
+  );
+}
