@@ -108,7 +108,14 @@ export function createPreparationHandlers(_deps: CoreDeps) {
       const caseRow = await loadCase(env, caseId, 'write');
       // The child may have been in this place since before the case was opened, but not before
       // they were separated (or born).
-      assertEventDate(since, todayIso(env.now()), caseRow.separation_date ?? caseRow.date_of_birth, 'since');
+      assertEventDate(since, todayIso(env.now()), null, 'since');
+      const earliest = caseRow.separation_date ?? caseRow.date_of_birth;
+      if (earliest && since < earliest) {
+        throw new AppError('INVALID_DATE', 'the child was not yet separated on this date', {
+          issues: [{ path: ['since'], code: 'beforeSeparation', message: 'beforeSeparation' }],
+          params: { field: 'since' },
+        });
+      }
       const now = env.now().toISOString();
       const row = {
         id: crypto.randomUUID(),

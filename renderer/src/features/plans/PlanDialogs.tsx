@@ -1,0 +1,228 @@
+// DOM. The smaller plan dialogs: a three-monthly review (with progress on each objective), progress
+// on one objective between reviews, and a supervisor's approval of a version.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { CaseFile } from '@shared/cases/contract';
+import { isoDate } from '@shared/cases/fields';
+import type { Objective, PlanVersion } from '@shared/plans/contract';
+import { objectiveStatuses, planReviewDue, reviewFormSchema, type ReviewForm } from '@shared/plans/schemas';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { formSchemaOptions } from '../../ui/errors';
+import { ErrorAlert } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { DraftStatus, ErrorNamespace, Input, Select, TextArea } from './fields';
+import { applyCoreIssues, todayUtc, useDayFormat, useFormAutosave } from './kit';
+import { usePlanMutation } from './queries';
+
+type ReviewValues = ReviewForm;
+type ReviewParsed = z.output<typeof reviewFormSchema>;
+
+function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: CaseFile; current: PlanVersion; lastReviewOn: string | null; onClose: () => void }) {
+  const { t } = useTranslation(['plans', 'common']);
+  const toast = useToast();
+  const day = useDayFormat();
+  const [failure, setFailure] = useState<unknown>(null);
+  const review = usePlanMutation(caseFile.id, 'plans.review');
+  const form = useForm<ReviewValues, unknown, ReviewParsed>({
+    resolver: zodResolver(reviewFormSchema, formSchemaOptions),
+    defaultValues: {
+      date: todayUtc(),
+      notes: '',
+      objectivesProgress: current.objectives.map((o) => ({ objectiveId: o.id, status: o.status, note: '' })),
+    },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, setError, formState, control } = form;
+  const { errors, isSubmitting } = formState;
+  const autosave = useFormAutosave(form, `case:${caseFile.id}:plans:review`);
+  const date = useWatch({ control, name: 'date' });
+  const ackOn = current.acknowledgement?.date ?? null;
+  const nextDue = ackOn && /^\d{4}-\d{2}-\d{2}$/u.test(date ?? '') ? planReviewDue(lastReviewOn && lastReviewOn > date ? lastReviewOn : date, ackOn) : null;
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    const before = new Map(current.objectives.map((o) => [o.id, o.status]));
+    const objectivesProgress = values.objectivesProgress.filter((p) => p.note || before.get(p.objectiveId) !== p.status);
+    try {
+      const result = await review.mutateAsync({ date: values.date, notes: values.notes, objectivesProgress });
+      await autosave.finish();
+      toast.show(t('review.done', { date: day(result.reviewDue) }));
+      onClose();
+    } catch (error) {
+      const matched = applyCoreIssues(error, setError, (path) => {
+        if (path[0] === 'date' || path[0] === 'notes') return path[0];
+        if (path[0] === 'objectivesProgress' && path.length >= 3) return `objectivesProgress.${Number(path[1])}.${String(path[2])}` as Path<ReviewValues>;
+        return null;
+      });
+      if (!matched) setFailure(error);
+    }
+  });
+
+  return (
+    <ErrorNamespace.Provider value="plans">
+      <form className="stack" noValidate onSubmit={submit}>
+        <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('editor.draftRestored')} savedText="" />
+        <Input type="date" label={t('review.date')} required max={todayUtc()} error={errors.date} {...register('date')} />
+        {nextDue ? <p role="status">{t('review.nextDuePreview', { date: day(nextDue) })}</p> : null}
+        <TextArea label={t('review.notes')} description={t('review.notesHelp')} required rows={4} error={errors.notes} {...register('notes')} />
+        {current.objectives.length > 0 ? (
+          <fieldset className="stack plan-objective">
+            <legend>{t('review.objectives')}</legend>
+            {current.objectives.map((o, index) => (
+              <div key={o.id} className="stack">
+                <p className="field__label">
+                  {t(`domains.${o.domain}`)} — {o.objective}
+                </p>
+                <div className="form-grid">
+                  <Select label={t('objective.status')} error={errors.objectivesProgress?.[index]?.status} {...register(`objectivesProgress.${index}.status`)}>
+                    {objectiveStatuses.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`statuses.${s}`)}
+                      </option>
+                    ))}
+                  </Select>
+                  <Input label={t('review.objectiveNote')} error={errors.objectivesProgress?.[index]?.note} {...register(`objectivesProgress.${index}.note`)} />
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        <ErrorAlert error={failure} />
+        <div className="dialog__footer">
+          {autosave.savedAt ? (
+            <span className="muted" role="status">
+              {t('editor.draftSaved')}
+            </span>
+          ) : null}
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {t('review.submit')}
+          </Button>
+        </div>
+      </form>
+    </ErrorNamespace.Provider>
+  );
+}
+
+export function ReviewDialog(props: { caseFile: CaseFile; current: PlanVersion; lastReviewOn: string | null; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('plans');
+  return (
+    <Dialog open={props.open} onClose={props.onClose} title={t('review.title')} description={t('review.description')}>
+      <ReviewForm caseFile={props.caseFile} current={props.current} lastReviewOn={props.lastReviewOn} onClose={props.onClose} />
+    </Dialog>
+  );
+}
+
+const progressSchema = z.object({
+  status: z.enum(objectiveStatuses),
+  date: isoDate,
+  note: z.string().trim().max(2000),
+});
+type ProgressValues = z.input<typeof progressSchema>;
+
+function ProgressForm({ caseFile, objective, onClose }: { caseFile: CaseFile; objective: Objective; onClose: () => void }) {
+  const { t } = useTranslation(['plans', 'common']);
+  const toast = useToast();
+  const [failure, setFailure] = useState<unknown>(null);
+  const update = usePlanMutation(caseFile.id, 'plans.updateObjective');
+  const form = useForm<ProgressValues, unknown, z.output<typeof progressSchema>>({
+    resolver: zodResolver(progressSchema, formSchemaOptions),
+    defaultValues: { status: objective.status, date: todayUtc(), note: '' },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, setError, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const autosave = useFormAutosave(form, `case:${caseFile.id}:plans:progress:${objective.key}`);
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    if (!values.note && values.status === objective.status) {
+      setError('note', { type: 'client', message: 'nothingToRecord' }, { shouldFocus: true });
+      return;
+    }
+    try {
+      await update.mutateAsync({ objectiveId: objective.id, status: values.status, progress: values.note ? { date: values.date, note: values.note } : null });
+      await autosave.finish();
+      toast.show(t('objective.progressSaved'));
+      onClose();
+    } catch (error) {
+      const matched = applyCoreIssues(error, setError, (path) => (path[0] === 'progress' && (path[1] === 'date' || path[1] === 'note') ? path[1] : null));
+      if (!matched) setFailure(error);
+    }
+  });
+
+  return (
+    <ErrorNamespace.Provider value="plans">
+      <form className="stack" noValidate onSubmit={submit}>
+        <p className="field__label">{objective.objective}</p>
+        <Select label={t('objective.status')} error={errors.status} {...register('status')}>
+          {objectiveStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </Select>
+        <Input type="date" label={t('objective.progressDate')} required max={todayUtc()} error={errors.date} {...register('date')} />
+        <TextArea label={t('objective.progressNote')} rows={3} error={errors.note} {...register('note')} />
+        <ErrorAlert error={failure} />
+        <div className="dialog__footer">
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {t('objective.saveProgress')}
+          </Button>
+        </div>
+      </form>
+    </ErrorNamespace.Provider>
+  );
+}
+
+export function ProgressDialog({ caseFile, objective, onClose }: { caseFile: CaseFile; objective: Objective | null; onClose: () => void }) {
+  const { t } = useTranslation('plans');
+  return (
+    <Dialog open={objective !== null} onClose={onClose} title={t('objective.recordProgress')} size="sm">
+      {objective ? <ProgressForm caseFile={caseFile} objective={objective} onClose={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+export function ApproveDialog({ caseFile, version, onClose }: { caseFile: CaseFile; version: PlanVersion | null; onClose: () => void }) {
+  const { t } = useTranslation(['plans', 'common']);
+  const toast = useToast();
+  const [notes, setNotes] = useState('');
+  const approve = usePlanMutation(caseFile.id, 'plans.approve');
+  return (
+    <Dialog open={version !== null} onClose={onClose} title={t('approve.title', { version: version?.version ?? '' })} description={t('approve.description')} size="sm">
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!version) return;
+          approve.mutate(
+            { version: version.version, notes },
+            {
+              onSuccess: () => {
+                toast.show(t('approve.done'));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <ErrorNamespace.Provider value="plans">
+          <TextArea label={t('approve.notes')} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} />
+        </ErrorNamespace.Provider>
+        <ErrorAlert error={approve.error} />
+        <div className="dialog__footer">
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="submit" variant="primary" busy={approve.isPending}>
+            {t('approve.submit')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,245 @@
+// DOM. The plan editor: SMART objectives grouped by well-being domain (add, remove, move between
+// domains), family ownership, the contingency plan and legal guardianship. Saving makes (or updates)
+// the draft version; the family's acknowledgement makes it the plan in force. Typing is kept as a
+// draft in the core while the worker types, so closing the editor or the lock screen loses nothing.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '@shared/cases/contract';
+import { objectiveStatuses, planContentSchema, wellbeingDomains, type PlanContent, type PlanContentInput, type WellbeingDomain } from '@shared/plans/schemas';
+import { Button } from '../../ui/Button';
+import { formSchemaOptions } from '../../ui/errors';
+import { ErrorAlert } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { Checkbox, DraftStatus, ErrorNamespace, Input, Select, TextArea } from './fields';
+import { applyCoreIssues, useFormAutosave } from './kit';
+import { usePlanMutation } from './queries';
+
+export const editorDraftKey = (caseId: string) => `case:${caseId}:plans:editor`;
+
+type Values = PlanContentInput;
+type ObjectiveValues = Values['objectives'][number];
+
+const blankObjective = (domain: WellbeingDomain): ObjectiveValues => ({
+  domain,
+  objective: '',
+  indicator: '',
+  targetDate: '',
+  responsible: '',
+  resources: '',
+  partialSupport: null,
+  status: 'not_started',
+});
+
+export const emptyPlan = (): Values => ({
+  objectives: [],
+  familyOwnership: '',
+  contingencyPlan: '',
+  guardianship: { currentHolder: '', returnsTo: '', returnsOn: null, notes: '' },
+});
+
+function fieldFor(path: (string | number)[]): Path<Values> | null {
+  const [root, ...rest] = path;
+  if (root !== 'plan' || rest.length === 0) return null;
+  const [first] = rest;
+  if (first === 'objectives' && rest.length >= 3) return rest.slice(0, 3).join('.') as Path<Values>;
+  if (first === 'objectives') return null;
+  if (first === 'familyOwnership' || first === 'contingencyPlan') return first;
+  if (first === 'guardianship' && rest.length === 2) return `guardianship.${String(rest[1])}` as Path<Values>;
+  return null;
+}
+
+export function PlanEditor({
+  caseFile,
+  start,
+  expectedRevision,
+  basedOn,
+  onClose,
+}: {
+  caseFile: CaseFile;
+  start: Values;
+  expectedRevision: number | null;
+  basedOn: number | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(['plans', 'common']);
+  const toast = useToast();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [newDomain, setNewDomain] = useState<WellbeingDomain>('education_skills');
+  const form = useForm<Values, unknown, PlanContent>({
+    resolver: zodResolver(planContentSchema, formSchemaOptions),
+    defaultValues: start,
+    mode: 'onTouched',
+  });
+  const { register, control, formState, setValue, setFocus, handleSubmit, setError } = form;
+  const { errors, isSubmitting } = formState;
+  const objectives = useFieldArray({ control, name: 'objectives' });
+  const values = useWatch({ control, name: 'objectives' });
+  const autosave = useFormAutosave(form, editorDraftKey(caseFile.id));
+  const save = usePlanMutation(caseFile.id, 'plans.saveDraft');
+
+  const submit = handleSubmit(async (plan) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync({ expectedRevision, plan });
+      await autosave.finish();
+      toast.show(t('editor.saved'));
+      onClose();
+    } catch (error) {
+      if (!applyCoreIssues(error, setError, fieldFor)) setFailure(error);
+    }
+  });
+
+  const add = () => {
+    objectives.append(blankObjective(newDomain), { shouldFocus: false });
+    const index = objectives.fields.length;
+    window.setTimeout(() => setFocus(`objectives.${index}.objective`), 0);
+  };
+
+  const moveDomain = (index: number) => {
+    // The row moves to its new domain's group; keep the keyboard where it was.
+    window.setTimeout(() => setFocus(`objectives.${index}.domain`), 0);
+  };
+
+  const discardTyping = async () => {
+    await autosave.finish();
+    onClose();
+  };
+
+  const rows = objectives.fields.map((field, index) => ({ field, index, domain: (values?.[index]?.domain ?? field.domain) as WellbeingDomain }));
+
+  return (
+    <ErrorNamespace.Provider value="plans">
+      <form className="stack" noValidate onSubmit={submit} aria-labelledby="plan-editor-title">
+        <div className="row row--between">
+          <h3 id="plan-editor-title" className="card__title">
+            {basedOn ? t('editor.titleRevision', { version: basedOn }) : t('editor.title')}
+          </h3>
+          <DraftStatus restoredAt={autosave.restoredAt} savedAt={autosave.savedAt} restoredText={t('editor.draftRestored')} savedText={t('editor.draftSaved')} />
+        </div>
+        <p className="muted">{t('editor.intro')}</p>
+
+        <section aria-labelledby="plan-objectives-title" className="stack">
+          <h4 id="plan-objectives-title">{t('view.objectives')}</h4>
+          {rows.length === 0 ? <p className="muted">{t('editor.noObjectives')}</p> : null}
+          {wellbeingDomains
+            .filter((domain) => rows.some((r) => r.domain === domain))
+            .map((domain) => (
+              <section key={domain} className="plan-domain" aria-label={t(`domains.${domain}`)}>
+                <h4>{t(`domains.${domain}`)}</h4>
+                {rows
+                  .filter((r) => r.domain === domain)
+                  .map(({ field, index }) => {
+                    const rowErrors = errors.objectives?.[index];
+                    const partial = values?.[index]?.partialSupport ?? null;
+                    const label = values?.[index]?.objective || t('editor.objectiveNumber', { number: index + 1 });
+                    return (
+                      <fieldset key={field.id} className="plan-objective">
+                        <legend>{label}</legend>
+                        <div className="form-grid">
+                          <Select
+                            label={t('objective.domain')}
+                            required
+                            error={rowErrors?.domain}
+                            {...register(`objectives.${index}.domain`, { onChange: () => moveDomain(index) })}
+                          >
+                            {wellbeingDomains.map((d) => (
+                              <option key={d} value={d}>
+                                {t(`domains.${d}`)}
+                              </option>
+                            ))}
+                          </Select>
+                          <Select label={t('objective.status')} error={rowErrors?.status} {...register(`objectives.${index}.status`)}>
+                            {objectiveStatuses.map((s) => (
+                              <option key={s} value={s}>
+                                {t(`statuses.${s}`)}
+                              </option>
+                            ))}
+                          </Select>
+                        </div>
+                        <TextArea label={t('objective.objective')} description={t('objective.objectiveHelp')} required rows={2} error={rowErrors?.objective} {...register(`objectives.${index}.objective`)} />
+                        <TextArea label={t('objective.indicator')} description={t('objective.indicatorHelp')} required rows={2} error={rowErrors?.indicator} {...register(`objectives.${index}.indicator`)} />
+                        <div className="form-grid">
+                          <Input type="date" label={t('objective.targetDate')} required error={rowErrors?.targetDate} {...register(`objectives.${index}.targetDate`)} />
+                          <Input label={t('objective.responsible')} description={t('objective.responsibleHelp')} required error={rowErrors?.responsible} {...register(`objectives.${index}.responsible`)} />
+                        </div>
+                        <TextArea label={t('objective.resources')} description={t('objective.resourcesHelp')} rows={2} error={rowErrors?.resources} {...register(`objectives.${index}.resources`)} />
+                        <Checkbox
+                          label={t('objective.hasPartialSupport')}
+                          description={t('objective.partialSupportHelp')}
+                          checked={partial !== null}
+                          onChange={(event) =>
+                            setValue(`objectives.${index}.partialSupport`, event.target.checked ? { what: '', familyShare: '' } : null, { shouldDirty: true })
+                          }
+                        />
+                        {partial !== null ? (
+                          <div className="form-grid">
+                            <Input label={t('objective.partialWhat')} required error={rowErrors?.partialSupport?.what} {...register(`objectives.${index}.partialSupport.what`)} />
+                            <Input
+                              label={t('objective.partialShare')}
+                              description={t('objective.partialShareHelp')}
+                              required
+                              error={rowErrors?.partialSupport?.familyShare}
+                              {...register(`objectives.${index}.partialSupport.familyShare`)}
+                            />
+                          </div>
+                        ) : null}
+                        <div className="row row--end">
+                          <Button size="sm" variant="ghost" className="btn--danger-text" onClick={() => objectives.remove(index)} aria-label={t('editor.removeObjectiveNamed', { objective: label })}>
+                            {t('editor.removeObjective')}
+                          </Button>
+                        </div>
+                      </fieldset>
+                    );
+                  })}
+              </section>
+            ))}
+          <div className="row">
+            <label className="visually-hidden" htmlFor="plan-new-domain">
+              {t('editor.newObjectiveDomain')}
+            </label>
+            <select id="plan-new-domain" className="input select" value={newDomain} onChange={(e) => setNewDomain(e.target.value as WellbeingDomain)}>
+              {wellbeingDomains.map((d) => (
+                <option key={d} value={d}>
+                  {t(`domains.${d}`)}
+                </option>
+              ))}
+            </select>
+            <Button onClick={add}>{t('editor.addObjective')}</Button>
+          </div>
+        </section>
+
+        <TextArea label={t('editor.familyOwnership')} description={t('editor.familyOwnershipHelp')} rows={3} error={errors.familyOwnership} {...register('familyOwnership')} />
+        <TextArea
+          id="plan-editor-contingency"
+          label={t('editor.contingencyPlan')}
+          description={t('editor.contingencyHelp')}
+          rows={4}
+          error={errors.contingencyPlan}
+          {...register('contingencyPlan')}
+        />
+        <fieldset className="stack plan-objective">
+          <legend>{t('editor.guardianship')}</legend>
+          <div className="form-grid">
+            <Input label={t('editor.currentHolder')} description={t('editor.currentHolderHelp')} error={errors.guardianship?.currentHolder} {...register('guardianship.currentHolder')} />
+            <Input label={t('editor.returnsTo')} error={errors.guardianship?.returnsTo} {...register('guardianship.returnsTo')} />
+            <Input type="date" label={t('editor.returnsOn')} error={errors.guardianship?.returnsOn} {...register('guardianship.returnsOn', { setValueAs: (v: string | null) => v || null })} />
+          </div>
+          <TextArea label={t('editor.guardianshipNotes')} description={t('editor.guardianshipNotesHelp')} rows={2} error={errors.guardianship?.notes} {...register('guardianship.notes')} />
+        </fieldset>
+
+        <ErrorAlert error={failure} />
+        <div className="row row--end">
+          <Button variant="ghost" onClick={() => void discardTyping()}>
+            {t('editor.discardTyping')}
+          </Button>
+          <Button onClick={onClose}>{t('editor.close')}</Button>
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {t('editor.save')}
+          </Button>
+        </div>
+      </form>
+    </ErrorNamespace.Provider>
+  );
+}

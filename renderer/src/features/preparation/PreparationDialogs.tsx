@@ -1,0 +1,285 @@
+// DOM. The preparation forms: the care arrangement while the child waits, one checklist item, and
+// who will monitor after reunification. Each keeps the worker's typing as a draft in the core.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseFile } from '@shared/cases/contract';
+import type { CareArrangementRecord, Monitor, PreparationItem } from '@shared/preparation/contract';
+import {
+  careArrangementFormSchema,
+  monitorFormSchema,
+  monitorRoles,
+  preparationAreas,
+  preparationItemFormSchema,
+  preparationItemStatuses,
+  waitingArrangements,
+  type PreparationArea,
+} from '@shared/preparation/schemas';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { formSchemaOptions } from '../../ui/errors';
+import { ErrorAlert } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { Checkbox, DraftStatus, ErrorNamespace, Input, Select, TextArea } from '../plans/fields';
+import { applyCoreIssues, todayUtc, useFormAutosave } from '../plans/kit';
+import { usePreparationMutation } from './queries';
+
+const topLevel = <K extends string>(keys: readonly K[]) => (path: (string | number)[]): K | null => {
+  const field = path[0] === 'item' ? path[1] : path[0];
+  return typeof field === 'string' && (keys as readonly string[]).includes(field) ? (field as K) : null;
+};
+
+function FormFooter({ busy, onClose, submit, savedAt }: { busy: boolean; onClose: () => void; submit: string; savedAt: string | null }) {
+  const { t } = useTranslation(['preparation', 'common']);
+  return (
+    <div className="dialog__footer">
+      {savedAt ? (
+        <span className="muted" role="status">
+          {t('draftSaved')}
+        </span>
+      ) : null}
+      <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+      <Button type="submit" variant="primary" busy={busy}>
+        {submit}
+      </Button>
+    </div>
+  );
+}
+
+type CareValues = z.input<typeof careArrangementFormSchema>;
+
+function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current: CareArrangementRecord | null; onClose: () => void }) {
+  const { t } = useTranslation('preparation');
+  const toast = useToast();
+  const [failure, setFailure] = useState<unknown>(null);
+  const save = usePreparationMutation(caseFile.id, 'preparation.setCareArrangement');
+  const form = useForm<CareValues, unknown, z.output<typeof careArrangementFormSchema>>({
+    resolver: zodResolver(careArrangementFormSchema, formSchemaOptions),
+    defaultValues: {
+      arrangement: (waitingArrangements as readonly string[]).includes(current?.arrangement ?? '') ? (current!.arrangement as CareValues['arrangement']) : 'kinship_care',
+      place: current?.place ?? '',
+      distanceKm: current?.distanceKm ?? null,
+      since: todayUtc(),
+      closeToHome: current?.closeToHome ?? false,
+      notes: '',
+    },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, setError, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const autosave = useFormAutosave(form, `case:${caseFile.id}:preparation:care`);
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync(values);
+      await autosave.finish();
+      toast.show(t('care.saved'));
+      onClose();
+    } catch (error) {
+      if (!applyCoreIssues(error, setError, topLevel(['arrangement', 'place', 'distanceKm', 'since', 'closeToHome', 'notes'] as const))) setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('draftRestored')} savedText="" />
+      <div className="form-grid">
+        <Select label={t('care.arrangement')} required error={errors.arrangement} {...register('arrangement')}>
+          {waitingArrangements.map((a) => (
+            <option key={a} value={a}>
+              {t(`arrangements.${a}`)}
+            </option>
+          ))}
+        </Select>
+        <Input label={t('care.place')} description={t('care.placeHelp')} required error={errors.place} {...register('place')} />
+      </div>
+      <div className="form-grid">
+        <Input
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="0.1"
+          label={t('care.distance')}
+          description={t('care.distanceHelp')}
+          error={errors.distanceKm}
+          {...register('distanceKm', { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
+        />
+        <Input type="date" label={t('care.since')} required max={todayUtc()} error={errors.since} {...register('since')} />
+      </div>
+      <Checkbox label={t('care.closeToHome')} description={t('care.closeToHomeHelp')} error={errors.closeToHome} {...register('closeToHome')} />
+      <TextArea label={t('care.notes')} rows={3} error={errors.notes} {...register('notes')} />
+      <ErrorAlert error={failure} />
+      <FormFooter busy={isSubmitting} onClose={onClose} submit={t('care.save')} savedAt={autosave.savedAt} />
+    </form>
+  );
+}
+
+export function CareDialog({ caseFile, current, open, onClose }: { caseFile: CaseFile; current: CareArrangementRecord | null; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('preparation');
+  return (
+    <Dialog open={open} onClose={onClose} title={current ? t('care.change') : t('care.record')} description={t('care.description')}>
+      <ErrorNamespace.Provider value="preparation">
+        <CareForm caseFile={caseFile} current={current} onClose={onClose} />
+      </ErrorNamespace.Provider>
+    </Dialog>
+  );
+}
+
+type ItemValues = z.input<typeof preparationItemFormSchema>;
+
+function ItemForm({ caseFile, item, area, onClose }: { caseFile: CaseFile; item: PreparationItem | null; area: PreparationArea; onClose: () => void }) {
+  const { t } = useTranslation('preparation');
+  const toast = useToast();
+  const [failure, setFailure] = useState<unknown>(null);
+  const save = usePreparationMutation(caseFile.id, 'preparation.saveItem');
+  // A default item shows its text in the reader's language; left as it is, it stays a default item.
+  const defaultText = item?.templateKey ? t(`defaults.${item.templateKey}`) : '';
+  const form = useForm<ItemValues, unknown, z.output<typeof preparationItemFormSchema>>({
+    resolver: zodResolver(preparationItemFormSchema, formSchemaOptions),
+    defaultValues: {
+      id: item?.id,
+      area: item?.area ?? area,
+      description: item ? item.description || defaultText : '',
+      owner: item?.owner ?? '',
+      dueDate: item?.dueDate ?? null,
+      status: item?.status ?? 'open',
+      notes: item?.notes ?? '',
+    },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, setError, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const autosave = useFormAutosave(form, `case:${caseFile.id}:preparation:item:${item?.id ?? 'new'}`);
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    if (!values.description) {
+      setError('description', { type: 'client', message: 'validation.required' }, { shouldFocus: true });
+      return;
+    }
+    const description = item?.templateKey && values.description === defaultText ? '' : values.description;
+    try {
+      await save.mutateAsync({ item: { ...values, description } });
+      await autosave.finish();
+      toast.show(t('items.saved'));
+      onClose();
+    } catch (error) {
+      if (!applyCoreIssues(error, setError, topLevel(['area', 'description', 'owner', 'dueDate', 'status', 'notes'] as const))) setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('draftRestored')} savedText="" />
+      <div className="form-grid">
+        <Select label={t('items.area')} required error={errors.area} {...register('area')}>
+          {preparationAreas.map((a) => (
+            <option key={a} value={a}>
+              {t(`areas.${a}`)}
+            </option>
+          ))}
+        </Select>
+        <Select label={t('items.status')} error={errors.status} {...register('status')}>
+          {preparationItemStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <TextArea label={t('items.description')} required rows={2} error={errors.description} {...register('description')} />
+      <div className="form-grid">
+        <Input label={t('items.owner')} description={t('items.ownerHelp')} error={errors.owner} {...register('owner')} />
+        <Input type="date" label={t('items.dueDate')} error={errors.dueDate} {...register('dueDate', { setValueAs: (v: string | null) => v || null })} />
+      </div>
+      <TextArea label={t('items.notes')} rows={2} error={errors.notes} {...register('notes')} />
+      <ErrorAlert error={failure} />
+      <FormFooter busy={isSubmitting} onClose={onClose} submit={t('items.save')} savedAt={autosave.savedAt} />
+    </form>
+  );
+}
+
+export function ItemDialog({
+  caseFile,
+  editing,
+  onClose,
+}: {
+  caseFile: CaseFile;
+  editing: { item: PreparationItem | null; area: PreparationArea } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('preparation');
+  return (
+    <Dialog open={editing !== null} onClose={onClose} title={editing?.item ? t('items.edit') : t('items.add')}>
+      <ErrorNamespace.Provider value="preparation">
+        {editing ? <ItemForm caseFile={caseFile} item={editing.item} area={editing.area} onClose={onClose} /> : null}
+      </ErrorNamespace.Provider>
+    </Dialog>
+  );
+}
+
+type MonitorValues = z.input<typeof monitorFormSchema>;
+
+function MonitorForm({ caseFile, current, onClose }: { caseFile: CaseFile; current: Monitor | null; onClose: () => void }) {
+  const { t } = useTranslation('preparation');
+  const toast = useToast();
+  const [failure, setFailure] = useState<unknown>(null);
+  const save = usePreparationMutation(caseFile.id, 'preparation.setMonitor');
+  const form = useForm<MonitorValues, unknown, z.output<typeof monitorFormSchema>>({
+    resolver: zodResolver(monitorFormSchema, formSchemaOptions),
+    defaultValues: {
+      name: current?.name ?? '',
+      role: current?.role ?? 'community_volunteer',
+      contact: current?.contact ?? '',
+      agreedOn: current?.agreedOn ?? todayUtc(),
+      notes: current?.notes ?? '',
+    },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, setError, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const autosave = useFormAutosave(form, `case:${caseFile.id}:preparation:monitor`);
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync(values);
+      await autosave.finish();
+      toast.show(t('monitor.saved'));
+      onClose();
+    } catch (error) {
+      if (!applyCoreIssues(error, setError, topLevel(['name', 'role', 'contact', 'agreedOn', 'notes'] as const))) setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('draftRestored')} savedText="" />
+      <div className="form-grid">
+        <Input label={t('monitor.name')} required error={errors.name} {...register('name')} />
+        <Select label={t('monitor.role')} required error={errors.role} {...register('role')}>
+          {monitorRoles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="form-grid">
+        <Input label={t('monitor.contact')} description={t('monitor.contactHelp')} error={errors.contact} {...register('contact')} />
+        <Input type="date" label={t('monitor.agreedOn')} required max={todayUtc()} error={errors.agreedOn} {...register('agreedOn')} />
+      </div>
+      <TextArea label={t('monitor.notes')} rows={3} error={errors.notes} {...register('notes')} />
+      <ErrorAlert error={failure} />
+      <FormFooter busy={isSubmitting} onClose={onClose} submit={t('monitor.save')} savedAt={autosave.savedAt} />
+    </form>
+  );
+}
+
+export function MonitorDialog({ caseFile, current, open, onClose }: { caseFile: CaseFile; current: Monitor | null; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('preparation');
+  return (
+    <Dialog open={open} onClose={onClose} title={current ? t('monitor.change') : t('monitor.set')} description={t('monitor.description')}>
+      <ErrorNamespace.Provider value="preparation">
+        <MonitorForm caseFile={caseFile} current={current} onClose={onClose} />
+      </ErrorNamespace.Provider>
+    </Dialog>
+  );
+}
