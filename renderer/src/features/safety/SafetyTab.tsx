@@ -1,0 +1,382 @@
+// DOM. Do no harm: the current risk assessment (its level is the case's risk level) with each risk's
+// mitigation, and the safety plan the child knows — who to contact if harmed or if reintegration
+// breaks down. Saving either makes a new version; earlier versions are listed.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useFieldArray, useForm, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseFile } from '@shared/cases/contract';
+import { riskLevels } from '@shared/cases/fields';
+import {
+  riskAssessmentFields,
+  riskCategories,
+  riskRating,
+  safetyPlanFields,
+  suggestedLevel,
+  type RiskAssessment,
+  type SafetyPlan,
+} from '@shared/safety/contract';
+import { call } from '../../api';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { formSchemaOptions } from '../../ui/errors';
+import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { CheckboxField, ErrorNamespace, SelectField, TextAreaField, TextField } from '../assessments/fields';
+import { applyCoreIssues, stageOneKey, todayUtc, useDayFormat, useFormDraft, useInvalidateCase } from '../assessments/kit';
+
+type RiskValues = z.input<typeof riskAssessmentFields>;
+type PlanValues = z.input<typeof safetyPlanFields>;
+const levelTone = { low: 'success', medium: 'warning', high: 'danger' } as const;
+
+/** Restores a kept draft once, and keeps the draft in step with typing. */
+function useDraftSync<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, key: string) {
+  const draft = useFormDraft<T>(key, true);
+  const values = useWatch({ control: form.control });
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (!restored && draft.restored) {
+      form.reset({ ...form.getValues(), ...draft.restored });
+      setRestored(true);
+    }
+  }, [draft.restored, restored, form]);
+  const { schedule } = draft;
+  const dirty = form.formState.isDirty;
+  // Depends on the typing only (schedule is stable), so a saved draft does not schedule another.
+  useEffect(() => {
+    if (dirty) schedule(values as T);
+  }, [values, schedule, dirty]);
+  return { ...draft, restoredShown: restored };
+}
+
+function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current: RiskAssessment | null; onClose: () => void }) {
+  const { t } = useTranslation(['safety', 'common']);
+  const toast = useToast();
+  const invalidate = useInvalidateCase(caseFile.id);
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm<RiskValues, unknown, z.output<typeof riskAssessmentFields>>({
+    resolver: zodResolver(riskAssessmentFields, formSchemaOptions),
+    defaultValues: {
+      date: todayUtc(),
+      overallLevel: current?.overallLevel ?? caseFile.riskLevel,
+      summary: current?.summary ?? '',
+      risks: current?.risks ?? [],
+    },
+  });
+  const draft = useDraftSync(form, `case:${caseFile.id}:safety:risk`);
+  const risks = useFieldArray({ control: form.control, name: 'risks' });
+  const watched = useWatch({ control: form.control, name: 'risks' }) ?? [];
+  const suggestion = suggestedLevel(watched.map((r) => ({ likelihood: r?.likelihood ?? 'low', impact: r?.impact ?? 'low' })));
+  const { errors, isSubmitting } = form.formState;
+  const save = useMutation({
+    mutationFn: (assessment: z.output<typeof riskAssessmentFields>) =>
+      call('safety.saveRiskAssessment', { caseId: caseFile.id, basedOn: current?.number ?? 0, assessment }),
+  });
+  const submit = form.handleSubmit(async (assessment) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync(assessment);
+      await draft.discard();
+      invalidate();
+      toast.show(t('risk.saved'));
+      onClose();
+    } catch (error) {
+      const matched = applyCoreIssues(error, form.setError, (path) => {
+        const p = path[0] === 'assessment' ? path.slice(1) : path;
+        if (p[0] === 'date' || p[0] === 'overallLevel' || p[0] === 'summary') return p[0];
+        if (p[0] === 'risks' && typeof p[1] === 'number' && typeof p[2] === 'string') return `risks.${p[1]}.${p[2]}` as 'date';
+        return null;
+      });
+      if (!matched) setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      {draft.restoredShown ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      <TextField type="date" label={t('risk.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
+      {risks.fields.map((field, index) => {
+        const rating = riskRating({ likelihood: watched[index]?.likelihood ?? 'low', impact: watched[index]?.impact ?? 'low' });
+        const e = errors.risks?.[index];
+        return (
+          <fieldset key={field.id} className="card stack">
+            <legend className="form-title">
+              {t('risk.number', { number: index + 1 })} · <Badge tone={levelTone[rating]}>{t(`levels.${rating}`)}</Badge>
+            </legend>
+            <div className="form-grid">
+              <SelectField label={t('risk.category')} error={e?.category} {...form.register(`risks.${index}.category`)}>
+                {riskCategories.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`categories.${c}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label={t('risk.likelihood')} error={e?.likelihood} {...form.register(`risks.${index}.likelihood`)}>
+                {riskLevels.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`levels.${l}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label={t('risk.impact')} error={e?.impact} {...form.register(`risks.${index}.impact`)}>
+                {riskLevels.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`levels.${l}`)}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <TextAreaField label={t('risk.description')} required rows={2} error={e?.description} {...form.register(`risks.${index}.description`)} />
+            <TextAreaField label={t('risk.mitigation')} rows={2} error={e?.mitigation} {...form.register(`risks.${index}.mitigation`)} />
+            <div className="form-grid">
+              <TextField label={t('risk.responsible')} error={e?.responsible} {...form.register(`risks.${index}.responsible`)} />
+              <TextField
+                type="date"
+                label={t('risk.dueDate')}
+                error={e?.dueDate}
+                {...form.register(`risks.${index}.dueDate`, { setValueAs: (v: string | null) => (v ? v : null) })}
+              />
+            </div>
+            <div>
+              <Button size="sm" variant="ghost" onClick={() => risks.remove(index)}>
+                {t('risk.remove')}
+              </Button>
+            </div>
+          </fieldset>
+        );
+      })}
+      <div>
+        <Button size="sm" onClick={() => risks.append({ category: 'abuse', description: '', likelihood: 'medium', impact: 'medium', mitigation: '', responsible: '', dueDate: null })}>
+          {t('risk.add')}
+        </Button>
+      </div>
+      <SelectField label={t('risk.overall')} description={t('risk.suggested', { level: t(`levels.${suggestion}`) })} required error={errors.overallLevel} {...form.register('overallLevel')}>
+        {riskLevels.map((l) => (
+          <option key={l} value={l}>
+            {t(`levels.${l}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField label={t('risk.summary')} rows={3} error={errors.summary} {...form.register('summary')} />
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        {draft.savedAt ? <span className="muted" role="status">{t('draftSaved')}</span> : null}
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('risk.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function PlanForm({ caseFile, current, onClose }: { caseFile: CaseFile; current: SafetyPlan | null; onClose: () => void }) {
+  const { t } = useTranslation(['safety', 'common']);
+  const toast = useToast();
+  const invalidate = useInvalidateCase(caseFile.id);
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm<PlanValues, unknown, z.output<typeof safetyPlanFields>>({
+    resolver: zodResolver(safetyPlanFields, formSchemaOptions),
+    defaultValues: current
+      ? {
+          trustedContacts: current.trustedContacts,
+          ifHarmed: current.ifHarmed,
+          ifBreakdown: current.ifBreakdown,
+          emergencyRoute: current.emergencyRoute,
+          childKnows: current.childKnows,
+          reviewedWithChildOn: current.reviewedWithChildOn,
+          notes: current.notes,
+        }
+      : { trustedContacts: [{ name: '', relationship: '', phone: '', howToReach: '' }], ifHarmed: '', ifBreakdown: '', emergencyRoute: '', childKnows: false, reviewedWithChildOn: null, notes: '' },
+  });
+  const draft = useDraftSync(form, `case:${caseFile.id}:safety:plan`);
+  const contacts = useFieldArray({ control: form.control, name: 'trustedContacts' });
+  const childKnows = useWatch({ control: form.control, name: 'childKnows' });
+  const { errors, isSubmitting } = form.formState;
+  const save = useMutation({
+    mutationFn: (plan: z.output<typeof safetyPlanFields>) => call('safety.saveSafetyPlan', { caseId: caseFile.id, basedOn: current?.number ?? 0, plan }),
+  });
+  const submit = form.handleSubmit(async (plan) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync(plan);
+      await draft.discard();
+      invalidate();
+      toast.show(t('plan.saved'));
+      onClose();
+    } catch (error) {
+      const matched = applyCoreIssues(error, form.setError, (path) => {
+        const p = path[0] === 'plan' ? path.slice(1) : path;
+        return p[0] === 'ifHarmed' || p[0] === 'ifBreakdown' || p[0] === 'reviewedWithChildOn' || p[0] === 'emergencyRoute' ? p[0] : null;
+      });
+      if (!matched) setFailure(error);
+    }
+  });
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      {draft.restoredShown ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      <fieldset className="stack">
+        <legend className="form-title">{t('plan.contacts')}</legend>
+        <p className="muted">{t('plan.contactsHelp')}</p>
+        {contacts.fields.map((field, index) => {
+          const e = errors.trustedContacts?.[index];
+          return (
+            <div key={field.id} className="form-grid">
+              <TextField label={t('plan.name')} required error={e?.name} {...form.register(`trustedContacts.${index}.name`)} />
+              <TextField label={t('plan.relationship')} error={e?.relationship} {...form.register(`trustedContacts.${index}.relationship`)} />
+              <TextField label={t('plan.phone')} type="tel" error={e?.phone} {...form.register(`trustedContacts.${index}.phone`)} />
+              <TextAreaField label={t('plan.howToReach')} rows={2} error={e?.howToReach} {...form.register(`trustedContacts.${index}.howToReach`)} />
+              {contacts.fields.length > 1 ? (
+                <Button size="sm" variant="ghost" onClick={() => contacts.remove(index)}>
+                  {t('plan.removeContact')}
+                </Button>
+              ) : null}
+            </div>
+          );
+        })}
+        <div>
+          <Button size="sm" onClick={() => contacts.append({ name: '', relationship: '', phone: '', howToReach: '' })}>
+            {t('plan.addContact')}
+          </Button>
+        </div>
+      </fieldset>
+      <TextAreaField label={t('plan.ifHarmed')} required rows={3} error={errors.ifHarmed} {...form.register('ifHarmed')} />
+      <TextAreaField label={t('plan.ifBreakdown')} required rows={3} error={errors.ifBreakdown} {...form.register('ifBreakdown')} />
+      <TextAreaField label={t('plan.emergencyRoute')} rows={2} error={errors.emergencyRoute} {...form.register('emergencyRoute')} />
+      <CheckboxField label={t('plan.childKnows')} description={t('plan.childKnowsHelp')} error={errors.childKnows} {...form.register('childKnows')} />
+      {childKnows ? (
+        <TextField
+          type="date"
+          label={t('plan.reviewedWithChildOn')}
+          required
+          max={todayUtc()}
+          error={errors.reviewedWithChildOn}
+          {...form.register('reviewedWithChildOn', { setValueAs: (v: string | null) => (v ? v : null) })}
+        />
+      ) : null}
+      <TextAreaField label={t('plan.notes')} rows={2} error={errors.notes} {...form.register('notes')} />
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        {draft.savedAt ? <span className="muted" role="status">{t('draftSaved')}</span> : null}
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('plan.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation('safety');
+  const day = useDayFormat();
+  const [editing, setEditing] = useState<'risk' | 'plan' | null>(null);
+  const safety = useQuery({ queryKey: stageOneKey(caseFile.id, 'safety'), queryFn: () => call('safety.get', { caseId: caseFile.id }) });
+  if (safety.isPending) return <Loading />;
+  if (safety.isError) return <ErrorAlert error={safety.error} />;
+  const { riskAssessment: risk, riskHistory, safetyPlan: plan, safetyPlanHistory } = safety.data;
+
+  return (
+    <ErrorNamespace.Provider value="safety">
+      <div className="stack">
+        <Card
+          title={t('risk.title')}
+          actions={caseFile.canWrite ? <Button variant="primary" onClick={() => setEditing('risk')}>{risk ? t('risk.update') : t('risk.new')}</Button> : null}
+        >
+          {risk ? (
+            <div className="stack">
+              <p>
+                {t('risk.current', { date: day(risk.date), number: risk.number })} <Badge tone={levelTone[risk.overallLevel]}>{t(`levels.${risk.overallLevel}`)}</Badge>
+              </p>
+              {risk.risks.length === 0 ? <p className="muted">{t('risk.none')}</p> : null}
+              <ul className="plain-list">
+                {risk.risks.map((r, i) => (
+                  <li key={i} className="card">
+                    <p>
+                      <strong>{t(`categories.${r.category}`)}</strong> · <Badge tone={levelTone[riskRating(r)]}>{t(`levels.${riskRating(r)}`)}</Badge>
+                    </p>
+                    <p>{r.description}</p>
+                    {r.mitigation ? <p>{t('risk.mitigation')}: {r.mitigation}</p> : null}
+                    <p className="muted">
+                      {[r.responsible, r.dueDate ? t('risk.due', { date: day(r.dueDate) }) : ''].filter(Boolean).join(' · ')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              {risk.summary ? <p>{risk.summary}</p> : null}
+              {riskHistory.length > 1 ? (
+                <details className="details">
+                  <summary>{t('history')}</summary>
+                  <ul className="plain-list">
+                    {riskHistory.map((h) => (
+                      <li key={h.id}>{t('risk.version', { number: h.number, date: day(h.date), level: t(`levels.${h.overallLevel}`), by: h.recordedBy ?? '—' })}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </div>
+          ) : (
+            <p className="muted">{t('risk.empty')}</p>
+          )}
+        </Card>
+        <Card
+          title={t('plan.title')}
+          actions={caseFile.canWrite ? <Button variant="primary" onClick={() => setEditing('plan')}>{plan ? t('plan.update') : t('plan.new')}</Button> : null}
+        >
+          {plan ? (
+            <div className="stack">
+              {plan.childKnows ? (
+                <Badge tone="success">{t('plan.known', { date: day(plan.reviewedWithChildOn) })}</Badge>
+              ) : (
+                <Alert tone="warning">{t('plan.notKnown')}</Alert>
+              )}
+              <h3 className="form-title">{t('plan.contacts')}</h3>
+              <ul className="plain-list">
+                {plan.trustedContacts.map((c, i) => (
+                  <li key={i}>
+                    <strong>{c.name}</strong>
+                    {c.relationship ? ` (${c.relationship})` : ''} {c.phone ? <span dir="ltr">{c.phone}</span> : null}
+                    {c.howToReach ? <p className="muted">{c.howToReach}</p> : null}
+                  </li>
+                ))}
+              </ul>
+              <dl className="details">
+                <div className="details__pair">
+                  <dt>{t('plan.ifHarmed')}</dt>
+                  <dd>{plan.ifHarmed}</dd>
+                </div>
+                <div className="details__pair">
+                  <dt>{t('plan.ifBreakdown')}</dt>
+                  <dd>{plan.ifBreakdown}</dd>
+                </div>
+                <div className="details__pair">
+                  <dt>{t('plan.emergencyRoute')}</dt>
+                  <dd>{plan.emergencyRoute || '—'}</dd>
+                </div>
+              </dl>
+              {safetyPlanHistory.length > 1 ? (
+                <details className="details">
+                  <summary>{t('history')}</summary>
+                  <ul className="plain-list">
+                    {safetyPlanHistory.map((h) => (
+                      <li key={h.id}>{t('plan.version', { number: h.number, date: day(h.recordedAt), by: h.recordedBy ?? '—' })}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </div>
+          ) : (
+            <p className="muted">{t('plan.empty')}</p>
+          )}
+        </Card>
+        <Dialog open={editing === 'risk'} onClose={() => setEditing(null)} title={t('risk.title')}>
+          <RiskForm caseFile={caseFile} current={risk} onClose={() => setEditing(null)} />
+        </Dialog>
+        <Dialog open={editing === 'plan'} onClose={() => setEditing(null)} title={t('plan.title')}>
+          <PlanForm caseFile={caseFile} current={plan} onClose={() => setEditing(null)} />
+        </Dialog>
+      </div>
+    </ErrorNamespace.Provider>
+  );
+}

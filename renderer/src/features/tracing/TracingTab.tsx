@@ -1,0 +1,250 @@
+// DOM. The tracing log of a case: the family outcome at the top, every action in a table (newest
+// first), and a form to record or correct an action (kept as a draft while typing).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { CaseFile } from '@shared/cases/contract';
+import { countryCode, tracingActionFields, tracingMethods, tracingResults, type TracingAction } from '@shared/tracing/contract';
+import { call } from '../../api';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { formSchemaOptions } from '../../ui/errors';
+import { ErrorNamespace, SelectField, TextAreaField, TextField } from '../assessments/fields';
+import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
+import { Table } from '../../ui/Table';
+import { useToast } from '../../ui/Toast';
+import { applyCoreIssues, stageOneKey, todayUtc, useDayFormat, useFormDraft, useInvalidateCase } from '../assessments/kit';
+
+// The form lets the country stay empty (the office's country); the core gets it left out.
+const formSchema = tracingActionFields.extend({ country: z.union([z.literal(''), countryCode]) });
+type Values = z.input<typeof formSchema>;
+const blank = (): Values => ({ date: todayUtc(), method: 'home_visit', methodOther: '', place: '', area: '', country: '', personContacted: '', result: 'lead', notes: '' });
+
+function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action: TracingAction | null; onClose: () => void }) {
+  const { t } = useTranslation(['tracing', 'common']);
+  const toast = useToast();
+  const invalidate = useInvalidateCase(caseFile.id);
+  const draft = useFormDraft<Values>(`case:${caseFile.id}:tracing:${action ? action.id : 'new'}`, true);
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm<Values, unknown, z.output<typeof formSchema>>({
+    resolver: zodResolver(formSchema, formSchemaOptions),
+    defaultValues: action
+      ? { date: action.date, method: action.method, methodOther: action.methodOther, place: action.place, area: action.area, country: action.country, personContacted: action.personContacted, result: action.result, notes: action.notes }
+      : blank(),
+    mode: 'onTouched',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const method = useWatch({ control: form.control, name: 'method' });
+  const values = useWatch({ control: form.control });
+
+  // A draft left by closing the form (or the lock screen) comes back once.
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (!restored && draft.restored) {
+      form.reset({ ...form.getValues(), ...draft.restored });
+      setRestored(true);
+    }
+  }, [draft.restored, restored, form]);
+  const { schedule } = draft;
+  const dirty = form.formState.isDirty;
+  // Depends on the typing only (schedule is stable), so a saved draft does not schedule another.
+  useEffect(() => {
+    if (dirty) schedule(values as Values);
+  }, [values, schedule, dirty]);
+
+  const save = useMutation({
+    mutationFn: (fields: z.output<typeof formSchema>) => {
+      const payload = { ...fields, country: fields.country || undefined };
+      return action
+        ? call('tracing.update', { caseId: caseFile.id, actionId: action.id, version: action.version, action: payload })
+        : call('tracing.add', { caseId: caseFile.id, action: payload });
+    },
+  });
+  const submit = form.handleSubmit(async (fields) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync(fields);
+      await draft.discard();
+      invalidate();
+      toast.show(t('saved'));
+      onClose();
+    } catch (error) {
+      const matched = applyCoreIssues(error, form.setError, (path) => {
+        const field = path[0] === 'action' ? path[1] : path[0];
+        return typeof field === 'string' && field in blank() ? (field as keyof Values) : null;
+      });
+      if (!matched) setFailure(error);
+    }
+  });
+
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      {draft.restoredAt && restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      <div className="form-grid">
+        <TextField type="date" label={t('fields.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
+        <SelectField label={t('fields.method')} required error={errors.method} {...form.register('method')}>
+          {tracingMethods.map((m) => (
+            <option key={m} value={m}>
+              {t(`methods.${m}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {method === 'other' ? <TextField label={t('fields.methodOther')} error={errors.methodOther} {...form.register('methodOther')} /> : null}
+      <div className="form-grid">
+        <TextField label={t('fields.place')} error={errors.place} {...form.register('place')} />
+        <TextField label={t('fields.area')} description={t('fields.areaHelp')} error={errors.area} {...form.register('area')} />
+        <TextField
+          label={t('fields.country')}
+          description={t('fields.countryHelp')}
+          maxLength={2}
+          autoCapitalize="characters"
+          className="field--narrow"
+          error={errors.country}
+          {...form.register('country')}
+        />
+      </div>
+      <div className="form-grid">
+        <TextField label={t('fields.personContacted')} error={errors.personContacted} {...form.register('personContacted')} />
+        <SelectField label={t('fields.result')} required error={errors.result} {...form.register('result')}>
+          {tracingResults.map((r) => (
+            <option key={r} value={r}>
+              {t(`results.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <TextAreaField label={t('fields.notes')} rows={4} error={errors.notes} {...form.register('notes')} />
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        {draft.savedAt ? <span className="muted" role="status">{t('draftSaved')}</span> : null}
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RemoveDialog({ caseFile, action, onClose }: { caseFile: CaseFile; action: TracingAction; onClose: () => void }) {
+  const { t } = useTranslation(['tracing', 'common']);
+  const invalidate = useInvalidateCase(caseFile.id);
+  const [reason, setReason] = useState('');
+  const remove = useMutation({
+    mutationFn: () => call('tracing.remove', { caseId: caseFile.id, actionId: action.id, reason }),
+    onSuccess: () => {
+      invalidate();
+      onClose();
+    },
+  });
+  return (
+    <Dialog open onClose={onClose} role="alertdialog" size="sm" title={t('remove.title')} description={t('remove.description')}>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (reason.trim()) remove.mutate();
+        }}
+      >
+        <TextAreaField label={t('remove.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <ErrorAlert error={remove.error} />
+        <div className="dialog__footer">
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="submit" variant="danger" busy={remove.isPending} disabled={!reason.trim()}>
+            {t('remove.submit')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation('tracing');
+  const day = useDayFormat();
+  const [editing, setEditing] = useState<TracingAction | 'new' | null>(null);
+  const [removing, setRemoving] = useState<TracingAction | null>(null);
+  const log = useQuery({ queryKey: stageOneKey(caseFile.id, 'tracing'), queryFn: () => call('tracing.list', { caseId: caseFile.id }) });
+
+  if (log.isPending) return <Loading />;
+  if (log.isError) return <ErrorAlert error={log.error} />;
+  const { actions, outcome } = log.data;
+
+  return (
+    <ErrorNamespace.Provider value="tracing">
+    <div className="stack">
+      <Card
+        title={t('title')}
+        actions={
+          caseFile.canWrite ? (
+            <Button variant="primary" onClick={() => setEditing('new')}>
+              {t('add')}
+            </Button>
+          ) : null
+        }
+      >
+        <p className="muted">{t('description')}</p>
+        <p role="status">
+          {outcome.familyFound ? (
+            <Badge tone="success">{t('outcome.found', { date: day(outcome.foundOn) })}</Badge>
+          ) : (
+            <Badge tone="warning">{outcome.lastOutcome ? t('outcome.notFoundAfter', { result: t(`results.${outcome.lastOutcome}`) }) : t('outcome.notFound')}</Badge>
+          )}
+        </p>
+        <Table
+          caption={t('log')}
+          captionHidden
+          label={t('log')}
+          rows={actions}
+          rowKey={(a) => a.id}
+          empty={t('empty')}
+          columns={[
+            { key: 'date', header: t('fields.date'), cell: (a) => day(a.date), className: 'cell-nowrap', rowHeader: true },
+            { key: 'method', header: t('fields.method'), cell: (a) => (a.method === 'other' && a.methodOther ? a.methodOther : t(`methods.${a.method}`)) },
+            { key: 'where', header: t('fields.where'), cell: (a) => [a.place, a.area, a.country].filter(Boolean).join(', ') },
+            { key: 'person', header: t('fields.personContacted'), cell: (a) => a.personContacted || '—' },
+            {
+              key: 'result',
+              header: t('fields.result'),
+              cell: (a) => (
+                <>
+                  {t(`results.${a.result}`)} {a.establishesFound ? <Badge tone="success">{t('establishesFound')}</Badge> : null}
+                </>
+              ),
+            },
+            { key: 'notes', header: t('fields.notes'), cell: (a) => a.notes || '—' },
+            { key: 'by', header: t('recordedBy'), cell: (a) => a.recordedBy ?? '—' },
+            ...(caseFile.canWrite
+              ? [
+                  {
+                    key: 'actions',
+                    header: <span className="visually-hidden">{t('rowActions')}</span>,
+                    className: 'cell-actions',
+                    cell: (a: TracingAction) => (
+                      <div className="row-actions">
+                        <Button size="sm" variant="ghost" onClick={() => setEditing(a)} aria-label={t('editAction', { date: day(a.date) })}>
+                          {t('edit')}
+                        </Button>
+                        <Button size="sm" variant="ghost" onClick={() => setRemoving(a)} aria-label={t('removeAction', { date: day(a.date) })}>
+                          {t('remove.submit')}
+                        </Button>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('add') : t('edit')}>
+        {editing !== null ? <ActionForm caseFile={caseFile} action={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      </Dialog>
+      {removing ? <RemoveDialog caseFile={caseFile} action={removing} onClose={() => setRemoving(null)} /> : null}
+    </div>
+    </ErrorNamespace.Provider>
+  );
+}
