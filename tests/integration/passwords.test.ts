@@ -50,7 +50,7 @@ describe('changing a password', () => {
     await worker.ok('session.changePassword', { currentPassword: workerPassword, newPassword });
     await expectCode(office.client().call('session.login', { username: 'wanjiru', password: workerPassword }), 'LOGIN_FAILED');
     await office.client().ok('session.login', { username: 'wanjiru', password: newPassword });
-    await expectCode(worker.call('session.lock', {}).then(() => worker.call('session.unlock', { password: workerPassword })), 'LOGIN_FAILED');
+    await expectCode(worker.call('session.lock', {}).then(() => worker.call('session.unlock', { password: workerPassword })), 'PASSWORD_INCORRECT');
     await worker.ok('session.unlock', { password: newPassword });
   });
 

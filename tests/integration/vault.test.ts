@@ -128,8 +128,8 @@ describe('failed-login back-off and lockout', () => {
     const office = track(await setUpStaffedOffice({ now: clock.now }));
     const worker = await office.login('wanjiru', workerPassword);
     await worker.ok('session.lock', {});
-    await expectCode(worker.call('session.unlock', { password: 'not the password 1' }), 'LOGIN_FAILED');
-    await expectCode(worker.call('session.unlock', { password: 'not the password 2' }), 'LOGIN_FAILED');
+    await expectCode(worker.call('session.unlock', { password: 'not the password 1' }), 'PASSWORD_INCORRECT');
+    await expectCode(worker.call('session.unlock', { password: 'not the password 2' }), 'PASSWORD_INCORRECT');
     await expectCode(worker.call('session.unlock', { password: 'not the password 3' }), 'LOGIN_LOCKED');
     await expectCode(worker.call('session.unlock', { password: workerPassword }), 'LOGIN_LOCKED');
     clock.advance(seconds(5));

@@ -105,6 +105,8 @@ export function createSessionHandlers(deps: CoreDeps) {
     if (seconds > 0) {
       throw new AppError('LOGIN_LOCKED', `too many failed attempts; try again in ${seconds} s`, { params: { seconds } });
     }
+    // At the lock screen the username is known: say plainly that the password is wrong.
+    if (reason === 'unlock') throw new AppError('PASSWORD_INCORRECT', 'the password is not correct');
     throw new AppError('LOGIN_FAILED', 'the username or password is not correct');
   }
 
