@@ -96,7 +96,7 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await expect(page.getByText(`${worker.name} (${worker.username}) is signed in.`)).toBeVisible();
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The username or password is not correct.');
+  await expect(page.getByRole('alert')).toHaveText('The password is not correct.');
   await page.getByLabel('Password').fill(worker.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   // Back where they were.
