@@ -150,7 +150,7 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
     <form className="stack" noValidate onSubmit={submit}>
       <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
       <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed} />
-      <Input label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor')} />
+      <Input label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor', { setValueAs: nullIfEmpty })} />
       <TextArea label={t('fields.purpose')} description={t('fields.purposeHelp')} error={errors.purpose} {...form.register('purpose')} />
       <ErrorAlert error={failure} />
       <div className="dialog__footer">
@@ -215,7 +215,7 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
     <form className="stack" noValidate onSubmit={submit}>
       <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
       <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed || contact?.kind === 'unsupervised_visit'} />
-      <Input label={t('fields.heldOn')} type="date" required max={todayUtc()} error={errors.heldOn} {...form.register('heldOn')} />
+      <Input label={t('fields.heldOn')} type="date" required max={todayUtc()} error={errors.heldOn} {...form.register('heldOn', { setValueAs: nullIfEmpty })} />
       <Controller
         control={form.control}
         name="outcome"

@@ -38,7 +38,8 @@ export function LadderView({ ladder }: { ladder: LadderProgress }) {
                 <span className="contact-ladder__name">{t(`kinds.${rung.rung}`)}</span>
                 <span className="contact-ladder__state">
                   {t(`ladder.state.${state}`)}
-                  {rung.held > 0 || rung.planned > 0 ? ` · ${t('ladder.counts', { held: rung.held, successful: rung.successful, planned: rung.planned })}` : ''}
+                  {rung.held > 0 ? ` · ${t('ladder.heldCount', { held: rung.held, successful: rung.successful })}` : ''}
+                  {rung.planned > 0 && state !== 'planned' ? ` · ${t('ladder.plannedCount', { planned: rung.planned })}` : ''}
                 </span>
                 {state === 'locked' ? <span className="contact-ladder__reason">{t('gate.supervisedVisitSucceeded')}</span> : null}
               </span>

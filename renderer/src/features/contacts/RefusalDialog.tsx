@@ -84,7 +84,7 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
             )}
           />
           <div className="form-grid">
-            <Input label={t('refusal.refusedOn')} type="date" required max={todayUtc()} error={errors.refusedOn} {...form.register('refusedOn')} />
+            <Input label={t('refusal.refusedOn')} type="date" required max={todayUtc()} error={errors.refusedOn} {...form.register('refusedOn', { setValueAs: (v: unknown) => (v === '' ? null : v) })} />
             {refusedBy !== 'child' ? (
               <Input label={t('refusal.who')} description={t('refusal.whoHelp')} autoComplete="off" error={errors.who} {...form.register('who')} />
             ) : null}

@@ -1,12 +1,16 @@
 // DOM. The reunification record as read: who stated their willingness (and whether it is signed),
 // guardianship, the child's own choices, the package, enrolments and the handover.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReunificationRecord } from '@shared/reunification/contract';
+import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
 import { Badge } from '../../ui/misc';
 import { useDayFormat } from '../contacts/formKit';
+import { ViewDialog } from './WillingnessDocument';
 
-function Item({ label, value }: { label: string; value: string | null | undefined }) {
+function Item({ label, value, always = false }: { label: string; value: string | null | undefined; always?: boolean }) {
+  if (!value && !always) return null;
   return (
     <div className="summary-list__item">
       <dt>{label}</dt>
@@ -19,6 +23,7 @@ export function RecordSummary({ record }: { record: ReunificationRecord }) {
   const { t } = useTranslation('reunification');
   const day = useDayFormat();
   const document = record.willingness.document;
+  const [viewing, setViewing] = useState(false);
   return (
     <div className="stack">
       <section className="card" aria-labelledby="reunification-summary-title">
@@ -29,7 +34,7 @@ export function RecordSummary({ record }: { record: ReunificationRecord }) {
           {record.complete ? <Badge tone="success">{t('summary.complete')}</Badge> : <Badge tone="warning">{t('summary.incomplete')}</Badge>}
         </div>
         <dl className="summary-list">
-          <Item label={t('fields.statedBy')} value={record.willingness.statedBy} />
+          <Item label={t('fields.statedBy')} value={record.willingness.statedBy} always />
           <Item label={t('fields.statedOn')} value={record.willingness.statedOn ? day(record.willingness.statedOn) : null} />
           <Item label={t('willingness.document')} value={document ? t(`willingness.kinds.${document.kind}`) : t('willingness.none')} />
           <Item label={t('fields.statement')} value={record.willingness.statement} />
@@ -40,6 +45,7 @@ export function RecordSummary({ record }: { record: ReunificationRecord }) {
           <Item label={t('fields.accompaniedBy')} value={record.accompaniedBy} />
           <Item label={t('fields.childChoices')} value={record.childChoices} />
           <Item
+            always
             label={t('sections.handover')}
             value={record.handover ? t('handover.previous', { from: record.handover.fromName ?? '—', to: record.handover.toName ?? '—' }) : t('handover.noneDone')}
           />
@@ -47,6 +53,14 @@ export function RecordSummary({ record }: { record: ReunificationRecord }) {
           <Item label={t('fields.notes')} value={record.notes} />
           <Item label={t('summary.recordedBy')} value={record.recordedByName} />
         </dl>
+        {document ? (
+          <div className="row">
+            <Button size="sm" onClick={() => setViewing(true)}>
+              {t('willingness.view')}
+            </Button>
+          </div>
+        ) : null}
+        {viewing ? <ViewDialog caseId={record.caseId} onClose={() => setViewing(false)} /> : null}
       </section>
       <Table
         label={t('sections.package')}

@@ -131,7 +131,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
             required
             max={todayUtc()}
             error={errors.reunifiedOn}
-            {...form.register('reunifiedOn')}
+            {...form.register('reunifiedOn', { setValueAs: nullIfEmpty })}
           />
         </section>
 

@@ -40,7 +40,7 @@ const sizeText = (bytes: number, language: string) =>
   );
 
 /** Shows the stored statement: images inline, a PDF as a file to open. */
-function ViewDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+export function ViewDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const { t } = useTranslation('reunification');
   const document = useWillingnessDocument(caseId, true);
   const pdfUrl = useMemo(() => {
