@@ -9,6 +9,7 @@ import { SecurityPage } from '../features/admin/SecurityPage';
 import { SettingsPage } from '../features/admin/SettingsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { Icon } from './icons';
@@ -24,6 +25,8 @@ function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: Re
 
 function Home() {
   const session = useReadySession();
+  // Case staff start on their own work; everyone else on the first section they may open.
+  if (allows(session.permissions, ['case.read'])) return <Navigate to="/work" replace />;
   const first = visibleSections(session.permissions)[0];
   return first ? <Navigate to={first.path} replace /> : <WelcomePage />;
 }
@@ -52,6 +55,14 @@ function Sidebar() {
       </div>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul>
+          {allows(session.permissions, ['case.read']) ? (
+            <li>
+              <NavLink to="/work" className="nav__link">
+                <Icon name="home" />
+                <span>{t('cases:work.nav')}</span>
+              </NavLink>
+            </li>
+          ) : null}
           {visibleSections(session.permissions).map((section) => (
             <li key={section.id}>
               <NavLink to={section.path} className="nav__link">
@@ -150,6 +161,22 @@ function Frame() {
                   }
                 />
               ))}
+            <Route
+              path="/work"
+              element={
+                <Guard anyOf={['case.read']}>
+                  <MyWorkPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/cases/*"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'cases')!.anyOf}>
+                  <CasesRoutes />
+                </Guard>
+              }
+            />
             <Route
               path="/admin"
               element={

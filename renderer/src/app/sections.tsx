@@ -14,7 +14,7 @@ export interface Section {
 }
 
 export const sections: readonly Section[] = [
-  { id: 'cases', path: '/cases', anyOf: ['case.read'], built: false },
+  { id: 'cases', path: '/cases', anyOf: ['case.read'], built: true },
   { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: false },
   { id: 'services', path: '/services', anyOf: ['case.read'], built: false },
   { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: false },

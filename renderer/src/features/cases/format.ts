@@ -1,7 +1,7 @@
 // DOM. How case facts read in the person's language: calendar dates (kept on their day, whatever
 // the computer's time zone), ages with the language's own plural rules (Intl units), counts, and
 // children's names exactly as they were written (never reordered or transliterated).
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Format } from '../../ui/format';
 
@@ -47,3 +47,11 @@ export function childName(child: { givenName: string; familyName: string }): str
 
 /** Today as YYYY-MM-DD in UTC, the way the core compares dates. */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** The window title follows the page, so the taskbar and screen readers name it. */
+export function useDocumentTitle(title: string | null | undefined): void {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (title) document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+}

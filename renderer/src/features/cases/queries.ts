@@ -30,6 +30,8 @@ export function useCaseList(filters: Omit<CaseListInput, 'offset' | 'limit'>) {
       const loaded = pages.reduce((sum, page) => sum + page.rows.length, 0);
       return last.rows.length === CASE_PAGE && loaded < last.total ? loaded : undefined;
     },
+    // A new search or filter keeps the old rows on screen until the new ones arrive.
+    placeholderData: (previous) => previous,
     staleTime: 10_000,
   });
 }
@@ -83,6 +85,7 @@ export function caseChanged(queryClient: QueryClient, file: CaseFile): void {
 function useCaseMutation<N extends 'cases.update' | 'cases.assign' | 'cases.moveStage' | 'cases.halt' | 'cases.resume'>(channel: N) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: ['cases', channel],
     mutationFn: (input: ChannelInput<N>) => call(channel, input) as Promise<CaseFile>,
     onSuccess: (file) => caseChanged(queryClient, file),
   });
@@ -97,6 +100,7 @@ export const useResumeCase = () => useCaseMutation('cases.resume');
 export function useSetPhoto(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: ['cases', 'cases.setPhoto'],
     mutationFn: (photo: ChannelInput<'cases.setPhoto'>['photo']) => call('cases.setPhoto', { caseId, photo }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: caseKeys.photo(caseId) });
@@ -109,6 +113,7 @@ export function useSetPhoto(caseId: string) {
 export function useRegisterCase() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: ['cases', 'cases.register'],
     mutationFn: (input: ChannelInput<'cases.register'>) => call('cases.register', input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: caseKeys.lists });

@@ -12,7 +12,7 @@ import { Button } from '../../../ui/Button';
 import { applyServerIssues, errorKey } from '../../../ui/errors';
 import { Alert, ErrorAlert, Loading, PageHeader } from '../../../ui/misc';
 import { useToast } from '../../../ui/Toast';
-import { todayUtc, useCaseFormat } from '../format';
+import { todayUtc, useCaseFormat, useDocumentTitle } from '../format';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
 import { discardDraft, useAutosave, useDraft } from '../form/drafts';
 import { PhotoField, type Photo } from '../form/PhotoField';
@@ -74,12 +74,13 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
   const [checkingNow, setCheckingNow] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const autosave = useAutosave(DRAFT_KEY, true);
+  const { schedule } = autosave;
 
   // Autosave every change.
   useEffect(() => {
-    const subscription = form.watch((values) => autosave.schedule(values));
+    const subscription = form.watch((values) => schedule(values));
     return () => subscription.unsubscribe();
-  }, [form, autosave]);
+  }, [form, schedule]);
 
   // The duplicate check, once names and an age (or a birth date) are there.
   const child = useWatch({ control: form.control, name: 'child' });
@@ -259,9 +260,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
 export function RegisterCasePage() {
   const { t } = useTranslation('cases');
   const draft = useDraft(DRAFT_KEY);
-  useEffect(() => {
-    document.title = t('register.title');
-  }, [t]);
+  useDocumentTitle(t('register.title'));
   if (draft.isPending) return <Loading />;
   return <RegisterForm draft={draft.data ?? null} />;
 }

@@ -1,0 +1,215 @@
+// DOM. The overview tab: the child's details as registered, and — for those who may change the
+// case — an edit form (cases.update with the case's version: a change made meanwhile by someone
+// else is refused, and the person is asked to reload) and the photo.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { childDetailsSchema, prioritySchema, riskLevelSchema, type CaseFile } from '@shared/cases/contract';
+import { priorities, riskLevels } from '@shared/cases/fields';
+import { isApiError } from '../../../api';
+import { Button } from '../../../ui/Button';
+import { applyServerIssues, errorKey } from '../../../ui/errors';
+import { useToast } from '../../../ui/Toast';
+import { childName, useCaseFormat } from '../format';
+import { caseIssueMessage, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
+import { ChildDetailsFields } from '../form/ChildDetailsFields';
+import { Select } from '../form/fields';
+import { PhotoField, type Photo } from '../form/PhotoField';
+import { useCasePhoto, useSetPhoto, useUpdateCase } from '../queries';
+import { CaseActionError } from './CaseActionError';
+
+interface EditValues {
+  child: ChildValues;
+  riskLevel: CaseFile['riskLevel'];
+  priority: CaseFile['priority'];
+}
+const editSchema = z.object({ child: childDetailsSchema, riskLevel: riskLevelSchema, priority: prioritySchema });
+type EditOutput = z.output<typeof editSchema>;
+const baseResolver = zodResolver(editSchema, { error: caseIssueMessage }) as unknown as Resolver<EditValues, unknown, EditOutput>;
+const editResolver: Resolver<EditValues, unknown, EditOutput> = async (values, context, options) => {
+  const result = await baseResolver(values, context, options);
+  const errors = withChildRules(result.errors as FieldErrors<EditValues>, values.child);
+  return Object.keys(errors).length === 0 ? result : { values: {}, errors };
+};
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="detail">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function ChildDetailsView({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation('cases');
+  const format = useCaseFormat();
+  const child = caseFile.child;
+  const none = <span className="muted">—</span>;
+  const text = (value: string) => (value.trim() ? <bdi>{value}</bdi> : none);
+  return (
+    <div className="overview-grid">
+      <section className="card" aria-labelledby="overview-child">
+        <h2 className="card__title" id="overview-child">
+          {t('form.sections.child')}
+        </h2>
+        <dl className="details-list">
+          <Detail label={t('child.name')}>{text(childName(child))}</Detail>
+          <Detail label={t('child.otherNames')}>{text(child.otherNames.join(', '))}</Detail>
+          <Detail label={t('child.sex')}>{t(`sexes.${child.sex}`)}</Detail>
+          <Detail label={t('child.dateOfBirth')}>
+            {child.dateOfBirth ? (
+              <>
+                {format.day(child.dateOfBirth)}
+                {child.dateOfBirthEstimated ? <span className="muted"> ({t('child.estimated')})</span> : null}
+              </>
+            ) : (
+              none
+            )}
+          </Detail>
+          <Detail label={t('child.age')}>{format.age(caseFile.ageYears, child.dateOfBirth === null || child.dateOfBirthEstimated)}</Detail>
+          <Detail label={t('child.languages')}>{text(child.languages.join(', '))}</Detail>
+          <Detail label={t('child.disability')}>
+            {child.hasDisability ? (child.disabilityNotes ? <bdi>{child.disabilityNotes}</bdi> : t('common.yes')) : t('common.no')}
+          </Detail>
+          <Detail label={t('child.documentationStatus')}>{t(`documentationStatuses.${child.documentationStatus}`)}</Detail>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="overview-separation">
+        <h2 className="card__title" id="overview-separation">
+          {t('form.sections.separation')}
+        </h2>
+        <dl className="details-list">
+          <Detail label={t('child.separationReasons')}>
+            <ul className="inline-list">
+              {child.separationReasons.map((reason) => (
+                <li key={reason}>{reason === 'other' && child.separationReasonOther ? <bdi>{child.separationReasonOther}</bdi> : t(`separationReasons.${reason}`)}</li>
+              ))}
+            </ul>
+          </Detail>
+          <Detail label={t('child.separationDate')}>{child.separationDate ? format.day(child.separationDate) : none}</Detail>
+          <Detail label={t('child.separationPlace')}>{text(child.separationPlace)}</Detail>
+        </dl>
+        <h2 className="card__title card__title--spaced">{t('form.sections.care')}</h2>
+        <dl className="details-list">
+          <Detail label={t('child.careArrangement')}>{t(`careArrangements.${child.careArrangement}`)}</Detail>
+          <Detail label={t('child.carePlace')}>{text(child.carePlace)}</Detail>
+          <Detail label={t('child.area')}>{text(child.area)}</Detail>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function PhotoCard({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation('cases');
+  const toast = useToast();
+  const current = useCasePhoto(caseFile.id, caseFile.hasPhoto);
+  const setPhoto = useSetPhoto(caseFile.id);
+  const value: Photo | null = (() => {
+    const match = current.data ? /^data:(image\/[a-z]+);base64,(.+)$/u.exec(current.data) : null;
+    return caseFile.hasPhoto && match ? { mime: match[1] as Photo['mime'], dataBase64: match[2] } : null;
+  })();
+  return (
+    <section className="card" aria-labelledby="overview-photo">
+      <h2 className="card__title" id="overview-photo">
+        {t('form.sections.photo')}
+      </h2>
+      <PhotoField
+        label={t('photo.change')}
+        value={value}
+        onChange={(photo) =>
+          setPhoto.mutate(photo, { onSuccess: () => toast.show(photo ? t('photo.saved') : t('photo.removed')) })
+        }
+      />
+      <CaseActionError error={setPhoto.error} caseId={caseFile.id} />
+    </section>
+  );
+}
+
+function EditForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => void }) {
+  const { t } = useTranslation('cases');
+  const toast = useToast();
+  const update = useUpdateCase();
+  const form = useForm<EditValues, unknown, EditOutput>({
+    resolver: editResolver,
+    defaultValues: { child: toChildValues(caseFile.child), riskLevel: caseFile.riskLevel, priority: caseFile.priority },
+  });
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await update.mutateAsync({ caseId: caseFile.id, version: caseFile.version, ...values });
+      toast.show(t('overview.saved'));
+      onDone();
+    } catch (failure) {
+      if (isApiError(failure, 'INVALID_DATE')) {
+        for (const issue of failure.issues) {
+          const field = issue.path[0] === 'child' && typeof issue.path[1] === 'string' ? `child.${issue.path[1]}` : null;
+          if (field) form.setError(field as 'child.dateOfBirth', { type: 'server', message: errorKey(`dates.${issue.code}`) }, { shouldFocus: true });
+        }
+        return;
+      }
+      const mapped = applyServerIssues(failure, form.setError, (path) =>
+        path[0] === 'child' && typeof path[1] === 'string' ? (`child.${path[1]}` as 'child.givenName') : null,
+      );
+      if (!mapped) setError(failure);
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form className="case-form" noValidate onSubmit={submit} aria-label={t('overview.editTitle')}>
+        <ChildDetailsFields idPrefix="edit" />
+        <section className="form-section" aria-labelledby="edit-case">
+          <h2 className="form-section__title" id="edit-case">
+            {t('form.sections.case')}
+          </h2>
+          <div className="form-grid">
+            <Select label={t('case.risk')} description={t('case.riskHelp')} {...form.register('riskLevel')}>
+              {riskLevels.map((level) => (
+                <option key={level} value={level}>
+                  {t(`risk.${level}`)}
+                </option>
+              ))}
+            </Select>
+            <Select label={t('case.priority')} {...form.register('priority')}>
+              {priorities.map((level) => (
+                <option key={level} value={level}>
+                  {t(`priority.${level}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </section>
+        <CaseActionError error={error} caseId={caseFile.id} onReload={onDone} />
+        <div className="form-footer">
+          <Button type="submit" variant="primary" busy={update.isPending}>
+            {t('overview.save')}
+          </Button>
+          <Button onClick={onDone}>{t('common:actions.cancel')}</Button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
+
+export function OverviewTab({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation('cases');
+  const [editing, setEditing] = useState(false);
+  return (
+    <div className="stack">
+      <div className="tab-heading">
+        <h2 className="tab-heading__title">{editing ? t('overview.editTitle') : t('tabs.overview')}</h2>
+        {caseFile.canWrite && !editing ? (
+          <Button onClick={() => setEditing(true)}>{t('overview.edit')}</Button>
+        ) : null}
+      </div>
+      {editing ? <EditForm caseFile={caseFile} onDone={() => setEditing(false)} /> : <ChildDetailsView caseFile={caseFile} />}
+      {caseFile.canWrite && !editing ? <PhotoCard caseFile={caseFile} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+// DOM. "My work", the case worker's start page: plan reviews overdue and due in the next 14 days,
+// planned contacts, and cases blocked at a gate (with what blocks them and where to fix it).
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CaseRow } from '@shared/cases/contract';
+import { useReadySession } from '../../../app/session';
+import { ErrorAlert, Loading, PageHeader } from '../../../ui/misc';
+import { ReviewDue, RiskBadge, StageLabel } from '../CaseBadges';
+import { GateList } from '../file/CaseActionError';
+import { childName, useCaseFormat, useDocumentTitle } from '../format';
+import { useMyWork } from '../queries';
+
+function Section({ id, title, count, children, empty }: { id: string; title: string; count: number; children: React.ReactNode; empty: string }) {
+  const { t } = useTranslation('cases');
+  return (
+    <section className="work-section card" aria-labelledby={id}>
+      <div className="card__header">
+        <h2 className="card__title" id={id}>
+          {title}
+        </h2>
+        <span className="work-section__count">
+          <span aria-hidden="true">{count}</span>
+          <span className="visually-hidden">{t('work.count', { count })}</span>
+        </span>
+      </div>
+      {count === 0 ? <p className="muted work-section__empty">{empty}</p> : children}
+    </section>
+  );
+}
+
+function CaseLink({ caseId, name, number }: { caseId: string; name: string; number: string }) {
+  return (
+    <Link to={`/cases/${caseId}`} className="work-item__link">
+      <bdi>{name}</bdi>
+      <span className="work-item__number mono" dir="ltr">
+        {number}
+      </span>
+    </Link>
+  );
+}
+
+function ReviewList({ rows }: { rows: CaseRow[] }) {
+  return (
+    <ul className="work-list">
+      {rows.map((row) => (
+        <li key={row.id} className="work-item">
+          <CaseLink caseId={row.id} name={childName(row)} number={row.number} />
+          <span className="work-item__meta">
+            <ReviewDue date={row.reviewDue} overdue={row.overdue} />
+            <StageLabel stage={row.stage} short />
+            <RiskBadge level={row.riskLevel} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MyWorkPage() {
+  const { t, i18n } = useTranslation('cases');
+  const format = useCaseFormat();
+  const session = useReadySession();
+  const work = useMyWork();
+  useDocumentTitle(t('work.title'));
+  const contactKind = (kind: string) => (i18n.exists(`cases:contactKinds.${kind}`) ? t(`contactKinds.${kind}`) : kind);
+
+  return (
+    <div className="my-work">
+      <PageHeader
+        title={t('work.title')}
+        description={t('work.intro', { name: session.displayName })}
+        actions={
+          session.permissions.includes('case.write') ? (
+            <Link className="btn btn--primary" to="/cases/new">
+              {t('list.register')}
+            </Link>
+          ) : null
+        }
+      />
+      {work.isPending ? <Loading /> : null}
+      <ErrorAlert error={work.error} />
+      {work.data ? (
+        <div className="work-grid">
+          <Section id="work-overdue" title={t('work.overdue')} count={work.data.overdueReviews.length} empty={t('work.overdueEmpty')}>
+            <ReviewList rows={work.data.overdueReviews} />
+          </Section>
+          <Section id="work-upcoming" title={t('work.upcoming')} count={work.data.upcomingReviews.length} empty={t('work.upcomingEmpty')}>
+            <ReviewList rows={work.data.upcomingReviews} />
+          </Section>
+          <Section id="work-contacts" title={t('work.contacts')} count={work.data.plannedContacts.length} empty={t('work.contactsEmpty')}>
+            <ul className="work-list">
+              {work.data.plannedContacts.map((contact) => (
+                <li key={contact.contactId} className="work-item">
+                  <CaseLink caseId={contact.caseId} name={contact.childName} number={contact.number} />
+                  <span className="work-item__meta">
+                    <span>{contactKind(contact.kind)}</span>
+                    <span>{contact.plannedFor ? format.day(contact.plannedFor) : t('work.noDate')}</span>
+                    <Link to={`/cases/${contact.caseId}?tab=contacts`}>{t('work.openContacts')}</Link>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+          <Section id="work-blocked" title={t('work.blocked')} count={work.data.blockedCases.length} empty={t('work.blockedEmpty')}>
+            <ul className="work-list">
+              {work.data.blockedCases.map((entry) => (
+                <li key={entry.case.id} className="work-item work-item--blocked">
+                  <CaseLink caseId={entry.case.id} name={childName(entry.case)} number={entry.case.number} />
+                  <p className="work-item__next">
+                    <StageLabel stage={entry.case.stage} /> <span aria-hidden="true">→</span>{' '}
+                    <span>{t('work.towards', { stage: t(`stages.${entry.to}`) })}</span>
+                  </p>
+                  <GateList ids={entry.blocked.map((gate) => gate.id)} caseId={entry.case.id} />
+                </li>
+              ))}
+            </ul>
+          </Section>
+        </div>
+      ) : null}
+    </div>
+  );
+}
