@@ -327,11 +327,11 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
             {localized(domain.title, lang)}
             {assessment.scores.domains[domain.id] ? ` · ${t('score', { score: num(assessment.scores.domains[domain.id].mean) })}` : ''}
           </h3>
-          <dl className="details">
+          <dl className="record-list">
             {domain.questions.map((q) => (
-              <div key={q.id} className="details__pair">
+              <div key={q.id} className="record-list__pair">
                 <dt>{localized(q.label, lang)}</dt>
-                <dd>{show(q, assessment.answers[q.id])}</dd>
+                <dd dir="auto">{show(q, assessment.answers[q.id])}</dd>
               </div>
             ))}
           </dl>
@@ -339,12 +339,12 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
       ))}
       <section>
         <h3 className="form-title">{t('fields.childViews')}</h3>
-        <blockquote>{assessment.childViews || '—'}</blockquote>
+        <blockquote className="child-words" dir="auto">{assessment.childViews || '—'}</blockquote>
       </section>
       {assessment.summary ? (
         <section>
           <h3 className="form-title">{t('fields.summary')}</h3>
-          <p>{assessment.summary}</p>
+          <p dir="auto">{assessment.summary}</p>
         </section>
       ) : null}
       {assessment.scores.overall !== null ? <p>{t('overallScore', { score: num(assessment.scores.overall) })}</p> : null}

@@ -51,8 +51,16 @@ export function WellbeingChart({ history }: { history: WellbeingHistory }) {
         {points.map((p, i) => (
           <circle key={p.assessmentId} cx={x(i)} cy={y(p.overall ?? SCALE_MIN)} r={4} fill="currentColor" />
         ))}
+        {points.map((p, i) =>
+          // Dates under the points: all of them when they fit, else the first and the last.
+          points.length <= 6 || i === 0 || i === points.length - 1 ? (
+            <text key={`d-${p.assessmentId}`} x={x(i)} y={HEIGHT - 8} fontSize="11" textAnchor="middle" fill="currentColor">
+              {day(p.date)}
+            </text>
+          ) : null,
+        )}
       </svg>
-      <details className="details">
+      <details className="stage-one-history">
         <summary>{t('wellbeing.asTable')}</summary>
         <Table
           caption={t('wellbeing.tableCaption')}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api';
 import { useSession } from '../../app/session';
 import { wireIssueMessage, type FieldErrorLike } from '../../ui/errors';
+import './stage-one.css';
 
 export type StageOneNamespace = 'tracing' | 'assessments' | 'safety' | 'bid';
 

@@ -236,7 +236,7 @@ function BidView({ bid }: { bid: Bid }) {
             <strong>{m.name}</strong>
             {[m.role, m.agency].filter(Boolean).length ? ` (${[m.role, m.agency].filter(Boolean).join(', ')})` : ''}
             {m.recommendation ? ` — ${t(`decisions.${m.recommendation}`)}` : ''}
-            {m.view ? <p className="muted">{m.view}</p> : null}
+            {m.view ? <p className="muted" dir="auto">{m.view}</p> : null}
           </li>
         ))}
       </ul>
@@ -247,26 +247,26 @@ function BidView({ bid }: { bid: Bid }) {
             {bid.optionsConsidered.map((o, i) => (
               <li key={i}>
                 <strong>{t(`decisions.${o.option}`)}</strong>
-                {o.assessment ? `: ${o.assessment}` : ''}
+                {o.assessment ? <>: <span dir="auto">{o.assessment}</span></> : null}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <dl className="details">
-        <div className="details__pair">
+      <dl className="record-list">
+        <div className="record-list__pair">
           <dt>{t('fields.childViews')}</dt>
           <dd>
-            <blockquote>{bid.childViews || '—'}</blockquote>
+            <blockquote className="child-words" dir="auto">{bid.childViews || '—'}</blockquote>
           </dd>
         </div>
-        <div className="details__pair">
+        <div className="record-list__pair">
           <dt>{t('fields.decision')}</dt>
           <dd>{bid.decision ? (bid.decision === 'other' ? bid.decisionOther : t(`decisions.${bid.decision}`)) : '—'}</dd>
         </div>
-        <div className="details__pair">
+        <div className="record-list__pair">
           <dt>{t('fields.reasons')}</dt>
-          <dd>{bid.reasons || '—'}</dd>
+          <dd dir="auto">{bid.reasons || '—'}</dd>
         </div>
       </dl>
     </div>

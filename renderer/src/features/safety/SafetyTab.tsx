@@ -296,17 +296,17 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
                     <p>
                       <strong>{t(`categories.${r.category}`)}</strong> · <Badge tone={levelTone[riskRating(r)]}>{t(`levels.${riskRating(r)}`)}</Badge>
                     </p>
-                    <p>{r.description}</p>
-                    {r.mitigation ? <p>{t('risk.mitigation')}: {r.mitigation}</p> : null}
+                    <p dir="auto">{r.description}</p>
+                    {r.mitigation ? <p>{t('risk.mitigation')}: <span dir="auto">{r.mitigation}</span></p> : null}
                     <p className="muted">
                       {[r.responsible, r.dueDate ? t('risk.due', { date: day(r.dueDate) }) : ''].filter(Boolean).join(' · ')}
                     </p>
                   </li>
                 ))}
               </ul>
-              {risk.summary ? <p>{risk.summary}</p> : null}
+              {risk.summary ? <p dir="auto">{risk.summary}</p> : null}
               {riskHistory.length > 1 ? (
-                <details className="details">
+                <details className="stage-one-history">
                   <summary>{t('history')}</summary>
                   <ul className="plain-list">
                     {riskHistory.map((h) => (
@@ -337,26 +337,26 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
                   <li key={i}>
                     <strong>{c.name}</strong>
                     {c.relationship ? ` (${c.relationship})` : ''} {c.phone ? <span dir="ltr">{c.phone}</span> : null}
-                    {c.howToReach ? <p className="muted">{c.howToReach}</p> : null}
+                    {c.howToReach ? <p className="muted" dir="auto">{c.howToReach}</p> : null}
                   </li>
                 ))}
               </ul>
-              <dl className="details">
-                <div className="details__pair">
+              <dl className="record-list">
+                <div className="record-list__pair">
                   <dt>{t('plan.ifHarmed')}</dt>
-                  <dd>{plan.ifHarmed}</dd>
+                  <dd dir="auto">{plan.ifHarmed}</dd>
                 </div>
-                <div className="details__pair">
+                <div className="record-list__pair">
                   <dt>{t('plan.ifBreakdown')}</dt>
-                  <dd>{plan.ifBreakdown}</dd>
+                  <dd dir="auto">{plan.ifBreakdown}</dd>
                 </div>
-                <div className="details__pair">
+                <div className="record-list__pair">
                   <dt>{t('plan.emergencyRoute')}</dt>
-                  <dd>{plan.emergencyRoute || '—'}</dd>
+                  <dd dir="auto">{plan.emergencyRoute || '—'}</dd>
                 </div>
               </dl>
               {safetyPlanHistory.length > 1 ? (
-                <details className="details">
+                <details className="stage-one-history">
                   <summary>{t('history')}</summary>
                   <ul className="plain-list">
                     {safetyPlanHistory.map((h) => (

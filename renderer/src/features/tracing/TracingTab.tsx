@@ -216,7 +216,7 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
                 </>
               ),
             },
-            { key: 'notes', header: t('fields.notes'), cell: (a) => a.notes || '—' },
+            { key: 'notes', header: t('fields.notes'), cell: (a) => <span dir="auto">{a.notes || '—'}</span> },
             { key: 'by', header: t('recordedBy'), cell: (a) => a.recordedBy ?? '—' },
             ...(caseFile.canWrite
               ? [
