@@ -1,0 +1,49 @@
+// Set-up steps shared by the case-work specs: an office with an administrator, a case worker and a
+// supervisor (through the API: the office wizard and the users screen have their own specs), and
+// signing in and out through the real screens.
+import type { Page } from '@playwright/test';
+import { expect, type Bridge } from './fixtures';
+
+export const password = 'kettle orchard lantern 47';
+
+export const people = {
+  admin: { username: 'admin', displayName: 'Grace Admin', role: 'admin' as const },
+  worker: { username: 'amani', displayName: 'Amani Wekesa', role: 'caseworker' as const },
+  supervisor: { username: 'sofia', displayName: 'Sofia Mendes', role: 'supervisor' as const },
+};
+export type Person = keyof typeof people;
+
+async function ok(bridge: Bridge, channel: string, input: unknown = {}) {
+  const result = await bridge.call(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** Sets up the office and its staff, then leaves the bridge signed out. */
+export async function setUpOffice(bridge: Bridge, options: { language?: 'en' | 'ar' } = {}): Promise<void> {
+  const language = options.language ?? 'en';
+  await ok(bridge, 'session.setupOffice', {
+    office: { name: 'Kisumu District Office', code: 'KSM', country: 'KE', defaultLanguage: language },
+    admin: { username: people.admin.username, displayName: people.admin.displayName, password },
+  });
+  await ok(bridge, 'session.login', { username: people.admin.username, password });
+  for (const person of [people.worker, people.supervisor]) {
+    await ok(bridge, 'admin.createUser', { ...person, language, password });
+  }
+  await ok(bridge, 'session.logout');
+}
+
+export async function signIn(page: Page, who: Person): Promise<void> {
+  // A fresh load: the shell reads the session state (set up, signed out) when it starts.
+  await page.goto(page.url().split('#')[0] + '#/');
+  await page.reload();
+  await page.getByLabel('Username').or(page.getByLabel('اسم المستخدم')).fill(people[who].username);
+  await page.getByLabel(/^(Password|كلمة المرور)/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|دخول)$/ }).click();
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Log out|تسجيل الخروج)$/ }).click();
+  await expect(page.getByRole('button', { name: /^(Sign in|دخول)$/ })).toBeVisible();
+}
