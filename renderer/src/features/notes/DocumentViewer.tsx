@@ -1,0 +1,53 @@
+// DOM. Opens one document of the case (each opening is an audited view in the core): images are
+// shown, PDFs offered for download; either way the bytes live in an object URL that is revoked
+// when the viewer closes, and the query is not cached.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentMeta } from '@shared/notes/contract';
+import { call } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorAlert, Loading } from '../../ui/misc';
+import { base64ToBlob } from './files';
+import '../family/network.css';
+
+export function DocumentViewer({ caseId, document, onClose }: { caseId: string; document: Pick<DocumentMeta, 'id' | 'title'>; onClose: () => void }) {
+  const { t } = useTranslation(['notes', 'common']);
+  const file = useQuery({
+    queryKey: ['case', caseId, 'notes', 'document', document.id],
+    queryFn: () => call('notes.getDocument', { caseId, documentId: document.id }),
+    gcTime: 0,
+    staleTime: 0,
+    retry: false,
+  });
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file.data) return undefined;
+    const objectUrl = URL.createObjectURL(base64ToBlob(file.data.dataBase64, file.data.mime));
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [file.data]);
+
+  const data = file.data;
+  const downloadName = data ? data.fileName || `${data.title}.${data.mime === 'application/pdf' ? 'pdf' : data.mime.split('/')[1]}` : '';
+  return (
+    <Dialog open onClose={onClose} title={document.title}>
+      {file.isPending ? <Loading /> : null}
+      <ErrorAlert error={file.error} />
+      {data && url ? (
+        <div className="stack">
+          {data.mime.startsWith('image/') ? (
+            <img className="network-preview" src={url} alt={t('documents.previewOf', { title: data.title })} />
+          ) : (
+            <p>{t('documents.pdfHint')}</p>
+          )}
+          <div className="dialog__footer">
+            <a className="btn btn--primary" href={url} download={downloadName}>
+              <span>{t('documents.download')}</span>
+            </a>
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,91 @@
+// DOM. Writing or editing a case note: its kind, the day it is about, and the text. Typing is kept
+// as a draft; an edit keeps the earlier text in the note's history.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '@shared/cases/contract';
+import { noteInput, noteKinds, type Note, type NoteInput, type NoteValues } from '@shared/notes/contract';
+import { ApiError, call } from '../../api';
+import { Button } from '../../ui/Button';
+import { formSchemaOptions } from '../../ui/errors';
+import { Alert, ErrorAlert } from '../../ui/misc';
+import { useToast } from '../../ui/Toast';
+import { SelectField, TextAreaField, TextField } from '../family/fields';
+import { applyCoreIssues, todayUtc, useDraftBinding, useFormDraft, useInvalidateCase } from '../family/kit';
+
+const fieldNames = new Set(['kind', 'date', 'text']);
+
+export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note: Note | null; onClose: () => void }) {
+  const { t } = useTranslation(['notes', 'common']);
+  const toast = useToast();
+  const invalidate = useInvalidateCase(caseFile.id);
+  const draft = useFormDraft<NoteInput>(`case:${caseFile.id}:notes:${note ? `edit:${note.id}` : 'new'}`, caseFile.canWrite);
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm<NoteInput, unknown, NoteValues>({
+    resolver: zodResolver(noteInput, formSchemaOptions),
+    defaultValues: note ? { kind: note.kind, date: note.date, text: note.text } : { kind: 'general', date: todayUtc(), text: '' },
+    mode: 'onTouched',
+  });
+  const restored = useDraftBinding(form, draft);
+  const { errors, isSubmitting } = form.formState;
+
+  const save = useMutation({
+    mutationFn: (values: NoteValues) =>
+      note
+        ? call('notes.edit', { caseId: caseFile.id, noteId: note.id, version: note.version, note: values })
+        : call('notes.add', { caseId: caseFile.id, note: values }),
+  });
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await save.mutateAsync(values);
+      await draft.discard();
+      invalidate();
+      toast.show(t('saved'));
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') invalidate();
+      const matched = applyCoreIssues(error, form.setError, (path) => {
+        const field = path[0] === 'note' ? path[1] : path[0];
+        return typeof field === 'string' && fieldNames.has(field) ? (field as keyof NoteInput) : null;
+      });
+      if (!matched) setFailure(error);
+    }
+  });
+
+  return (
+    <form className="stack" noValidate onSubmit={submit}>
+      {restored ? (
+        <Alert tone="info" live={false}>
+          {t('draft.restored')}
+        </Alert>
+      ) : null}
+      <div className="form-grid">
+        <SelectField label={t('fields.kind')} required error={errors.kind} {...form.register('kind')}>
+          {noteKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField type="date" label={t('fields.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
+      </div>
+      <TextAreaField label={t('fields.text')} required rows={10} maxLength={20_000} error={errors.text} {...form.register('text')} />
+      {note ? <p className="muted">{t('editKeepsHistory')}</p> : null}
+      <ErrorAlert error={failure} />
+      <div className="dialog__footer">
+        {draft.savedAt ? (
+          <span className="muted" role="status">
+            {t('draft.saved')}
+          </span>
+        ) : null}
+        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
