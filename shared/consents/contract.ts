@@ -47,6 +47,12 @@ export const consentInput = z
 export type ConsentInput = z.input<typeof consentInput>;
 export type ConsentValues = z.output<typeof consentInput>;
 
+/** What the withdrawal form sends: the day consent was withdrawn, and why. */
+export const consentWithdrawalInput = z
+  .object({ date: isoDate, reason: z.string().trim().min(1).max(2000) })
+  .strict();
+export type ConsentWithdrawalInput = z.input<typeof consentWithdrawalInput>;
+
 export const consentSchema = z.object({
   id: z.string(),
   kind: z.enum(['assent', 'consent']),
@@ -85,9 +91,7 @@ export const consentsChannels = defineChannels({
   /** Withdrawal is recorded, never a deletion: what was shared while consent held stays explained. */
   'consents.withdraw': {
     access: 'case.write',
-    input: z
-      .object({ caseId: idSchema, consentId: idSchema, date: isoDate, reason: z.string().trim().min(1).max(2000) })
-      .strict(),
+    input: consentWithdrawalInput.extend({ caseId: idSchema, consentId: idSchema }).strict(),
     output: consentSchema,
   },
 });

@@ -69,6 +69,7 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
       {personName(m)}
       <span className="network-badges">
         {m.isCaregiver ? <Badge tone="info">{t('badges.caregiver')}</Badge> : null}
+        {m.livesWithChild && m.kind !== 'sibling' ? <Badge>{t('badges.livesWithChild')}</Badge> : null}
         {m.deceased ? <Badge>{t('badges.deceased')}</Badge> : null}
         {m.removed ? <Badge tone="warning">{t('badges.removed')}</Badge> : null}
       </span>
@@ -90,7 +91,7 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
                   {t('edit')}
                 </Button>
                 <Button size="sm" variant="ghost" onClick={() => setRemoving(m)} aria-label={t('removePerson', { name: personName(m) })}>
-                  {t('remove.submit')}
+                  {t('remove.short')}
                 </Button>
               </div>
             ),
@@ -136,7 +137,6 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
                 { key: 'name', header: t('fields.name'), cell: nameCell, rowHeader: true },
                 { key: 'relationship', header: t('fields.relationship'), cell: (m) => (m.relationship ? t(`relationships.${m.relationship}`) : '—') },
                 { key: 'age', header: t('fields.age'), cell: (m) => (m.deceased ? '—' : age(m)), className: 'cell-nowrap' },
-                { key: 'household', header: t('fields.livesWithChild'), cell: (m) => (m.livesWithChild ? t('yes') : t('no')) },
                 { key: 'contact', header: t('fields.contact'), cell: contact },
                 { key: 'where', header: t('fields.where'), cell: where },
                 ...actions,
