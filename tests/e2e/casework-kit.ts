@@ -1,6 +1,7 @@
 // Set-up steps shared by the case-work specs: an office with an administrator, a case worker and a
 // supervisor (through the API: the office wizard and the users screen have their own specs), and
 // signing in and out through the real screens.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, type Bridge } from './fixtures';
 
@@ -46,4 +47,21 @@ export async function signIn(page: Page, who: Person): Promise<void> {
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Log out|تسجيل الخروج)$/ }).click();
   await expect(page.getByRole('button', { name: /^(Sign in|دخول)$/ })).toBeVisible();
+}
+
+/** axe-core finds no serious or critical violation on the page as it is now. */
+export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(report, `axe on ${screen}`).toEqual([]);
+}
+
+/** Nothing sticks out sideways: the page never scrolls horizontally. */
+export async function expectNoHorizontalOverflow(page: Page, screen: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `horizontal overflow on ${screen}`).toBeLessThanOrEqual(clientWidth);
 }

@@ -118,7 +118,7 @@ function PhotoCard({ caseFile }: { caseFile: CaseFile }) {
         {t('form.sections.photo')}
       </h2>
       <PhotoField
-        label={t('photo.change')}
+        label={t('photo.label')}
         value={value}
         onChange={(photo) =>
           setPhoto.mutate(photo, { onSuccess: () => toast.show(photo ? t('photo.saved') : t('photo.removed')) })

@@ -75,29 +75,38 @@ export function PhotoField({ value, onChange, label }: { value: Photo | null; on
   };
 
   return (
-    <div className="field photo-field">
-      <label className="field__label" htmlFor={id}>
+    <div className="field photo-field" role="group" aria-labelledby={`${id}-label`}>
+      <p className="field__label" id={`${id}-label`}>
         {label}
-      </label>
+      </p>
       <p className="field__description" id={`${id}-description`}>
         {t('photo.help')}
       </p>
       <div className="photo-field__row">
-        <div className="photo-field__preview" aria-hidden={value ? undefined : true}>
+        <div className="photo-field__preview">
           {value ? <img src={photoUrl(value)} alt={t('photo.previewAlt')} /> : <span className="photo-field__empty">{t('photo.none')}</span>}
         </div>
         <div className="stack stack--tight">
+          {/* The browser's own file button speaks the browser's language, not the person's: it
+              stays hidden and a translated button opens it. */}
           <input
             ref={input}
             id={id}
             type="file"
+            hidden
+            tabIndex={-1}
+            aria-hidden="true"
             accept={imageMimes.join(',')}
-            className="file-input"
-            aria-describedby={`${id}-description${problem ? ` ${id}-error` : ''}`}
-            aria-invalid={problem ? true : undefined}
-            disabled={busy}
             onChange={(event) => void pick(event.target.files?.[0])}
           />
+          <Button
+            size="sm"
+            busy={busy}
+            aria-describedby={`${id}-description${problem ? ` ${id}-error` : ''}`}
+            onClick={() => input.current?.click()}
+          >
+            {value ? t('photo.replace') : t('photo.choose')}
+          </Button>
           {value ? (
             <Button size="sm" variant="ghost" className="btn--danger-text" onClick={() => onChange(null)}>
               {t('photo.remove')}
@@ -106,7 +115,7 @@ export function PhotoField({ value, onChange, label }: { value: Photo | null; on
         </div>
       </div>
       {problem ? (
-        <p className="field__error" id={`${id}-error`}>
+        <p className="field__error" id={`${id}-error`} role="alert">
           <span aria-hidden="true" className="field__error-icon">
             !
           </span>
