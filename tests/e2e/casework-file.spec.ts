@@ -37,6 +37,22 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await page.getByRole('button', { name: 'Start again' }).click();
   await expect(page.getByLabel('Given name')).toHaveValue('');
 
+  // A child who went home alone: the case starts at follow-up, flagged high priority.
+  await page.getByLabel('Given name').fill('Zawadi');
+  await page.getByLabel('Family name').fill('Achieng');
+  await page.getByLabel('Sex').selectOption('female');
+  await page.getByLabel('Date of birth', { exact: true }).fill('2013-06-14');
+  await page.getByLabel('Placed in institutional care').check();
+  await page.getByLabel("The child already went home without the agency's help").check();
+  await page.getByLabel('Went home on').fill(dayFromToday(-3));
+  await page.getByLabel('Caregivers', { exact: true }).fill('Her aunt, Rose Achieng');
+  await expect(page.getByText('The priority will be raised to high.')).toBeVisible();
+  await page.getByRole('button', { name: 'Register the child' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zawadi Achieng' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Stages of the case' }).locator('[aria-current="step"]')).toContainText('Follow-up');
+  await expect(page.getByText('Priority: High')).toBeVisible();
+  await expect(page.getByText('Spontaneous reunification', { exact: true })).toBeVisible();
+
   const kase = await registerThroughApi(bridge, 'Baraka', 'Otieno');
   await page.goto(`${home(page)}#/cases/${kase.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Baraka Otieno' })).toBeVisible();
@@ -50,6 +66,8 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await dialog.getByRole('button', { name: 'Halt reintegration' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Reintegration is halted: Temporary alternative care')).toBeVisible();
+  // The button that opened the dialog is gone: focus lands on the child's name, not nowhere.
+  await expect(page.getByRole('heading', { level: 1, name: 'Baraka Otieno' })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Move to/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Resume reintegration…' }).click();

@@ -68,6 +68,14 @@ function CaseActions({ caseFile, open }: { caseFile: CaseFile; open: (dialog: Ca
 
 function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
   const [dialog, setDialog] = useState<CaseDialog>(null);
+  // Halting swaps the "Halt" button for "Resume": when the button that opened a dialog is gone,
+  // focus goes to the child's name rather than being lost.
+  const closeDialog = () => {
+    setDialog(null);
+    window.requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) document.getElementById('case-name')?.focus();
+    });
+  };
   useDocumentTitle(`${childName(caseFile.child)} (${caseFile.number})`);
   useRefreshAfterChanges(caseFile.id);
   return (
@@ -75,7 +83,7 @@ function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
       <CaseHeader caseFile={caseFile} actions={<CaseActions caseFile={caseFile} open={setDialog} />} />
       <NextPanel caseFile={caseFile} />
       <CaseTabs caseFile={caseFile} />
-      <CaseDialogs open={dialog} caseFile={caseFile} onClose={() => setDialog(null)} />
+      <CaseDialogs open={dialog} caseFile={caseFile} onClose={closeDialog} />
     </div>
   );
 }

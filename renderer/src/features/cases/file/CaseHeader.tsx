@@ -43,7 +43,7 @@ export function CaseHeader({ caseFile, actions }: { caseFile: CaseFile; actions?
               {caseFile.number}
             </span>
           </p>
-          <h1 className="case-header__name">
+          <h1 className="case-header__name" id="case-name" tabIndex={-1}>
             <bdi>{name}</bdi>
           </h1>
           <p className="case-header__facts">

@@ -10,6 +10,9 @@ import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 
+/** A case waiting at a gate shows its first few reasons; the rest open on demand. */
+const SHOWN_GATES = 3;
+
 function Section({ id, title, count, children, empty }: { id: string; title: string; count: number; children: React.ReactNode; empty: string }) {
   const { t } = useTranslation('cases');
   return (
@@ -110,7 +113,13 @@ export function MyWorkPage() {
                     <StageLabel stage={entry.case.stage} /> <span aria-hidden="true">→</span>{' '}
                     <span>{t('work.towards', { stage: t(`stages.${entry.to}`) })}</span>
                   </p>
-                  <GateList ids={entry.blocked.map((gate) => gate.id)} caseId={entry.case.id} />
+                  <GateList ids={entry.blocked.slice(0, SHOWN_GATES).map((gate) => gate.id)} caseId={entry.case.id} />
+                  {entry.blocked.length > SHOWN_GATES ? (
+                    <details className="work-item__more">
+                      <summary>{t('work.moreGates', { count: entry.blocked.length - SHOWN_GATES })}</summary>
+                      <GateList ids={entry.blocked.slice(SHOWN_GATES).map((gate) => gate.id)} caseId={entry.case.id} />
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>
