@@ -53,6 +53,17 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await expect(page.getByText('Priority: High')).toBeVisible();
   await expect(page.getByText('Spontaneous reunification', { exact: true })).toBeVisible();
 
+  // Moving back a stage asks why.
+  await page.getByRole('button', { name: 'Move back a stage…' }).click();
+  const back = page.getByRole('dialog', { name: 'Move back to Contact and reunification' });
+  await back.getByRole('button', { name: 'Move back to Contact and reunification' }).click();
+  await expect(back.getByLabel('Why the case goes back')).toHaveAccessibleDescription(/This field is required/);
+  await back.getByLabel('Why the case goes back').fill('The aunt asks for a supervised visit first.');
+  await back.getByRole('button', { name: 'Move back to Contact and reunification' }).click();
+  await expect(back).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Stages of the case' }).locator('[aria-current="step"]')).toContainText('Contact and reunification');
+  await expect(page.getByRole('region', { name: "What's next" })).toContainText('No supervised home visit has succeeded yet.');
+
   const kase = await registerThroughApi(bridge, 'Baraka', 'Otieno');
   await page.goto(`${home(page)}#/cases/${kase.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Baraka Otieno' })).toBeVisible();
