@@ -2,7 +2,6 @@
 // (`cases:events.<type>`), who did it, when (Intl), and the details the timeline keeps.
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
-import { stages } from '@shared/cases/stages';
 import { Button } from '../../../ui/Button';
 import { ErrorAlert, Loading } from '../../../ui/misc';
 import { useCaseFormat } from '../format';
@@ -11,12 +10,69 @@ import { useTimeline } from '../queries';
 type Details = Record<string, unknown> | null;
 
 const stageKeys = new Set(['from', 'to', 'stage']);
-const hiddenKeys = new Set(['id', 'caseId', 'contactId', 'notDuplicateOf']);
+const hiddenKeys = new Set(['id', 'caseId', 'contactId', 'noteId', 'documentId', 'consentId', 'notDuplicateOf', 'created']);
 
-function useDetailText() {
+/** The namespace of the feature that recorded an event, by the event's prefix. */
+const areaNamespace: Record<string, string> = {
+  bid: 'bid',
+  tracing: 'tracing',
+  contact: 'contacts',
+  consent: 'consents',
+  family: 'family',
+  assessment: 'assessments',
+  safety: 'safety',
+  plan: 'plans',
+  preparation: 'preparation',
+  reunification: 'reunification',
+  note: 'notes',
+  document: 'notes',
+};
+
+/** Where a feature keeps the names of a detail's values (`bid:decisions.<value>` …). */
+const valueGroups: Record<string, string[]> = {
+  decision: ['decisions'],
+  result: ['results'],
+  method: ['methods'],
+  kind: ['kinds', 'documentKinds'],
+  mode: ['modes'],
+  outcome: ['outcomes'],
+  status: ['statuses', 'status'],
+  givenBy: ['givers'],
+  purposes: ['purposes'],
+  overallLevel: ['levels'],
+  previousLevel: ['levels'],
+  arrangement: ['arrangements'],
+  role: ['roles'],
+  area: ['areas'],
+  domain: ['domains'],
+  category: ['categories'],
+  relationship: ['relationships'],
+  service: ['services'],
+};
+
+/** A value that is a code (snake_case or one lower-case word), not words a person wrote. */
+const isCode = (value: string) => /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/u.test(value);
+
+function useDetailText(type: string) {
   const { t, i18n } = useTranslation('cases');
   const format = useCaseFormat();
   const tt = t as unknown as (key: string, options?: object) => string;
+  const namespace = areaNamespace[type.split('.')[0]];
+
+  const named = (key: string, raw: string): string | null => {
+    const candidates: string[] = [];
+    if (stageKeys.has(key)) candidates.push(`cases:stages.${raw}`);
+    if (key === 'alternative') candidates.push(`cases:halt.alternatives.${raw}`);
+    if (namespace) for (const group of valueGroups[key] ?? []) candidates.push(`${namespace}:${group}.${raw}`);
+    if (key === 'fields') {
+      candidates.push(`cases:fieldNames.${raw.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase())}`);
+      if (namespace) candidates.push(`${namespace}:fields.${raw}`);
+    }
+    candidates.push(`cases:values.${raw}`);
+    const found = candidates.find((candidate) => i18n.exists(candidate));
+    return found ? tt(found) : null;
+  };
+
   const value = (key: string, raw: unknown): string | null => {
     if (raw === null || raw === undefined || raw === '') return null;
     if (typeof raw === 'boolean') return raw ? tt('common.yes') : tt('common.no');
@@ -26,22 +82,18 @@ function useDetailText() {
       return parts.length > 0 ? new Intl.ListFormat(format.language, { type: 'conjunction' }).format(parts) : null;
     }
     if (typeof raw !== 'string') return null;
-    if (stageKeys.has(key) && (stages as readonly string[]).includes(raw)) return tt(`stages.${raw}`);
-    if (key === 'alternative' && i18n.exists(`cases:halt.alternatives.${raw}`)) return tt(`halt.alternatives.${raw}`);
-    if (key === 'fields') {
-      const field = raw.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase());
-      return i18n.exists(`cases:fieldNames.${field}`) ? tt(`fieldNames.${field}`) : null;
-    }
     if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/u.test(raw)) return format.day(raw);
-    if (i18n.exists(`cases:values.${raw}`)) return tt(`values.${raw}`);
-    return raw;
+    const name = named(key, raw);
+    if (name) return name;
+    // A code nobody has named yet would only puzzle the reader: it is left out, not shown raw.
+    return isCode(raw) ? null : raw;
   };
   const label = (key: string) => (i18n.exists(`cases:eventDetails.${key}`) ? tt(`eventDetails.${key}`) : null);
   return { value, label };
 }
 
-function EventDetails({ details }: { details: Details }) {
-  const { value, label } = useDetailText();
+function EventDetails({ type, details }: { type: string; details: Details }) {
+  const { value, label } = useDetailText(type);
   if (!details) return null;
   const pairs = Object.entries(details)
     .filter(([key]) => !hiddenKeys.has(key))
@@ -97,7 +149,7 @@ export function TimelineTab({ caseFile }: { caseFile: CaseFile }) {
                     </>
                   ) : null}
                 </p>
-                <EventDetails details={event.details} />
+                <EventDetails type={event.type} details={event.details} />
               </div>
             </li>
           ))}

@@ -1,5 +1,5 @@
 // DOM. The case list: search, filters and sort (in the URL), the total, and the virtualized table.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useReadySession } from '../../../app/session';
@@ -21,8 +21,15 @@ export function CaseListPage() {
   const list = useCaseList(filters);
   useDocumentTitle(t('list.title'));
 
+  // The controls show a change at once; the URL (and the query) follow a moment later, as the
+  // router applies navigation as a transition.
+  const [shown, setShown] = useState(filters);
+  useEffect(() => setShown(filters), [filters]);
   const onChange = useCallback(
-    (next: CaseListFilters, options: { replace?: boolean } = {}) => setParams(paramsFromFilters(next), { replace: options.replace ?? false }),
+    (next: CaseListFilters, options: { replace?: boolean } = {}) => {
+      setShown(next);
+      setParams(paramsFromFilters(next), { replace: options.replace ?? false });
+    },
     [setParams],
   );
 
@@ -49,10 +56,10 @@ export function CaseListPage() {
         }
       />
       <div className="case-list__controls" role="search" aria-label={t('list.searchLabel')}>
-        <CaseSearch filters={filters} onChange={onChange} />
-        <CaseSort filters={filters} onChange={onChange} />
+        <CaseSearch filters={shown} onChange={onChange} />
+        <CaseSort filters={shown} onChange={onChange} />
       </div>
-      <CaseFilters filters={filters} onChange={onChange} />
+      <CaseFilters filters={shown} onChange={onChange} />
       <p className="case-list__total" role="status">
         {list.data ? (narrowed ? t('list.totalFiltered', { count: total, total: format.number(total) }) : t('list.total', { count: total, total: format.number(total) })) : ''}
         {list.isFetching && !list.isFetchingNextPage && list.data ? <span className="spinner spinner--dark case-list__busy" aria-hidden="true" /> : null}

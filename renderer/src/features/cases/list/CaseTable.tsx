@@ -178,16 +178,16 @@ export function CaseTable({ rows, total, hasMore, loadingMore, loadMore, filters
                 }}
               >
                 <th scope="row" className="col-name">
-                  <span className="case-table__name">
-                    <Link to={`/cases/${row.id}`} data-row={item.index} className="case-table__link">
-                      <bdi>{name}</bdi>
-                    </Link>
+                  <Link to={`/cases/${row.id}`} data-row={item.index} className="case-table__link">
+                    <bdi>{name}</bdi>
+                  </Link>
+                  <span className="case-table__meta">
+                    <span className="case-table__number mono" dir="ltr">
+                      {row.number}
+                    </span>
                     <StatusBadge status={row.status} />
                     <PriorityBadge priority={row.priority} />
                     {row.spontaneous ? <span className="badge badge--info">{t('case.spontaneousShort')}</span> : null}
-                  </span>
-                  <span className="case-table__number mono" dir="ltr">
-                    {row.number}
                   </span>
                 </th>
                 <td className="col-age">{row.ageYears === null ? '—' : format.number(row.ageYears)}</td>
