@@ -8,14 +8,9 @@ import type { RawDatabase } from '../db/open';
 import { stageIndex } from '../../../shared/cases/stages';
 import { todayIso } from '../../../shared/cases/fields';
 import { planReviewDue, type AcknowledgementMethod, type ObjectiveStatus } from '../../../shared/plans/schemas';
+import { signaturePng, thumbprintPng } from './seed-image';
 import { seedText, type SeedObjective } from './seed-text';
 import { addDays, daysBetween, planAcknowledgedOn, stampOn } from './seed-timing';
-
-/** A real 1×1 PNG: seeded signatures and thumbprint scans are tiny but valid images. */
-const tinyPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 function statements(raw: RawDatabase) {
   return {
@@ -155,7 +150,7 @@ export const seedPlans: SeedContributor = (ctx, cases) => {
         recorded,
         c.workerId,
       );
-      if (method !== 'verbal') s.image.run(versionId, tinyPng);
+      if (method !== 'verbal') s.image.run(versionId, method === 'signature' ? signaturePng : thumbprintPng);
     };
 
     if (mode === 'draft') {

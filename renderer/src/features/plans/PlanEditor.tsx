@@ -4,7 +4,7 @@
 // draft in the core while the worker types, so closing the editor or the lock screen loses nothing.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { objectiveStatuses, planContentSchema, wellbeingDomains, type PlanContent, type PlanContentInput, type WellbeingDomain } from '@shared/plans/schemas';
@@ -50,6 +50,76 @@ function fieldFor(path: (string | number)[]): Path<Values> | null {
   return null;
 }
 
+type EditorForm = UseFormReturn<Values, unknown, PlanContent>;
+
+/** One objective of the editor; watches only its own fields, so typing re-renders one row. */
+function ObjectiveRow({ form, index, onRemove, onDomainChange }: { form: EditorForm; index: number; onRemove: () => void; onDomainChange: () => void }) {
+  const { t } = useTranslation('plans');
+  const { register, control, setValue, formState } = form;
+  const rowErrors = formState.errors.objectives?.[index];
+  const watched = useWatch({ control, name: `objectives.${index}.partialSupport` }) ?? null;
+  // Whether the family pays a share is this row's own state: the nested object appears and
+  // disappears with it, and a watcher of a path that is not a registered field may not re-render.
+  const [partialOn, setPartialOn] = useState(watched !== null);
+  const text = useWatch({ control, name: `objectives.${index}.objective` });
+  const label = text || t('editor.objectiveNumber', { number: index + 1 });
+  return (
+    <fieldset className="plan-objective">
+      <legend>{label}</legend>
+      <div className="form-grid">
+        <Select label={t('objective.domain')} required error={rowErrors?.domain} {...register(`objectives.${index}.domain`, { onChange: onDomainChange })}>
+          {wellbeingDomains.map((d) => (
+            <option key={d} value={d}>
+              {t(`domains.${d}`)}
+            </option>
+          ))}
+        </Select>
+        <Select label={t('objective.status')} error={rowErrors?.status} {...register(`objectives.${index}.status`)}>
+          {objectiveStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <TextArea label={t('objective.objective')} description={t('objective.objectiveHelp')} required rows={2} error={rowErrors?.objective} {...register(`objectives.${index}.objective`)} />
+      <TextArea label={t('objective.indicator')} description={t('objective.indicatorHelp')} required rows={2} error={rowErrors?.indicator} {...register(`objectives.${index}.indicator`)} />
+      <div className="form-grid">
+        <Input type="date" label={t('objective.targetDate')} required error={rowErrors?.targetDate} {...register(`objectives.${index}.targetDate`)} />
+        <Input label={t('objective.responsible')} description={t('objective.responsibleHelp')} required error={rowErrors?.responsible} {...register(`objectives.${index}.responsible`)} />
+      </div>
+      <TextArea label={t('objective.resources')} description={t('objective.resourcesHelp')} rows={2} error={rowErrors?.resources} {...register(`objectives.${index}.resources`)} />
+      <Checkbox
+        label={t('objective.hasPartialSupport')}
+        description={t('objective.partialSupportHelp')}
+        checked={partialOn}
+        onChange={(event) => {
+          const on = event.target.checked;
+          setPartialOn(on);
+          setValue(`objectives.${index}.partialSupport`, on ? { what: watched?.what ?? '', familyShare: watched?.familyShare ?? '' } : null, { shouldDirty: true });
+        }}
+      />
+      {partialOn ? (
+        <div className="form-grid">
+          <Input label={t('objective.partialWhat')} required error={rowErrors?.partialSupport?.what} {...register(`objectives.${index}.partialSupport.what`)} />
+          <Input
+            label={t('objective.partialShare')}
+            description={t('objective.partialShareHelp')}
+            required
+            error={rowErrors?.partialSupport?.familyShare}
+            {...register(`objectives.${index}.partialSupport.familyShare`)}
+          />
+        </div>
+      ) : null}
+      <div className="row row--end">
+        <Button size="sm" variant="ghost" className="btn--danger-text" onClick={onRemove} aria-label={t('editor.removeObjectiveNamed', { objective: label })}>
+          {t('editor.removeObjective')}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
 export function PlanEditor({
   caseFile,
   start,
@@ -72,7 +142,7 @@ export function PlanEditor({
     defaultValues: start,
     mode: 'onTouched',
   });
-  const { register, control, formState, setValue, setFocus, handleSubmit, setError } = form;
+  const { register, control, formState, setFocus, handleSubmit, setError } = form;
   const { errors, isSubmitting } = formState;
   const objectives = useFieldArray({ control, name: 'objectives' });
   const values = useWatch({ control, name: 'objectives' });
@@ -130,69 +200,9 @@ export function PlanEditor({
                 <h4>{t(`domains.${domain}`)}</h4>
                 {rows
                   .filter((r) => r.domain === domain)
-                  .map(({ field, index }) => {
-                    const rowErrors = errors.objectives?.[index];
-                    const partial = values?.[index]?.partialSupport ?? null;
-                    const label = values?.[index]?.objective || t('editor.objectiveNumber', { number: index + 1 });
-                    return (
-                      <fieldset key={field.id} className="plan-objective">
-                        <legend>{label}</legend>
-                        <div className="form-grid">
-                          <Select
-                            label={t('objective.domain')}
-                            required
-                            error={rowErrors?.domain}
-                            {...register(`objectives.${index}.domain`, { onChange: () => moveDomain(index) })}
-                          >
-                            {wellbeingDomains.map((d) => (
-                              <option key={d} value={d}>
-                                {t(`domains.${d}`)}
-                              </option>
-                            ))}
-                          </Select>
-                          <Select label={t('objective.status')} error={rowErrors?.status} {...register(`objectives.${index}.status`)}>
-                            {objectiveStatuses.map((s) => (
-                              <option key={s} value={s}>
-                                {t(`statuses.${s}`)}
-                              </option>
-                            ))}
-                          </Select>
-                        </div>
-                        <TextArea label={t('objective.objective')} description={t('objective.objectiveHelp')} required rows={2} error={rowErrors?.objective} {...register(`objectives.${index}.objective`)} />
-                        <TextArea label={t('objective.indicator')} description={t('objective.indicatorHelp')} required rows={2} error={rowErrors?.indicator} {...register(`objectives.${index}.indicator`)} />
-                        <div className="form-grid">
-                          <Input type="date" label={t('objective.targetDate')} required error={rowErrors?.targetDate} {...register(`objectives.${index}.targetDate`)} />
-                          <Input label={t('objective.responsible')} description={t('objective.responsibleHelp')} required error={rowErrors?.responsible} {...register(`objectives.${index}.responsible`)} />
-                        </div>
-                        <TextArea label={t('objective.resources')} description={t('objective.resourcesHelp')} rows={2} error={rowErrors?.resources} {...register(`objectives.${index}.resources`)} />
-                        <Checkbox
-                          label={t('objective.hasPartialSupport')}
-                          description={t('objective.partialSupportHelp')}
-                          checked={partial !== null}
-                          onChange={(event) =>
-                            setValue(`objectives.${index}.partialSupport`, event.target.checked ? { what: '', familyShare: '' } : null, { shouldDirty: true })
-                          }
-                        />
-                        {partial !== null ? (
-                          <div className="form-grid">
-                            <Input label={t('objective.partialWhat')} required error={rowErrors?.partialSupport?.what} {...register(`objectives.${index}.partialSupport.what`)} />
-                            <Input
-                              label={t('objective.partialShare')}
-                              description={t('objective.partialShareHelp')}
-                              required
-                              error={rowErrors?.partialSupport?.familyShare}
-                              {...register(`objectives.${index}.partialSupport.familyShare`)}
-                            />
-                          </div>
-                        ) : null}
-                        <div className="row row--end">
-                          <Button size="sm" variant="ghost" className="btn--danger-text" onClick={() => objectives.remove(index)} aria-label={t('editor.removeObjectiveNamed', { objective: label })}>
-                            {t('editor.removeObjective')}
-                          </Button>
-                        </div>
-                      </fieldset>
-                    );
-                  })}
+                  .map(({ field, index }) => (
+                    <ObjectiveRow key={field.id} form={form} index={index} onRemove={() => objectives.remove(index)} onDomainChange={() => moveDomain(index)} />
+                  ))}
               </section>
             ))}
           <div className="row">
