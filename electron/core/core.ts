@@ -153,9 +153,12 @@ export function createCore(options: CoreOptions): Core {
       const atHead = await db.selectFrom('audit_log').select('hash').where('id', '=', head.id).executeTakeFirst();
       if (!atHead || atHead.hash !== head.hash) return;
     }
-    vault.update((content) => {
-      content.auditHead = { id: last.id, hash: last.hash };
-    });
+    vault.update(
+      (content) => {
+        content.auditHead = { id: last.id, hash: last.hash };
+      },
+      { durable: false },
+    );
   }
 
   async function run(conn: Connection, channel: string, input: unknown): Promise<Result<unknown>> {

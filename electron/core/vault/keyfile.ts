@@ -43,13 +43,18 @@ export function readKeyFile(file: string): KeyFile | null {
   return parsed;
 }
 
-/** Write-then-rename so a crash leaves either the old file or the new one, never half of each. */
-export function writeKeyFile(file: string, content: KeyFile): void {
+/**
+ * Write-then-rename so a crash leaves either the old file or the new one, never half of each.
+ * `durable: false` skips the fsync: for the audit head only, where losing the last update to a
+ * power cut merely leaves the head behind (still verifiable) and an fsync on every call would
+ * double the cost of each audited view.
+ */
+export function writeKeyFile(file: string, content: KeyFile, options: { durable?: boolean } = {}): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(content, null, 2));
-    fs.fsyncSync(fd);
+    if (options.durable !== false) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }

@@ -49,10 +49,10 @@ export class Vault {
     writeKeyFile(this.file, content);
   }
 
-  update(change: (content: KeyFile) => void): KeyFile {
+  update(change: (content: KeyFile) => void, options: { durable?: boolean } = {}): KeyFile {
     const content = this.require();
     change(content);
-    this.write(content);
+    writeKeyFile(this.file, content, options);
     return content;
   }
 
