@@ -30,7 +30,7 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await page.getByRole('link', { name: 'Register a child' }).click();
   await page.getByLabel('Given name').fill('Zawadi');
   await expect(page.getByText(/^Draft saved/)).toBeVisible();
-  await page.getByRole('navigation').getByRole('link', { name: 'My work' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'My work' }).click();
   await page.getByRole('link', { name: 'Register a child' }).click();
   await expect(page.getByText(/Your unfinished registration was restored/)).toBeVisible();
   await expect(page.getByLabel('Given name')).toHaveValue('Zawadi');
@@ -145,7 +145,7 @@ test('the case list keeps only the rows in view in the page and loads more as it
   await signIn(page, 'worker');
   for (let i = 1; i <= 130; i += 1) await registerThroughApi(bridge, `Child${String(i).padStart(3, '0')}`, 'Test');
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^130 cases$/ })).toBeVisible();
   await page.getByLabel('Sort by').selectOption('number');
   await page.getByRole('button', { name: 'Descending' }).click();

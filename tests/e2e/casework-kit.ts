@@ -41,7 +41,7 @@ export async function signIn(page: Page, who: Person): Promise<void> {
   await page.getByLabel('Username').or(page.getByLabel('اسم المستخدم')).fill(people[who].username);
   await page.getByLabel(/^(Password|كلمة المرور)/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|دخول)$/ }).click();
-  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: /^(Sections|الأقسام)$/ })).toBeVisible();
 }
 
 export async function signOut(page: Page): Promise<void> {

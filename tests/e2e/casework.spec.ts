@@ -73,7 +73,7 @@ test('a case worker registers a child, sees a duplicate warning, and carries the
   await expect(page.getByRole('heading', { level: 1, name: 'Aminah Odiambo' })).toBeVisible();
 
   // The case list: filters live in the URL (Back undoes them), rows are reached by keyboard.
-  await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^2 cases$/ })).toBeVisible();
   await page.getByRole('checkbox', { name: 'Follow-up' }).check();
   await expect(page).toHaveURL(/stage=follow_up/);

@@ -81,12 +81,12 @@ export function MyWorkPage() {
         }
       />
       {session.permissions.includes('case.readAll') ? (
-        <nav className="work-office" aria-label={t('work.officeTitle')}>
+        <p className="work-office">
           <span className="work-office__title">{t('work.officeTitle')}</span>
           <Link to="/cases?overdue=1&sort=reviewDue&dir=asc">{t('work.officeOverdue')}</Link>
           <Link to="/cases?risk=high&status=open">{t('work.officeHighRisk')}</Link>
           <Link to="/cases?priority=urgent&status=open">{t('work.officeUrgent')}</Link>
-        </nav>
+        </p>
       ) : null}
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
