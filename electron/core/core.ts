@@ -59,6 +59,15 @@ export function createCore(options: CoreOptions): Core {
     await appendAudit(trx, { at: now().toISOString(), ...event });
   };
 
+  // Kysely hands the single connection to an open transaction until it ends, so a query through
+  // the plain handle inside `env.tx` would wait forever — and, calls being serial, freeze the app.
+  // Fail loudly instead: inside a transaction, use `trx`.
+  let openTransactions = 0;
+  const outsideTransaction = () => {
+    if (openTransactions > 0) throw new Error('database handle used inside a transaction: use trx');
+    return store.get().db;
+  };
+
   const deps: CoreDeps = {
     vault,
     store,
@@ -67,7 +76,7 @@ export function createCore(options: CoreOptions): Core {
     connections,
     auditAs,
     async settings() {
-      const row = await store.get().db.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+      const row = await outsideTransaction().selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
       return {
         office: { name: row.name, code: row.code, country: row.country, defaultLanguage: row.default_language as Language },
         autoLockMinutes: row.auto_lock_minutes,
@@ -98,8 +107,16 @@ export function createCore(options: CoreOptions): Core {
         return conn.session;
       },
       now,
-      db: () => store.get().db,
-      tx: (work) => store.get().db.transaction().execute(work),
+      db: () => outsideTransaction(),
+      tx: async (work) => {
+        const db = outsideTransaction();
+        openTransactions += 1;
+        try {
+          return await db.transaction().execute(work);
+        } finally {
+          openTransactions -= 1;
+        }
+      },
       audit: (trx, event) =>
         auditAs(trx, { ...event, userId: conn.session?.userId ?? null, username: conn.session?.username ?? null }),
     };

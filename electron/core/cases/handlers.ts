@@ -246,6 +246,8 @@ export function createCasesHandlers(deps: CoreDeps) {
       const before = await loadCase(env, caseId, 'write');
       await staffMember(env, workerId);
       if (familyWorkerId) await staffMember(env, familyWorkerId);
+      // Names are read before the transaction: the one connection is the transaction's until it ends.
+      const names = { workerName: await displayName(env, workerId), familyWorkerName: await displayName(env, familyWorkerId) };
       await env.tx(async (trx) => {
         await bumpVersion(trx, caseId, before.version);
         await trx.updateTable('cases').set({ worker_id: workerId, family_worker_id: familyWorkerId }).where('id', '=', caseId).execute();
@@ -255,7 +257,7 @@ export function createCasesHandlers(deps: CoreDeps) {
           caseId,
           'case.assign',
           { from: before.worker_id, to: workerId, familyFrom: before.family_worker_id, familyTo: familyWorkerId },
-          { workerName: await displayName(env, workerId), familyWorkerName: await displayName(env, familyWorkerId) },
+          names,
         );
       });
       return reload(env, caseId);

@@ -79,3 +79,19 @@ describe('registering and finding a child', () => {
     expect(moved.ok ? null : moved.error.code).toBe('GATE_BLOCKED');
   });
 });
+
+describe('reassignment', () => {
+  it('a supervisor reassigns a case; the timeline records it and the new worker can open it', async () => {
+    const [row] = (await worker.ok('cases.list', {})).rows;
+    const otherId = office.users.otherWorker.id;
+    const file = await supervisor.ok('cases.assign', { caseId: row.id, workerId: otherId, familyWorkerId: null });
+    expect(file.workerName).toBe('Omar Worker');
+    expect((await other.ok('cases.get', { caseId: row.id })).id).toBe(row.id);
+    const denied = await worker.call('cases.get', { caseId: row.id });
+    expect(denied.ok ? null : denied.error.code).toBe('OUT_OF_SCOPE');
+    const timeline = await supervisor.ok('cases.timeline', { caseId: row.id });
+    expect(timeline.events[0]).toMatchObject({ type: 'case.assign', details: { workerName: 'Omar Worker' } });
+    const refused = await worker.call('cases.assign', { caseId: row.id, workerId: office.users.worker.id, familyWorkerId: null });
+    expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
+  });
+});
