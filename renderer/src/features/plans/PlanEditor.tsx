@@ -140,7 +140,10 @@ export function PlanEditor({
   const form = useForm<Values, unknown, PlanContent>({
     resolver: zodResolver(planContentSchema, formSchemaOptions),
     defaultValues: start,
-    mode: 'onTouched',
+    // Errors after the first save, then as the worker fixes them. Validating on blur would flag the
+    // untouched fields of the same objective row (the resolver validates the row as one).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { register, control, formState, setFocus, handleSubmit, setError } = form;
   const { errors, isSubmitting } = formState;
