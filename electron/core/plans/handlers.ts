@@ -392,7 +392,7 @@ export function createPlansHandlers(_deps: CoreDeps) {
             caseId,
             'plan.objectiveUpdated',
             { objectiveId, from: objective.status, to: status, note: Boolean(progress) },
-            { domain: objective.domain, from: objective.status, to: status, date: progress?.date ?? today },
+            { domain: objective.domain, status, date: progress?.date ?? today },
           );
         });
       }

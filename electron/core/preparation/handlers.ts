@@ -193,7 +193,7 @@ export function createPreparationHandlers(_deps: CoreDeps) {
           caseId,
           existing ? 'preparation.itemUpdated' : 'preparation.itemAdded',
           { itemId: id, area: item.area, status: item.status, fields: changed },
-          { area: item.area, status: item.status, from: existing?.status ?? null },
+          { area: item.area, status: item.status },
         );
       });
       const saved = await env.db().selectFrom('preparation_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
