@@ -9,6 +9,17 @@ import { namePools } from '../electron/core/cases/seed-names';
 import type { SeedCase, SeedContext, SeedContributor } from '../electron/core/cases/seed-types';
 import { childColumns, riskRank, searchText } from '../electron/core/cases/rows';
 import type { KdfCost } from '../electron/core/vault/crypto';
+import { seedAssessments } from '../electron/core/assessments/seed';
+import { seedBid } from '../electron/core/bid/seed';
+import { seedConsentRecords } from '../electron/core/consents/seed';
+import { seedContacts } from '../electron/core/contacts/seed';
+import { seedFamily } from '../electron/core/family/seed';
+import { seedCaseNotes } from '../electron/core/notes/seed';
+import { seedPlans } from '../electron/core/plans/seed';
+import { seedPreparation } from '../electron/core/preparation/seed';
+import { seedReunification } from '../electron/core/reunification/seed';
+import { seedSafety } from '../electron/core/safety/seed';
+import { seedTracing } from '../electron/core/tracing/seed';
 import type { ChildDetails } from '../shared/cases/contract';
 import { careArrangements, separationReasons } from '../shared/cases/fields';
 import type { Stage } from '../shared/cases/stages';
@@ -78,19 +89,20 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-async function loadContributors(): Promise<SeedContributor[]> {
-  const features = ['family', 'consents', 'notes', 'tracing', 'assessments', 'safety', 'bid', 'plans', 'preparation', 'contacts', 'reunification'];
-  const contributors: SeedContributor[] = [];
-  for (const feature of features) {
-    try {
-      const module = (await import(`../electron/core/${feature}/seed.ts`)) as Record<string, unknown>;
-      for (const value of Object.values(module)) if (typeof value === 'function') contributors.push(value as SeedContributor);
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    }
-  }
-  return contributors;
-}
+/** In dependency order: a consent may name a family member, a plan follows the assessments. */
+const contributors: SeedContributor[] = [
+  seedFamily,
+  seedConsentRecords,
+  seedCaseNotes,
+  seedTracing,
+  seedAssessments,
+  seedSafety,
+  seedBid,
+  seedPlans,
+  seedPreparation,
+  seedContacts,
+  seedReunification,
+];
 
 export async function generateOffice(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
@@ -146,7 +158,6 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
       return { givenName: pick(pool[sex]), familyName: pick(pool.family) };
     },
   };
-  const contributors = await loadContributors();
 
   const insert = raw.prepare(`
     INSERT INTO cases (id, number, seq, office_code, given_name, family_name, other_names, search_text, sex,
