@@ -103,6 +103,12 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await page.getByRole('button', { name: 'Reload the case' }).click();
   await page.getByRole('button', { name: 'Edit the details' }).click();
   await page.getByLabel('Place of separation').fill('Busia border post');
+  // Leaving the tab keeps the typing as a draft; editing again brings it back.
+  await openTab(page, 'Timeline');
+  await openTab(page, 'Overview');
+  await page.getByRole('button', { name: 'Edit the details' }).click();
+  await expect(page.getByText(/Your unsaved changes were restored/)).toBeVisible();
+  await expect(page.getByLabel('Place of separation')).toHaveValue('Busia border post');
   await page.getByRole('button', { name: 'Save the details' }).click();
   await expect(page.getByText('The details were saved.')).toBeVisible();
   await expect(page.getByText('Busia border post')).toBeVisible();

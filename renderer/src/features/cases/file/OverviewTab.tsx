@@ -2,7 +2,7 @@
 // case — an edit form (cases.update with the case's version: a change made meanwhile by someone
 // else is refused, and the person is asked to reload) and the photo.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -11,8 +11,10 @@ import { priorities, riskLevels } from '@shared/cases/fields';
 import { isApiError } from '../../../api';
 import { Button } from '../../../ui/Button';
 import { applyServerIssues, errorKey } from '../../../ui/errors';
+import { Alert, Loading } from '../../../ui/misc';
 import { useToast } from '../../../ui/Toast';
 import { childName, useCaseFormat } from '../format';
+import { discardDraft, useAutosave, useDraft } from '../form/drafts';
 import { caseIssueMessage, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
 import { Select } from '../form/fields';
@@ -129,22 +131,64 @@ function PhotoCard({ caseFile }: { caseFile: CaseFile }) {
   );
 }
 
+const editDraftKey = (caseId: string) => `cases:edit:${caseId}`;
+
+interface EditDraft {
+  version: number;
+  values: EditValues;
+}
+
+function isEditDraft(data: unknown): data is EditDraft {
+  return typeof data === 'object' && data !== null && typeof (data as EditDraft).version === 'number' && typeof (data as EditDraft).values === 'object';
+}
+
+/** Loads a draft of the edit form first: typing kept from before comes back if the case has not changed since. */
 function EditForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => void }) {
+  const draft = useDraft(editDraftKey(caseFile.id));
+  if (draft.isPending) return <Loading />;
+  const saved = draft.data && isEditDraft(draft.data.data) && draft.data.data.version === caseFile.version ? draft.data : null;
+  return <EditFormFields caseFile={caseFile} onDone={onDone} restored={saved ? { values: (saved.data as EditDraft).values, savedAt: saved.savedAt } : null} />;
+}
+
+function EditFormFields({
+  caseFile,
+  onDone,
+  restored,
+}: {
+  caseFile: CaseFile;
+  onDone: () => void;
+  restored: { values: EditValues; savedAt: string } | null;
+}) {
   const { t } = useTranslation('cases');
+  const format = useCaseFormat();
   const toast = useToast();
   const update = useUpdateCase();
   const form = useForm<EditValues, unknown, EditOutput>({
     resolver: editResolver,
-    defaultValues: { child: toChildValues(caseFile.child), riskLevel: caseFile.riskLevel, priority: caseFile.priority },
+    defaultValues: restored
+      ? { ...restored.values, child: toChildValues(restored.values.child) }
+      : { child: toChildValues(caseFile.child), riskLevel: caseFile.riskLevel, priority: caseFile.priority },
   });
   const [error, setError] = useState<unknown>(null);
+  const key = editDraftKey(caseFile.id);
+  const autosave = useAutosave(key, true);
+  const { schedule, cancel } = autosave;
+  useEffect(() => {
+    const subscription = form.watch((values) => schedule({ version: caseFile.version, values }));
+    return () => subscription.unsubscribe();
+  }, [form, schedule, caseFile.version]);
+  const finish = () => {
+    cancel();
+    void discardDraft(key);
+    onDone();
+  };
 
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
       await update.mutateAsync({ caseId: caseFile.id, version: caseFile.version, ...values });
       toast.show(t('overview.saved'));
-      onDone();
+      finish();
     } catch (failure) {
       if (isApiError(failure, 'INVALID_DATE')) {
         for (const issue of failure.issues) {
@@ -162,7 +206,12 @@ function EditForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => void
 
   return (
     <FormProvider {...form}>
-      <form className="case-form" noValidate onSubmit={submit} aria-label={t('overview.editTitle')}>
+      <form className="case-form" noValidate onSubmit={submit} onBlur={autosave.flush} aria-label={t('overview.editTitle')}>
+        {restored ? (
+          <Alert tone="info" live={false}>
+            {t('overview.restored', { time: format.dateTime(restored.savedAt) })}
+          </Alert>
+        ) : null}
         <ChildDetailsFields idPrefix="edit" />
         <section className="form-section" aria-labelledby="edit-case">
           <h2 className="form-section__title" id="edit-case">
@@ -185,12 +234,16 @@ function EditForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => void
             </Select>
           </div>
         </section>
-        <CaseActionError error={error} caseId={caseFile.id} onReload={onDone} />
+        <CaseActionError error={error} caseId={caseFile.id} onReload={finish} />
         <div className="form-footer">
           <Button type="submit" variant="primary" busy={update.isPending}>
             {t('overview.save')}
           </Button>
-          <Button onClick={onDone}>{t('common:actions.cancel')}</Button>
+          <Button onClick={finish}>{t('common:actions.cancel')}</Button>
+          <span className="spacer" />
+          <span className="form-footer__status muted">
+            {autosave.failed ? t('draft.failed') : autosave.savedAt ? t('draft.saved', { time: format.dateTime(autosave.savedAt) }) : t('draft.info')}
+          </span>
         </div>
       </form>
     </FormProvider>

@@ -51,7 +51,7 @@ export const emptyChild: ChildValues = {
 };
 
 /** Values from a draft or a case file, with anything missing filled from the empty child. */
-export function toChildValues(source: Partial<ChildDetailsInput> | Record<string, unknown> | null | undefined): ChildValues {
+export function toChildValues(source: Partial<ChildDetailsInput> | Partial<ChildValues> | Record<string, unknown> | null | undefined): ChildValues {
   const merged = { ...emptyChild, ...(source ?? {}) } as ChildValues;
   const known = Object.fromEntries(Object.keys(emptyChild).map((key) => [key, merged[key as keyof ChildValues]]));
   return known as unknown as ChildValues;

@@ -61,5 +61,5 @@ export function useAutosave(key: string, enabled: boolean) {
 
   useEffect(() => flush, [flush]);
 
-  return { schedule, cancel, savedAt, failed };
+  return { schedule, cancel, flush, savedAt, failed };
 }

@@ -208,7 +208,8 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
         </div>
       ) : null}
       <FormProvider {...form}>
-        <form className="case-form" noValidate onSubmit={form.handleSubmit(onValid)} aria-label={t('register.title')}>
+        {/* Leaving a field (for the Lock button, another page…) saves the draft at once. */}
+        <form className="case-form" noValidate onSubmit={form.handleSubmit(onValid)} onBlur={autosave.flush} aria-label={t('register.title')}>
           {form.formState.isSubmitted && errorCount > 0 ? (
             <Alert tone="danger">{t('register.fixErrors')}</Alert>
           ) : null}
