@@ -1,7 +1,16 @@
 // DOM. Labelled form controls: the label, a description and the error are wired to the control
-// with aria-describedby / aria-invalid, so a screen reader hears all three.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { useFieldErrorText, type FieldErrorLike } from './errors';
+// with aria-describedby / aria-invalid, so a screen reader hears all three. Feature forms use the
+// same controls through ui/form, which marks required fields and reads error keys from the
+// feature's namespace first; here both are off unless asked for.
+import {
+  useId,
+  type FieldsetHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
+import { useFieldErrorText, type FieldErrorLike, type FieldErrorSource } from './errors';
 
 interface FieldFrameProps {
   label: ReactNode;
@@ -10,9 +19,13 @@ interface FieldFrameProps {
   /** A node placed under the control (live policy feedback, for instance), described by id. */
   extra?: (id: string) => ReactNode;
   required?: boolean;
+  /** Shows a required field's " *" after its label (feature forms do, the session screens do not). */
+  requiredMark?: boolean;
+  /** Where the error's key is looked up before the shared `errors` namespace. */
+  errorSource?: FieldErrorSource | null;
 }
 
-function useFieldIds(explicitId: string | undefined, error: FieldErrorLike | undefined, description: ReactNode, extra: boolean) {
+export function useFieldIds(explicitId: string | undefined, error: FieldErrorLike | undefined, description: ReactNode, extra = false) {
   const generated = useId();
   const id = explicitId ?? generated;
   const descriptionId = description ? `${id}-description` : undefined;
@@ -22,40 +35,60 @@ function useFieldIds(explicitId: string | undefined, error: FieldErrorLike | und
   return { id, descriptionId, errorId, extraId, describedBy };
 }
 
-function FieldMessages({ description, descriptionId, error, errorId }: { description?: ReactNode; descriptionId?: string; error?: FieldErrorLike; errorId?: string }) {
-  const errorText = useFieldErrorText();
+/** The " *" after a required field's label; hidden from assistive technology, which hears aria-required. */
+export function RequiredMark({ required }: { required?: boolean }) {
+  return required ? (
+    <span className="field__required" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  ) : null;
+}
+
+export function FieldDescription({ id, children }: { id?: string; children?: ReactNode }) {
+  return children ? (
+    <p className="field__description" id={id}>
+      {children}
+    </p>
+  ) : null;
+}
+
+/** A field's error in words, with the id the control's aria-describedby names; nothing without an error. */
+export function FieldErrorMessage({ id, error, source }: { id?: string; error?: FieldErrorLike; source?: FieldErrorSource | null }) {
+  const errorText = useFieldErrorText(source);
+  if (!error) return null;
   return (
-    <>
-      {description ? (
-        <p className="field__description" id={descriptionId}>
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span aria-hidden="true" className="field__error-icon">!</span>
-          {errorText(error)}
-        </p>
-      ) : null}
-    </>
+    <p className="field__error" id={id}>
+      <span aria-hidden="true" className="field__error-icon">
+        !
+      </span>
+      {errorText(error)}
+    </p>
   );
 }
+
+function FieldLabel({ htmlFor, required, mark, children }: { htmlFor: string; required?: boolean; mark?: boolean; children: ReactNode }) {
+  return (
+    <label className="field__label" htmlFor={htmlFor}>
+      {children}
+      {mark ? <RequiredMark required={required} /> : null}
+    </label>
+  );
+}
+
+const fieldClass = (base: string, className: string | undefined) => [base, className ?? ''].filter(Boolean).join(' ');
 
 export type TextFieldProps = FieldFrameProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: React.Ref<HTMLInputElement> };
 
-export function TextField({ label, description, error, extra, required, className, ...input }: TextFieldProps) {
+export function TextField({ label, description, error, extra, required, requiredMark, errorSource, className, ...input }: TextFieldProps) {
   const ids = useFieldIds(input.id, error, description, Boolean(extra));
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={ids.id}>
+    <div className={fieldClass('field', className)}>
+      <FieldLabel htmlFor={ids.id} required={required} mark={requiredMark}>
         {label}
-      </label>
-      {description ? (
-        <p className="field__description" id={ids.descriptionId}>
-          {description}
-        </p>
-      ) : null}
+      </FieldLabel>
+      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
       <input
         className="input"
         aria-invalid={error ? true : undefined}
@@ -65,59 +98,100 @@ export function TextField({ label, description, error, extra, required, classNam
         id={ids.id}
       />
       {extra && ids.extraId ? extra(ids.extraId) : null}
-      <FieldMessages error={error} errorId={ids.errorId} />
+      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
     </div>
   );
 }
 
-export type TextAreaFieldProps = FieldFrameProps &
+export type TextAreaFieldProps = Omit<FieldFrameProps, 'extra'> &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> & { ref?: React.Ref<HTMLTextAreaElement> };
 
-export function TextAreaField({ label, description, error, required, className, ...input }: TextAreaFieldProps) {
-  const ids = useFieldIds(input.id, error, description, false);
+export function TextAreaField({ label, description, error, required, requiredMark, errorSource, className, ...input }: TextAreaFieldProps) {
+  const ids = useFieldIds(input.id, error, description);
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={ids.id}>
+    <div className={fieldClass('field', className)}>
+      <FieldLabel htmlFor={ids.id} required={required} mark={requiredMark}>
         {label}
-      </label>
-      <FieldMessages description={description} descriptionId={ids.descriptionId} />
-      <textarea id={ids.id} className="input textarea" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} aria-required={required || undefined} {...input} />
-      <FieldMessages error={error} errorId={ids.errorId} />
+      </FieldLabel>
+      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
+      <textarea
+        className="input textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        aria-required={required || undefined}
+        {...input}
+        id={ids.id}
+      />
+      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
     </div>
   );
 }
 
-export type SelectFieldProps = FieldFrameProps &
+export type SelectFieldProps = Omit<FieldFrameProps, 'extra'> &
   SelectHTMLAttributes<HTMLSelectElement> & { ref?: React.Ref<HTMLSelectElement> };
 
-export function SelectField({ label, description, error, required, className, children, ...select }: SelectFieldProps) {
-  const ids = useFieldIds(select.id, error, description, false);
+export function SelectField({ label, description, error, required, requiredMark, errorSource, className, children, ...select }: SelectFieldProps) {
+  const ids = useFieldIds(select.id, error, description);
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={ids.id}>
+    <div className={fieldClass('field', className)}>
+      <FieldLabel htmlFor={ids.id} required={required} mark={requiredMark}>
         {label}
-      </label>
-      <FieldMessages description={description} descriptionId={ids.descriptionId} />
-      <select id={ids.id} className="input select" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} aria-required={required || undefined} {...select}>
+      </FieldLabel>
+      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
+      <select
+        className="input select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        aria-required={required || undefined}
+        {...select}
+        id={ids.id}
+      >
         {children}
       </select>
-      <FieldMessages error={error} errorId={ids.errorId} />
+      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
     </div>
   );
 }
 
-export type CheckboxFieldProps = Omit<FieldFrameProps, 'extra'> &
+export type CheckboxFieldProps = Omit<FieldFrameProps, 'extra' | 'requiredMark'> &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { ref?: React.Ref<HTMLInputElement> };
 
-export function CheckboxField({ label, description, error, className, ...input }: CheckboxFieldProps) {
-  const ids = useFieldIds(input.id, error, description, false);
+export function CheckboxField({ label, description, error, errorSource, className, ...input }: CheckboxFieldProps) {
+  const ids = useFieldIds(input.id, error, description);
   return (
-    <div className={['field field--checkbox', className ?? ''].filter(Boolean).join(' ')}>
+    <div className={fieldClass('field field--checkbox', className)}>
       <div className="checkbox">
-        <input id={ids.id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
+        <input type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} id={ids.id} />
         <label htmlFor={ids.id}>{label}</label>
       </div>
-      <FieldMessages description={description} descriptionId={ids.descriptionId} error={error} errorId={ids.errorId} />
+      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
+      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
     </div>
+  );
+}
+
+export type FieldGroupProps = Omit<FieldFrameProps, 'extra'> &
+  Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'children'> & {
+    /** What the description's and error's ids start with (generated when left out). */
+    baseId?: string;
+    children: ReactNode;
+  };
+
+/**
+ * Controls under one legend (radio buttons, checkboxes): the description and the error belong to
+ * the group, named by the fieldset's aria-describedby. The options' own markup is the caller's.
+ */
+export function FieldGroup({ label, description, error, required, requiredMark, errorSource, baseId, children, ...fieldset }: FieldGroupProps) {
+  const ids = useFieldIds(baseId, error, description);
+  return (
+    <fieldset aria-describedby={ids.describedBy} {...fieldset}>
+      <legend className="field__label">
+        {label}
+        {requiredMark ? <RequiredMark required={required} /> : null}
+      </legend>
+      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
+      {children}
+      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
+    </fieldset>
   );
 }

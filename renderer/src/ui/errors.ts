@@ -2,6 +2,7 @@
 // validation messages carry an i18n key (and its parameters) instead of prose, so the text follows
 // the current language; see `issueMessage`.
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ValidationIssue } from '@shared/contract/errors';
@@ -95,17 +96,64 @@ export function applyServerIssues<T extends FieldValues>(
   return matched;
 }
 
-/** Translates a form field error (a key from `issueMessage`, a named key, or a password problem). */
-export function useFieldErrorText() {
-  const { t: typed, i18n } = useTranslation('errors');
+/**
+ * Puts a core VALIDATION or INVALID_DATE error of a case-file feature onto the form's fields. The
+ * core's own rules name themselves (inFuture, beforeCase, modeRequired, mimeMismatch …: an
+ * INVALID_DATE issue by its code, a custom one by its message), which the feature's namespace
+ * translates; zod's generic issues go through the shared wording. Date rules name their field as
+ * one dotted string ("consent.date"). Returns false when no issue matched a field, so the caller
+ * shows the error as a whole.
+ */
+export function applyCoreIssues<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fieldFor: (path: (string | number)[]) => Path<T> | null,
+): boolean {
+  if (!(error instanceof ApiError) || (error.code !== 'VALIDATION' && error.code !== 'INVALID_DATE')) return false;
+  let matched = false;
+  for (const issue of error.issues) {
+    const path = issue.path.length === 1 && typeof issue.path[0] === 'string' ? issue.path[0].split('.') : issue.path;
+    const field = fieldFor(path);
+    if (!field) continue;
+    const key =
+      error.code === 'INVALID_DATE' ? issue.code : issue.code === 'custom' || issue.code === issue.message ? issue.message : wireIssueMessage(issue);
+    setError(field, { type: 'server', message: key }, { shouldFocus: !matched });
+    matched = true;
+  }
+  return matched;
+}
+
+/**
+ * Where a feature's form errors are looked up before the shared `errors` namespace: `<ns>:<prefix><key>`
+ * for each prefix in order ("contacts:validation.modeRequired", then "contacts:modeRequired").
+ */
+export interface FieldErrorSource {
+  ns: string;
+  prefixes: readonly string[];
+}
+
+/**
+ * Translates a form field error (a key from `issueMessage`, a named key, or a password problem):
+ * from the feature's namespace first when a source is given, then `errors:<key>`, then
+ * `errors:validation.<key>`.
+ */
+export function useFieldErrorText(source?: FieldErrorSource | null) {
+  const ns = source?.ns;
+  const prefixes = source?.prefixes;
+  const { t: typed, i18n } = useTranslation(ns ? [ns, 'errors'] : 'errors');
   // Keys here are data (decoded from messages), checked with i18n.exists before use.
   const t = typed as unknown as (key: string, options?: object) => string;
-  return (error: FieldErrorLike): string => {
-    const { key, params } = decode(error.message ?? '');
-    if (key && i18n.exists(`errors:${key}`)) return t(key, params);
-    if (key && i18n.exists(`errors:validation.${key}`)) return t(`validation.${key}`);
-    return t('validation.invalid');
-  };
+  return useCallback(
+    (error: FieldErrorLike | undefined): string => {
+      const { key, params } = decode(error?.message ?? '');
+      const own = ns && prefixes ? prefixes.map((prefix) => `${ns}:${prefix}${key}`) : [];
+      for (const candidate of [...own, `errors:${key}`, `errors:validation.${key}`]) {
+        if (key && i18n.exists(candidate)) return t(candidate, params);
+      }
+      return t('errors:validation.invalid');
+    },
+    [i18n, ns, prefixes, t],
+  );
 }
 
 /** Translates anything thrown by `call` (or anything else) for the person at the keyboard. */

@@ -49,3 +49,25 @@ export function useFormat(): Format {
   const language = i18n.language;
   return useMemo(() => createFormat(language), [language]);
 }
+
+/** Today as YYYY-MM-DD in UTC, the way the core compares dates. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Calendar days (YYYY-MM-DD) are days, not instants: formatted in UTC so 1 March stays 1 March.
+ * Timestamps are shown as local date and time; anything else as it was written.
+ */
+export function useDayFormat(): (value: string | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    const instant = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    return (value) => {
+      if (!value) return '—';
+      if (/^\d{4}-\d{2}-\d{2}$/u.test(value)) return day.format(new Date(`${value}T00:00:00Z`));
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? value : instant.format(date);
+    };
+  }, [language]);
+}

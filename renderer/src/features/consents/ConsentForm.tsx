@@ -9,12 +9,16 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { consentGivers, consentInput, consentMethods, consentPurposes, type ConsentInput, type ConsentValues } from '@shared/consents/contract';
 import { call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { Choice, ChoiceGroup, SelectField, TextAreaField, TextField } from '../family/fields';
-import { applyCoreIssues, networkKeys, personName, todayUtc, useDraftBinding, useFormDraft, useInvalidateCase } from '../family/kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { Choice, ChoiceGroup } from '../family/fields';
+import { networkKeys, personName } from '../family/kit';
 
 const blank = (): ConsentInput => ({
   givenBy: 'caregiver',
@@ -37,7 +41,6 @@ export function ConsentForm({ caseFile, onClose }: { caseFile: CaseFile; onClose
   const { t } = useTranslation(['consents', 'family', 'common']);
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
-  const draft = useFormDraft<ConsentInput>(`case:${caseFile.id}:consents:record`, caseFile.canWrite);
   const [failure, setFailure] = useState<unknown>(null);
   const members = useQuery({
     queryKey: networkKeys.family(caseFile.id, false),
@@ -52,7 +55,7 @@ export function ConsentForm({ caseFile, onClose }: { caseFile: CaseFile; onClose
     defaultValues: blank(),
     mode: 'onTouched',
   });
-  const restored = useDraftBinding(form, draft);
+  const draft = useFormDraft(form, `case:${caseFile.id}:consents:record`, { enabled: caseFile.canWrite });
   const { errors, isSubmitting } = form.formState;
   const [givenBy, memberId, purposes] = useWatch({ control: form.control, name: ['givenBy', 'memberId', 'purposes'] });
 
@@ -79,7 +82,7 @@ export function ConsentForm({ caseFile, onClose }: { caseFile: CaseFile; onClose
   const people = (members.data ?? []).filter((m) => !m.deceased);
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      {restored ? (
+      {draft.restored ? (
         <Alert tone="info" live={false}>
           {t('draft.restored')}
         </Alert>

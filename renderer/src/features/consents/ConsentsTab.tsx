@@ -9,9 +9,10 @@ import { consentPurposes, type Consent } from '@shared/consents/contract';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FieldErrorNamespace } from '../../ui/form/fields';
+import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
-import { ErrorNamespace } from '../family/fields';
-import { networkKeys, useDayFormat, useListFormat } from '../family/kit';
+import { networkKeys, useListFormat } from '../family/kit';
 import { DocumentViewer } from '../notes/DocumentViewer';
 import { ConsentForm } from './ConsentForm';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
@@ -45,7 +46,7 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
     c.givenBy === 'child' ? t('givers.child') : t('givenByNamed', { name: c.giverName || t(`givers.${c.givenBy}`), relationship: relationshipLabel(c) });
 
   return (
-    <ErrorNamespace.Provider value="consents">
+    <FieldErrorNamespace ns="consents">
       <div className="stack">
         <Card
           title={<span id={headingId}>{t('title')}</span>}
@@ -154,6 +155,6 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
         {withdrawing ? <WithdrawConsentDialog caseFile={caseFile} consent={withdrawing} onClose={() => setWithdrawing(null)} /> : null}
         {viewing ? <DocumentViewer caseId={caseFile.id} document={viewing} onClose={() => setViewing(null)} /> : null}
       </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { consentWithdrawalInput, type Consent, type ConsentWithdrawalInput } from '@shared/consents/contract';
 import { ApiError, call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { TextAreaField, TextField } from '../family/fields';
-import { applyCoreIssues, todayUtc, useDayFormat, useInvalidateCase } from '../family/kit';
 
 export function WithdrawConsentDialog({ caseFile, consent, onClose }: { caseFile: CaseFile; consent: Consent; onClose: () => void }) {
   const { t } = useTranslation(['consents', 'common']);

@@ -9,9 +9,9 @@ import type { FamilyMember, MemberKind } from '@shared/family/contract';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { CheckboxField, FieldErrorNamespace } from '../../ui/form/fields';
 import { Alert, Badge, Card, ErrorAlert, Loading, type Tone } from '../../ui/misc';
 import { Table, type Column } from '../../ui/Table';
-import { CheckboxField, ErrorNamespace } from './fields';
 import { networkKeys, personName, useCountryName, useListFormat, useYearsFormat } from './kit';
 import { MemberForm } from './MemberForm';
 import { RemoveMemberDialog } from './RemoveMemberDialog';
@@ -100,7 +100,7 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
     : [];
 
   return (
-    <ErrorNamespace.Provider value="family">
+    <FieldErrorNamespace ns="family">
       <div className="stack">
         <Card
           title={<span id={headingId}>{t('title')}</span>}
@@ -236,6 +236,6 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
         </Dialog>
         {removing ? <RemoveMemberDialog caseFile={caseFile} member={removing} onClose={() => setRemoving(null)} /> : null}
       </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

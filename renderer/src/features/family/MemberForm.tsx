@@ -22,12 +22,16 @@ import {
   type MemberKind,
 } from '@shared/family/contract';
 import { ApiError, call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { CheckboxField, Choice, ChoiceGroup, SelectField, TextAreaField, TextField } from './fields';
-import { applyCoreIssues, todayUtc, useCountryName, useDraftBinding, useFormDraft, useInvalidateCase } from './kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { Choice, ChoiceGroup } from './fields';
+import { useCountryName } from './kit';
 
 type Values = Omit<FamilyMemberInput, 'id' | 'version'>;
 
@@ -76,14 +80,13 @@ export function MemberForm({ caseFile, member, kind, onClose }: { caseFile: Case
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
   const countryName = useCountryName();
-  const draft = useFormDraft<Values>(`case:${caseFile.id}:family:${member ? `edit:${member.id}` : `new:${kind}`}`, caseFile.canWrite);
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<Values, unknown, FamilyMemberValues>({
     resolver: zodResolver(familyMemberInput, formSchemaOptions),
     defaultValues: member ? valuesOf(member) : blankMember(kind),
     mode: 'onTouched',
   });
-  const restored = useDraftBinding(form, draft);
+  const draft = useFormDraft(form, `case:${caseFile.id}:family:${member ? `edit:${member.id}` : `new:${kind}`}`, { enabled: caseFile.canWrite });
   const { errors, isSubmitting } = form.formState;
   const [currentKind, role, country, deceased] = useWatch({ control: form.control, name: ['kind', 'role', 'country', 'deceased'] });
 
@@ -113,8 +116,8 @@ export function MemberForm({ caseFile, member, kind, onClose }: { caseFile: Case
   const relationshipOptions = currentKind === 'sibling' ? siblingRelationships : relativeRelationships;
 
   return (
-    <form className="stack" noValidate onSubmit={submit} aria-describedby={restored ? 'family-draft-restored' : undefined}>
-      {restored ? (
+    <form className="stack" noValidate onSubmit={submit} aria-describedby={draft.restored ? 'family-draft-restored' : undefined}>
+      {draft.restored ? (
         <Alert tone="info" live={false}>
           <span id="family-draft-restored">{t('draft.restored')}</span>
         </Alert>

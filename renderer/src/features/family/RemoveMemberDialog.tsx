@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import type { FamilyMember } from '@shared/family/contract';
 import { call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { TextAreaField } from '../../ui/form/fields';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { TextAreaField } from './fields';
-import { personName, useInvalidateCase } from './kit';
+import { personName } from './kit';
 
 export function RemoveMemberDialog({ caseFile, member, onClose }: { caseFile: CaseFile; member: FamilyMember; onClose: () => void }) {
   const { t } = useTranslation(['family', 'common']);

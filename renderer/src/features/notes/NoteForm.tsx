@@ -8,12 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { noteInput, noteKinds, type Note, type NoteInput, type NoteValues } from '@shared/notes/contract';
 import { ApiError, call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { SelectField, TextAreaField, TextField } from '../family/fields';
-import { applyCoreIssues, todayUtc, useDraftBinding, useFormDraft, useInvalidateCase } from '../family/kit';
+import { useFormDraft } from '../../ui/useDraft';
 
 const fieldNames = new Set(['kind', 'date', 'text']);
 
@@ -21,14 +23,13 @@ export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note
   const { t } = useTranslation(['notes', 'common']);
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
-  const draft = useFormDraft<NoteInput>(`case:${caseFile.id}:notes:${note ? `edit:${note.id}` : 'new'}`, caseFile.canWrite);
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<NoteInput, unknown, NoteValues>({
     resolver: zodResolver(noteInput, formSchemaOptions),
     defaultValues: note ? { kind: note.kind, date: note.date, text: note.text } : { kind: 'general', date: todayUtc(), text: '' },
     mode: 'onTouched',
   });
-  const restored = useDraftBinding(form, draft);
+  const draft = useFormDraft(form, `case:${caseFile.id}:notes:${note ? `edit:${note.id}` : 'new'}`, { enabled: caseFile.canWrite });
   const { errors, isSubmitting } = form.formState;
 
   const save = useMutation({
@@ -57,7 +58,7 @@ export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note
 
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      {restored ? (
+      {draft.restored ? (
         <Alert tone="info" live={false}>
           {t('draft.restored')}
         </Alert>

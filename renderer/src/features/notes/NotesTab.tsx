@@ -9,9 +9,10 @@ import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FieldErrorNamespace, SelectField } from '../../ui/form/fields';
+import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
-import { ErrorNamespace, SelectField } from '../family/fields';
-import { networkKeys, useDayFormat } from '../family/kit';
+import { networkKeys } from '../family/kit';
 import { DocumentsPanel } from './DocumentsPanel';
 import { NoteForm } from './NoteForm';
 import '../family/network.css';
@@ -92,7 +93,7 @@ export default function NotesTab({ caseFile }: { caseFile: CaseFile }) {
   const total = notes.data?.pages[notes.data.pages.length - 1]?.total ?? 0;
 
   return (
-    <ErrorNamespace.Provider value="notes">
+    <FieldErrorNamespace ns="notes">
       <div className="stack">
         <Card
           title={<span id={headingId}>{t('title')}</span>}
@@ -149,6 +150,6 @@ export default function NotesTab({ caseFile }: { caseFile: CaseFile }) {
           {editing !== null ? <NoteForm caseFile={caseFile} note={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
         </Dialog>
       </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { documentKinds, documentUploadInput, maxDocumentBytes, type DocumentUploadInput } from '@shared/notes/contract';
 import { ApiError, call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { formSchemaOptions } from '../../ui/errors';
+import { FieldError, SelectField, TextField } from '../../ui/form/fields';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { FieldError, SelectField, TextField } from '../family/fields';
-import { useInvalidateCase } from '../family/kit';
 import { acceptedMimes, formatBytes, isDocumentMime, readAsBase64 } from './files';
 
 const detailsSchema = documentUploadInput.pick({ title: true, kind: true });

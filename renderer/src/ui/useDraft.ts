@@ -1,0 +1,129 @@
+// DOM. Form drafts kept by the core (encrypted, per user) while the person types, under keys like
+// `case:<caseId>:<feature>:<form>`: closing the form, navigating away or the lock screen never
+// loses typing. Saves are debounced and flushed when the form goes away (the lock screen unmounts
+// the app, so a pending save still reaches the core before the key is dropped).
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { call } from '../api';
+
+const SAVE_DELAY_MS = 600;
+
+/** Forgets a draft. A failure only leaves a stale draft behind, so it is not reported. */
+export function discardDraft(key: string): Promise<void> {
+  return call('drafts.discard', { key }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * The draft under `key`: `restored` is what was saved last time (and `restoredAt` when),
+ * `schedule(data)` saves shortly after typing stops, `cancel()` drops a pending save, and
+ * `discard()` forgets the draft once the record itself is saved. Nothing is read or saved while
+ * `enabled` is false (a reader who may not write).
+ */
+export function useDraft<T>(key: string, enabled = true) {
+  const draft = useQuery({
+    queryKey: ['drafts', key],
+    queryFn: () => call('drafts.get', { key }),
+    enabled,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  const pending = useRef<{ data: T } | null>(null);
+  const timer = useRef<number | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const cancel = useCallback(() => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    pending.current = null;
+  }, []);
+
+  const flush = useCallback(() => {
+    const next = pending.current;
+    cancel();
+    if (!next) return;
+    call('drafts.save', { key, data: next.data })
+      .then((result) => {
+        setSavedAt(result.savedAt);
+        setFailed(false);
+      })
+      .catch(() => setFailed(true));
+  }, [cancel, key]);
+
+  const schedule = useCallback(
+    (data: T) => {
+      if (!enabled) return;
+      pending.current = { data };
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
+    },
+    [enabled, flush],
+  );
+
+  const discard = useCallback(async () => {
+    cancel();
+    setSavedAt(null);
+    await discardDraft(key);
+  }, [cancel, key]);
+
+  useEffect(() => flush, [flush]);
+
+  return {
+    loading: enabled && draft.isPending,
+    restored: (draft.data?.data ?? null) as T | null,
+    restoredAt: draft.data?.savedAt ?? null,
+    savedAt,
+    failed,
+    schedule,
+    cancel,
+    discard,
+  };
+}
+
+/** What useDraftBinding needs of a react-hook-form form. */
+export type DraftForm<T extends FieldValues> = Pick<UseFormReturn<T, unknown, FieldValues>, 'reset' | 'getValues' | 'watch'>;
+
+/**
+ * Puts a saved draft into the form once it has loaded (returns whether it did), then saves every
+ * later change as the new draft. The form's default values stay the record's, so a restored draft
+ * counts as a change.
+ */
+export function useDraftBinding<T extends FieldValues>(form: DraftForm<T>, draft: { loading: boolean; restored: T | null; schedule: (data: T) => void }): boolean {
+  const [ready, setReady] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const { reset, watch, getValues } = form;
+  const { loading, restored: saved, schedule } = draft;
+  useEffect(() => {
+    if (ready || loading) return;
+    if (saved && typeof saved === 'object') {
+      reset({ ...getValues(), ...saved }, { keepDefaultValues: true });
+      setRestored(true);
+    }
+    setReady(true);
+  }, [getValues, loading, ready, reset, saved]);
+  useEffect(() => {
+    // Subscribed only once the draft is in, so restoring it is not saved again as typing.
+    if (!ready) return undefined;
+    const subscription = watch((values) => schedule(values as T));
+    return () => subscription.unsubscribe();
+  }, [ready, schedule, watch]);
+  return restored;
+}
+
+/**
+ * A form's draft in one call: `restored` says whether a saved draft was put into the form.
+ * `toDraft` leaves out what should not be kept (large files, say).
+ */
+export function useFormDraft<T extends FieldValues>(form: DraftForm<T>, key: string, options: { enabled?: boolean; toDraft?: (values: T) => T } = {}) {
+  const { enabled = true, toDraft } = options;
+  const draft = useDraft<T>(key, enabled);
+  const { schedule: save } = draft;
+  const schedule = useCallback((values: T) => save(toDraft ? toDraft(values) : values), [save, toDraft]);
+  const restored = useDraftBinding(form, { loading: draft.loading, restored: draft.restored, schedule });
+  return { ...draft, restored };
+}
