@@ -8,10 +8,11 @@ import type { Contact } from '@shared/contacts/contract';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { formSchemaOptions } from '../../ui/errors';
+import { FieldErrorNamespace, TextAreaField } from '../../ui/form/fields';
+import { useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { ErrorNamespace, TextArea } from './fields';
-import { useDayFormat } from './formKit';
+import { contactErrorPrefixes } from './formKit';
 import { useCancelContact } from './queries';
 
 const cancelSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
@@ -42,9 +43,9 @@ export function CancelContactDialog({ caseId, contact, onClose }: { caseId: stri
       title={t('cancel.title')}
       description={t('cancel.description', { kind: t(`kinds.${contact.kind}`), date: day(contact.plannedFor) })}
     >
-      <ErrorNamespace.Provider value="contacts">
+      <FieldErrorNamespace ns="contacts" prefixes={contactErrorPrefixes}>
         <form className="stack" noValidate onSubmit={submit}>
-          <TextArea label={t('cancel.reason')} required error={form.formState.errors.reason} {...form.register('reason')} />
+          <TextAreaField rows={3} label={t('cancel.reason')} required error={form.formState.errors.reason} {...form.register('reason')} />
           <ErrorAlert error={failure} />
           <div className="dialog__footer">
             <Button onClick={onClose}>{t('cancel.keep')}</Button>
@@ -53,7 +54,7 @@ export function CancelContactDialog({ caseId, contact, onClose }: { caseId: stri
             </Button>
           </div>
         </form>
-      </ErrorNamespace.Provider>
+      </FieldErrorNamespace>
     </Dialog>
   );
 }

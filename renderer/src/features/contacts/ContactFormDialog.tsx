@@ -19,12 +19,15 @@ import {
 import { isApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
+import { useFormDraft } from '../../ui/useDraft';
 import { DurationField } from './DurationField';
-import { ErrorNamespace, Input, RadioGroup, Select, TextArea } from './fields';
-import { applyCoreIssues, todayUtc, useDayFormat, useDraftBinding, useFormDraft } from './formKit';
+import { RadioGroup } from './fields';
+import { contactErrorPrefixes } from './formKit';
 import { usePlanContact, useRecordContact } from './queries';
 
 export type ContactFormTarget = { action: 'plan' } | { action: 'record'; contact?: Contact };
@@ -45,7 +48,7 @@ function ContactBasics({ form, unsupervisedAllowed }: { form: UseFormReturn<Basi
   }, [form, showMode]);
   return (
     <>
-      <Select
+      <SelectField
         label={t('fields.kind')}
         required
         description={
@@ -62,19 +65,19 @@ function ContactBasics({ form, unsupervisedAllowed }: { form: UseFormReturn<Basi
             {k === 'unsupervised_visit' && !unsupervisedAllowed ? t('kinds.unsupervisedLocked') : t(`kinds.${k}`)}
           </option>
         ))}
-      </Select>
+      </SelectField>
       {showMode ? (
-        <Select label={t('fields.mode')} required error={errors.mode} {...form.register('mode', { setValueAs: nullIfEmpty })}>
+        <SelectField label={t('fields.mode')} required error={errors.mode} {...form.register('mode', { setValueAs: nullIfEmpty })}>
           <option value="">{t('fields.choose')}</option>
           {modes.map((m) => (
             <option key={m} value={m}>
               {t(`modes.${m}`)}
             </option>
           ))}
-        </Select>
+        </SelectField>
       ) : null}
       <div className="form-grid">
-        <Input
+        <TextField
           label={kind === 'sibling_contact' ? t('fields.sibling') : t('fields.withWhom')}
           description={kind === 'sibling_contact' ? t('fields.siblingHelp') : t('fields.withWhomHelp')}
           required
@@ -82,7 +85,7 @@ function ContactBasics({ form, unsupervisedAllowed }: { form: UseFormReturn<Basi
           error={errors.withWhom}
           {...form.register('withWhom')}
         />
-        {kind !== 'remote_contact' ? <Input label={t('fields.place')} autoComplete="off" error={errors.place} {...form.register('place')} /> : null}
+        {kind !== 'remote_contact' ? <TextField label={t('fields.place')} autoComplete="off" error={errors.place} {...form.register('place')} /> : null}
       </div>
       <Controller
         control={form.control}
@@ -120,7 +123,6 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
   const toast = useToast();
   const plan = usePlanContact(caseId);
   const [failure, setFailure] = useState<unknown>(null);
-  const draft = useFormDraft<PlanInput>(`case:${caseId}:contacts:plan`, true);
   const [defaults] = useState<PlanInput>(() => ({
     kind: 'remote_contact',
     mode: null,
@@ -132,7 +134,7 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
     purpose: '',
   }));
   const form = useForm<PlanInput, unknown, PlanOutput>({ resolver: zodResolver(planContactSchema, formSchemaOptions), defaultValues: defaults, mode: 'onTouched' });
-  useDraftBinding(form, draft, defaults);
+  const draft = useFormDraft(form, `case:${caseId}:contacts:plan`);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -150,8 +152,8 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
     <form className="stack" noValidate onSubmit={submit}>
       <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
       <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed} />
-      <Input label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor', { setValueAs: nullIfEmpty })} />
-      <TextArea label={t('fields.purpose')} description={t('fields.purposeHelp')} error={errors.purpose} {...form.register('purpose')} />
+      <TextField label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor', { setValueAs: nullIfEmpty })} />
+      <TextAreaField rows={3} label={t('fields.purpose')} description={t('fields.purposeHelp')} error={errors.purpose} {...form.register('purpose')} />
       <ErrorAlert error={failure} />
       <div className="dialog__footer">
         <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
@@ -189,10 +191,9 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
   const toast = useToast();
   const record = useRecordContact(caseId);
   const [failure, setFailure] = useState<unknown>(null);
-  const draft = useFormDraft<RecordInput>(`case:${caseId}:contacts:record${contact ? `-${contact.id}` : ''}`, true);
   const [defaults] = useState(() => recordDefaults(contact));
   const form = useForm<RecordInput, unknown, RecordOutput>({ resolver: zodResolver(recordContactSchema, formSchemaOptions), defaultValues: defaults, mode: 'onTouched' });
-  useDraftBinding(form, draft, defaults);
+  const draft = useFormDraft(form, `case:${caseId}:contacts:record${contact ? `-${contact.id}` : ''}`);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -215,7 +216,7 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
     <form className="stack" noValidate onSubmit={submit}>
       <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
       <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed || contact?.kind === 'unsupervised_visit'} />
-      <Input label={t('fields.heldOn')} type="date" required max={todayUtc()} error={errors.heldOn} {...form.register('heldOn', { setValueAs: nullIfEmpty })} />
+      <TextField label={t('fields.heldOn')} type="date" required max={todayUtc()} error={errors.heldOn} {...form.register('heldOn', { setValueAs: nullIfEmpty })} />
       <Controller
         control={form.control}
         name="outcome"
@@ -231,10 +232,10 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
           />
         )}
       />
-      <TextArea label={t('fields.childFeedback')} description={t('fields.childFeedbackHelp')} error={errors.childFeedback} {...form.register('childFeedback')} />
-      <TextArea label={t('fields.familyFeedback')} error={errors.familyFeedback} {...form.register('familyFeedback')} />
-      <TextArea label={t('fields.observations')} error={errors.observations} {...form.register('observations')} />
-      <TextArea label={t('fields.concerns')} description={t('fields.concernsHelp')} error={errors.concerns} {...form.register('concerns')} />
+      <TextAreaField rows={3} label={t('fields.childFeedback')} description={t('fields.childFeedbackHelp')} error={errors.childFeedback} {...form.register('childFeedback')} />
+      <TextAreaField rows={3} label={t('fields.familyFeedback')} error={errors.familyFeedback} {...form.register('familyFeedback')} />
+      <TextAreaField rows={3} label={t('fields.observations')} error={errors.observations} {...form.register('observations')} />
+      <TextAreaField rows={3} label={t('fields.concerns')} description={t('fields.concernsHelp')} error={errors.concerns} {...form.register('concerns')} />
       <ErrorAlert error={failure} />
       <div className="dialog__footer">
         <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
@@ -263,13 +264,13 @@ export function ContactFormDialog({ caseId, target, unsupervisedAllowed, onClose
           : t('form.recordTitle');
   return (
     <Dialog open onClose={onClose} title={title} description={target.action === 'plan' ? t('form.planIntro') : t('form.recordIntro')}>
-      <ErrorNamespace.Provider value="contacts">
+      <FieldErrorNamespace ns="contacts" prefixes={contactErrorPrefixes}>
         {target.action === 'plan' ? (
           <PlanForm caseId={caseId} unsupervisedAllowed={unsupervisedAllowed} onClose={onClose} />
         ) : (
           <RecordForm caseId={caseId} contact={target.contact} unsupervisedAllowed={unsupervisedAllowed} onClose={onClose} />
         )}
-      </ErrorNamespace.Provider>
+      </FieldErrorNamespace>
     </Dialog>
   );
 }

@@ -3,8 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Contact, Refusal } from '@shared/contacts/contract';
 import { Button } from '../../ui/Button';
+import { useDayFormat } from '../../ui/format';
 import { Badge, type Tone } from '../../ui/misc';
-import { useDayFormat, useDurationFormat } from './formKit';
+import { useDurationFormat } from './formKit';
 
 const outcomeTone: Record<NonNullable<Contact['outcome']>, Tone> = {
   successful: 'success',

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrorLike } from '../../ui/errors';
-import { useFeatureErrorText } from './formKit';
+import { FieldError } from '../../ui/form/fields';
 
 const units = { minutes: 1, hours: 60, days: 1440 } as const;
 type Unit = keyof typeof units;
@@ -26,7 +26,6 @@ export function DurationField({
   error?: FieldErrorLike;
 }) {
   const { t } = useTranslation('contacts');
-  const errorText = useFeatureErrorText('contacts');
   const id = useId();
   const [state, setState] = useState(() => split(value ?? null));
   const update = (next: { amount: string; unit: Unit }) => {
@@ -62,14 +61,7 @@ export function DurationField({
           ))}
         </select>
       </div>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true" className="field__error-icon">
-            !
-          </span>
-          {errorText(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

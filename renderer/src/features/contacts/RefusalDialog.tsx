@@ -10,12 +10,15 @@ import type { z } from 'zod';
 import { refusalParties, refusalSchema } from '@shared/contacts/contract';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField } from '../../ui/Field';
+import { FieldErrorNamespace, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { ErrorNamespace, Input, RadioGroup, TextArea } from './fields';
-import { applyCoreIssues, todayUtc, useDraftBinding, useFormDraft } from './formKit';
+import { useFormDraft } from '../../ui/useDraft';
+import { RadioGroup } from './fields';
+import { contactErrorPrefixes } from './formKit';
 import { useRecordRefusal } from './queries';
 
 type RefusalInput = z.input<typeof refusalSchema>;
@@ -29,7 +32,6 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
   const navigate = useNavigate();
   const record = useRecordRefusal(caseId);
   const [failure, setFailure] = useState<unknown>(null);
-  const draft = useFormDraft<RefusalInput>(`case:${caseId}:contacts:refusal`, true);
   const [defaults] = useState<RefusalInput>(() => ({
     refusedOn: todayUtc(),
     refusedBy: undefined as unknown as RefusalInput['refusedBy'],
@@ -40,7 +42,7 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
     cancelPlanned: false,
   }));
   const form = useForm<RefusalInput, unknown, RefusalOutput>({ resolver: zodResolver(refusalSchema, formSchemaOptions), defaultValues: defaults, mode: 'onTouched' });
-  useDraftBinding(form, draft, defaults);
+  const draft = useFormDraft(form, `case:${caseId}:contacts:refusal`);
   const refusedBy = useWatch({ control: form.control, name: 'refusedBy' });
   const { errors, isSubmitting } = form.formState;
 
@@ -63,7 +65,7 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
 
   return (
     <Dialog open onClose={onClose} title={t('refusal.title')}>
-      <ErrorNamespace.Provider value="contacts">
+      <FieldErrorNamespace ns="contacts" prefixes={contactErrorPrefixes}>
         <form className="stack" noValidate onSubmit={submit}>
           <Alert tone="info" live={false}>
             {t('refusal.principle')}
@@ -84,13 +86,13 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
             )}
           />
           <div className="form-grid">
-            <Input label={t('refusal.refusedOn')} type="date" required max={todayUtc()} error={errors.refusedOn} {...form.register('refusedOn', { setValueAs: (v: unknown) => (v === '' ? null : v) })} />
+            <TextField label={t('refusal.refusedOn')} type="date" required max={todayUtc()} error={errors.refusedOn} {...form.register('refusedOn', { setValueAs: (v: unknown) => (v === '' ? null : v) })} />
             {refusedBy !== 'child' ? (
-              <Input label={t('refusal.who')} description={t('refusal.whoHelp')} autoComplete="off" error={errors.who} {...form.register('who')} />
+              <TextField label={t('refusal.who')} description={t('refusal.whoHelp')} autoComplete="off" error={errors.who} {...form.register('who')} />
             ) : null}
           </div>
-          <TextArea label={t('refusal.reasons')} required error={errors.reasons} {...form.register('reasons')} />
-          <TextArea label={t('refusal.childViews')} description={t('refusal.childViewsHelp')} error={errors.childViews} {...form.register('childViews')} />
+          <TextAreaField rows={3} label={t('refusal.reasons')} required error={errors.reasons} {...form.register('reasons')} />
+          <TextAreaField rows={3} label={t('refusal.childViews')} description={t('refusal.childViewsHelp')} error={errors.childViews} {...form.register('childViews')} />
           {plannedCount > 0 ? (
             <CheckboxField label={t('refusal.cancelPlanned', { count: plannedCount })} description={t('refusal.cancelPlannedHelp')} {...form.register('cancelPlanned')} />
           ) : null}
@@ -103,7 +105,7 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
             </Button>
           </div>
         </form>
-      </ErrorNamespace.Provider>
+      </FieldErrorNamespace>
     </Dialog>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
 import { call } from '../../api';
-import { invalidateCase } from './formKit';
+import { invalidateCase } from '../../app/caseCache';
 
 export const contactKeys = {
   list: (caseId: string) => ['case', caseId, 'contacts'] as const,
@@ -24,7 +24,9 @@ function useContactMutation<N extends ContactChannel>(channel: N, caseId: string
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Omit<ChannelInput<N>, 'caseId'>) => call(channel, { ...input, caseId } as ChannelInput<N>),
-    onSuccess: () => invalidateCase(queryClient, caseId),
+    onSuccess: () => {
+      void invalidateCase(queryClient, caseId);
+    },
   });
 }
 

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReunificationRecord } from '@shared/reunification/contract';
 import { Button } from '../../ui/Button';
-import { Table } from '../../ui/Table';
+import { useDayFormat } from '../../ui/format';
 import { Badge } from '../../ui/misc';
-import { useDayFormat } from '../contacts/formKit';
+import { Table } from '../../ui/Table';
 import { ViewDialog } from './WillingnessDocument';
 
 function Item({ label, value, always = false }: { label: string; value: string | null | undefined; always?: boolean }) {

@@ -2,7 +2,7 @@
 // the child's own choices, the package, service enrolments and the handover. Text is kept as a
 // draft while the worker types (the signature or scan is not: files stay out of drafts).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -11,16 +11,21 @@ import type { CaseFile } from '@shared/cases/contract';
 import { enrolmentServices, reunificationFieldsSchema, type ReunificationRecord } from '@shared/reunification/contract';
 import { isApiError } from '../../api';
 import { Button } from '../../ui/Button';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { ErrorNamespace, Input, Select, TextArea } from '../contacts/fields';
-import { applyCoreIssues, todayUtc, useDraftBinding, useFormDraft } from '../contacts/formKit';
+import { useFormDraft } from '../../ui/useDraft';
+import { contactErrorPrefixes } from '../contacts/formKit';
 import { useSaveReunification, useStaff } from './queries';
 import { WillingnessDocumentField } from './WillingnessDocument';
 
 type FormInput = z.input<typeof reunificationFieldsSchema>;
 type FormOutput = z.output<typeof reunificationFieldsSchema>;
+
+// Files stay out of drafts: they can be large, and are chosen again in a moment.
+const withoutDocument = (values: FormInput): FormInput => ({ ...values, willingness: { ...values.willingness, document: undefined } });
 
 const nullIfEmpty = (value: unknown) => (value === '' || value === undefined ? null : value);
 
@@ -66,14 +71,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
     defaultValues: defaults,
     mode: 'onTouched',
   });
-  const draft = useFormDraft<FormInput>(`case:${caseId}:reunification:record`, true);
-  const scheduleDraft = draft.schedule;
-  // Files stay out of drafts: they can be large, and are chosen again in a moment.
-  const schedule = useCallback(
-    (values: FormInput) => scheduleDraft({ ...values, willingness: { ...values.willingness, document: undefined } }),
-    [scheduleDraft],
-  );
-  useDraftBinding(form, { loading: draft.loading, restored: draft.restored, schedule }, defaults);
+  const draft = useFormDraft(form, `case:${caseId}:reunification:record`, { toDraft: withoutDocument });
   const items = useFieldArray({ control: form.control, name: 'packageItems' });
   const enrolments = useFieldArray({ control: form.control, name: 'enrolments' });
   const [handoverToId, services] = useWatch({ control: form.control, name: ['handoverToId', 'enrolments'] });
@@ -109,7 +107,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
   const staffOptions = (staff.data ?? []).filter((s) => s.id !== caseFile.workerId);
 
   return (
-    <ErrorNamespace.Provider value="reunification">
+    <FieldErrorNamespace ns="reunification" prefixes={contactErrorPrefixes}>
       <form className="stack reunification-form" noValidate onSubmit={submit}>
         {draft.restoredAt ? (
           <div className="alert alert--info draft-note" role="status">
@@ -124,7 +122,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           <h3 className="form-section__title" id="reunification-date">
             {t('sections.date')}
           </h3>
-          <Input
+          <TextField
             label={t('fields.reunifiedOn')}
             description={t('fields.reunifiedOnHelp')}
             type="date"
@@ -141,16 +139,16 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           </h3>
           <p className="muted">{t('willingness.intro')}</p>
           <div className="form-grid">
-            <Input
+            <TextField
               label={t('fields.statedBy')}
               description={t('fields.statedByHelp')}
               autoComplete="off"
               error={errors.willingness?.statedBy}
               {...form.register('willingness.statedBy')}
             />
-            <Input label={t('fields.statedOn')} type="date" max={todayUtc()} error={errors.willingness?.statedOn} {...form.register('willingness.statedOn', { setValueAs: nullIfEmpty })} />
+            <TextField label={t('fields.statedOn')} type="date" max={todayUtc()} error={errors.willingness?.statedOn} {...form.register('willingness.statedOn', { setValueAs: nullIfEmpty })} />
           </div>
-          <TextArea label={t('fields.statement')} description={t('fields.statementHelp')} error={errors.willingness?.statement} {...form.register('willingness.statement')} />
+          <TextAreaField rows={3} label={t('fields.statement')} description={t('fields.statementHelp')} error={errors.willingness?.statement} {...form.register('willingness.statement')} />
           <Controller
             control={form.control}
             name="willingness.document"
@@ -175,18 +173,18 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           </h3>
           <p className="muted">{t('guardianship.intro')}</p>
           <div className="form-grid">
-            <Input label={t('fields.guardianFrom')} autoComplete="off" error={errors.guardianship?.from} {...form.register('guardianship.from')} />
-            <Input label={t('fields.guardianTo')} autoComplete="off" error={errors.guardianship?.to} {...form.register('guardianship.to')} />
+            <TextField label={t('fields.guardianFrom')} autoComplete="off" error={errors.guardianship?.from} {...form.register('guardianship.from')} />
+            <TextField label={t('fields.guardianTo')} autoComplete="off" error={errors.guardianship?.to} {...form.register('guardianship.to')} />
           </div>
           <div className="form-grid">
-            <Input
+            <TextField
               label={t('fields.transferredOn')}
               type="date"
               max={todayUtc()}
               error={errors.guardianship?.transferredOn}
               {...form.register('guardianship.transferredOn', { setValueAs: nullIfEmpty })}
             />
-            <Input label={t('fields.reference')} autoComplete="off" error={errors.guardianship?.reference} {...form.register('guardianship.reference')} />
+            <TextField label={t('fields.reference')} autoComplete="off" error={errors.guardianship?.reference} {...form.register('guardianship.reference')} />
           </div>
         </section>
 
@@ -194,8 +192,8 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           <h3 className="form-section__title" id="reunification-child">
             {t('sections.child')}
           </h3>
-          <Input label={t('fields.accompaniedBy')} autoComplete="off" error={errors.accompaniedBy} {...form.register('accompaniedBy')} />
-          <TextArea label={t('fields.childChoices')} description={t('fields.childChoicesHelp')} error={errors.childChoices} {...form.register('childChoices')} />
+          <TextField label={t('fields.accompaniedBy')} autoComplete="off" error={errors.accompaniedBy} {...form.register('accompaniedBy')} />
+          <TextAreaField rows={3} label={t('fields.childChoices')} description={t('fields.childChoicesHelp')} error={errors.childChoices} {...form.register('childChoices')} />
         </section>
 
         <section className="form-section" aria-labelledby="reunification-package">
@@ -206,8 +204,8 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           <ol className="reunification-rows">
             {items.fields.map((row, index) => (
               <li key={row.id} className="reunification-row reunification-row--package">
-                <Input label={t('fields.item')} required autoComplete="off" error={errors.packageItems?.[index]?.item} {...form.register(`packageItems.${index}.item`)} />
-                <Input
+                <TextField label={t('fields.item')} required autoComplete="off" error={errors.packageItems?.[index]?.item} {...form.register(`packageItems.${index}.item`)} />
+                <TextField
                   label={t('fields.quantity')}
                   type="number"
                   min={1}
@@ -215,7 +213,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
                   error={errors.packageItems?.[index]?.quantity}
                   {...form.register(`packageItems.${index}.quantity`, { valueAsNumber: true })}
                 />
-                <Input label={t('fields.providedBy')} description={t('fields.providedByHelp')} autoComplete="off" error={errors.packageItems?.[index]?.providedBy} {...form.register(`packageItems.${index}.providedBy`)} />
+                <TextField label={t('fields.providedBy')} description={t('fields.providedByHelp')} autoComplete="off" error={errors.packageItems?.[index]?.providedBy} {...form.register(`packageItems.${index}.providedBy`)} />
                 <Button size="sm" variant="ghost" className="reunification-row__remove" onClick={() => items.remove(index)} aria-label={t('package.remove', { n: index + 1 })}>
                   {t('rows.remove')}
                 </Button>
@@ -236,24 +234,24 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           <ol className="reunification-rows">
             {enrolments.fields.map((row, index) => (
               <li key={row.id} className="reunification-row reunification-row--enrolment">
-                <Select label={t('fields.service')} required error={errors.enrolments?.[index]?.service} {...form.register(`enrolments.${index}.service`)}>
+                <SelectField label={t('fields.service')} required error={errors.enrolments?.[index]?.service} {...form.register(`enrolments.${index}.service`)}>
                   {enrolmentServices.map((s) => (
                     <option key={s} value={s}>
                       {t(`services.${s}`)}
                     </option>
                   ))}
-                </Select>
+                </SelectField>
                 {services?.[index]?.service === 'other' ? (
-                  <Input label={t('fields.serviceOther')} required autoComplete="off" error={errors.enrolments?.[index]?.serviceOther} {...form.register(`enrolments.${index}.serviceOther`)} />
+                  <TextField label={t('fields.serviceOther')} required autoComplete="off" error={errors.enrolments?.[index]?.serviceOther} {...form.register(`enrolments.${index}.serviceOther`)} />
                 ) : null}
-                <Input label={t('fields.provider')} autoComplete="off" error={errors.enrolments?.[index]?.provider} {...form.register(`enrolments.${index}.provider`)} />
-                <Input
+                <TextField label={t('fields.provider')} autoComplete="off" error={errors.enrolments?.[index]?.provider} {...form.register(`enrolments.${index}.provider`)} />
+                <TextField
                   label={t('fields.enrolledOn')}
                   type="date"
                   error={errors.enrolments?.[index]?.enrolledOn}
                   {...form.register(`enrolments.${index}.enrolledOn`, { setValueAs: nullIfEmpty })}
                 />
-                <TextArea label={t('fields.enrolmentNotes')} rows={2} className="reunification-row__wide" error={errors.enrolments?.[index]?.notes} {...form.register(`enrolments.${index}.notes`)} />
+                <TextAreaField label={t('fields.enrolmentNotes')} rows={2} className="reunification-row__wide" error={errors.enrolments?.[index]?.notes} {...form.register(`enrolments.${index}.notes`)} />
                 <Button size="sm" variant="ghost" className="reunification-row__remove" onClick={() => enrolments.remove(index)} aria-label={t('enrolments.remove', { n: index + 1 })}>
                   {t('rows.remove')}
                 </Button>
@@ -274,7 +272,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
             {t('sections.handover')}
           </h3>
           {record?.handover ? <p className="muted">{t('handover.previous', { from: record.handover.fromName ?? '—', to: record.handover.toName ?? '—' })}</p> : null}
-          <Select
+          <SelectField
             label={t('fields.handoverTo')}
             description={t('fields.handoverToHelp', { name: caseFile.workerName ?? '—' })}
             error={errors.handoverToId}
@@ -287,16 +285,16 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
                 {s.displayName} — {t(`handover.roles.${s.role}`)}
               </option>
             ))}
-          </Select>
+          </SelectField>
           {handoverTo ? (
             <Alert tone="warning" live>
               {t('handover.warning', { name: handoverTo.displayName })}
             </Alert>
           ) : null}
-          <TextArea label={t('fields.handoverNotes')} description={t('fields.handoverNotesHelp')} error={errors.handoverNotes} {...form.register('handoverNotes')} />
+          <TextAreaField rows={3} label={t('fields.handoverNotes')} description={t('fields.handoverNotesHelp')} error={errors.handoverNotes} {...form.register('handoverNotes')} />
         </section>
 
-        <TextArea label={t('fields.notes')} error={errors.notes} {...form.register('notes')} />
+        <TextAreaField rows={3} label={t('fields.notes')} error={errors.notes} {...form.register('notes')} />
 
         <ErrorAlert error={failure} />
         {isApiError(failure, 'CONFLICT') ? <p className="muted">{t('conflict')}</p> : null}
@@ -307,6 +305,6 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           </Button>
         </div>
       </form>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

@@ -7,11 +7,11 @@ import type { ReunificationRecord, WillingnessDocument } from '@shared/reunifica
 import { maxDocumentBytes, sniffDocumentMime } from '@shared/reunification/files';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FieldError } from '../../ui/form/fields';
+import { useDayFormat } from '../../ui/format';
 import { ErrorAlert, Loading } from '../../ui/misc';
-import { FieldError } from '../contacts/fields';
-import { useDayFormat } from '../contacts/formKit';
-import { SignaturePad } from './SignaturePad';
 import { useWillingnessDocument } from './queries';
+import { SignaturePad } from './SignaturePad';
 
 type OnFile = ReunificationRecord['willingness']['document'];
 

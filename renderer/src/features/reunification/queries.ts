@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
 import { call } from '../../api';
-import { invalidateCase } from '../contacts/formKit';
+import { invalidateCase } from '../../app/caseCache';
 
 export const reunificationKeys = {
   record: (caseId: string) => ['case', caseId, 'reunification'] as const,
@@ -43,7 +43,7 @@ export function useSaveReunification(caseId: string) {
         void queryClient.invalidateQueries({ queryKey: ['cases', 'myWork'] });
         return;
       }
-      invalidateCase(queryClient, caseId);
+      void invalidateCase(queryClient, caseId);
     },
   });
 }
