@@ -14,11 +14,12 @@ import { acknowledgementMethods, familyMemberSchema } from '@shared/plans/schema
 import { ApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { CheckboxField, FieldError, FieldErrorNamespace, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { Checkbox, ErrorNamespace, FieldError, Input, TextArea } from './fields';
-import { applyCoreIssues, todayUtc, useDayFormat } from './kit';
+import { planErrorPrefixes } from './kit';
 import { usePlanMutation } from './queries';
 import { SignaturePad } from './SignaturePad';
 
@@ -130,7 +131,7 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
 
   const missing = missingParts(failure);
   return (
-    <ErrorNamespace.Provider value="plans">
+    <FieldErrorNamespace ns="plans" prefixes={planErrorPrefixes}>
       <form className="stack" noValidate onSubmit={submit}>
         <p>{t('acknowledge.intro', { version: draft.version })}</p>
         <fieldset className="method-choice">
@@ -177,8 +178,8 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
         ) : null}
         {method === 'verbal' ? (
           <div className="form-grid">
-            <Input label={t('acknowledge.witnessName')} description={t('acknowledge.witnessHelp')} required error={errors.witnessName} {...register('witnessName')} />
-            <Input label={t('acknowledge.witnessRole')} error={errors.witnessRole} {...register('witnessRole')} />
+            <TextField label={t('acknowledge.witnessName')} description={t('acknowledge.witnessHelp')} required error={errors.witnessName} {...register('witnessName')} />
+            <TextField label={t('acknowledge.witnessRole')} error={errors.witnessRole} {...register('witnessRole')} />
           </div>
         ) : null}
 
@@ -186,13 +187,13 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
           <legend>{t('acknowledge.familyMembers')}</legend>
           {members.fields.map((field, index) => (
             <div key={field.id} className="form-grid">
-              <Input
+              <TextField
                 label={t('acknowledge.memberName', { number: index + 1 })}
                 required
                 error={errors.familyMembers?.[index]?.name}
                 {...register(`familyMembers.${index}.name`)}
               />
-              <Input label={t('acknowledge.relationship')} error={errors.familyMembers?.[index]?.relationship} {...register(`familyMembers.${index}.relationship`)} />
+              <TextField label={t('acknowledge.relationship')} error={errors.familyMembers?.[index]?.relationship} {...register(`familyMembers.${index}.relationship`)} />
               {members.fields.length > 1 ? (
                 <div className="row row--end">
                   <Button size="sm" variant="ghost" onClick={() => members.remove(index)} aria-label={t('acknowledge.removeMemberNumber', { number: index + 1 })}>
@@ -208,9 +209,9 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
             </Button>
           </div>
         </fieldset>
-        <Checkbox label={t('acknowledge.childTookPart', { name: childName })} {...register('childAcknowledged')} />
-        <Input type="date" label={t('acknowledge.date')} required max={todayUtc()} error={errors.date} {...register('date')} />
-        <TextArea label={t('acknowledge.notes')} rows={2} error={errors.notes} {...register('notes')} />
+        <CheckboxField label={t('acknowledge.childTookPart', { name: childName })} {...register('childAcknowledged')} />
+        <TextField type="date" label={t('acknowledge.date')} required max={todayUtc()} error={errors.date} {...register('date')} />
+        <TextAreaField label={t('acknowledge.notes')} rows={2} error={errors.notes} {...register('notes')} />
 
         {missing.length > 0 ? (
           <Alert tone="warning" title={t('acknowledge.incompleteTitle')}>
@@ -230,7 +231,7 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
           </Button>
         </div>
       </form>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }
 

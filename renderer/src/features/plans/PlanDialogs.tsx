@@ -11,11 +11,14 @@ import type { Objective, PlanVersion } from '@shared/plans/contract';
 import { objectiveStatuses, planReviewDue, reviewFormSchema, type ReviewForm } from '@shared/plans/schemas';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { DraftStatus, ErrorNamespace, Input, Select, TextArea } from './fields';
-import { applyCoreIssues, todayUtc, useDayFormat, useFormAutosave } from './kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { DraftStatus } from './DraftStatus';
+import { planErrorPrefixes } from './kit';
 import { usePlanMutation } from './queries';
 
 type ReviewValues = ReviewForm;
@@ -38,7 +41,7 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
   });
   const { register, handleSubmit, setError, formState, control } = form;
   const { errors, isSubmitting } = formState;
-  const autosave = useFormAutosave(form, `case:${caseFile.id}:plans:review`);
+  const autosave = useFormDraft(form, `case:${caseFile.id}:plans:review`);
   const date = useWatch({ control, name: 'date' });
   const ackOn = current.acknowledgement?.date ?? null;
   const nextDue = ackOn && /^\d{4}-\d{2}-\d{2}$/u.test(date ?? '') ? planReviewDue(lastReviewOn && lastReviewOn > date ? lastReviewOn : date, ackOn) : null;
@@ -49,7 +52,7 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
     const objectivesProgress = values.objectivesProgress.filter((p) => p.note || before.get(p.objectiveId) !== p.status);
     try {
       const result = await review.mutateAsync({ date: values.date, notes: values.notes, objectivesProgress });
-      await autosave.finish();
+      await autosave.discard();
       toast.show(t('review.done', { date: day(result.reviewDue) }));
       onClose();
     } catch (error) {
@@ -63,12 +66,12 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
   });
 
   return (
-    <ErrorNamespace.Provider value="plans">
+    <FieldErrorNamespace ns="plans" prefixes={planErrorPrefixes}>
       <form className="stack" noValidate onSubmit={submit}>
-        <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('editor.draftRestored')} savedText="" />
-        <Input type="date" label={t('review.date')} required max={todayUtc()} error={errors.date} {...register('date')} />
+        <DraftStatus restored={autosave.restored} savedAt={null} restoredText={t('editor.draftRestored')} savedText="" />
+        <TextField type="date" label={t('review.date')} required max={todayUtc()} error={errors.date} {...register('date')} />
         {nextDue ? <p role="status">{t('review.nextDuePreview', { date: day(nextDue) })}</p> : null}
-        <TextArea label={t('review.notes')} description={t('review.notesHelp')} required rows={4} error={errors.notes} {...register('notes')} />
+        <TextAreaField label={t('review.notes')} description={t('review.notesHelp')} required rows={4} error={errors.notes} {...register('notes')} />
         {current.objectives.length > 0 ? (
           <fieldset className="stack plan-objective">
             <legend>{t('review.objectives')}</legend>
@@ -78,14 +81,14 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
                   {t(`domains.${o.domain}`)} — {o.objective}
                 </p>
                 <div className="form-grid">
-                  <Select label={t('objective.status')} error={errors.objectivesProgress?.[index]?.status} {...register(`objectivesProgress.${index}.status`)}>
+                  <SelectField label={t('objective.status')} error={errors.objectivesProgress?.[index]?.status} {...register(`objectivesProgress.${index}.status`)}>
                     {objectiveStatuses.map((s) => (
                       <option key={s} value={s}>
                         {t(`statuses.${s}`)}
                       </option>
                     ))}
-                  </Select>
-                  <Input label={t('review.objectiveNote')} error={errors.objectivesProgress?.[index]?.note} {...register(`objectivesProgress.${index}.note`)} />
+                  </SelectField>
+                  <TextField label={t('review.objectiveNote')} error={errors.objectivesProgress?.[index]?.note} {...register(`objectivesProgress.${index}.note`)} />
                 </div>
               </div>
             ))}
@@ -104,7 +107,7 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
           </Button>
         </div>
       </form>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }
 
@@ -136,7 +139,7 @@ function ProgressForm({ caseFile, objective, onClose }: { caseFile: CaseFile; ob
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
-  const autosave = useFormAutosave(form, `case:${caseFile.id}:plans:progress:${objective.key}`);
+  const autosave = useFormDraft(form, `case:${caseFile.id}:plans:progress:${objective.key}`);
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
@@ -146,7 +149,7 @@ function ProgressForm({ caseFile, objective, onClose }: { caseFile: CaseFile; ob
     }
     try {
       await update.mutateAsync({ objectiveId: objective.id, status: values.status, progress: values.note ? { date: values.date, note: values.note } : null });
-      await autosave.finish();
+      await autosave.discard();
       toast.show(t('objective.progressSaved'));
       onClose();
     } catch (error) {
@@ -156,18 +159,18 @@ function ProgressForm({ caseFile, objective, onClose }: { caseFile: CaseFile; ob
   });
 
   return (
-    <ErrorNamespace.Provider value="plans">
+    <FieldErrorNamespace ns="plans" prefixes={planErrorPrefixes}>
       <form className="stack" noValidate onSubmit={submit}>
         <p className="field__label">{objective.objective}</p>
-        <Select label={t('objective.status')} error={errors.status} {...register('status')}>
+        <SelectField label={t('objective.status')} error={errors.status} {...register('status')}>
           {objectiveStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`statuses.${s}`)}
             </option>
           ))}
-        </Select>
-        <Input type="date" label={t('objective.progressDate')} required max={todayUtc()} error={errors.date} {...register('date')} />
-        <TextArea label={t('objective.progressNote')} rows={3} error={errors.note} {...register('note')} />
+        </SelectField>
+        <TextField type="date" label={t('objective.progressDate')} required max={todayUtc()} error={errors.date} {...register('date')} />
+        <TextAreaField label={t('objective.progressNote')} rows={3} error={errors.note} {...register('note')} />
         <ErrorAlert error={failure} />
         <div className="dialog__footer">
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
@@ -176,7 +179,7 @@ function ProgressForm({ caseFile, objective, onClose }: { caseFile: CaseFile; ob
           </Button>
         </div>
       </form>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }
 
@@ -212,9 +215,9 @@ export function ApproveDialog({ caseFile, version, onClose }: { caseFile: CaseFi
           );
         }}
       >
-        <ErrorNamespace.Provider value="plans">
-          <TextArea label={t('approve.notes')} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} />
-        </ErrorNamespace.Provider>
+        <FieldErrorNamespace ns="plans" prefixes={planErrorPrefixes}>
+          <TextAreaField label={t('approve.notes')} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} />
+        </FieldErrorNamespace>
         <ErrorAlert error={approve.error} />
         <div className="dialog__footer">
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

@@ -9,11 +9,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { objectiveStatuses, planContentSchema, wellbeingDomains, type PlanContent, type PlanContentInput, type WellbeingDomain } from '@shared/plans/schemas';
 import { Button } from '../../ui/Button';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { Checkbox, DraftStatus, ErrorNamespace, Input, Select, TextArea } from './fields';
-import { applyCoreIssues, useFormAutosave } from './kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { DraftStatus } from './DraftStatus';
+import { planErrorPrefixes } from './kit';
 import { usePlanMutation } from './queries';
 
 export const editorDraftKey = (caseId: string) => `case:${caseId}:plans:editor`;
@@ -67,29 +69,29 @@ function ObjectiveRow({ form, index, onRemove, onDomainChange }: { form: EditorF
     <fieldset className="plan-objective">
       <legend>{label}</legend>
       <div className="form-grid">
-        <Select label={t('objective.domain')} required error={rowErrors?.domain} {...register(`objectives.${index}.domain`, { onChange: onDomainChange })}>
+        <SelectField label={t('objective.domain')} required error={rowErrors?.domain} {...register(`objectives.${index}.domain`, { onChange: onDomainChange })}>
           {wellbeingDomains.map((d) => (
             <option key={d} value={d}>
               {t(`domains.${d}`)}
             </option>
           ))}
-        </Select>
-        <Select label={t('objective.status')} error={rowErrors?.status} {...register(`objectives.${index}.status`)}>
+        </SelectField>
+        <SelectField label={t('objective.status')} error={rowErrors?.status} {...register(`objectives.${index}.status`)}>
           {objectiveStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`statuses.${s}`)}
             </option>
           ))}
-        </Select>
+        </SelectField>
       </div>
-      <TextArea label={t('objective.objective')} description={t('objective.objectiveHelp')} required rows={2} error={rowErrors?.objective} {...register(`objectives.${index}.objective`)} />
-      <TextArea label={t('objective.indicator')} description={t('objective.indicatorHelp')} required rows={2} error={rowErrors?.indicator} {...register(`objectives.${index}.indicator`)} />
+      <TextAreaField label={t('objective.objective')} description={t('objective.objectiveHelp')} required rows={2} error={rowErrors?.objective} {...register(`objectives.${index}.objective`)} />
+      <TextAreaField label={t('objective.indicator')} description={t('objective.indicatorHelp')} required rows={2} error={rowErrors?.indicator} {...register(`objectives.${index}.indicator`)} />
       <div className="form-grid">
-        <Input type="date" label={t('objective.targetDate')} required error={rowErrors?.targetDate} {...register(`objectives.${index}.targetDate`)} />
-        <Input label={t('objective.responsible')} description={t('objective.responsibleHelp')} required error={rowErrors?.responsible} {...register(`objectives.${index}.responsible`)} />
+        <TextField type="date" label={t('objective.targetDate')} required error={rowErrors?.targetDate} {...register(`objectives.${index}.targetDate`)} />
+        <TextField label={t('objective.responsible')} description={t('objective.responsibleHelp')} required error={rowErrors?.responsible} {...register(`objectives.${index}.responsible`)} />
       </div>
-      <TextArea label={t('objective.resources')} description={t('objective.resourcesHelp')} rows={2} error={rowErrors?.resources} {...register(`objectives.${index}.resources`)} />
-      <Checkbox
+      <TextAreaField label={t('objective.resources')} description={t('objective.resourcesHelp')} rows={2} error={rowErrors?.resources} {...register(`objectives.${index}.resources`)} />
+      <CheckboxField
         label={t('objective.hasPartialSupport')}
         description={t('objective.partialSupportHelp')}
         checked={partialOn}
@@ -101,8 +103,8 @@ function ObjectiveRow({ form, index, onRemove, onDomainChange }: { form: EditorF
       />
       {partialOn ? (
         <div className="form-grid">
-          <Input label={t('objective.partialWhat')} required error={rowErrors?.partialSupport?.what} {...register(`objectives.${index}.partialSupport.what`)} />
-          <Input
+          <TextField label={t('objective.partialWhat')} required error={rowErrors?.partialSupport?.what} {...register(`objectives.${index}.partialSupport.what`)} />
+          <TextField
             label={t('objective.partialShare')}
             description={t('objective.partialShareHelp')}
             required
@@ -149,14 +151,14 @@ export function PlanEditor({
   const { errors, isSubmitting } = formState;
   const objectives = useFieldArray({ control, name: 'objectives' });
   const values = useWatch({ control, name: 'objectives' });
-  const autosave = useFormAutosave(form, editorDraftKey(caseFile.id));
+  const autosave = useFormDraft(form, editorDraftKey(caseFile.id));
   const save = usePlanMutation(caseFile.id, 'plans.saveDraft');
 
   const submit = handleSubmit(async (plan) => {
     setFailure(null);
     try {
       await save.mutateAsync({ expectedRevision, plan });
-      await autosave.finish();
+      await autosave.discard();
       toast.show(t('editor.saved'));
       onClose();
     } catch (error) {
@@ -176,20 +178,20 @@ export function PlanEditor({
   };
 
   const discardTyping = async () => {
-    await autosave.finish();
+    await autosave.discard();
     onClose();
   };
 
   const rows = objectives.fields.map((field, index) => ({ field, index, domain: (values?.[index]?.domain ?? field.domain) as WellbeingDomain }));
 
   return (
-    <ErrorNamespace.Provider value="plans">
+    <FieldErrorNamespace ns="plans" prefixes={planErrorPrefixes}>
       <form className="stack" noValidate onSubmit={submit} aria-labelledby="plan-editor-title">
         <div className="row row--between">
           <h3 id="plan-editor-title" className="card__title">
             {basedOn ? t('editor.titleRevision', { version: basedOn }) : t('editor.title')}
           </h3>
-          <DraftStatus restoredAt={autosave.restoredAt} savedAt={autosave.savedAt} restoredText={t('editor.draftRestored')} savedText={t('editor.draftSaved')} />
+          <DraftStatus restored={autosave.restored} savedAt={autosave.savedAt} restoredText={t('editor.draftRestored')} savedText={t('editor.draftSaved')} />
         </div>
         <p className="muted">{t('editor.intro')}</p>
 
@@ -223,8 +225,8 @@ export function PlanEditor({
           </div>
         </section>
 
-        <TextArea label={t('editor.familyOwnership')} description={t('editor.familyOwnershipHelp')} rows={3} error={errors.familyOwnership} {...register('familyOwnership')} />
-        <TextArea
+        <TextAreaField label={t('editor.familyOwnership')} description={t('editor.familyOwnershipHelp')} rows={3} error={errors.familyOwnership} {...register('familyOwnership')} />
+        <TextAreaField
           id="plan-editor-contingency"
           label={t('editor.contingencyPlan')}
           description={t('editor.contingencyHelp')}
@@ -235,11 +237,11 @@ export function PlanEditor({
         <fieldset className="stack plan-objective">
           <legend>{t('editor.guardianship')}</legend>
           <div className="form-grid">
-            <Input label={t('editor.currentHolder')} description={t('editor.currentHolderHelp')} error={errors.guardianship?.currentHolder} {...register('guardianship.currentHolder')} />
-            <Input label={t('editor.returnsTo')} error={errors.guardianship?.returnsTo} {...register('guardianship.returnsTo')} />
-            <Input type="date" label={t('editor.returnsOn')} error={errors.guardianship?.returnsOn} {...register('guardianship.returnsOn', { setValueAs: (v: string | null) => v || null })} />
+            <TextField label={t('editor.currentHolder')} description={t('editor.currentHolderHelp')} error={errors.guardianship?.currentHolder} {...register('guardianship.currentHolder')} />
+            <TextField label={t('editor.returnsTo')} error={errors.guardianship?.returnsTo} {...register('guardianship.returnsTo')} />
+            <TextField type="date" label={t('editor.returnsOn')} error={errors.guardianship?.returnsOn} {...register('guardianship.returnsOn', { setValueAs: (v: string | null) => v || null })} />
           </div>
-          <TextArea label={t('editor.guardianshipNotes')} description={t('editor.guardianshipNotesHelp')} rows={2} error={errors.guardianship?.notes} {...register('guardianship.notes')} />
+          <TextAreaField label={t('editor.guardianshipNotes')} description={t('editor.guardianshipNotesHelp')} rows={2} error={errors.guardianship?.notes} {...register('guardianship.notes')} />
         </fieldset>
 
         <ErrorAlert error={failure} />
@@ -253,6 +255,6 @@ export function PlanEditor({
           </Button>
         </div>
       </form>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Objective, PlanVersion } from '@shared/plans/contract';
 import { wellbeingDomains, type ObjectiveStatus } from '@shared/plans/schemas';
 import { Button } from '../../ui/Button';
+import { useDayFormat } from '../../ui/format';
 import { Badge, type Tone } from '../../ui/misc';
-import { useDayFormat } from './kit';
 import { useAcknowledgementImage } from './queries';
 
 export const statusTone: Record<ObjectiveStatus, Tone> = {

@@ -3,7 +3,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
 import { call } from '../../api';
-import { caseKey, useInvalidateCase } from './kit';
+import { useInvalidateCase } from '../../app/caseCache';
+import { caseKey } from './kit';
 
 export const planKeys = {
   overview: (caseId: string) => caseKey(caseId, 'plans'),

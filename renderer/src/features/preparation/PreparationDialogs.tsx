@@ -19,11 +19,14 @@ import {
 } from '@shared/preparation/schemas';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { Checkbox, DraftStatus, ErrorNamespace, Input, Select, TextArea } from '../plans/fields';
-import { applyCoreIssues, todayUtc, useFormAutosave } from '../plans/kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { DraftStatus } from '../plans/DraftStatus';
+import { planErrorPrefixes } from '../plans/kit';
 import { usePreparationMutation } from './queries';
 
 const topLevel = <K extends string>(keys: readonly K[]) => (path: (string | number)[]): K | null => {
@@ -69,12 +72,12 @@ function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
-  const autosave = useFormAutosave(form, `case:${caseFile.id}:preparation:care`);
+  const autosave = useFormDraft(form, `case:${caseFile.id}:preparation:care`);
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     try {
       await save.mutateAsync(values);
-      await autosave.finish();
+      await autosave.discard();
       toast.show(t('care.saved'));
       onClose();
     } catch (error) {
@@ -83,19 +86,19 @@ function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
   });
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('draftRestored')} savedText="" />
+      <DraftStatus restored={autosave.restored} savedAt={null} restoredText={t('draftRestored')} savedText="" />
       <div className="form-grid">
-        <Select label={t('care.arrangement')} required error={errors.arrangement} {...register('arrangement')}>
+        <SelectField label={t('care.arrangement')} required error={errors.arrangement} {...register('arrangement')}>
           {waitingArrangements.map((a) => (
             <option key={a} value={a}>
               {t(`arrangements.${a}`)}
             </option>
           ))}
-        </Select>
-        <Input label={t('care.place')} description={t('care.placeHelp')} required error={errors.place} {...register('place')} />
+        </SelectField>
+        <TextField label={t('care.place')} description={t('care.placeHelp')} required error={errors.place} {...register('place')} />
       </div>
       <div className="form-grid">
-        <Input
+        <TextField
           type="number"
           inputMode="decimal"
           min={0}
@@ -105,10 +108,10 @@ function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
           error={errors.distanceKm}
           {...register('distanceKm', { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
         />
-        <Input type="date" label={t('care.since')} required max={todayUtc()} error={errors.since} {...register('since')} />
+        <TextField type="date" label={t('care.since')} required max={todayUtc()} error={errors.since} {...register('since')} />
       </div>
-      <Checkbox label={t('care.closeToHome')} description={t('care.closeToHomeHelp')} error={errors.closeToHome} {...register('closeToHome')} />
-      <TextArea label={t('care.notes')} rows={3} error={errors.notes} {...register('notes')} />
+      <CheckboxField label={t('care.closeToHome')} description={t('care.closeToHomeHelp')} error={errors.closeToHome} {...register('closeToHome')} />
+      <TextAreaField label={t('care.notes')} rows={3} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
       <FormFooter busy={isSubmitting} onClose={onClose} submit={t('care.save')} savedAt={autosave.savedAt} />
     </form>
@@ -119,9 +122,9 @@ export function CareDialog({ caseFile, current, open, onClose }: { caseFile: Cas
   const { t } = useTranslation('preparation');
   return (
     <Dialog open={open} onClose={onClose} title={current ? t('care.change') : t('care.record')} description={t('care.description')}>
-      <ErrorNamespace.Provider value="preparation">
+      <FieldErrorNamespace ns="preparation" prefixes={planErrorPrefixes}>
         <CareForm caseFile={caseFile} current={current} onClose={onClose} />
-      </ErrorNamespace.Provider>
+      </FieldErrorNamespace>
     </Dialog>
   );
 }
@@ -150,7 +153,7 @@ function ItemForm({ caseFile, item, area, onClose }: { caseFile: CaseFile; item:
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
-  const autosave = useFormAutosave(form, `case:${caseFile.id}:preparation:item:${item?.id ?? 'new'}`);
+  const autosave = useFormDraft(form, `case:${caseFile.id}:preparation:item:${item?.id ?? 'new'}`);
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     if (!values.description) {
@@ -160,7 +163,7 @@ function ItemForm({ caseFile, item, area, onClose }: { caseFile: CaseFile; item:
     const description = item?.templateKey && values.description === defaultText ? '' : values.description;
     try {
       await save.mutateAsync({ item: { ...values, description } });
-      await autosave.finish();
+      await autosave.discard();
       toast.show(t('items.saved'));
       onClose();
     } catch (error) {
@@ -169,29 +172,29 @@ function ItemForm({ caseFile, item, area, onClose }: { caseFile: CaseFile; item:
   });
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('draftRestored')} savedText="" />
+      <DraftStatus restored={autosave.restored} savedAt={null} restoredText={t('draftRestored')} savedText="" />
       <div className="form-grid">
-        <Select label={t('items.area')} required error={errors.area} {...register('area')}>
+        <SelectField label={t('items.area')} required error={errors.area} {...register('area')}>
           {preparationAreas.map((a) => (
             <option key={a} value={a}>
               {t(`areas.${a}`)}
             </option>
           ))}
-        </Select>
-        <Select label={t('items.status')} error={errors.status} {...register('status')}>
+        </SelectField>
+        <SelectField label={t('items.status')} error={errors.status} {...register('status')}>
           {preparationItemStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`statuses.${s}`)}
             </option>
           ))}
-        </Select>
+        </SelectField>
       </div>
-      <TextArea label={t('items.description')} required rows={2} error={errors.description} {...register('description')} />
+      <TextAreaField label={t('items.description')} required rows={2} error={errors.description} {...register('description')} />
       <div className="form-grid">
-        <Input label={t('items.owner')} description={t('items.ownerHelp')} error={errors.owner} {...register('owner')} />
-        <Input type="date" label={t('items.dueDate')} error={errors.dueDate} {...register('dueDate', { setValueAs: (v: string | null) => v || null })} />
+        <TextField label={t('items.owner')} description={t('items.ownerHelp')} error={errors.owner} {...register('owner')} />
+        <TextField type="date" label={t('items.dueDate')} error={errors.dueDate} {...register('dueDate', { setValueAs: (v: string | null) => v || null })} />
       </div>
-      <TextArea label={t('items.notes')} rows={2} error={errors.notes} {...register('notes')} />
+      <TextAreaField label={t('items.notes')} rows={2} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
       <FormFooter busy={isSubmitting} onClose={onClose} submit={t('items.save')} savedAt={autosave.savedAt} />
     </form>
@@ -210,9 +213,9 @@ export function ItemDialog({
   const { t } = useTranslation('preparation');
   return (
     <Dialog open={editing !== null} onClose={onClose} title={editing?.item ? t('items.edit') : t('items.add')}>
-      <ErrorNamespace.Provider value="preparation">
+      <FieldErrorNamespace ns="preparation" prefixes={planErrorPrefixes}>
         {editing ? <ItemForm caseFile={caseFile} item={editing.item} area={editing.area} onClose={onClose} /> : null}
-      </ErrorNamespace.Provider>
+      </FieldErrorNamespace>
     </Dialog>
   );
 }
@@ -237,12 +240,12 @@ function MonitorForm({ caseFile, current, onClose }: { caseFile: CaseFile; curre
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
-  const autosave = useFormAutosave(form, `case:${caseFile.id}:preparation:monitor`);
+  const autosave = useFormDraft(form, `case:${caseFile.id}:preparation:monitor`);
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     try {
       await save.mutateAsync(values);
-      await autosave.finish();
+      await autosave.discard();
       toast.show(t('monitor.saved'));
       onClose();
     } catch (error) {
@@ -251,22 +254,22 @@ function MonitorForm({ caseFile, current, onClose }: { caseFile: CaseFile; curre
   });
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      <DraftStatus restoredAt={autosave.restoredAt} savedAt={null} restoredText={t('draftRestored')} savedText="" />
+      <DraftStatus restored={autosave.restored} savedAt={null} restoredText={t('draftRestored')} savedText="" />
       <div className="form-grid">
-        <Input label={t('monitor.name')} required error={errors.name} {...register('name')} />
-        <Select label={t('monitor.role')} required error={errors.role} {...register('role')}>
+        <TextField label={t('monitor.name')} required error={errors.name} {...register('name')} />
+        <SelectField label={t('monitor.role')} required error={errors.role} {...register('role')}>
           {monitorRoles.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
             </option>
           ))}
-        </Select>
+        </SelectField>
       </div>
       <div className="form-grid">
-        <Input label={t('monitor.contact')} description={t('monitor.contactHelp')} error={errors.contact} {...register('contact')} />
-        <Input type="date" label={t('monitor.agreedOn')} required max={todayUtc()} error={errors.agreedOn} {...register('agreedOn')} />
+        <TextField label={t('monitor.contact')} description={t('monitor.contactHelp')} error={errors.contact} {...register('contact')} />
+        <TextField type="date" label={t('monitor.agreedOn')} required max={todayUtc()} error={errors.agreedOn} {...register('agreedOn')} />
       </div>
-      <TextArea label={t('monitor.notes')} rows={3} error={errors.notes} {...register('notes')} />
+      <TextAreaField label={t('monitor.notes')} rows={3} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
       <FormFooter busy={isSubmitting} onClose={onClose} submit={t('monitor.save')} savedAt={autosave.savedAt} />
     </form>
@@ -277,9 +280,9 @@ export function MonitorDialog({ caseFile, current, open, onClose }: { caseFile: 
   const { t } = useTranslation('preparation');
   return (
     <Dialog open={open} onClose={onClose} title={current ? t('monitor.change') : t('monitor.set')} description={t('monitor.description')}>
-      <ErrorNamespace.Provider value="preparation">
+      <FieldErrorNamespace ns="preparation" prefixes={planErrorPrefixes}>
         <MonitorForm caseFile={caseFile} current={current} onClose={onClose} />
-      </ErrorNamespace.Provider>
+      </FieldErrorNamespace>
     </Dialog>
   );
 }

@@ -8,13 +8,14 @@ import type { PreparationItem } from '@shared/preparation/contract';
 import { defaultPreparationItems, preparationAreas, unfinishedItemStatuses, type PreparationArea, type PreparationItemStatus } from '@shared/preparation/schemas';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading, type Tone } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
-import { todayUtc, useDayFormat, useKilometres } from '../plans/kit';
-import '../plans/plans.css';
+import { useKilometres } from '../plans/kit';
 import { CareDialog, ItemDialog, MonitorDialog } from './PreparationDialogs';
 import { usePreparation, usePreparationMutation } from './queries';
+import '../plans/plans.css';
 
 const statusTone: Record<PreparationItemStatus, Tone> = { open: 'warning', in_progress: 'info', done: 'success', not_applicable: 'neutral' };
 

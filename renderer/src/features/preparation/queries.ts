@@ -4,7 +4,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
 import { call } from '../../api';
-import { caseKey, useInvalidateCase } from '../plans/kit';
+import { useInvalidateCase } from '../../app/caseCache';
+import { caseKey } from '../plans/kit';
 
 export const preparationKey = (caseId: string) => caseKey(caseId, 'preparation');
 
