@@ -40,9 +40,8 @@ export async function recordFamilyFound(page: Page): Promise<void> {
 }
 
 /**
- * Answers every question still open in an assessment's domains: the tab refuses to save while any
- * question, even an optional one, is unanswered (its form sends `undefined` answers, which the
- * answers schema rejects) — so a worker has to answer them all, and so does this test.
+ * Answers every question still open in an assessment's domains (the scale questions are required
+ * by the shipped templates), as a worker completing the form would.
  */
 async function answerTheRest(dialog: Locator): Promise<void> {
   const domains = dialog.getByRole('region');

@@ -5,7 +5,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -31,14 +31,21 @@ import { useToast } from '../../ui/Toast';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from './fields';
 import { applyCoreIssues, todayUtc, useFormDraft, useInvalidateCase, useNumberFormat } from './kit';
 
-const formSchema = z.object({
+// An optional question left unanswered is `undefined` in the form; it is simply not an answer.
+const withoutUnanswered = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([, answer]) => answer !== undefined))
+    : value;
+
+const valuesSchema = z.object({
   date: isoDate,
   participants: z.array(participantSchema),
   answers: answersSchema,
   childViews: longText,
   summary: longText,
 });
-type Values = z.input<typeof formSchema>;
+const formSchema = valuesSchema.extend({ answers: z.preprocess(withoutUnanswered, answersSchema) });
+type Values = z.input<typeof valuesSchema>;
 
 function QuestionField({ question, value, onChange, error, scaleLabels }: {
   question: Question;
@@ -123,8 +130,9 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
   const draft = useFormDraft<Values>(`case:${caseFile.id}:assessments:${assessment ? assessment.id : `new-${template.key}`}`, true);
   const [failure, setFailure] = useState<unknown>(null);
   const definition = template.definition;
-  const form = useForm<Values, unknown, z.output<typeof formSchema>>({
-    resolver: zodResolver(formSchema, formSchemaOptions),
+  const form = useForm<Values, unknown, z.output<typeof valuesSchema>>({
+    // The resolver drops unanswered questions first; what it returns has the values' shape.
+    resolver: zodResolver(formSchema, formSchemaOptions) as unknown as Resolver<Values, unknown, z.output<typeof valuesSchema>>,
     defaultValues: assessment
       ? { date: assessment.date, participants: assessment.participants, answers: assessment.answers, childViews: assessment.childViews, summary: assessment.summary }
       : { date: todayUtc(), participants: [{ role: 'child', name: '', perspective: '' }], answers: {}, childViews: '', summary: '' },
