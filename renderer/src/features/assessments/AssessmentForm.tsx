@@ -4,7 +4,7 @@
 // "complete" checks required answers here and again in the core.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -24,12 +24,16 @@ import {
 import type { CaseFile } from '@shared/cases/contract';
 import { isoDate, longText } from '@shared/cases/fields';
 import { call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { ChoiceGroup, SelectField, TextAreaField, TextField } from './fields';
-import { applyCoreIssues, todayUtc, useFormDraft, useInvalidateCase, useNumberFormat } from './kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { ChoiceGroup } from './fields';
+import { useNumberFormat } from './kit';
 
 // An optional question left unanswered is `undefined` in the form; it is simply not an answer.
 const withoutUnanswered = (value: unknown) =>
@@ -127,7 +131,6 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
   const num = useNumberFormat();
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
-  const draft = useFormDraft<Values>(`case:${caseFile.id}:assessments:${assessment ? assessment.id : `new-${template.key}`}`, true);
   const [failure, setFailure] = useState<unknown>(null);
   const definition = template.definition;
   const form = useForm<Values, unknown, z.output<typeof valuesSchema>>({
@@ -137,24 +140,11 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
       ? { date: assessment.date, participants: assessment.participants, answers: assessment.answers, childViews: assessment.childViews, summary: assessment.summary }
       : { date: todayUtc(), participants: [{ role: 'child', name: '', perspective: '' }], answers: {}, childViews: '', summary: '' },
   });
+  const draft = useFormDraft(form, `case:${caseFile.id}:assessments:${assessment ? assessment.id : `new-${template.key}`}`);
   const { errors, isSubmitting } = form.formState;
   const participants = useFieldArray({ control: form.control, name: 'participants' });
   const values = useWatch({ control: form.control });
   const scores = useMemo(() => computeScores(definition, (values.answers ?? {}) as Record<string, Answer>), [definition, values.answers]);
-
-  const [restored, setRestored] = useState(false);
-  useEffect(() => {
-    if (!restored && draft.restored) {
-      form.reset({ ...form.getValues(), ...draft.restored });
-      setRestored(true);
-    }
-  }, [draft.restored, restored, form]);
-  const { schedule } = draft;
-  const dirty = form.formState.isDirty;
-  // Depends on the typing only (schedule is stable), so a saved draft does not schedule another.
-  useEffect(() => {
-    if (dirty) schedule(values as Values);
-  }, [values, schedule, dirty]);
 
   const save = useMutation({
     mutationFn: (input: { values: z.output<typeof formSchema>; complete: boolean }) =>
@@ -202,7 +192,7 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
 
   return (
     <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void run(true); }}>
-      {restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
       <p className="muted">{t('templateOf', { title: localized(template.title, lang), version: template.version })}</p>
       <div className="form-grid">
         <TextField type="date" label={t('fields.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />

@@ -8,11 +8,12 @@ import type { CaseFile } from '@shared/cases/contract';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FieldErrorNamespace, SelectField } from '../../ui/form/fields';
+import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { AssessmentForm, AssessmentView } from './AssessmentForm';
-import { ErrorNamespace, SelectField } from './fields';
-import { stageOneKey, useDayFormat, useNumberFormat } from './kit';
+import { stageOneKey, useNumberFormat } from './kit';
 import { WellbeingChart } from './WellbeingChart';
 
 type Open = { kind: 'new'; template: AssessmentTemplate } | { kind: 'existing'; id: string };
@@ -65,7 +66,7 @@ export default function AssessmentsTab({ caseFile }: { caseFile: CaseFile }) {
   const done = (kind: string) => list.data.some((a) => a.kind === kind && a.status === 'completed');
 
   return (
-    <ErrorNamespace.Provider value="assessments">
+    <FieldErrorNamespace ns="assessments">
       <div className="stack">
         <Card title={t('title')}>
           <p className="muted">{t('description')}</p>
@@ -126,6 +127,6 @@ export default function AssessmentsTab({ caseFile }: { caseFile: CaseFile }) {
         </Card>
         {open ? <OpenAssessment caseFile={caseFile} open={open} onClose={() => setOpen(null)} /> : null}
       </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

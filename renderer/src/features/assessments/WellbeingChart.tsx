@@ -2,8 +2,9 @@
 // readers (time runs left to right in every language), and the same figures as a table, domain by domain, for anyone who prefers numbers.
 import { useTranslation } from 'react-i18next';
 import { localized, SCALE_MAX, SCALE_MIN, type WellbeingHistory } from '@shared/assessments/contract';
+import { useDayFormat } from '../../ui/format';
 import { Table } from '../../ui/Table';
-import { useDayFormat, useNumberFormat } from './kit';
+import { useNumberFormat } from './kit';
 
 const WIDTH = 560;
 const HEIGHT = 180;

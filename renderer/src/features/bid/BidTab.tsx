@@ -3,21 +3,24 @@
 // its reasons, then submits; a supervisor approves or returns it with a comment.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { bidDecisions, bidFields, bidMissing, editableBidStatuses, type Bid, type BidSummary } from '@shared/bid/contract';
 import type { CaseFile } from '@shared/cases/contract';
 import { call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
-import { ErrorNamespace, SelectField, TextAreaField, TextField } from '../assessments/fields';
-import { applyCoreIssues, stageOneKey, todayUtc, useCanApprove, useDayFormat, useFormDraft, useInvalidateCase } from '../assessments/kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { stageOneKey, useCanApprove } from '../assessments/kit';
 
 type Values = z.input<typeof bidFields>;
 const statusTone = { draft: 'neutral', submitted: 'info', approved: 'success', returned: 'warning' } as const;
@@ -33,21 +36,7 @@ function BidForm({ caseFile, bid, onClose }: { caseFile: CaseFile; bid: Bid | nu
       ? { date: bid.date, panel: bid.panel, optionsConsidered: bid.optionsConsidered, childViews: bid.childViews, decision: bid.decision, decisionOther: bid.decisionOther, reasons: bid.reasons }
       : { date: todayUtc(), panel: [], optionsConsidered: [], childViews: '', decision: null, decisionOther: '', reasons: '' },
   });
-  const draft = useFormDraft<Values>(`case:${caseFile.id}:bid:${bid ? bid.id : 'new'}`, true);
-  const values = useWatch({ control: form.control });
-  const [restored, setRestored] = useState(false);
-  useEffect(() => {
-    if (!restored && draft.restored) {
-      form.reset({ ...form.getValues(), ...draft.restored });
-      setRestored(true);
-    }
-  }, [draft.restored, restored, form]);
-  const { schedule } = draft;
-  const dirty = form.formState.isDirty;
-  // Depends on the typing only (schedule is stable), so a saved draft does not schedule another.
-  useEffect(() => {
-    if (dirty) schedule(values as Values);
-  }, [values, schedule, dirty]);
+  const draft = useFormDraft(form, `case:${caseFile.id}:bid:${bid ? bid.id : 'new'}`);
   const panel = useFieldArray({ control: form.control, name: 'panel' });
   const options = useFieldArray({ control: form.control, name: 'optionsConsidered' });
   const decision = useWatch({ control: form.control, name: 'decision' });
@@ -87,7 +76,7 @@ function BidForm({ caseFile, bid, onClose }: { caseFile: CaseFile; bid: Bid | nu
   const panelError = (errors.panel as { message?: string } | undefined)?.message;
   return (
     <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void run(true); }}>
-      {restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
       {bid?.status === 'returned' && bid.reviewComment ? <Alert tone="warning" title={t('returnedComment')}>{bid.reviewComment}</Alert> : null}
       <TextField type="date" label={t('fields.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
 
@@ -293,7 +282,7 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
   const shown = bid.data;
 
   return (
-    <ErrorNamespace.Provider value="bid">
+    <FieldErrorNamespace ns="bid">
       <div className="stack">
         <Card
           title={t('title')}
@@ -354,6 +343,6 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
         </Dialog>
         {reviewing && shown ? <ReviewDialog caseFile={caseFile} bid={shown} mode={reviewing} onClose={() => setReviewing(null)} /> : null}
       </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

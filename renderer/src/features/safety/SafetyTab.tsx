@@ -3,8 +3,8 @@
 // breaks down. Saving either makes a new version; earlier versions are listed.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useFieldArray, useForm, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useState } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseFile } from '@shared/cases/contract';
@@ -19,37 +19,20 @@ import {
   type SafetyPlan,
 } from '@shared/safety/contract';
 import { call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { CheckboxField, ErrorNamespace, SelectField, TextAreaField, TextField } from '../assessments/fields';
-import { applyCoreIssues, stageOneKey, todayUtc, useDayFormat, useFormDraft, useInvalidateCase } from '../assessments/kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { stageOneKey } from '../assessments/kit';
 
 type RiskValues = z.input<typeof riskAssessmentFields>;
 type PlanValues = z.input<typeof safetyPlanFields>;
 const levelTone = { low: 'success', medium: 'warning', high: 'danger' } as const;
-
-/** Restores a kept draft once, and keeps the draft in step with typing. */
-function useDraftSync<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, key: string) {
-  const draft = useFormDraft<T>(key, true);
-  const values = useWatch({ control: form.control });
-  const [restored, setRestored] = useState(false);
-  useEffect(() => {
-    if (!restored && draft.restored) {
-      form.reset({ ...form.getValues(), ...draft.restored });
-      setRestored(true);
-    }
-  }, [draft.restored, restored, form]);
-  const { schedule } = draft;
-  const dirty = form.formState.isDirty;
-  // Depends on the typing only (schedule is stable), so a saved draft does not schedule another.
-  useEffect(() => {
-    if (dirty) schedule(values as T);
-  }, [values, schedule, dirty]);
-  return { ...draft, restoredShown: restored };
-}
 
 function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current: RiskAssessment | null; onClose: () => void }) {
   const { t } = useTranslation(['safety', 'common']);
@@ -65,7 +48,7 @@ function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
       risks: current?.risks ?? [],
     },
   });
-  const draft = useDraftSync(form, `case:${caseFile.id}:safety:risk`);
+  const draft = useFormDraft(form, `case:${caseFile.id}:safety:risk`);
   const risks = useFieldArray({ control: form.control, name: 'risks' });
   const watched = useWatch({ control: form.control, name: 'risks' }) ?? [];
   const suggestion = suggestedLevel(watched.map((r) => ({ likelihood: r?.likelihood ?? 'low', impact: r?.impact ?? 'low' })));
@@ -94,7 +77,7 @@ function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
   });
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      {draft.restoredShown ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
       <TextField type="date" label={t('risk.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
       {risks.fields.map((field, index) => {
         const rating = riskRating({ likelihood: watched[index]?.likelihood ?? 'low', impact: watched[index]?.impact ?? 'low' });
@@ -190,7 +173,7 @@ function PlanForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
         }
       : { trustedContacts: [{ name: '', relationship: '', phone: '', howToReach: '' }], ifHarmed: '', ifBreakdown: '', emergencyRoute: '', childKnows: false, reviewedWithChildOn: null, notes: '' },
   });
-  const draft = useDraftSync(form, `case:${caseFile.id}:safety:plan`);
+  const draft = useFormDraft(form, `case:${caseFile.id}:safety:plan`);
   const contacts = useFieldArray({ control: form.control, name: 'trustedContacts' });
   const childKnows = useWatch({ control: form.control, name: 'childKnows' });
   const { errors, isSubmitting } = form.formState;
@@ -215,7 +198,7 @@ function PlanForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
   });
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      {draft.restoredShown ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
       <fieldset className="stack">
         <legend className="form-title">{t('plan.contacts')}</legend>
         <p className="muted">{t('plan.contactsHelp')}</p>
@@ -278,7 +261,7 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
   const { riskAssessment: risk, riskHistory, safetyPlan: plan, safetyPlanHistory } = safety.data;
 
   return (
-    <ErrorNamespace.Provider value="safety">
+    <FieldErrorNamespace ns="safety">
       <div className="stack">
         <Card
           title={t('risk.title')}
@@ -377,6 +360,6 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
           <PlanForm caseFile={caseFile} current={plan} onClose={() => setEditing(null)} />
         </Dialog>
       </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }

@@ -2,21 +2,24 @@
 // first), and a form to record or correct an action (kept as a draft while typing).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { CaseFile } from '@shared/cases/contract';
 import { countryCode, tracingActionFields, tracingMethods, tracingResults, type TracingAction } from '@shared/tracing/contract';
 import { call } from '../../api';
+import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { formSchemaOptions } from '../../ui/errors';
-import { ErrorNamespace, SelectField, TextAreaField, TextField } from '../assessments/fields';
+import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
-import { applyCoreIssues, stageOneKey, todayUtc, useDayFormat, useFormDraft, useInvalidateCase } from '../assessments/kit';
+import { useFormDraft } from '../../ui/useDraft';
+import { stageOneKey } from '../assessments/kit';
 
 // The form lets the country stay empty (the office's country); the core gets it left out.
 const formSchema = tracingActionFields.extend({ country: z.union([z.literal(''), countryCode]) });
@@ -27,7 +30,6 @@ function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action:
   const { t } = useTranslation(['tracing', 'common']);
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
-  const draft = useFormDraft<Values>(`case:${caseFile.id}:tracing:${action ? action.id : 'new'}`, true);
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<Values, unknown, z.output<typeof formSchema>>({
     resolver: zodResolver(formSchema, formSchemaOptions),
@@ -36,24 +38,9 @@ function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action:
       : blank(),
     mode: 'onTouched',
   });
+  const draft = useFormDraft(form, `case:${caseFile.id}:tracing:${action ? action.id : 'new'}`);
   const { errors, isSubmitting } = form.formState;
   const method = useWatch({ control: form.control, name: 'method' });
-  const values = useWatch({ control: form.control });
-
-  // A draft left by closing the form (or the lock screen) comes back once.
-  const [restored, setRestored] = useState(false);
-  useEffect(() => {
-    if (!restored && draft.restored) {
-      form.reset({ ...form.getValues(), ...draft.restored });
-      setRestored(true);
-    }
-  }, [draft.restored, restored, form]);
-  const { schedule } = draft;
-  const dirty = form.formState.isDirty;
-  // Depends on the typing only (schedule is stable), so a saved draft does not schedule another.
-  useEffect(() => {
-    if (dirty) schedule(values as Values);
-  }, [values, schedule, dirty]);
 
   const save = useMutation({
     mutationFn: (fields: z.output<typeof formSchema>) => {
@@ -82,7 +69,7 @@ function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action:
 
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      {draft.restoredAt && restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
       <div className="form-grid">
         <TextField type="date" label={t('fields.date')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
         <SelectField label={t('fields.method')} required error={errors.method} {...form.register('method')}>
@@ -175,7 +162,7 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
   const { actions, outcome } = log.data;
 
   return (
-    <ErrorNamespace.Provider value="tracing">
+    <FieldErrorNamespace ns="tracing">
     <div className="stack">
       <Card
         title={t('title')}
@@ -245,6 +232,6 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
       </Dialog>
       {removing ? <RemoveDialog caseFile={caseFile} action={removing} onClose={() => setRemoving(null)} /> : null}
     </div>
-    </ErrorNamespace.Provider>
+    </FieldErrorNamespace>
   );
 }
