@@ -10,9 +10,9 @@ import type { CaseFile } from '@shared/cases/contract';
 import { consentGivers, consentInput, consentMethods, consentPurposes, type ConsentInput, type ConsentValues } from '@shared/consents/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { Button } from '../../ui/Button';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -152,17 +152,7 @@ export function ConsentForm({ caseFile, onClose }: { caseFile: CaseFile; onClose
       <TextAreaField label={t('fields.notes')} description={t('fields.notesHelp')} rows={3} error={errors.notes} {...form.register('notes')} />
 
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        {draft.savedAt ? (
-          <span className="muted" role="status">
-            {t('draft.saved')}
-          </span>
-        ) : null}
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draft.saved') : null} />
     </form>
   );
 }

@@ -9,10 +9,10 @@ import type { CaseFile } from '@shared/cases/contract';
 import { consentWithdrawalInput, type Consent, type ConsentWithdrawalInput } from '@shared/consents/contract';
 import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -65,12 +65,7 @@ export function WithdrawConsentDialog({ caseFile, consent, onClose }: { caseFile
         <TextField type="date" label={t('withdraw.date')} required min={consent.date} max={todayUtc()} error={errors.date} {...form.register('date')} />
         <TextAreaField label={t('withdraw.reason')} required rows={3} error={errors.reason} {...form.register('reason')} />
         <ErrorAlert error={failure} />
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="danger" busy={isSubmitting}>
-            {t('withdraw.submit')}
-          </Button>
-        </div>
+        <FormFooter variant="danger" submit={t('withdraw.submit')} busy={isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );

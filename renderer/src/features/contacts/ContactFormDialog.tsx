@@ -21,6 +21,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -155,12 +156,7 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
       <TextField label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor', { setValueAs: nullIfEmpty })} />
       <TextAreaField rows={3} label={t('fields.purpose')} description={t('fields.purposeHelp')} error={errors.purpose} {...form.register('purpose')} />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('actions.savePlan')}
-        </Button>
-      </div>
+      <FormFooter submit={t('actions.savePlan')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }
@@ -237,12 +233,7 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
       <TextAreaField rows={3} label={t('fields.observations')} error={errors.observations} {...form.register('observations')} />
       <TextAreaField rows={3} label={t('fields.concerns')} description={t('fields.concernsHelp')} error={errors.concerns} {...form.register('concerns')} />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('actions.saveRecord')}
-        </Button>
-      </div>
+      <FormFooter submit={t('actions.saveRecord')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

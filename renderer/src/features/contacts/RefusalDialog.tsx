@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import { refusalParties, refusalSchema } from '@shared/contacts/contract';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField } from '../../ui/Field';
 import { FieldErrorNamespace, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -98,12 +98,7 @@ export function RefusalDialog({ caseId, plannedCount, onClose }: { caseId: strin
           ) : null}
           <p className="muted">{t('refusal.next')}</p>
           <ErrorAlert error={failure} />
-          <div className="dialog__footer">
-            <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-            <Button type="submit" variant="primary" busy={isSubmitting}>
-              {t('refusal.submit')}
-            </Button>
-          </div>
+          <FormFooter submit={t('refusal.submit')} busy={isSubmitting} onCancel={onClose} />
         </form>
       </FieldErrorNamespace>
     </Dialog>

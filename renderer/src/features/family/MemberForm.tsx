@@ -23,9 +23,9 @@ import {
 } from '@shared/family/contract';
 import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { Button } from '../../ui/Button';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -248,17 +248,7 @@ export function MemberForm({ caseFile, member, kind, onClose }: { caseFile: Case
       <TextAreaField label={t('fields.notes')} rows={3} error={errors.notes} {...form.register('notes')} />
 
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        {draft.savedAt ? (
-          <span className="muted" role="status">
-            {t('draft.saved')}
-          </span>
-        ) : null}
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting} disabled={!caseFile.canWrite}>
-          {t('save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draft.saved') : null} disabled={!caseFile.canWrite} />
     </form>
   );
 }

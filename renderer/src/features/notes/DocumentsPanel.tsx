@@ -8,10 +8,10 @@ import type { DocumentMeta } from '@shared/notes/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { CheckboxField, TextAreaField } from '../../ui/form/fields';
+import { CheckboxField } from '../../ui/form/fields';
 import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { networkKeys } from '../family/kit';
@@ -25,9 +25,8 @@ function RemoveDocumentDialog({ caseFile, document, onClose }: { caseFile: CaseF
   const { t } = useTranslation(['notes', 'common']);
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
-  const [reason, setReason] = useState('');
   const remove = useMutation({
-    mutationFn: () => call('notes.removeDocument', { caseId: caseFile.id, documentId: document.id, reason: reason.trim() }),
+    mutationFn: (reason: string) => call('notes.removeDocument', { caseId: caseFile.id, documentId: document.id, reason: reason.trim() }),
     onSuccess: () => {
       invalidate();
       toast.show(t('documents.removed'));
@@ -35,25 +34,17 @@ function RemoveDocumentDialog({ caseFile, document, onClose }: { caseFile: CaseF
     },
   });
   return (
-    <Dialog open onClose={onClose} role="alertdialog" size="sm" title={t('documents.removeTitle', { title: document.title })} description={t('documents.removeDescription')}>
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (reason.trim()) remove.mutate();
-        }}
-      >
-        <TextAreaField label={t('documents.removeReason')} required rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <ErrorAlert error={remove.error} />
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="danger" busy={remove.isPending} disabled={!reason.trim()}>
-            {t('documents.remove')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t('documents.removeTitle', { title: document.title })}
+      description={t('documents.removeDescription')}
+      reasonLabel={t('documents.removeReason')}
+      submit={t('documents.remove')}
+      maxLength={2000}
+      busy={remove.isPending}
+      error={remove.error}
+      onConfirm={(reason) => remove.mutate(reason)}
+      onClose={onClose}
+    />
   );
 }
 

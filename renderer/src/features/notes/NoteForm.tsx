@@ -9,9 +9,9 @@ import type { CaseFile } from '@shared/cases/contract';
 import { noteInput, noteKinds, type Note, type NoteInput, type NoteValues } from '@shared/notes/contract';
 import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { Button } from '../../ui/Button';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -76,17 +76,7 @@ export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note
       <TextAreaField label={t('fields.text')} required rows={10} maxLength={20_000} error={errors.text} {...form.register('text')} />
       {note ? <p className="muted">{t('editKeepsHistory')}</p> : null}
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        {draft.savedAt ? (
-          <span className="muted" role="status">
-            {t('draft.saved')}
-          </span>
-        ) : null}
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draft.saved') : null} />
     </form>
   );
 }

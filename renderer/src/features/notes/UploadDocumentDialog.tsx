@@ -9,10 +9,10 @@ import type { CaseFile } from '@shared/cases/contract';
 import { documentKinds, documentUploadInput, maxDocumentBytes, type DocumentUploadInput } from '@shared/notes/contract';
 import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { formSchemaOptions } from '../../ui/errors';
 import { FieldError, SelectField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { acceptedMimes, formatBytes, isDocumentMime, readAsBase64 } from './files';
@@ -107,12 +107,7 @@ export function UploadDocumentDialog({ caseFile, onClose }: { caseFile: CaseFile
           </SelectField>
         </div>
         <ErrorAlert error={failure} />
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting}>
-            {t('documents.uploadSubmit')}
-          </Button>
-        </div>
+        <FormFooter submit={t('documents.uploadSubmit')} busy={isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );

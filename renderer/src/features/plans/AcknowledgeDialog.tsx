@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField, FieldError, FieldErrorNamespace, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -224,12 +225,7 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
         ) : (
           <ErrorAlert error={failure} />
         )}
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting}>
-            {t('acknowledge.submit')}
-          </Button>
-        </div>
+        <FormFooter submit={t('acknowledge.submit')} busy={isSubmitting} onCancel={onClose} />
       </form>
     </FieldErrorNamespace>
   );

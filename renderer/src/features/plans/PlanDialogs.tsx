@@ -9,10 +9,10 @@ import type { CaseFile } from '@shared/cases/contract';
 import { isoDate } from '@shared/cases/fields';
 import type { Objective, PlanVersion } from '@shared/plans/contract';
 import { objectiveStatuses, planReviewDue, reviewFormSchema, type ReviewForm } from '@shared/plans/schemas';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -95,17 +95,7 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
           </fieldset>
         ) : null}
         <ErrorAlert error={failure} />
-        <div className="dialog__footer">
-          {autosave.savedAt ? (
-            <span className="muted" role="status">
-              {t('editor.draftSaved')}
-            </span>
-          ) : null}
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting}>
-            {t('review.submit')}
-          </Button>
-        </div>
+        <FormFooter submit={t('review.submit')} busy={isSubmitting} onCancel={onClose} savedText={autosave.savedAt ? t('editor.draftSaved') : null} />
       </form>
     </FieldErrorNamespace>
   );
@@ -172,12 +162,7 @@ function ProgressForm({ caseFile, objective, onClose }: { caseFile: CaseFile; ob
         <TextField type="date" label={t('objective.progressDate')} required max={todayUtc()} error={errors.date} {...register('date')} />
         <TextAreaField label={t('objective.progressNote')} rows={3} error={errors.note} {...register('note')} />
         <ErrorAlert error={failure} />
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting}>
-            {t('objective.saveProgress')}
-          </Button>
-        </div>
+        <FormFooter submit={t('objective.saveProgress')} busy={isSubmitting} onCancel={onClose} />
       </form>
     </FieldErrorNamespace>
   );
@@ -219,12 +204,7 @@ export function ApproveDialog({ caseFile, version, onClose }: { caseFile: CaseFi
           <TextAreaField label={t('approve.notes')} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} />
         </FieldErrorNamespace>
         <ErrorAlert error={approve.error} />
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={approve.isPending}>
-            {t('approve.submit')}
-          </Button>
-        </div>
+        <FormFooter submit={t('approve.submit')} busy={approve.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -17,10 +17,10 @@ import {
   waitingArrangements,
   type PreparationArea,
 } from '@shared/preparation/schemas';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -33,23 +33,6 @@ const topLevel = <K extends string>(keys: readonly K[]) => (path: (string | numb
   const field = path[0] === 'item' ? path[1] : path[0];
   return typeof field === 'string' && (keys as readonly string[]).includes(field) ? (field as K) : null;
 };
-
-function FormFooter({ busy, onClose, submit, savedAt }: { busy: boolean; onClose: () => void; submit: string; savedAt: string | null }) {
-  const { t } = useTranslation(['preparation', 'common']);
-  return (
-    <div className="dialog__footer">
-      {savedAt ? (
-        <span className="muted" role="status">
-          {t('draftSaved')}
-        </span>
-      ) : null}
-      <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-      <Button type="submit" variant="primary" busy={busy}>
-        {submit}
-      </Button>
-    </div>
-  );
-}
 
 type CareValues = z.input<typeof careArrangementFormSchema>;
 
@@ -113,7 +96,7 @@ function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
       <CheckboxField label={t('care.closeToHome')} description={t('care.closeToHomeHelp')} error={errors.closeToHome} {...register('closeToHome')} />
       <TextAreaField label={t('care.notes')} rows={3} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
-      <FormFooter busy={isSubmitting} onClose={onClose} submit={t('care.save')} savedAt={autosave.savedAt} />
+      <FormFooter submit={t('care.save')} busy={isSubmitting} onCancel={onClose} savedText={autosave.savedAt ? t('draftSaved') : null} />
     </form>
   );
 }
@@ -196,7 +179,7 @@ function ItemForm({ caseFile, item, area, onClose }: { caseFile: CaseFile; item:
       </div>
       <TextAreaField label={t('items.notes')} rows={2} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
-      <FormFooter busy={isSubmitting} onClose={onClose} submit={t('items.save')} savedAt={autosave.savedAt} />
+      <FormFooter submit={t('items.save')} busy={isSubmitting} onCancel={onClose} savedText={autosave.savedAt ? t('draftSaved') : null} />
     </form>
   );
 }
@@ -271,7 +254,7 @@ function MonitorForm({ caseFile, current, onClose }: { caseFile: CaseFile; curre
       </div>
       <TextAreaField label={t('monitor.notes')} rows={3} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
-      <FormFooter busy={isSubmitting} onClose={onClose} submit={t('monitor.save')} savedAt={autosave.savedAt} />
+      <FormFooter submit={t('monitor.save')} busy={isSubmitting} onCancel={onClose} savedText={autosave.savedAt ? t('draftSaved') : null} />
     </form>
   );
 }

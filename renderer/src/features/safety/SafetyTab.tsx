@@ -24,6 +24,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
@@ -143,13 +144,7 @@ function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
       </SelectField>
       <TextAreaField label={t('risk.summary')} rows={3} error={errors.summary} {...form.register('summary')} />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        {draft.savedAt ? <span className="muted" role="status">{t('draftSaved')}</span> : null}
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('risk.save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('risk.save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draftSaved') : null} />
     </form>
   );
 }
@@ -240,13 +235,7 @@ function PlanForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
       ) : null}
       <TextAreaField label={t('plan.notes')} rows={2} error={errors.notes} {...form.register('notes')} />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        {draft.savedAt ? <span className="muted" role="status">{t('draftSaved')}</span> : null}
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('plan.save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('plan.save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draftSaved') : null} />
     </form>
   );
 }

@@ -14,8 +14,10 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
@@ -106,13 +108,7 @@ function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action:
       </div>
       <TextAreaField label={t('fields.notes')} rows={4} error={errors.notes} {...form.register('notes')} />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        {draft.savedAt ? <span className="muted" role="status">{t('draftSaved')}</span> : null}
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draftSaved') : null} />
     </form>
   );
 }
@@ -120,33 +116,24 @@ function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action:
 function RemoveDialog({ caseFile, action, onClose }: { caseFile: CaseFile; action: TracingAction; onClose: () => void }) {
   const { t } = useTranslation(['tracing', 'common']);
   const invalidate = useInvalidateCase(caseFile.id);
-  const [reason, setReason] = useState('');
   const remove = useMutation({
-    mutationFn: () => call('tracing.remove', { caseId: caseFile.id, actionId: action.id, reason }),
+    mutationFn: (reason: string) => call('tracing.remove', { caseId: caseFile.id, actionId: action.id, reason }),
     onSuccess: () => {
       invalidate();
       onClose();
     },
   });
   return (
-    <Dialog open onClose={onClose} role="alertdialog" size="sm" title={t('remove.title')} description={t('remove.description')}>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (reason.trim()) remove.mutate();
-        }}
-      >
-        <TextAreaField label={t('remove.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <ErrorAlert error={remove.error} />
-        <div className="dialog__footer">
-          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="danger" busy={remove.isPending} disabled={!reason.trim()}>
-            {t('remove.submit')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t('remove.title')}
+      description={t('remove.description')}
+      reasonLabel={t('remove.reason')}
+      submit={t('remove.submit')}
+      busy={remove.isPending}
+      error={remove.error}
+      onConfirm={(reason) => remove.mutate(reason)}
+      onClose={onClose}
+    />
   );
 }
 
