@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentMeta } from '@shared/notes/contract';
 import { call } from '../../api';
 import { Dialog } from '../../ui/Dialog';
+import { base64ToBlob } from '../../ui/files';
 import { ErrorAlert, Loading } from '../../ui/misc';
-import { base64ToBlob } from './files';
 import '../family/network.css';
 
 export function DocumentViewer({ caseId, document, onClose }: { caseId: string; document: Pick<DocumentMeta, 'id' | 'title'>; onClose: () => void }) {

@@ -8,6 +8,7 @@ import type { DocumentMeta } from '@shared/notes/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
+import { formatBytes } from '../../ui/files';
 import { CheckboxField } from '../../ui/form/fields';
 import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
@@ -16,7 +17,6 @@ import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { networkKeys } from '../family/kit';
 import { DocumentViewer } from './DocumentViewer';
-import { formatBytes } from './files';
 import { UploadDocumentDialog } from './UploadDocumentDialog';
 
 const typeLabel: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WEBP' };

@@ -11,11 +11,12 @@ import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { Dialog } from '../../ui/Dialog';
 import { formSchemaOptions } from '../../ui/errors';
+import { formatBytes, readAsBase64 } from '../../ui/files';
 import { FieldError, SelectField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { acceptedMimes, formatBytes, isDocumentMime, readAsBase64 } from './files';
+import { acceptedMimes, isDocumentMime } from './files';
 
 const detailsSchema = documentUploadInput.pick({ title: true, kind: true });
 type Details = Pick<DocumentUploadInput, 'title' | 'kind'>;

@@ -1,6 +1,5 @@
-// DOM. Files between the person's computer and the core: a chosen file read as base64 (the core
-// checks its first bytes against the declared type), and a stored file back as a Blob for an
-// object URL that is revoked as soon as the viewer closes.
+// DOM. Which files a case document may be (the core checks a file's first bytes against the
+// declared type). Reading and showing them is ui/files.
 import type { DocumentMime } from '@shared/notes/contract';
 import { documentMimes } from '@shared/cases/fields';
 
@@ -8,31 +7,4 @@ export const acceptedMimes = documentMimes.join(',');
 
 export function isDocumentMime(value: string): value is DocumentMime {
   return (documentMimes as readonly string[]).includes(value);
-}
-
-/** The file's bytes as base64 (without the data: URL prefix). */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
-
-export function base64ToBlob(dataBase64: string, mime: string): Blob {
-  const binary = atob(dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
-}
-
-/** "2.4 MB" in the reader's language. */
-export function formatBytes(bytes: number, language: string): string {
-  const [value, unit] =
-    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 }).format(value);
 }

@@ -15,6 +15,7 @@ import { ApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { dataUrl, readAsBase64 } from '../../ui/files';
 import { CheckboxField, FieldError, FieldErrorNamespace, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
@@ -69,13 +70,8 @@ function missingParts(error: unknown): string[] {
   return error.issues.filter((i) => i.code === 'requiredForAcknowledgement').map((i) => i.path.slice(1).join('.'));
 }
 
-function readImage(file: File): Promise<{ mime: (typeof imageMimes)[number]; dataBase64: string }> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ mime: file.type as (typeof imageMimes)[number], dataBase64: String(reader.result).split(',')[1] ?? '' });
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+async function readImage(file: File): Promise<{ mime: (typeof imageMimes)[number]; dataBase64: string }> {
+  return { mime: file.type as (typeof imageMimes)[number], dataBase64: await readAsBase64(file) };
 }
 
 function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; draft: PlanVersion; onClose: () => void }) {
@@ -173,7 +169,7 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
               aria-invalid={errors.image ? true : undefined}
               onChange={(event) => void onFile(event.target.files?.[0])}
             />
-            {image ? <img className="plan-image" src={`data:${image.mime};base64,${image.dataBase64}`} alt={t('view.thumbprintAlt')} /> : null}
+            {image ? <img className="plan-image" src={dataUrl(image)} alt={t('view.thumbprintAlt')} /> : null}
             <FieldError id="ack-image-error" error={errors.image} />
           </div>
         ) : null}

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
+import { dataUrl } from '../../ui/files';
 import { caseKey } from './kit';
 
 export const planKeys = {
@@ -31,7 +32,7 @@ export function useAcknowledgementImage(caseId: string, version: number, enabled
     enabled,
     queryFn: async () => {
       const image = await call('plans.getAcknowledgementImage', { caseId, version });
-      return image ? `data:${image.mime};base64,${image.dataBase64}` : null;
+      return image ? dataUrl(image) : null;
     },
   });
 }

@@ -7,6 +7,7 @@ import type { ReunificationRecord, WillingnessDocument } from '@shared/reunifica
 import { maxDocumentBytes, sniffDocumentMime } from '@shared/reunification/files';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { dataUrl, readAsBase64 } from '../../ui/files';
 import { FieldError } from '../../ui/form/fields';
 import { useDayFormat } from '../../ui/format';
 import { ErrorAlert, Loading } from '../../ui/misc';
@@ -15,23 +16,12 @@ import { SignaturePad } from './SignaturePad';
 
 type OnFile = ReunificationRecord['willingness']['document'];
 
-function readAsDataUrl(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 /** Reads a scan, refusing what is too large or not the image/PDF it claims to be. */
 async function documentFromFile(file: File): Promise<WillingnessDocument> {
   if (file.size > maxDocumentBytes) throw new Error('fileTooLarge');
   const mime = sniffDocumentMime(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
   if (!mime) throw new Error('fileType');
-  const url = await readAsDataUrl(file);
-  const comma = url.indexOf(',');
-  return { kind: 'document', mime, dataBase64: url.slice(comma + 1) };
+  return { kind: 'document', mime, dataBase64: await readAsBase64(file) };
 }
 
 const sizeText = (bytes: number, language: string) =>
@@ -55,7 +45,7 @@ export function ViewDialog({ caseId, onClose }: { caseId: string; onClose: () =>
       {document.isPending ? <Loading /> : null}
       <ErrorAlert error={document.error} />
       {document.data && document.data.mime !== 'application/pdf' ? (
-        <img className="willingness__image" src={`data:${document.data.mime};base64,${document.data.dataBase64}`} alt={t(`willingness.kinds.${document.data.kind}`)} />
+        <img className="willingness__image" src={dataUrl(document.data)} alt={t(`willingness.kinds.${document.data.kind}`)} />
       ) : null}
       {pdfUrl ? (
         <p>
@@ -119,7 +109,7 @@ export function WillingnessDocumentField({
           <p>
             {value.kind === 'signature' ? t('willingness.newSignature') : t('willingness.newDocument')}
             {value.kind === 'signature' || value.mime !== 'application/pdf' ? (
-              <img className="willingness__thumb" src={`data:${value.mime};base64,${value.dataBase64}`} alt="" />
+              <img className="willingness__thumb" src={dataUrl(value)} alt="" />
             ) : null}
           </p>
         ) : value === null && onFile ? (
