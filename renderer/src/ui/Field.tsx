@@ -78,28 +78,50 @@ function FieldLabel({ htmlFor, required, mark, children }: { htmlFor: string; re
 
 const fieldClass = (base: string, className: string | undefined) => [base, className ?? ''].filter(Boolean).join(' ');
 
-export type TextFieldProps = FieldFrameProps &
-  Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: React.Ref<HTMLInputElement> };
+type FieldIds = ReturnType<typeof useFieldIds>;
 
-export function TextField({ label, description, error, extra, required, requiredMark, errorSource, className, ...input }: TextFieldProps) {
-  const ids = useFieldIds(input.id, error, description, Boolean(extra));
+/** The label, description and error around one control. */
+function FieldFrame({
+  ids,
+  label,
+  description,
+  error,
+  required,
+  requiredMark,
+  errorSource,
+  className,
+  children,
+}: Omit<FieldFrameProps, 'extra'> & { ids: FieldIds; className?: string; children: ReactNode }) {
   return (
     <div className={fieldClass('field', className)}>
       <FieldLabel htmlFor={ids.id} required={required} mark={requiredMark}>
         {label}
       </FieldLabel>
       <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
-      <input
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        aria-required={required || undefined}
-        {...input}
-        id={ids.id}
-      />
-      {extra && ids.extraId ? extra(ids.extraId) : null}
+      {children}
       <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
     </div>
+  );
+}
+
+/** What a control says of itself: invalid, required, and which texts describe it. */
+const controlAria = (ids: FieldIds, error: FieldErrorLike | undefined, required: boolean | undefined) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': ids.describedBy,
+  'aria-required': required || undefined,
+});
+
+export type TextFieldProps = FieldFrameProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: React.Ref<HTMLInputElement> };
+
+export function TextField({ label, description, error, extra, required, requiredMark, errorSource, className, ...input }: TextFieldProps) {
+  const ids = useFieldIds(input.id, error, description, Boolean(extra));
+  const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
+  return (
+    <FieldFrame {...frame}>
+      <input className="input" {...controlAria(ids, error, required)} {...input} id={ids.id} />
+      {extra && ids.extraId ? extra(ids.extraId) : null}
+    </FieldFrame>
   );
 }
 
@@ -108,22 +130,11 @@ export type TextAreaFieldProps = Omit<FieldFrameProps, 'extra'> &
 
 export function TextAreaField({ label, description, error, required, requiredMark, errorSource, className, ...input }: TextAreaFieldProps) {
   const ids = useFieldIds(input.id, error, description);
+  const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (
-    <div className={fieldClass('field', className)}>
-      <FieldLabel htmlFor={ids.id} required={required} mark={requiredMark}>
-        {label}
-      </FieldLabel>
-      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
-      <textarea
-        className="input textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        aria-required={required || undefined}
-        {...input}
-        id={ids.id}
-      />
-      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
-    </div>
+    <FieldFrame {...frame}>
+      <textarea className="input textarea" {...controlAria(ids, error, required)} {...input} id={ids.id} />
+    </FieldFrame>
   );
 }
 
@@ -132,24 +143,13 @@ export type SelectFieldProps = Omit<FieldFrameProps, 'extra'> &
 
 export function SelectField({ label, description, error, required, requiredMark, errorSource, className, children, ...select }: SelectFieldProps) {
   const ids = useFieldIds(select.id, error, description);
+  const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (
-    <div className={fieldClass('field', className)}>
-      <FieldLabel htmlFor={ids.id} required={required} mark={requiredMark}>
-        {label}
-      </FieldLabel>
-      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
-      <select
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        aria-required={required || undefined}
-        {...select}
-        id={ids.id}
-      >
+    <FieldFrame {...frame}>
+      <select className="input select" {...controlAria(ids, error, required)} {...select} id={ids.id}>
         {children}
       </select>
-      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
-    </div>
+    </FieldFrame>
   );
 }
 
