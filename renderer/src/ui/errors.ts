@@ -124,6 +124,19 @@ export function applyCoreIssues<T extends FieldValues>(
 }
 
 /**
+ * For applyCoreIssues: the form field a core issue names when the form's fields are all top-level
+ * — the path's first part, or its second when the first is the object the values were sent in
+ * (`{ note: … }`, `{ consent: … }`). Null when the form has no such field.
+ */
+export function topLevelField<K extends string>(fields: readonly K[], sentAs?: string): (path: (string | number)[]) => K | null {
+  const known = new Set<string>(fields);
+  return (path) => {
+    const field = sentAs !== undefined && path[0] === sentAs ? path[1] : path[0];
+    return typeof field === 'string' && known.has(field) ? (field as K) : null;
+  };
+}
+
+/**
  * Where a feature's form errors are looked up before the shared `errors` namespace: `<ns>:<prefix><key>`
  * for each prefix in order ("contacts:validation.modeRequired", then "contacts:modeRequired").
  */

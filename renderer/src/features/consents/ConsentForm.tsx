@@ -10,7 +10,7 @@ import type { CaseFile } from '@shared/cases/contract';
 import { consentGivers, consentInput, consentMethods, consentPurposes, type ConsentInput, type ConsentValues } from '@shared/consents/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
@@ -32,7 +32,7 @@ const blank = (): ConsentInput => ({
   documentId: null,
   notes: '',
 });
-const fieldNames = new Set(Object.keys(blank()));
+const consentField = topLevelField(Object.keys(blank()) as (keyof ConsentInput)[], 'consent');
 const orNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : v);
 // Several checkboxes of one name give an array; keep it an array even with one box ticked.
 const asList = (v: unknown) => (Array.isArray(v) ? v : v === false || v === null || v === undefined || v === '' ? [] : [v]);
@@ -71,11 +71,7 @@ export function ConsentForm({ caseFile, onClose }: { caseFile: CaseFile; onClose
       toast.show(t('saved'));
       onClose();
     } catch (error) {
-      const matched = applyCoreIssues(error, form.setError, (path) => {
-        const field = path[0] === 'consent' ? path[1] : path[0];
-        return typeof field === 'string' && fieldNames.has(field) ? (field as keyof ConsentInput) : null;
-      });
-      if (!matched) setFailure(error);
+      if (!applyCoreIssues(error, form.setError, consentField)) setFailure(error);
     }
   });
 

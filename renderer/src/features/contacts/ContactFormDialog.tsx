@@ -19,7 +19,7 @@ import {
 import { isApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
 import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
@@ -116,6 +116,8 @@ function kindGateError(error: unknown): boolean {
   return isApiError(error, 'GATE_BLOCKED') && String(error.params.gates ?? '').split(',').includes('supervisedVisitSucceeded');
 }
 
+const recordFields = topLevelField(['kind', 'mode', 'withWhom', 'place', 'durationMinutes', 'heldOn', 'outcome', 'childFeedback', 'familyFeedback', 'observations', 'concerns'] as const);
+
 type PlanInput = z.input<typeof planContactSchema>;
 type PlanOutput = z.output<typeof planContactSchema>;
 
@@ -146,7 +148,7 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
       onClose();
     } catch (error) {
       if (kindGateError(error)) form.setError('kind', { message: 'gate.supervisedVisitSucceeded' }, { shouldFocus: true });
-      else if (!applyCoreIssues(error, form.setError, (path) => fieldOf(path, ['kind', 'mode', 'withWhom', 'place', 'durationMinutes', 'plannedFor', 'purpose']))) setFailure(error);
+      else if (!applyCoreIssues(error, form.setError, topLevelField(['kind', 'mode', 'withWhom', 'place', 'durationMinutes', 'plannedFor', 'purpose']))) setFailure(error);
     }
   });
   return (
@@ -200,12 +202,7 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
       onClose();
     } catch (error) {
       if (kindGateError(error)) form.setError('kind', { message: 'gate.supervisedVisitSucceeded' }, { shouldFocus: true });
-      else if (
-        !applyCoreIssues(error, form.setError, (path) =>
-          fieldOf(path, ['kind', 'mode', 'withWhom', 'place', 'durationMinutes', 'heldOn', 'outcome', 'childFeedback', 'familyFeedback', 'observations', 'concerns']),
-        )
-      )
-        setFailure(error);
+      else if (!applyCoreIssues(error, form.setError, recordFields)) setFailure(error);
     }
   });
   return (
@@ -236,11 +233,6 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
       <FormFooter submit={t('actions.saveRecord')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
-}
-
-function fieldOf<F extends string>(path: (string | number)[], fields: readonly F[]): F | null {
-  const first = path[0];
-  return typeof first === 'string' && (fields as readonly string[]).includes(first) ? (first as F) : null;
 }
 
 export function ContactFormDialog({ caseId, target, unsupervisedAllowed, onClose }: { caseId: string; target: ContactFormTarget; unsupervisedAllowed: boolean; onClose: () => void }) {

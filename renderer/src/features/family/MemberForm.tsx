@@ -23,7 +23,7 @@ import {
 } from '@shared/family/contract';
 import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
@@ -73,7 +73,7 @@ const triState = (v: unknown) => (v === '' || v === null || v === undefined ? nu
 const countryValue = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase() : null);
 
 const relativeRelationships = relationships.filter((r) => !(siblingRelationships as readonly string[]).includes(r));
-const fieldNames = new Set(Object.keys(blankMember('relative')));
+const memberField = topLevelField(Object.keys(blankMember('relative')) as (keyof Values)[], 'member');
 
 export function MemberForm({ caseFile, member, kind, onClose }: { caseFile: CaseFile; member: FamilyMember | null; kind: MemberKind; onClose: () => void }) {
   const { t } = useTranslation(['family', 'common']);
@@ -105,11 +105,7 @@ export function MemberForm({ caseFile, member, kind, onClose }: { caseFile: Case
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') invalidate();
-      const matched = applyCoreIssues(error, form.setError, (path) => {
-        const field = path[0] === 'member' ? path[1] : path[0];
-        return typeof field === 'string' && fieldNames.has(field) ? (field as keyof Values) : null;
-      });
-      if (!matched) setFailure(error);
+      if (!applyCoreIssues(error, form.setError, memberField)) setFailure(error);
     }
   });
 

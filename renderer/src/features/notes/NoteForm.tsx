@@ -9,7 +9,7 @@ import type { CaseFile } from '@shared/cases/contract';
 import { noteInput, noteKinds, type Note, type NoteInput, type NoteValues } from '@shared/notes/contract';
 import { ApiError, call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
-import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
@@ -17,7 +17,7 @@ import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 
-const fieldNames = new Set(['kind', 'date', 'text']);
+const noteField = topLevelField(['kind', 'date', 'text'] as const, 'note');
 
 export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note: Note | null; onClose: () => void }) {
   const { t } = useTranslation(['notes', 'common']);
@@ -48,11 +48,7 @@ export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') invalidate();
-      const matched = applyCoreIssues(error, form.setError, (path) => {
-        const field = path[0] === 'note' ? path[1] : path[0];
-        return typeof field === 'string' && fieldNames.has(field) ? (field as keyof NoteInput) : null;
-      });
-      if (!matched) setFailure(error);
+      if (!applyCoreIssues(error, form.setError, noteField)) setFailure(error);
     }
   });
 

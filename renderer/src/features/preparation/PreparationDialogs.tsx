@@ -18,7 +18,7 @@ import {
   type PreparationArea,
 } from '@shared/preparation/schemas';
 import { Dialog } from '../../ui/Dialog';
-import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
 import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
@@ -29,10 +29,7 @@ import { DraftStatus } from '../plans/DraftStatus';
 import { planErrorPrefixes } from '../plans/kit';
 import { usePreparationMutation } from './queries';
 
-const topLevel = <K extends string>(keys: readonly K[]) => (path: (string | number)[]): K | null => {
-  const field = path[0] === 'item' ? path[1] : path[0];
-  return typeof field === 'string' && (keys as readonly string[]).includes(field) ? (field as K) : null;
-};
+const topLevel = <K extends string>(keys: readonly K[]) => topLevelField(keys, 'item');
 
 type CareValues = z.input<typeof careArrangementFormSchema>;
 

@@ -12,7 +12,7 @@ import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
+import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
 import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
@@ -27,6 +27,7 @@ import { stageOneKey } from '../assessments/kit';
 const formSchema = tracingActionFields.extend({ country: z.union([z.literal(''), countryCode]) });
 type Values = z.input<typeof formSchema>;
 const blank = (): Values => ({ date: todayUtc(), method: 'home_visit', methodOther: '', place: '', area: '', country: '', personContacted: '', result: 'lead', notes: '' });
+const actionField = topLevelField(Object.keys(blank()) as (keyof Values)[], 'action');
 
 function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action: TracingAction | null; onClose: () => void }) {
   const { t } = useTranslation(['tracing', 'common']);
@@ -61,11 +62,7 @@ function ActionForm({ caseFile, action, onClose }: { caseFile: CaseFile; action:
       toast.show(t('saved'));
       onClose();
     } catch (error) {
-      const matched = applyCoreIssues(error, form.setError, (path) => {
-        const field = path[0] === 'action' ? path[1] : path[0];
-        return typeof field === 'string' && field in blank() ? (field as keyof Values) : null;
-      });
-      if (!matched) setFailure(error);
+      if (!applyCoreIssues(error, form.setError, actionField)) setFailure(error);
     }
   });
 
