@@ -86,7 +86,7 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
             {records.length === 0 ? (
               <p className="muted">{t('empty')}</p>
             ) : (
-              <ul className="network-list">
+              <ul className="network-list stacked-list">
                 {records.map((c) => (
                   <li key={c.id} className={c.active ? 'network-item' : 'network-item network-item--muted'}>
                     <div className="network-item__head">

@@ -52,7 +52,7 @@ function ContactEntry({
           {contact.outcome ? <Badge tone={outcomeTone[contact.outcome]}>{t(`outcomes.${contact.outcome}`)}</Badge> : null}
         </span>
       </div>
-      <dl className="contact-entry__details">
+      <dl className="contact-entry__details pair-list">
         <Detail label={contact.kind === 'sibling_contact' ? t('fields.sibling') : t('fields.withWhom')} value={contact.withWhom} />
         <Detail label={t('fields.place')} value={contact.place} />
         <Detail label={t('fields.duration')} value={contact.durationMinutes ? duration(contact.durationMinutes) : null} />
@@ -109,7 +109,7 @@ export function ContactList({
       {contacts.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ul className="contact-list">
+        <ul className="contact-list stacked-list">
           {contacts.map((contact) => (
             <ContactEntry key={contact.id} contact={contact} canWrite={canWrite} onRecord={onRecord} onCancel={onCancel} />
           ))}
@@ -130,14 +130,14 @@ export function RefusalList({ refusals }: { refusals: Refusal[] }) {
           {t('refusal.listTitle')}
         </h3>
       </div>
-      <ul className="contact-list">
+      <ul className="contact-list stacked-list">
         {refusals.map((refusal) => (
           <li key={refusal.id} className="contact-entry contact-entry--refusal">
             <div className="contact-entry__header">
               <h4 className="contact-entry__title">{t(`refusal.by.${refusal.refusedBy}`)}</h4>
               <span className="contact-entry__date">{day(refusal.refusedOn)}</span>
             </div>
-            <dl className="contact-entry__details">
+            <dl className="contact-entry__details pair-list">
               <Detail label={t('refusal.who')} value={refusal.who} />
               <Detail label={t('refusal.reasons')} value={refusal.reasons} />
               <Detail label={t('refusal.childViews')} value={refusal.childViews} />

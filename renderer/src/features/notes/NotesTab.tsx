@@ -129,7 +129,7 @@ export default function NotesTab({ caseFile }: { caseFile: CaseFile }) {
               {shown.length === 0 ? (
                 <p className="muted">{t('empty')}</p>
               ) : (
-                <ul className="network-list">
+                <ul className="network-list stacked-list">
                   {shown.map((note) => (
                     <NoteItem key={note.id} note={note} canEdit={caseFile.canWrite && note.authorId === session?.userId} onEdit={() => setEditing(note)} />
                   ))}

@@ -33,7 +33,7 @@ export function RecordSummary({ record }: { record: ReunificationRecord }) {
           </h3>
           {record.complete ? <Badge tone="success">{t('summary.complete')}</Badge> : <Badge tone="warning">{t('summary.incomplete')}</Badge>}
         </div>
-        <dl className="summary-list">
+        <dl className="summary-list pair-list">
           <Item label={t('fields.statedBy')} value={record.willingness.statedBy} always />
           <Item label={t('fields.statedOn')} value={record.willingness.statedOn ? day(record.willingness.statedOn) : null} />
           <Item label={t('willingness.document')} value={document ? t(`willingness.kinds.${document.kind}`) : t('willingness.none')} />

@@ -201,7 +201,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
             {t('sections.package')}
           </h3>
           {items.fields.length === 0 ? <p className="muted">{t('package.empty')}</p> : null}
-          <ol className="reunification-rows">
+          <ol className="reunification-rows stacked-list">
             {items.fields.map((row, index) => (
               <li key={row.id} className="reunification-row reunification-row--package">
                 <TextField label={t('fields.item')} required autoComplete="off" error={errors.packageItems?.[index]?.item} {...form.register(`packageItems.${index}.item`)} />
@@ -231,7 +231,7 @@ export function ReunificationForm({ caseFile, record, onDone }: { caseFile: Case
           </h3>
           <p className="muted">{t('enrolments.intro')}</p>
           {enrolments.fields.length === 0 ? <p className="muted">{t('enrolments.empty')}</p> : null}
-          <ol className="reunification-rows">
+          <ol className="reunification-rows stacked-list">
             {enrolments.fields.map((row, index) => (
               <li key={row.id} className="reunification-row reunification-row--enrolment">
                 <SelectField label={t('fields.service')} required error={errors.enrolments?.[index]?.service} {...form.register(`enrolments.${index}.service`)}>
