@@ -177,6 +177,9 @@ export type FieldGroupProps = Omit<FieldFrameProps, 'extra'> &
     children: ReactNode;
   };
 
+/** What a feature's own group of choices takes, to pass on to FieldGroup. */
+export type ChoiceGroupProps = Pick<FieldGroupProps, 'label' | 'description' | 'error' | 'required' | 'className' | 'children'>;
+
 /**
  * Controls under one legend (radio buttons, checkboxes): the description and the error belong to
  * the group, named by the fieldset's aria-describedby. The options' own markup is the caller's.

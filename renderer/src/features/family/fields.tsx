@@ -1,25 +1,10 @@
 // DOM. The family, consents and notes forms' own choice controls: checkboxes or radio buttons in a
 // row under one legend (network-fieldset, styled in network.css). The other controls are ui/form's.
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { FieldErrorLike } from '../../ui/errors';
-import { FieldGroup } from '../../ui/form/fields';
+import { FieldGroup, type ChoiceGroupProps } from '../../ui/form/fields';
 
 /** Checkboxes or radio buttons under one legend; the description and error belong to the group. */
-export function ChoiceGroup({
-  label,
-  description,
-  error,
-  required,
-  className,
-  children,
-}: {
-  label: ReactNode;
-  description?: ReactNode;
-  error?: FieldErrorLike;
-  required?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
+export function ChoiceGroup({ label, description, error, required, className, children }: ChoiceGroupProps) {
   return (
     <FieldGroup
       label={label}

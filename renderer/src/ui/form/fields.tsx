@@ -54,4 +54,4 @@ export function FieldError({ id, error }: { id?: string; error?: FieldErrorLike 
   return <base.FieldErrorMessage id={id} error={error} source={useFieldErrorSource()} />;
 }
 
-export { useFieldIds, RequiredMark, FieldDescription } from '../Field';
+export { useFieldIds, RequiredMark, FieldDescription, type ChoiceGroupProps } from '../Field';

@@ -3,7 +3,6 @@
 // from the `cases` namespace first — registration has its own rules ("a date of birth or an
 // estimated age", "after the date of birth") that the shared errors namespace does not know —
 // then from `errors`.
-import type { ReactNode } from 'react';
 import { useFieldErrorText, type FieldErrorLike, type FieldErrorSource } from '../../../ui/errors';
 import * as base from '../../../ui/Field';
 
@@ -45,21 +44,7 @@ export function Checkbox(props: CheckboxProps) {
 }
 
 /** A group of checkboxes or radios under one legend; the error belongs to the group. */
-export function ChoiceGroup({
-  label,
-  description,
-  error,
-  required,
-  className,
-  children,
-}: {
-  label: ReactNode;
-  description?: ReactNode;
-  error?: FieldErrorLike;
-  required?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
+export function ChoiceGroup({ label, description, error, required, className, children }: base.ChoiceGroupProps) {
   return (
     <base.FieldGroup
       requiredMark
