@@ -70,11 +70,22 @@ function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
   const [dialog, setDialog] = useState<CaseDialog>(null);
   // Halting swaps the "Halt" button for "Resume": when the button that opened a dialog is gone,
   // focus goes to the child's name rather than being lost.
+  // The dialog hands focus back to its opener, which may vanish a moment later when the refreshed
+  // case file replaces it (Halt becomes Resume). Watch for about a second: if focus falls to the
+  // page, put it on the child's name rather than leave a keyboard user nowhere.
   const closeDialog = () => {
     setDialog(null);
-    window.requestAnimationFrame(() => {
-      if (document.activeElement === document.body || document.activeElement === null) document.getElementById('case-name')?.focus();
-    });
+    let frames = 0;
+    const settle = () => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || !active.isConnected) {
+        document.getElementById('case-name')?.focus();
+        return;
+      }
+      frames += 1;
+      if (frames < 60) window.requestAnimationFrame(settle);
+    };
+    window.requestAnimationFrame(settle);
   };
   useDocumentTitle(`${childName(caseFile.child)} (${caseFile.number})`);
   useRefreshAfterChanges(caseFile.id);
