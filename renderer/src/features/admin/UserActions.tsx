@@ -15,7 +15,7 @@ import { errorKey, formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { PasswordRules, passwordIssues } from '../session/PasswordRules';
+import { NewPasswordFields, passwordIssues } from '../session/PasswordRules';
 import { useRemoveUser, useResetPassword } from './queries';
 
 function RemoveUserBody({ user, onClose }: { user: User; onClose: () => void }) {
@@ -122,16 +122,13 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
         error={errors.recoveryKey}
         {...form.register('recoveryKey')}
       />
-      <TextField
-        label={t('session:account.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        extra={(id) => <PasswordRules id={id} password={password ?? ''} username={user.username} />}
-        {...form.register('password')}
+      <NewPasswordFields
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        value={password}
+        username={user.username}
+        errors={errors}
       />
-      <TextField label={t('session:account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...form.register('confirm')} />
       <ErrorAlert error={failure} />
       <div className="dialog__footer">
         <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

@@ -16,7 +16,7 @@ import { applyServerIssues, errorKey, formSchemaOptions } from '../../ui/errors'
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { PasswordRules, passwordIssues } from '../session/PasswordRules';
+import { NewPasswordFields, passwordIssues } from '../session/PasswordRules';
 import { useCreateUser, useUpdateUser } from './queries';
 
 const createSchema = z
@@ -112,17 +112,15 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
           ))}
         </SelectField>
       </div>
-      <TextField
+      <NewPasswordFields
         label={t('users.firstPassword')}
         description={t('users.firstPasswordHelp')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        extra={(id) => <PasswordRules id={id} password={password ?? ''} username={username ?? ''} />}
-        {...form.register('password')}
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        value={password}
+        username={username}
+        errors={errors}
       />
-      <TextField label={t('session:account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...form.register('confirm')} />
       <ErrorAlert error={failure} />
       <div className="dialog__footer">
         <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

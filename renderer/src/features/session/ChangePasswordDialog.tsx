@@ -13,7 +13,7 @@ import { errorKey, formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { PasswordRules, passwordIssues } from './PasswordRules';
+import { NewPasswordFields, passwordIssues } from './PasswordRules';
 
 function schemaFor(username: string) {
   return z
@@ -56,16 +56,13 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
     <form className="stack" noValidate onSubmit={submit}>
       <input type="text" name="username" autoComplete="username" value={session.username} readOnly hidden />
       <TextField label={t('account.currentPassword')} type="password" autoComplete="current-password" required error={errors.currentPassword} {...form.register('currentPassword')} />
-      <TextField
-        label={t('account.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        extra={(id) => <PasswordRules id={id} password={password ?? ''} username={session.username} />}
-        {...form.register('password')}
+      <NewPasswordFields
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        value={password}
+        username={session.username}
+        errors={errors}
       />
-      <TextField label={t('account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...form.register('confirm')} />
       <ErrorAlert error={failure} />
       <div className="dialog__footer">
         <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { applyServerIssues, errorKey, formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
-import { PasswordRules, passwordIssues } from './PasswordRules';
+import { NewPasswordFields, passwordIssues } from './PasswordRules';
 
 const schema = z
   .object({ recoveryKey: recoveryKeySchema.pipe(z.string().min(1)), username: usernameSchema, password: passwordSchema, confirm: z.string() })
@@ -67,16 +67,13 @@ export function ForgotPasswordForm({ onCancel, onDone }: { onCancel: () => void;
         {...form.register('recoveryKey')}
       />
       <TextField label={t('account.username')} autoComplete="username" autoCapitalize="none" spellCheck={false} required error={errors.username} {...form.register('username')} />
-      <TextField
-        label={t('account.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        extra={(id) => <PasswordRules id={id} password={password ?? ''} username={username ?? ''} />}
-        {...form.register('password')}
+      <NewPasswordFields
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        value={password}
+        username={username}
+        errors={errors}
       />
-      <TextField label={t('account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...form.register('confirm')} />
       <ErrorAlert error={failure} />
       <div className="row row--between">
         <Button onClick={onCancel}>{t('forgot.back')}</Button>

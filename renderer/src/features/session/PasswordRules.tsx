@@ -1,7 +1,10 @@
 // DOM. Live feedback on the password policy while typing: each rule of shared/'s checkPassword with
 // whether the password meets it. Not a live region (it would speak on every key); the password
 // field points at it with aria-describedby, and a failed submit names the problem.
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../ui/Field';
+import type { FieldErrorLike } from '../../ui/errors';
 import { checkPassword, type PasswordProblem } from '@shared/session/password-policy';
 
 const rules: readonly PasswordProblem[] = ['tooShort', 'common', 'tooRepetitive', 'containsUsername'];
@@ -34,4 +37,44 @@ export function passwordIssues(password: string, confirm: string, username: stri
   if (problems.length > 0) issues.push({ path: 'password', message: `password.${problems[0]}` });
   if (confirm !== password) issues.push({ path: 'confirm', message: 'validation.mismatch' });
   return issues;
+}
+
+/**
+ * A new password and its confirmation, with the policy's live feedback under the first: the same
+ * pair on setup, password change, recovery reset and an administrator's reset.
+ */
+export function NewPasswordFields({
+  password,
+  confirm,
+  value,
+  username,
+  errors,
+  label,
+  description,
+}: {
+  password: UseFormRegisterReturn;
+  confirm: UseFormRegisterReturn;
+  /** The password as typed so far (useWatch), for the live feedback. */
+  value: string | undefined;
+  username: string | undefined;
+  errors: { password?: FieldErrorLike; confirm?: FieldErrorLike };
+  label?: string;
+  description?: string;
+}) {
+  const { t } = useTranslation('session');
+  return (
+    <>
+      <TextField
+        label={label ?? t('account.newPassword')}
+        description={description}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        extra={(id) => <PasswordRules id={id} password={value ?? ''} username={username ?? ''} />}
+        {...password}
+      />
+      <TextField label={t('account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...confirm} />
+    </>
+  );
 }

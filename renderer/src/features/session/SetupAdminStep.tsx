@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { applyServerIssues, formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
-import { PasswordRules, passwordIssues } from './PasswordRules';
+import { NewPasswordFields, passwordIssues } from './PasswordRules';
 
 export const newAccountSchema = z
   .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema, confirm: z.string() })
@@ -71,16 +71,14 @@ export function SetupAdminStep({
           {...form.register('username')}
         />
       </div>
-      <TextField
+      <NewPasswordFields
         label={t('account.password')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        extra={(id) => <PasswordRules id={id} password={password ?? ''} username={username ?? ''} />}
-        {...form.register('password')}
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        value={password}
+        username={username}
+        errors={errors}
       />
-      <TextField label={t('account.confirmPassword')} type="password" autoComplete="new-password" required error={errors.confirm} {...form.register('confirm')} />
       <ErrorAlert error={failure} />
       <div className="row row--between">
         <Button onClick={() => onBack(form.getValues())}>{t('setup.back')}</Button>
