@@ -17,14 +17,9 @@ export function discardDraft(key: string): Promise<void> {
   );
 }
 
-/**
- * The draft under `key`: `restored` is what was saved last time (and `restoredAt` when),
- * `schedule(data)` saves shortly after typing stops, `cancel()` drops a pending save, and
- * `discard()` forgets the draft once the record itself is saved. Nothing is read or saved while
- * `enabled` is false (a reader who may not write).
- */
-export function useDraft<T>(key: string, enabled = true) {
-  const draft = useQuery({
+/** The saved draft under `key` (null when none), read once; nothing is read while disabled. */
+export function useDraftQuery(key: string, enabled = true) {
+  return useQuery({
     queryKey: ['drafts', key],
     queryFn: () => call('drafts.get', { key }),
     enabled,
@@ -32,6 +27,13 @@ export function useDraft<T>(key: string, enabled = true) {
     gcTime: 0,
     retry: false,
   });
+}
+
+/**
+ * Saving as the person types: `schedule(data)` saves shortly after typing stops, `flush()` saves
+ * now (on blur), `cancel()` drops a pending save. Nothing is saved while `enabled` is false.
+ */
+export function useAutosave<T>(key: string, enabled = true) {
   const pending = useRef<{ data: T } | null>(null);
   const timer = useRef<number | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -65,13 +67,26 @@ export function useDraft<T>(key: string, enabled = true) {
     [enabled, flush],
   );
 
+  useEffect(() => flush, [flush]);
+
+  return { schedule, cancel, flush, savedAt, setSavedAt, failed };
+}
+
+/**
+ * The draft under `key`: `restored` is what was saved last time (and `restoredAt` when),
+ * `schedule(data)` saves shortly after typing stops, `cancel()` drops a pending save, and
+ * `discard()` forgets the draft once the record itself is saved. Nothing is read or saved while
+ * `enabled` is false (a reader who may not write).
+ */
+export function useDraft<T>(key: string, enabled = true) {
+  const draft = useDraftQuery(key, enabled);
+  const { schedule, cancel, savedAt, setSavedAt, failed } = useAutosave<T>(key, enabled);
+
   const discard = useCallback(async () => {
     cancel();
     setSavedAt(null);
     await discardDraft(key);
-  }, [cancel, key]);
-
-  useEffect(() => flush, [flush]);
+  }, [cancel, key, setSavedAt]);
 
   return {
     loading: enabled && draft.isPending,

@@ -16,7 +16,7 @@ import { useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
-import { useDraft } from '../cases/form/drafts';
+import { useDraftQuery } from '../../ui/useDraft';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { ApproveDialog, ProgressDialog, ReviewDialog } from './PlanDialogs';
 import { editorDraftKey, emptyPlan, PlanEditor } from './PlanEditor';
@@ -128,7 +128,7 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
   const session = useReadySession();
   const canApprove = session.permissions.includes('case.approve') && caseFile.status !== 'closed';
   const plan = usePlan(caseFile.id);
-  const editorDraft = useDraft(editorDraftKey(caseFile.id));
+  const editorDraft = useDraftQuery(editorDraftKey(caseFile.id));
   const [params] = useSearchParams();
   const location = useLocation();
   const wantsContingency = params.get('section') === 'contingency' || location.hash === '#contingency';

@@ -14,7 +14,7 @@ import { applyServerIssues, errorKey } from '../../../ui/errors';
 import { Alert, Loading } from '../../../ui/misc';
 import { useToast } from '../../../ui/Toast';
 import { childName, useCaseFormat } from '../format';
-import { discardDraft, useAutosave, useDraft } from '../form/drafts';
+import { discardDraft, useAutosave, useDraftQuery } from '../../../ui/useDraft';
 import { caseIssueMessage, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
 import { Select } from '../form/fields';
@@ -144,7 +144,7 @@ function isEditDraft(data: unknown): data is EditDraft {
 
 /** Loads a draft of the edit form first: typing kept from before comes back if the case has not changed since. */
 function EditForm({ caseFile, onDone }: { caseFile: CaseFile; onDone: () => void }) {
-  const draft = useDraft(editDraftKey(caseFile.id));
+  const draft = useDraftQuery(editDraftKey(caseFile.id));
   if (draft.isPending) return <Loading />;
   const saved = draft.data && isEditDraft(draft.data.data) && draft.data.data.version === caseFile.version ? draft.data : null;
   return <EditFormFields caseFile={caseFile} onDone={onDone} restored={saved ? { values: (saved.data as EditDraft).values, savedAt: saved.savedAt } : null} />;

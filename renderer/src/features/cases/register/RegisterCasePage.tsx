@@ -14,7 +14,7 @@ import { Alert, ErrorAlert, Loading, PageHeader } from '../../../ui/misc';
 import { useToast } from '../../../ui/Toast';
 import { todayUtc, useCaseFormat, useDocumentTitle } from '../format';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
-import { discardDraft, useAutosave, useDraft } from '../form/drafts';
+import { discardDraft, useAutosave, useDraftQuery } from '../../../ui/useDraft';
 import { PhotoField, type Photo } from '../form/PhotoField';
 import { caseKeys, useRegisterCase } from '../queries';
 import { CaseSetupFields } from './CaseSetupFields';
@@ -260,7 +260,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
 
 export function RegisterCasePage() {
   const { t } = useTranslation('cases');
-  const draft = useDraft(DRAFT_KEY);
+  const draft = useDraftQuery(DRAFT_KEY);
   useDocumentTitle(t('register.title'));
   if (draft.isPending) return <Loading />;
   return <RegisterForm draft={draft.data ?? null} />;
