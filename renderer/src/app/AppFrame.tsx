@@ -11,6 +11,7 @@ import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
+import { TemplatesRoutes } from '../features/templates/TemplatesPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
@@ -70,6 +71,11 @@ function Sidebar() {
                 <span>{t(`sections.${section.id}.title`)}</span>
                 {section.built ? null : <span className="nav__soon">{t('nav.soon')}</span>}
               </NavLink>
+              {section.id === 'cases' && allows(session.permissions, ['case.approve']) ? (
+                <NavLink to="/assessment-forms" className="nav__link nav__link--sub">
+                  <span>{t('templates:nav')}</span>
+                </NavLink>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -174,6 +180,14 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'cases')!.anyOf}>
                   <CasesRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/assessment-forms/*"
+              element={
+                <Guard anyOf={['case.approve']}>
+                  <TemplatesRoutes />
                 </Guard>
               }
             />

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { localized, type AssessmentSummary, type AssessmentTemplate } from '@shared/assessments/contract';
 import type { CaseFile } from '@shared/cases/contract';
 import { call } from '../../api';
@@ -13,7 +14,7 @@ import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { AssessmentForm, AssessmentView } from './AssessmentForm';
-import { stageOneKey, useNumberFormat } from './kit';
+import { stageOneKey, useCanApprove, useNumberFormat } from './kit';
 import { WellbeingChart } from './WellbeingChart';
 
 type Open = { kind: 'new'; template: AssessmentTemplate } | { kind: 'existing'; id: string };
@@ -53,6 +54,7 @@ export default function AssessmentsTab({ caseFile }: { caseFile: CaseFile }) {
   const num = useNumberFormat();
   const [open, setOpen] = useState<Open | null>(null);
   const [picked, setPicked] = useState('');
+  const canApprove = useCanApprove();
   const templates = useQuery({ queryKey: ['assessments', 'templates'], queryFn: () => call('assessments.templates', {}), staleTime: 60_000 });
   const list = useQuery({ queryKey: stageOneKey(caseFile.id, 'assessments'), queryFn: () => call('assessments.list', { caseId: caseFile.id }) });
   const history = useQuery({
@@ -68,7 +70,7 @@ export default function AssessmentsTab({ caseFile }: { caseFile: CaseFile }) {
   return (
     <FieldErrorNamespace ns="assessments">
       <div className="stack">
-        <Card title={t('title')}>
+        <Card title={t('title')} actions={canApprove ? <Link to="/assessment-forms">{t('templates:editLink')}</Link> : null}>
           <p className="muted">{t('description')}</p>
           <ul className="plain-list" aria-label={t('progress')}>
             {(['child', 'family', 'community'] as const).map((kind) => (
