@@ -19,7 +19,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // On CI one retry absorbs a timing hiccup on a loaded 2-core machine; a retried test is still
+  // reported as flaky in the summary, so it stays visible.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.HOMEWARD_E2E_REPORT ? [['list'], ['json', { outputFile: process.env.HOMEWARD_E2E_REPORT }]] : [['list']],
   use: {
