@@ -7,7 +7,7 @@ import { maxDocumentBytes } from '../../../shared/notes/contract';
 import { can } from '../../../shared/permissions';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import { defineHandlers, type HandlerEnv } from '../handler';
-import { matchesMime } from './magic';
+import { matchesMime } from '../../../shared/cases/files';
 import { toDocumentMeta } from './rows';
 
 function documentQuery(env: HandlerEnv, caseId: string) {

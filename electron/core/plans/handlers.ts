@@ -13,7 +13,7 @@ import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
-import { imageMatchesMime } from './images';
+import { matchesMime } from '../../../shared/cases/files';
 import { lastReviewOn, readObjectives, readOverview, readVersion, versionRow } from './read';
 
 const conflict = (reason: string, message: string) => new AppError('CONFLICT', message, { params: { reason } });
@@ -296,7 +296,7 @@ export function createPlansHandlers(_deps: CoreDeps) {
       if (ack.method === 'signature' || ack.method === 'thumbprint') {
         const file = ack.method === 'signature' ? ack.signature : ack.thumbprint;
         const bytes = Buffer.from(file.dataBase64, 'base64');
-        if (!imageMatchesMime(bytes, file.mime)) {
+        if (!matchesMime(bytes, file.mime)) {
           throw invalid(
             [{ path: ['acknowledgement', ack.method, 'dataBase64'], code: ack.method === 'signature' ? 'notPng' : 'notImage', message: 'notImage' }],
             'the image is not a valid picture',

@@ -2,7 +2,7 @@
 // are what its declared type says (magic bytes, shared with the renderer's early warning).
 import { AppError } from '../../../shared/contract/errors';
 import type { WillingnessDocument } from '../../../shared/reunification/contract';
-import { sniffDocumentMime } from '../../../shared/reunification/files';
+import { sniffDocumentMime } from '../../../shared/cases/files';
 
 /** Decodes the upload and checks its bytes match its declared type. */
 export function decodeWillingnessDocument(document: WillingnessDocument): Buffer {
