@@ -1,6 +1,7 @@
 // Assessment forms are templates stored as data, which a supervisor adapts on screen: the
 // supervisor adds a question (English and French wording) to the Child Status Index and saves a
-// second version; a case worker is offered no editor and the route refuses them.
+// second version; a save made on a stale version is refused and the newest version reloads; a case
+// worker is offered no editor and the route refuses them.
 import { expect, test } from './fixtures';
 import { expectNoSeriousViolations, setUpOffice, signIn, signOut } from './casework-kit';
 
@@ -54,6 +55,17 @@ test('a supervisor adds a question to a form and saves version 2; a case worker 
   await expect(saved.getByRole('group', { name: 'Wording' }).getByRole('textbox', { name: 'English', exact: true })).toHaveValue('Meals eaten yesterday');
   await expect(saved.getByRole('group', { name: 'Wording' }).getByRole('textbox', { name: 'Français', exact: true })).toHaveValue('Repas pris hier');
   await expect(page.getByText(/You are editing version 2\./)).toBeVisible();
+
+  // Someone else saves version 3 meanwhile: this save is refused, and the newest version reloads.
+  const listed = await bridge.call('assessments.templates', {});
+  const csi = (listed.value as { key: string; kind: string; title: unknown; definition: unknown; version: number }[]).find((tpl) => tpl.key === 'csi')!;
+  const other = await bridge.call('assessments.saveTemplate', { key: csi.key, kind: csi.kind, title: csi.title, definition: csi.definition, basedOnVersion: csi.version });
+  expect(other.ok).toBe(true);
+  await saved.getByRole('group', { name: 'Wording' }).getByRole('textbox', { name: 'Español', exact: true }).fill('Comidas de ayer');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByText('Someone saved a newer version')).toBeVisible();
+  await page.getByRole('button', { name: 'Reload the newest version' }).click();
+  await expect(page.getByText(/You are editing version 3\./)).toBeVisible();
   await signOut(page);
 
   // A case worker has no link to the forms, and the route refuses them.
