@@ -10,6 +10,7 @@ import type { User } from '@shared/admin/contract';
 import { passwordSchema, recoveryKeySchema } from '@shared/session/contract';
 import { isApiError } from '../../api';
 import { Button } from '../../ui/Button';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { Dialog } from '../../ui/Dialog';
 import { errorKey, formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
@@ -130,12 +131,7 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
         errors={errors}
       />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('users.resetSubmit')}
-        </Button>
-      </div>
+      <FormFooter submit={t('users.resetSubmit')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

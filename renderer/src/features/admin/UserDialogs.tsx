@@ -10,7 +10,7 @@ import { languageNames, languages } from '@shared/i18n/languages';
 import { roles } from '@shared/permissions';
 import { displayNameSchema, languageSchema, passwordSchema, roleSchema, usernameSchema } from '@shared/session/contract';
 import { isApiError } from '../../api';
-import { Button } from '../../ui/Button';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { Dialog } from '../../ui/Dialog';
 import { applyServerIssues, errorKey, formSchemaOptions } from '../../ui/errors';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
@@ -122,12 +122,7 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
         errors={errors}
       />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('users.createSubmit')}
-        </Button>
-      </div>
+      <FormFooter submit={t('users.createSubmit')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }
@@ -182,12 +177,7 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
       </SelectField>
       <CheckboxField label={t('users.activeLabel')} description={t('users.activeHelp')} {...form.register('active')} />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('common:actions.save')}
-        </Button>
-      </div>
+      <FormFooter submit={t('common:actions.save')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

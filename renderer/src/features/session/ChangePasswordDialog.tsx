@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { passwordSchema } from '@shared/session/contract';
 import { call, isApiError } from '../../api';
 import { useReadySession } from '../../app/session';
-import { Button } from '../../ui/Button';
+import { FormFooter } from '../../ui/form/FormFooter';
 import { Dialog } from '../../ui/Dialog';
 import { errorKey, formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
@@ -64,12 +64,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
         errors={errors}
       />
       <ErrorAlert error={failure} />
-      <div className="dialog__footer">
-        <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={isSubmitting}>
-          {t('changePassword.submit')}
-        </Button>
-      </div>
+      <FormFooter submit={t('changePassword.submit')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }
