@@ -24,6 +24,8 @@ export interface CoreOptions {
   kdfCost?: KdfCost;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** The desktop app's folder dialog (electron/main); browser mode has none. */
+  chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>;
 }
 
 export interface Core {
@@ -69,7 +71,19 @@ export function createCore(options: CoreOptions): Core {
     return store.get().db;
   };
 
+  // One call at a time: better-sqlite3 is synchronous and a Kysely transaction spans awaits, so
+  // interleaving two calls could slip one call's statements into the other's transaction.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   const deps: CoreDeps = {
+    exclusive: serial,
+    nativeBinding: options.nativeBinding,
+    chooseFolder: options.chooseFolder,
     vault,
     store,
     kdfCost,
@@ -91,14 +105,6 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: HandlerMap = createHandlers(deps);
 
-  // One call at a time: better-sqlite3 is synchronous and a Kysely transaction spans awaits, so
-  // interleaving two calls could slip one call's statements into the other's transaction.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
 
   // Audit entries about a case, written inside env.tx, wait for the end of the transaction (still
   // inside it) so they can carry the hash of the case's final state: a handler may change the case

@@ -4,6 +4,7 @@ import { channelNames, type ChannelName } from '../../shared/contract';
 import { createAdminHandlers } from './admin/handlers';
 import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
+import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
@@ -38,6 +39,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPreparationHandlers,
     createContactsHandlers,
     createReunificationHandlers,
+    createBackupHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

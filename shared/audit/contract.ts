@@ -67,7 +67,9 @@ export const auditChannels = defineChannels({
   'audit.anchor': { access: 'audit.read', input: z.object({}).strict(), output: auditAnchorSchema },
   'audit.verifyAnchor': {
     access: 'audit.read',
-    input: z.object({ headHash: hash64, count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+    input: z
+      .object({ headHash: hash64, count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), at: z.string().max(64).optional() })
+      .strict(),
     output: z.object({ result: z.enum(['matches', 'missing', 'different']), chain: auditChainStatusSchema }),
   },
 });

@@ -22,6 +22,10 @@ export const errorCodes = [
   'DB_FROM_FUTURE',
   'DB_CORRUPT',
   'GATE_BLOCKED',
+  'BACKUP_FOLDER_INVALID',
+  'BACKUP_INVALID',
+  'BACKUP_RUNNING',
+  'BACKUP_FAILED',
   'INVALID_DATE',
   'INTERNAL',
 ] as const;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { adminChannels } from '../admin/contract';
 import { assessmentsChannels } from '../assessments/contract';
 import { auditChannels } from '../audit/contract';
+import { backupChannels } from '../backup/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { consentsChannels } from '../consents/contract';
@@ -36,6 +37,7 @@ const features = [
   preparationChannels,
   contactsChannels,
   reunificationChannels,
+  backupChannels,
 ] as const;
 
 export const channels = {
@@ -55,6 +57,7 @@ export const channels = {
   ...preparationChannels,
   ...contactsChannels,
   ...reunificationChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.
