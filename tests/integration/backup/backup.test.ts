@@ -66,6 +66,9 @@ describe('making a backup', () => {
     while (!job) {
       await worker.ok('cases.register', { child: { ...child, givenName: `Opio ${during}` } });
       during += 1;
+      // A real transport delivers each call as its own event; the in-process client would
+      // otherwise chain calls as microtasks and starve the worker's messages.
+      await new Promise((r) => setTimeout(r, 2));
       const { job: current } = await office.admin.ok('backup.status', {});
       if (current && (current.phase === 'done' || current.phase === 'failed')) job = current;
     }
