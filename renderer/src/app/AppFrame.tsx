@@ -9,6 +9,8 @@ import { SecurityPage } from '../features/admin/SecurityPage';
 import { SettingsPage } from '../features/admin/SettingsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupReminder } from '../features/backup/BackupReminder';
+import { BackupsPage } from '../features/backup/BackupsPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
@@ -152,6 +154,7 @@ function Frame() {
       <div className="frame__body">
         <TopBar />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <BackupReminder />
           <Routes>
             <Route index element={<Home />} />
             {sections
@@ -203,6 +206,7 @@ function Frame() {
               <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
+              <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
