@@ -89,8 +89,9 @@ export function runSnapshot(options: SnapshotOptions): Promise<SnapshotResult> {
     });
     let total = 0;
     let settled = false;
+    let copied = false;
     const poll = setInterval(() => {
-      if (!total) return;
+      if (!total || copied) return;
       try {
         const done = fs.statSync(options.target).size;
         options.onProgress?.(Math.min(done, total), total);
@@ -107,6 +108,7 @@ export function runSnapshot(options: SnapshotOptions): Promise<SnapshotResult> {
     worker.on('message', (message: { type: string; bytes?: number; problems?: string[]; version?: number; code?: string; message?: string }) => {
       if (message.type === 'size') total = message.bytes ?? 0;
       else if (message.type === 'copied') {
+        copied = true;
         if (total) options.onProgress?.(total, total);
         options.onCopied?.();
       } else if (message.type === 'done') {
