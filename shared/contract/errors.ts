@@ -21,6 +21,8 @@ export const errorCodes = [
   'DB_KEY_INVALID',
   'DB_FROM_FUTURE',
   'DB_CORRUPT',
+  'DB_UNREADABLE',
+  'OFFICE_BUSY',
   'GATE_BLOCKED',
   'INVALID_DATE',
   'INTERNAL',
