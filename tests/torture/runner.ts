@@ -18,6 +18,8 @@ export interface TortureOptions {
   only?: string[];
   /** Cases in the template office (each with a 16 kB note). */
   cases?: number;
+  /** Instead of random trials: one trial per fault point of every op (`trials` is ignored). */
+  everyFaultPoint?: boolean;
   log?: (line: string) => void;
 }
 
@@ -163,15 +165,23 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
   }
   const failures: TortureFailure[] = [];
   try {
-    for (let trial = 0; trial < options.trials; trial += 1) {
-      const { op, file } = ops[trial % ops.length];
+    const planned = options.everyFaultPoint
+      ? ops.flatMap(({ op, file }) => (op.faultPoints ?? []).map((point) => ({ op, file, point: point as string | undefined })))
+      : null;
+    const total = planned ? planned.length : options.trials;
+    for (let trial = 0; trial < total; trial += 1) {
+      const { op, file } = planned ? planned[trial] : ops[trial % ops.length];
       const stats = byOp[op.name];
       stats.trials += 1;
       const ctx: TortureContext = { adminPassword, recoveryKey: template.recoveryKey, seed: seed * 1000 + trial };
       const points = op.faultPoints ?? [];
       // Half the trials of an op with fault points die at one of them; the rest are killed at a
       // random moment within about the op's usual duration (learned from the runs that finished).
-      const faultPoint = points.length > 0 && random() < 0.5 ? points[Math.floor(random() * points.length)] : null;
+      const faultPoint = planned
+        ? (planned[trial].point ?? null)
+        : points.length > 0 && random() < 0.5
+          ? points[Math.floor(random() * points.length)]
+          : null;
       const usual = durations[op.name].length > 0 ? median(durations[op.name]) : 600;
       const killAfterMs = faultPoint ? null : Math.floor(random() * usual * 1.3);
       const dir = path.join(tortureRoot(), `homeward-torture-${seed}-${trial}`);
@@ -182,7 +192,9 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
         await op.prepare(dir, ctx);
         const outcome = await runChild(bundled.child, bundled.ops.get(file)!, dir, ctx, faultPoint, killAfterMs);
         if (outcome.signal === 'SIGKILL' && outcome.killedByRunner) stats.randomKills += 1;
-        else if (outcome.signal === 'SIGKILL' && faultPoint) stats.faultKills += 1;
+        // An op dies at its fault point by SIGKILL, process.exit(137) or an injected throw.
+        else if (faultPoint && outcome.code !== 0) stats.faultKills += 1;
+        else if (faultPoint) throw new Error(`the operation finished without reaching its fault point ${faultPoint}`);
         else if (outcome.code === 0) {
           stats.completed += 1;
           durations[op.name].push(outcome.ms);
@@ -207,7 +219,8 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
     fs.rmSync(template.dir, { recursive: true, force: true });
     fs.rmSync(bundled.dir, { recursive: true, force: true });
   }
-  return { trials: options.trials, seconds: Math.round((Date.now() - began) / 1000), byOp, failures };
+  const trials = Object.values(byOp).reduce((n, st) => n + st.trials, 0);
+  return { trials, seconds: Math.round((Date.now() - began) / 1000), byOp, failures };
 }
 
 export function formatReport(report: TortureReport): string {

@@ -14,18 +14,35 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);
 const { source, target, keyholder, oldKey, newKey, nativeBinding } = workerData;
+const keyed = (conn, hex) => {
+  conn.pragma("cipher='sqlcipher'");
+  conn.pragma('legacy=4');
+  conn.pragma('key="x' + String.fromCharCode(39) + hex + String.fromCharCode(39) + '"');
+};
 let db;
 try {
   db = new Database(keyholder, nativeBinding ? { nativeBinding } : {});
-  db.pragma("cipher='sqlcipher'");
-  db.pragma('legacy=4');
-  db.pragma('key="x\\'' + newKey + '\\'"');
+  keyed(db, newKey);
   db.prepare('SELECT count(*) FROM sqlite_master').get();
   db.prepare('ATTACH DATABASE ? AS old KEY ?').run(source, "x'" + oldKey + "'");
   db.prepare('SELECT count(*) FROM old.sqlite_master').get();
+  // Folded here, not on the main thread: the swap's close then has no WAL left to fold.
+  db.pragma('old.wal_checkpoint(TRUNCATE)');
+  parentPort.postMessage({ phase: 'copy' });
   db.prepare('VACUUM old INTO ?').run(target);
+  parentPort.postMessage({ phase: 'check' });
   db.exec('DETACH DATABASE old');
   db.close();
+  db = undefined;
+  // The copy must open with the new key and be whole before it may replace anything.
+  const check = new Database(target, Object.assign({ readonly: true }, nativeBinding ? { nativeBinding } : {}));
+  try {
+    keyed(check, newKey);
+    const result = check.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw Object.assign(new Error('the copy failed its check: ' + result), { code: 'COPY_CHECK' });
+  } finally {
+    check.close();
+  }
   parentPort.postMessage({ ok: true });
 } catch (error) {
   try { if (db) db.close(); } catch {}
@@ -64,17 +81,28 @@ export async function copyUnderNewKey(options: CopyOptions): Promise<void> {
       nativeBinding: options.nativeBinding,
     },
   });
+  // Progress: the copy (0–85 %) by the size the target reached; the check (85–99 %) by time,
+  // reckoned at about half the copy's duration (it reads every page once, writes nothing).
+  let phase: 'prepare' | 'copy' | 'check' = 'prepare';
+  let copyStarted = 0;
+  let checkStarted = 0;
   const timer = setInterval(() => {
-    try {
-      const size = fs.statSync(options.target).size;
-      options.onProgress?.(Math.min(0.99, size / Math.max(1, options.expectedBytes)));
-    } catch {
-      // not created yet
+    if (phase === 'copy') {
+      const size = fs.statSync(options.target, { throwIfNoEntry: false })?.size ?? 0;
+      options.onProgress?.(0.85 * Math.min(1, size / Math.max(1, options.expectedBytes)));
+    } else if (phase === 'check') {
+      const expected = Math.max(200, (checkStarted - copyStarted) / 2);
+      options.onProgress?.(0.85 + 0.14 * Math.min(1, (Date.now() - checkStarted) / expected));
     }
   }, 200);
   try {
     const result = await new Promise<{ ok: boolean; code?: string; message?: string }>((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.on('message', (message: { phase?: 'copy' | 'check'; ok?: boolean }) => {
+        if (message.phase === 'copy') copyStarted = Date.now();
+        if (message.phase === 'check') checkStarted = Date.now();
+        if (message.phase) phase = message.phase;
+        else resolve(message as { ok: boolean });
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`copy worker exited with code ${code}`)));
     });
