@@ -45,7 +45,10 @@ export async function rotateDataKey(
       newKey: nextKey,
       nativeBinding: store.nativeBinding,
       expectedBytes,
-      onProgress: (f) => onProgress(f * 0.95),
+      onProgress: (f) => {
+        onProgress(f * 0.95);
+        if (f > 0.3) faultPoint('rotation.duringCopy');
+      },
     });
     // (The worker proved the copy opens with the new key and passes quick_check.)
     fsyncFile(target);

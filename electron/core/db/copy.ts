@@ -94,7 +94,7 @@ export async function copyUnderNewKey(options: CopyOptions): Promise<void> {
       const expected = Math.max(200, (checkStarted - copyStarted) / 2);
       options.onProgress?.(0.85 + 0.14 * Math.min(1, (Date.now() - checkStarted) / expected));
     }
-  }, 200);
+  }, 100);
   try {
     const result = await new Promise<{ ok: boolean; code?: string; message?: string }>((resolve, reject) => {
       worker.on('message', (message: { phase?: 'copy' | 'check'; ok?: boolean }) => {

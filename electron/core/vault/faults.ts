@@ -17,6 +17,8 @@ export function faultPoint(point: string): void {
 export const faultPoints = {
   rotation: [
     'rotation.afterStage',
+    // Mid-copy: the worker is still writing the new file when the process dies.
+    'rotation.duringCopy',
     'rotation.afterCopy',
     'rotation.afterClose',
     'rotation.afterRename',

@@ -12,9 +12,24 @@ import { loginClient, openTortureCore, staff, tortureKdf } from '../office';
 const op: TortureOp = {
   name: 'rotation',
   faultPoints: faultPoints.rotation,
-  async prepare(dir) {
-    const { dbFile } = storePaths(dir);
+  async prepare(dir, ctx) {
+    const { dbFile, keyFile } = storePaths(dir);
     fs.copyFileSync(dbFile, `${dbFile}.v1.2026-01-01T00-00-00-000Z.bak`);
+    // About 16 MB more, so the copy lasts long enough for random kills (and the mid-copy fault
+    // point) to land inside it.
+    const [current] = await new Vault(keyFile, tortureKdf).unlockWithRecoveryKey(ctx.recoveryKey);
+    const raw = openRaw({ file: dbFile, key: current.dataKey });
+    try {
+      const caseId = raw.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as string;
+      const insert = raw.prepare(`INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, NULL, 'bulk', ?)`);
+      const text = 'y'.repeat(2000);
+      raw.transaction(() => {
+        for (let i = 0; i < 8000; i += 1) insert.run(caseId, '2026-01-01T00:00:00.000Z', `${i} ${text}`);
+      })();
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      raw.close();
+    }
   },
   async run(dir, ctx) {
     armFault(ctx.faultPoint ?? null);
