@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
 import type { Permission } from '@shared/permissions';
 import { AdminLayout } from '../features/admin/AdminLayout';
+import { MaintenanceBanner } from '../features/admin/maintenance';
 import { SecurityPage } from '../features/admin/SecurityPage';
 import { SettingsPage } from '../features/admin/SettingsPage';
 import { UsersPage } from '../features/admin/UsersPage';
@@ -152,6 +153,7 @@ function Frame() {
       <div className="frame__body">
         <TopBar />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <MaintenanceBanner />
           <Routes>
             <Route index element={<Home />} />
             {sections
