@@ -22,6 +22,9 @@ export const errorCodes = [
   'DB_FROM_FUTURE',
   'DB_CORRUPT',
   'GATE_BLOCKED',
+  'SELF_APPROVAL',
+  'CONSENT_REQUIRED',
+  'CONTACT_RESTRICTED',
   'INVALID_DATE',
   'INTERNAL',
 ] as const;
