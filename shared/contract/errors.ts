@@ -24,6 +24,9 @@ export const errorCodes = [
   'DB_UNREADABLE',
   'OFFICE_BUSY',
   'GATE_BLOCKED',
+  'SELF_APPROVAL',
+  'CONSENT_REQUIRED',
+  'CONTACT_RESTRICTED',
   'INVALID_DATE',
   'INTERNAL',
 ] as const;

@@ -2,6 +2,7 @@
 // inferred from the schemas; `channelNames` is the runtime list (types vanish at run time).
 import type { z } from 'zod';
 import { adminChannels } from '../admin/contract';
+import { approvalsChannels } from '../approvals/contract';
 import { assessmentsChannels } from '../assessments/contract';
 import { auditChannels } from '../audit/contract';
 import { bidChannels } from '../bid/contract';
@@ -12,6 +13,7 @@ import { draftsChannels } from '../drafts/contract';
 import { familyChannels } from '../family/contract';
 import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
+import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
@@ -36,6 +38,8 @@ const features = [
   preparationChannels,
   contactsChannels,
   reunificationChannels,
+  approvalsChannels,
+  practiceChannels,
 ] as const;
 
 export const channels = {
@@ -55,6 +59,8 @@ export const channels = {
   ...preparationChannels,
   ...contactsChannels,
   ...reunificationChannels,
+  ...approvalsChannels,
+  ...practiceChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -8,6 +8,7 @@ import { AdminLayout } from '../features/admin/AdminLayout';
 import { MaintenanceBanner } from '../features/admin/maintenance';
 import { SecurityPage } from '../features/admin/SecurityPage';
 import { SettingsPage } from '../features/admin/SettingsPage';
+import { PracticePage } from '../features/practice/PracticePage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
@@ -204,6 +205,7 @@ function Frame() {
               <Route index element={<AdminHome />} />
               <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
+              <Route path="practice" element={<Guard anyOf={['audit.read']}><PracticePage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
             </Route>
