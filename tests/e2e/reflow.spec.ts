@@ -60,11 +60,6 @@ async function sidewaysOverflow(page: Page) {
   });
 }
 
-async function expectNoSidewaysScroll(page: Page, screen: string) {
-  const { overflow, culprits } = await sidewaysOverflow(page);
-  expect(overflow > 0 ? `${screen} scrolls ${overflow} px sideways: ${culprits.join(', ')}` : '').toBe('');
-}
-
 const viewports = [
   { name: '1366×768', width: 1366, height: 768 },
   { name: '320 CSS px (400 %)', width: 320, height: 640 },
