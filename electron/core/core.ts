@@ -7,6 +7,7 @@ import { channels, isChannelName, type ChannelDef, type ChannelName } from '../.
 import { AppError, type Result, type ValidationIssue } from '../../shared/contract/errors';
 import type { Language } from '../../shared/i18n/languages';
 import { can, type Permission } from '../../shared/permissions';
+import { MaintenanceState } from './admin/maintenance';
 import { appendAudit, type AuditEvent } from './audit/audit';
 import { caseStateHash } from './audit/state';
 import type { CoreDeps } from './deps';
@@ -89,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     kdfCost,
     now,
     connections,
+    maintenance: new MaintenanceState(),
     auditAs,
     async settings() {
       const row = await outsideTransaction().selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -246,6 +248,17 @@ export function createCore(options: CoreOptions): Core {
       deps.closeStoreIfIdle();
     },
     invoke(conn, channel, input) {
+      // During office maintenance (key rotation) the status answers at once, outside the queue
+      // (the rotation holds it), so every screen can show why the office is locked; every other
+      // call is refused rather than left waiting for minutes.
+      if (deps.maintenance.current) {
+        if (channel !== 'session.status') return Promise.resolve({ ok: false, error: deps.maintenance.busyError().toWire() });
+        return run(conn, channel, input).catch((error: unknown) => {
+          if (error instanceof AppError) return { ok: false as const, error: error.toWire() };
+          log(`channel ${channel} failed`, error);
+          return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
+        });
+      }
       return serial(async () => {
         let failed = false;
         try {

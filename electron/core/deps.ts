@@ -1,6 +1,7 @@
 // Node-only. What feature modules are built from: the vault, the store, the clock, the sessions.
 import type { Kysely, Transaction } from 'kysely';
 import type { OfficeSettings } from '../../shared/admin/contract';
+import type { MaintenanceState } from './admin/maintenance';
 import type { AuditEvent } from './audit/audit';
 import type { DB } from './db/schema';
 import type { Connection } from './handler';
@@ -14,6 +15,8 @@ export interface CoreDeps {
   kdfCost: KdfCost;
   now(): Date;
   connections: Set<Connection>;
+  /** Office-wide work in progress (key rotation): the office is locked meanwhile. */
+  maintenance: MaintenanceState;
   /** Office settings, read from the database (the store must be open). */
   settings(): Promise<OfficeSettings>;
   /** Appends an audit entry for an actor that may have no session (failed logins). */

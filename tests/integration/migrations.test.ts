@@ -134,6 +134,27 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => raw.exec(`UPDATE audit_log SET state_hash = NULL`)).toThrow(/append-only/);
     },
   },
+  9: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-9'), number: 'GUL-2025-0009' });
+      insertRow(raw, 'family_members', { id: 'fm-9', case_id: 'case-9', kind: 'relative', sex: 'male', given_name: 'Opio', created_at: now, updated_at: now });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['gate_exceptions', 'practice_settings']));
+      // Existing people are not restricted; the office starts with the shipped defaults.
+      expect(raw.prepare(`SELECT poses_risk, restriction, must_not_know_location FROM family_members WHERE id = 'fm-9'`).get()).toEqual({
+        poses_risk: 0,
+        restriction: 'none',
+        must_not_know_location: 0,
+      });
+      expect(raw.prepare('SELECT home_safety_days, plan_due_days, one_supervisor_mode FROM practice_settings').all()).toEqual([
+        { home_safety_days: 30, plan_due_days: 60, one_supervisor_mode: 0 },
+      ]);
+      expect(() => raw.prepare(`UPDATE family_members SET restriction = 'sometimes' WHERE id = 'fm-9'`).run()).toThrow(/CHECK/);
+      insertRow(raw, 'gate_exceptions', { case_id: 'case-9', gate_id: 'supervisedVisitSucceeded', reason_kind: 'distance', status: 'pending', requested_at: now });
+      expect(() => insertRow(raw, 'gate_exceptions', { case_id: 'case-9', gate_id: 'x', reason_kind: 'other', status: 'approved', requested_at: now })).toThrow(/CHECK/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

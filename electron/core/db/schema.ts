@@ -1,5 +1,6 @@
 // Node-only. Kysely's view of the database: one interface per table, named as in SQL.
 import type { Generated } from 'kysely';
+import type { ApprovalsTables } from '../approvals/tables';
 import type { AssessmentsTables } from '../assessments/tables';
 import type { BidTables } from '../bid/tables';
 import type { CasesTables } from '../cases/tables';
@@ -61,6 +62,7 @@ export interface FoundationTables {
 }
 
 export type DB = FoundationTables &
+  ApprovalsTables &
   CasesTables &
   FamilyTables &
   ConsentsTables &
