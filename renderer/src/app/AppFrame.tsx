@@ -11,6 +11,8 @@ import { SettingsPage } from '../features/admin/SettingsPage';
 import { PracticePage } from '../features/practice/PracticePage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupReminder } from '../features/backup/BackupReminder';
+import { BackupsPage } from '../features/backup/BackupsPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
@@ -199,6 +201,7 @@ function Frame() {
         <TopBar menuOpen={menu.open} onMenu={menu.toggle} />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
           <MaintenanceBanner />
+          <BackupReminder />
           <Routes>
             <Route index element={<Home />} />
             {sections
@@ -251,6 +254,7 @@ function Frame() {
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
               <Route path="practice" element={<Guard anyOf={['audit.read']}><PracticePage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
+              <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
