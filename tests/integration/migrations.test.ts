@@ -132,8 +132,8 @@ const migrationCases: Record<number, MigrationCase> = {
       // A new entry with a state hash; the append-only triggers still hold.
       insertRow(raw, 'audit_log', { at: now, action: 'case.update', prev_hash: old.hash, hash: 'h', state_hash: 'f'.repeat(64) });
       expect(() => raw.exec(`UPDATE audit_log SET state_hash = NULL`)).toThrow(/append-only/);
+      },
     },
-  },
   9: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-9'), number: 'GUL-2025-0009' });
