@@ -23,4 +23,10 @@ export interface CoreDeps {
   auditAs(trx: Kysely<DB> | Transaction<DB>, event: AuditEvent): Promise<void>;
   /** Closes the database when no connection has a session any more. */
   closeStoreIfIdle(): void;
+  /** Runs work in the core's one-call-at-a-time queue (for background jobs that touch the database). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** better_sqlite3.node for the running runtime, for connections opened outside the store. */
+  nativeBinding?: string;
+  /** A native folder picker (the desktop app's dialog); absent in browser mode and tests. */
+  chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>;
 }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { migrations as allMigrations, type Migration } from '../../migrations';
 import { AppError } from '../../shared/contract/errors';
 import { appendAudit } from './audit/audit';
+import { checkAuditSchema, hasSchemaProblems, repairAuditSchema, type SchemaProblems } from './audit/schema';
 import { migrate } from './db/migrate';
 import { openRaw, toKysely, type RawDatabase } from './db/open';
 import type { DB } from './db/schema';
@@ -75,8 +76,11 @@ export class StoreManager {
         if (error instanceof AppError && error.code === 'DB_KEY_INVALID') continue;
         throw error;
       }
+      let schemaProblems: SchemaProblems;
       try {
         migrate(raw, this.paths.dbFile, this.migrations);
+        schemaProblems = checkAuditSchema(raw);
+        if (hasSchemaProblems(schemaProblems)) repairAuditSchema(raw, schemaProblems);
       } catch (error) {
         raw.close();
         throw error;
@@ -85,6 +89,10 @@ export class StoreManager {
       tightenPermissions(this.paths.dataDir, this.paths.dbFile, this.paths.keyFile);
       this.reconcileSlots();
       this.removeStaleBackups([key]);
+      if (hasSchemaProblems(schemaProblems)) {
+        // Loud and permanent: the finding goes into the chain, and verify counts these entries.
+        await appendAudit(this.current.db, { action: 'audit.schemaRepaired', details: { ...schemaProblems } });
+      }
       await this.flushPendingAudit();
       return index;
     }
