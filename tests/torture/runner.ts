@@ -68,7 +68,9 @@ export async function loadOps(only?: string[]): Promise<{ op: TortureOp; file: s
   const ops: { op: TortureOp; file: string }[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
-    const op = ((await import(file)) as { default: TortureOp }).default;
+    const op = ((await import(file)) as { default?: TortureOp }).default;
+    // Helper modules beside the ops (no TortureOp default export) are not operations.
+    if (!op || typeof op.name !== 'string' || typeof op.run !== 'function') continue;
     if (!only || only.includes(op.name)) ops.push({ op, file });
   }
   return ops;
