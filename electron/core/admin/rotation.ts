@@ -71,8 +71,9 @@ export async function rotateDataKey(
     faultPoint('rotation.afterRename');
     const slots = vault.promoteNextKey();
     faultPoint('rotation.afterPromote');
-    await store.open([nextKey]);
+    // Before the reopen (which would remove them too, uncounted): backups under the old key.
     const removedBackups = store.removeStaleBackups([nextKey]).length;
+    await store.open([nextKey]);
     onProgress(1);
     return { slots, removedBackups };
   } catch (error) {
