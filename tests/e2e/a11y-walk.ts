@@ -21,14 +21,20 @@ const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core'
 export async function axeFindings(page: Page, scope?: string): Promise<string[]> {
   if (scope && (await page.locator(scope).count()) === 0) return [];
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(
+  // A dialog that closes on its own (a submit that succeeded) may be gone by the time axe looks.
+  const violations = await page
+    .evaluate(
     async ({ scope, tags }) => {
       const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
       const results = await axe.run(scope ? { include: [scope] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return results.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
     },
     { scope: scope ?? null, tags: wcagTags },
-  );
+    )
+    .catch((error: Error) => {
+      if (scope && /No elements found for include/.test(error.message)) return [];
+      throw error;
+    });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.targets.join(' | ')}`);
