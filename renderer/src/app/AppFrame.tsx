@@ -5,10 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
 import type { Permission } from '@shared/permissions';
 import { AdminLayout } from '../features/admin/AdminLayout';
+import { MaintenanceBanner } from '../features/admin/maintenance';
 import { SecurityPage } from '../features/admin/SecurityPage';
 import { SettingsPage } from '../features/admin/SettingsPage';
+import { PracticePage } from '../features/practice/PracticePage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupReminder } from '../features/backup/BackupReminder';
+import { BackupsPage } from '../features/backup/BackupsPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
@@ -196,6 +200,8 @@ function Frame() {
       <div className="frame__body">
         <TopBar menuOpen={menu.open} onMenu={menu.toggle} />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <MaintenanceBanner />
+          <BackupReminder />
           <Routes>
             <Route index element={<Home />} />
             {sections
@@ -246,7 +252,9 @@ function Frame() {
               <Route index element={<AdminHome />} />
               <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
+              <Route path="practice" element={<Guard anyOf={['audit.read']}><PracticePage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
+              <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
