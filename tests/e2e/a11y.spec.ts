@@ -140,7 +140,7 @@ for (const language of ['en', 'ar'] as const) {
         await ok(bridge, 'session.setLanguage', { language });
         await page.goto(`${base}#/admin/users`);
         await page.reload();
-        for (const screen of ['users', 'settings', 'security']) {
+        for (const screen of ['users', 'settings', 'practice', 'security']) {
           findings.push(...(await walkDialogs(page, `${base}#/admin/${screen}`, 'main', `admin ${screen}`, seen)));
         }
         expect(findings).toEqual([]);

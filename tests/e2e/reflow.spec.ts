@@ -130,7 +130,7 @@ for (const language of languages) {
       await page.reload();
       for (const viewport of viewports) {
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
-        for (const screen of ['#/admin/users', '#/admin/settings', '#/admin/security', '#/admin/audit']) {
+        for (const screen of ['#/admin/users', '#/admin/settings', '#/admin/practice', '#/admin/security', '#/admin/backups', '#/admin/audit']) {
           await page.goto(base + screen);
           await expect(page.locator('main h1').first()).toBeVisible();
           await expect(page.locator('.loading')).toHaveCount(0);
