@@ -85,6 +85,7 @@ interface Row {
   id: string;
   givenName: string;
   familyName: string;
+  ageYears: number | null;
   stage: string;
 }
 
@@ -124,6 +125,7 @@ for (const language of ['en', 'ar'] as const) {
         await page.goto(`${base}#/cases/new`);
         await page.locator('input[name="child.givenName"]').fill(rows[0]!.givenName);
         await page.locator('input[name="child.familyName"]').fill(rows[0]!.familyName);
+        await page.locator('input[name="child.estimatedAgeYears"]').fill(String(rows[0]!.ageYears ?? 10));
         const different = page.locator('.duplicates .toggle-button').first();
         await expect(different).toBeVisible();
         await different.click();
@@ -138,7 +140,7 @@ for (const language of ['en', 'ar'] as const) {
         await ok(bridge, 'session.setLanguage', { language });
         await page.goto(`${base}#/admin/users`);
         await page.reload();
-        for (const screen of ['users', 'settings', 'security']) {
+        for (const screen of ['users', 'settings', 'practice', 'security']) {
           findings.push(...(await walkDialogs(page, `${base}#/admin/${screen}`, 'main', `admin ${screen}`, seen)));
         }
         expect(findings).toEqual([]);

@@ -60,6 +60,19 @@ async function sidewaysOverflow(page: Page) {
   });
 }
 
+/** Column headers whose text does not fit and is cut off (overflow hidden or an ellipsis). */
+function clippedHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('main thead th, main thead th *'))
+      .filter((th) => {
+        const style = getComputedStyle(th);
+        const clips = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        return clips && !th.closest('.visually-hidden') && th.getClientRects().length > 0 && th.scrollWidth > th.clientWidth + 1;
+      })
+      .map((th) => (th.textContent ?? '').trim()),
+  );
+}
+
 const viewports = [
   { name: '1366×768', width: 1366, height: 768 },
   { name: '320 CSS px (400 %)', width: 320, height: 640 },
@@ -104,6 +117,7 @@ for (const language of languages) {
           await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0);
           const { overflow, culprits } = await sidewaysOverflow(page);
           if (overflow > 0) problems.push(`${viewport.name} ${screen}: ${overflow} px — ${culprits.join(', ')}`);
+          for (const header of await clippedHeaders(page)) problems.push(`${viewport.name} ${screen}: column header "${header}" is cut off`);
         }
       }
 
@@ -116,7 +130,7 @@ for (const language of languages) {
       await page.reload();
       for (const viewport of viewports) {
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
-        for (const screen of ['#/admin/users', '#/admin/settings', '#/admin/security', '#/admin/audit']) {
+        for (const screen of ['#/admin/users', '#/admin/settings', '#/admin/practice', '#/admin/security', '#/admin/backups', '#/admin/audit']) {
           await page.goto(base + screen);
           await expect(page.locator('main h1').first()).toBeVisible();
           await expect(page.locator('.loading')).toHaveCount(0);

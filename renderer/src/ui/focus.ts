@@ -80,9 +80,14 @@ export function positionOf(element: Element): FocusPosition {
   return { element, chain };
 }
 
-/** The first thing in `container` a person can act on, else the container itself. */
+const controlSelector = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
+
+/** The first control in `container` (else anything focusable, such as a table's scroll region), else the container. */
 function landingIn(container: Element): Element {
-  return [...container.querySelectorAll(focusableSelector)].find(isShown) ?? container;
+  if (container.matches(controlSelector)) return container;
+  return (
+    [...container.querySelectorAll(controlSelector)].find(isShown) ?? [...container.querySelectorAll(focusableSelector)].find(isShown) ?? container
+  );
 }
 
 /** The heading that introduces `node`: the closest one before it inside its section or card. */
