@@ -151,7 +151,7 @@ export async function approveBestInterestsDetermination(page: Page): Promise<voi
   const dialog = page.getByRole('dialog', { name: 'Approve this determination?' });
   await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Approved: reintegration with the family')).toBeVisible();
+  await expect(page.getByText('Approved: Reintegration with the family')).toBeVisible();
 }
 
 export async function makePlanAcknowledgedByFamily(page: Page): Promise<void> {
