@@ -257,7 +257,8 @@ export const casesChannels = defineChannels({
         ...versioned,
         alternative: z.enum(haltAlternatives),
         reason: z.string().trim().min(1).max(5000),
-        childViews: z.string().trim().max(5000).default(''),
+        /** Required: the child's views in their own words, or why they could not be given (G:L76). */
+        childViews: z.string().trim().min(1).max(5000),
       })
       .strict(),
     output: caseFileSchema,

@@ -252,3 +252,20 @@ describe('scope', () => {
     expect((await team.worker.ok('approvals.withdrawException', { caseId, exceptionId: asked.id })).status).toBe('withdrawn');
   });
 });
+
+describe('halting to a permanent family', () => {
+  it('adoption needs an approved BID that decided it, and the child’s views (or why not) are required', async () => {
+    const caseId = await caseInStage(team, 'tracing_assessment');
+    const file = await team.worker.ok('cases.get', { caseId });
+    await expectCode(team.worker.call('cases.halt', { caseId, version: file.version, alternative: 'temporary_alternative_care', reason: 'Father returned' }), 'VALIDATION');
+    const error = await expectCode(
+      team.worker.call('cases.halt', { caseId, version: file.version, alternative: 'adoption', reason: 'Parents deceased', childViews: 'Too young to say; observed settled with foster carers' }),
+      'GATE_BLOCKED',
+    );
+    expect(error.params?.gates).toBe('haltNeedsBid');
+    expect((await team.worker.ok('cases.get', { caseId })).status).toBe('open');
+    // Temporary care can be chosen at once, for the child's safety.
+    const halted = await team.worker.ok('cases.halt', { caseId, version: file.version, alternative: 'temporary_alternative_care', reason: 'Father returned', childViews: 'I am afraid of him' });
+    expect(halted.status).toBe('halted');
+  });
+});
