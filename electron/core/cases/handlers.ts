@@ -11,6 +11,7 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
+import { timelinessOf } from './timeliness';
 import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
@@ -77,6 +78,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       registeredAt: row.registered_at,
       updatedAt: row.updated_at,
       reviewDue: row.review_due,
+      timeliness: await timelinessOf(env.db(), row, facts, today),
       version: row.version,
       facts: { ...facts },
       next: row.status === 'open' ? nextStep(row.stage, facts) : { to: null, blocked: [] },
