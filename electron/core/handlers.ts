@@ -5,6 +5,7 @@ import { createAdminHandlers } from './admin/handlers';
 import { createApprovalsHandlers } from './approvals/handlers';
 import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
+import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
@@ -42,6 +43,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createReunificationHandlers,
     createApprovalsHandlers,
     createPracticeHandlers,
+    createBackupHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -5,6 +5,7 @@ import { adminChannels } from '../admin/contract';
 import { approvalsChannels } from '../approvals/contract';
 import { assessmentsChannels } from '../assessments/contract';
 import { auditChannels } from '../audit/contract';
+import { backupChannels } from '../backup/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { consentsChannels } from '../consents/contract';
@@ -40,6 +41,7 @@ const features = [
   reunificationChannels,
   approvalsChannels,
   practiceChannels,
+  backupChannels,
 ] as const;
 
 export const channels = {
@@ -61,6 +63,7 @@ export const channels = {
   ...reunificationChannels,
   ...approvalsChannels,
   ...practiceChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { entryHash } from '../../electron/core/audit/audit';
 import { currentVersion, migrate } from '../../electron/core/db/migrate';
 import { openRaw, type RawDatabase } from '../../electron/core/db/open';
 import { StoreManager } from '../../electron/core/store';
@@ -112,6 +113,27 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'contacts', { case_id: 'case-6', kind: 'remote_contact', status: 'planned', planned_for: null })).toThrow(/CHECK/);
     },
   },
+  7: {
+    seed(raw) {
+      // An entry written before state hashes existed: its hash must verify unchanged afterwards.
+      const row = { at: now, user_id: null, username: 'admin', action: 'case.update', entity_type: 'case', entity_id: 'case-6', details: null };
+      insertRow(raw, 'audit_log', { ...row, prev_hash: 'p7', hash: entryHash('p7', row) });
+    },
+    check(raw) {
+      const old = raw.prepare(`SELECT * FROM audit_log WHERE prev_hash = 'p7'`).get() as Parameters<typeof entryHash>[1] & { hash: string };
+      expect(old.state_hash).toBeNull();
+      expect(entryHash('p7', old)).toBe(old.hash);
+      expect(raw.prepare('SELECT backup_keep, backup_reminder_days, backup_folder FROM office').get()).toEqual({
+        backup_keep: 10,
+        backup_reminder_days: 7,
+        backup_folder: null,
+      });
+      expect(() => raw.exec('UPDATE office SET backup_keep = 0')).toThrow(/CHECK/);
+      // A new entry with a state hash; the append-only triggers still hold.
+      insertRow(raw, 'audit_log', { at: now, action: 'case.update', prev_hash: old.hash, hash: 'h', state_hash: 'f'.repeat(64) });
+      expect(() => raw.exec(`UPDATE audit_log SET state_hash = NULL`)).toThrow(/append-only/);
+      },
+    },
   9: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-9'), number: 'GUL-2025-0009' });

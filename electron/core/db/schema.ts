@@ -23,6 +23,9 @@ export interface OfficeTable {
   auto_lock_minutes: number;
   require_bid: number;
   created_at: string;
+  backup_keep: Generated<number>;
+  backup_reminder_days: Generated<number>;
+  backup_folder: string | null;
 }
 
 export interface UsersTable {
@@ -48,6 +51,8 @@ export interface AuditLogTable {
   details: string | null;
   prev_hash: string;
   hash: string;
+  /** Hash of the case's state after the change this entry records (migration 7); null otherwise. */
+  state_hash: string | null;
 }
 
 export interface FoundationTables {
