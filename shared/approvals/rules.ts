@@ -1,7 +1,7 @@
 // Environment-free. Who may approve what (G:L292 "a supervisor or inter-agency case review panel
 // decides"), and which gates a supervisor may let a case past. Shared by the core (which refuses)
 // and the renderer (which hides the Approve button and says why).
-import { isGateId } from '../cases/stages';
+import { haltNeedsBid, isGateId } from '../cases/stages';
 import { checkedPurposes, consentGateId } from '../consents/rules';
 
 export interface ApprovalParties {
@@ -47,7 +47,7 @@ export type ExceptionStatus = (typeof exceptionStatuses)[number];
 
 /** What an exception can be asked for: a stage gate, or a consent check (`consent.<purpose>`). */
 export function isExceptableGate(id: string): boolean {
-  return isGateId(id) || (checkedPurposes as readonly string[]).some((p) => consentGateId(p as never) === id);
+  return isGateId(id) || id === haltNeedsBid || (checkedPurposes as readonly string[]).some((p) => consentGateId(p as never) === id);
 }
 
 /** Kinds of decision waiting for a supervisor, for the approvals list in My work. */

@@ -125,6 +125,14 @@ export const caseFileSchema = z.object({
   registeredAt: z.string(),
   updatedAt: z.string(),
   reviewDue: z.string().nullable(),
+  /** Nothing waits forever (G:L170): the day a first plan is due while none is in force, and how
+   * long the child has been in alternative care before going home (warned past the office's days). */
+  timeliness: z.object({
+    planDueBy: z.string().nullable(),
+    planOverdue: z.boolean(),
+    alternativeCareDays: z.number().int().nullable(),
+    alternativeCareWarn: z.boolean(),
+  }),
   version: z.number().int(),
   facts: z.record(z.string(), z.union([z.boolean(), z.number(), z.array(z.string())])),
   next: z.object({ to: stageSchema.nullable(), blocked: z.array(gateRef) }),
@@ -257,7 +265,8 @@ export const casesChannels = defineChannels({
         ...versioned,
         alternative: z.enum(haltAlternatives),
         reason: z.string().trim().min(1).max(5000),
-        childViews: z.string().trim().max(5000).default(''),
+        /** Required: the child's views in their own words, or why they could not be given (G:L76). */
+        childViews: z.string().trim().min(1).max(5000),
       })
       .strict(),
     output: caseFileSchema,

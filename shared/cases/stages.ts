@@ -170,6 +170,18 @@ export interface MoveCheck {
   direction: 'forward' | 'back' | 'invalid';
 }
 
+/**
+ * Halting to a permanent family (adoption, kafalah) rules reintegration out (G:L109-110): it needs
+ * an approved BID that decided exactly that, or a supervisor's exception to this rule. Temporary
+ * care can be chosen at once, for safety. Returns the blocking rule's id, or null.
+ */
+export const haltNeedsBid = 'haltNeedsBid';
+export function haltBlocked(alternative: HaltAlternative, approvedBidDecision: string | null, exceptions: readonly string[]): typeof haltNeedsBid | null {
+  if (alternative !== 'adoption' && alternative !== 'kafalah') return null;
+  if (approvedBidDecision === alternative || exceptions.includes(haltNeedsBid)) return null;
+  return haltNeedsBid;
+}
+
 /** Whether a gate id names a real gate (exception requests name one). */
 export function isGateId(id: string): id is GateId {
   return Object.prototype.hasOwnProperty.call(gates, id);

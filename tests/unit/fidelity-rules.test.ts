@@ -1,7 +1,7 @@
 // The fidelity rules of issue 8, each tested where it lives in shared/.
 import { describe, expect, it } from 'vitest';
 import { approvalVerdict, isExceptableGate } from '../../shared/approvals/rules';
-import { checkMove, emptyFacts, forwardGates, gates, passedByException, planInForceGates, type CaseFacts } from '../../shared/cases/stages';
+import { checkMove, emptyFacts, forwardGates, gates, haltBlocked, passedByException, planInForceGates, type CaseFacts } from '../../shared/cases/stages';
 import { contactRefusal, latestPicture, type PictureContact } from '../../shared/contacts/ladder';
 import { consentVerdict, tracingPurposes, type ConsentRecord } from '../../shared/consents/rules';
 import { placementFor, placementForPerson } from '../../shared/family/confidential';
@@ -150,5 +150,16 @@ describe('no self-approval', () => {
   });
   it('a one-supervisor office may allow it, flagged', () => {
     expect(approvalVerdict({ ...base, submittedBy: 'sara', oneSupervisorMode: true })).toEqual({ ok: true, selfApproval: true });
+  });
+});
+
+describe('halting', () => {
+  it('a permanent family needs an approved BID deciding it, or a supervisor’s exception; temporary care never waits', () => {
+    expect(haltBlocked('temporary_alternative_care', null, [])).toBeNull();
+    expect(haltBlocked('adoption', null, [])).toBe('haltNeedsBid');
+    expect(haltBlocked('adoption', 'kafalah', [])).toBe('haltNeedsBid');
+    expect(haltBlocked('kafalah', 'kafalah', [])).toBeNull();
+    expect(haltBlocked('adoption', null, ['haltNeedsBid'])).toBeNull();
+    expect(isExceptableGate('haltNeedsBid')).toBe(true);
   });
 });

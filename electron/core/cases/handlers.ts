@@ -3,13 +3,15 @@
 import crypto from 'node:crypto';
 import type { CaseFile } from '../../../shared/cases/contract';
 import { todayIso } from '../../../shared/cases/fields';
-import { checkMove, nextStep } from '../../../shared/cases/stages';
+import { checkMove, haltBlocked, nextStep } from '../../../shared/cases/stages';
+import { approvedExceptions } from '../approvals/queries';
 import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
+import { timelinessOf } from './timeliness';
 import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
@@ -76,6 +78,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       registeredAt: row.registered_at,
       updatedAt: row.updated_at,
       reviewDue: row.review_due,
+      timeliness: await timelinessOf(env.db(), row, facts, today),
       version: row.version,
       facts: { ...facts },
       next: row.status === 'open' ? nextStep(row.stage, facts) : { to: null, blocked: [] },
@@ -302,6 +305,14 @@ export function createCasesHandlers(deps: CoreDeps) {
     'cases.halt': async ({ caseId, version, alternative, reason, childViews }, env) => {
       const row = await loadCase(env, caseId, 'write');
       assertOpen(row);
+      const bid = await env.db().selectFrom('bids').select('decision').where('case_id', '=', caseId).where('status', '=', 'approved').orderBy('decided_at', 'desc').limit(1).executeTakeFirst();
+      const blocked = haltBlocked(alternative, bid?.decision ?? null, await approvedExceptions(env.db(), caseId));
+      if (blocked) {
+        throw new AppError('GATE_BLOCKED', 'a permanent alternative needs an approved BID that decided it', {
+          params: { gates: blocked, to: alternative },
+          issues: [{ path: ['alternative'], code: blocked, message: blocked }],
+        });
+      }
       await env.tx(async (trx) => {
         await bumpVersion(trx, caseId, version);
         await trx

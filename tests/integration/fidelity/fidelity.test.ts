@@ -252,3 +252,32 @@ describe('scope', () => {
     expect((await team.worker.ok('approvals.withdrawException', { caseId, exceptionId: asked.id })).status).toBe('withdrawn');
   });
 });
+
+describe('halting to a permanent family', () => {
+  it('adoption needs an approved BID that decided it, and the child’s views (or why not) are required', async () => {
+    const caseId = await caseInStage(team, 'tracing_assessment');
+    const file = await team.worker.ok('cases.get', { caseId });
+    await expectCode(team.worker.call('cases.halt', { caseId, version: file.version, alternative: 'temporary_alternative_care', reason: 'Father returned' } as never), 'VALIDATION');
+    const error = await expectCode(
+      team.worker.call('cases.halt', { caseId, version: file.version, alternative: 'adoption', reason: 'Parents deceased', childViews: 'Too young to say; observed settled with foster carers' }),
+      'GATE_BLOCKED',
+    );
+    expect(error.params?.gates).toBe('haltNeedsBid');
+    expect((await team.worker.ok('cases.get', { caseId })).status).toBe('open');
+    // Temporary care can be chosen at once, for the child's safety.
+    const halted = await team.worker.ok('cases.halt', { caseId, version: file.version, alternative: 'temporary_alternative_care', reason: 'Father returned', childViews: 'I am afraid of him' });
+    expect(halted.status).toBe('halted');
+  });
+});
+
+describe('nothing waits forever', () => {
+  it('a first plan is due within the office’s days of registration, and time in alternative care is counted and warned', async () => {
+    const caseId = await caseInStage(team, 'preparation', 200);
+    await team.worker.ok('preparation.setCareArrangement', { caseId, arrangement: 'transit_centre', place: 'Gulu transit centre', since: daysAgo(190) });
+    const file = await team.worker.ok('cases.get', { caseId });
+    expect(file.timeliness).toMatchObject({ planDueBy: daysAgo(140), planOverdue: true, alternativeCareDays: 190, alternativeCareWarn: true });
+    await team.supervisor.ok('practice.update', { alternativeCareWarnDays: 365, planDueDays: 365 });
+    expect((await team.worker.ok('cases.get', { caseId })).timeliness).toMatchObject({ planOverdue: false, alternativeCareWarn: false });
+    await team.supervisor.ok('practice.update', { alternativeCareWarnDays: 180, planDueDays: 60 });
+  });
+});

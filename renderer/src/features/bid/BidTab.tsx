@@ -291,7 +291,9 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
           actions={caseFile.canWrite && !open ? <Button variant="primary" onClick={() => setEditing('new')}>{t('new')}</Button> : null}
         >
           <p className="muted">{t('description')}</p>
-          {caseFile.facts.bidApproved ? <Badge tone="success">{t('gateOpen')}</Badge> : null}
+          {caseFile.facts.bidApproved ? (
+            <Badge tone="success">{t('gateOpen', { decision: t(`decisions.${list.data.find((b) => b.status === 'approved')?.decision ?? 'reintegration_with_family'}`) })}</Badge>
+          ) : null}
           <Table
             caption={t('list')}
             captionHidden

@@ -69,6 +69,16 @@ export function NextPanel({ caseFile }: { caseFile: CaseFile }) {
       </h2>
       {body}
       <GateExceptions caseFile={caseFile} />
+      {caseFile.timeliness.planDueBy ? (
+        <p className={caseFile.timeliness.planOverdue ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
+          {t(caseFile.timeliness.planOverdue ? 'next.planOverdue' : 'next.planDue', { date: format.day(caseFile.timeliness.planDueBy) })}
+        </p>
+      ) : null}
+      {caseFile.timeliness.alternativeCareDays !== null ? (
+        <p className={caseFile.timeliness.alternativeCareWarn ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
+          {t(caseFile.timeliness.alternativeCareWarn ? 'next.inCareTooLong' : 'next.inCare', { count: caseFile.timeliness.alternativeCareDays })}
+        </p>
+      ) : null}
       {caseFile.reviewDue ? (
         <p className={reviewOverdue ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
           {reviewOverdue ? t('next.reviewOverdue', { date: format.day(caseFile.reviewDue) }) : t('next.reviewDue', { date: format.day(caseFile.reviewDue) })}
