@@ -190,7 +190,7 @@ describe('one process per data folder', () => {
     const first = acquireInstanceLock(dir, 'web');
     expect(first.acquired).toBe(true);
     if (!first.acquired) return;
-    first.lock.update({ url: 'http://127.0.0.1:1/?launch=t' });
+    first.lock.update({ mode: 'web' });
     // Same pid in the file, so pretend to be another process by rewriting the owner.
     fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: process.ppid, mode: 'electron', startedAt: '' }));
     const second = acquireInstanceLock(dir, 'web');
