@@ -7,6 +7,7 @@ import { channels, isChannelName, type ChannelDef, type ChannelName } from '../.
 import { AppError, type Result, type ValidationIssue } from '../../shared/contract/errors';
 import type { Language } from '../../shared/i18n/languages';
 import { can, type Permission } from '../../shared/permissions';
+import { channelsBeforePasswordChange } from '../../shared/session/contract';
 import { appendAudit, type AuditEvent } from './audit/audit';
 import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
@@ -142,6 +143,9 @@ export function createCore(options: CoreOptions): Core {
         details: { idleSeconds: Math.round(idleMs / 1000) },
       });
       throw new AppError('SESSION_LOCKED', 'the session was locked after inactivity');
+    }
+    if (session.mustChangePassword && !(channelsBeforePasswordChange as readonly string[]).includes(channel)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'choose a new password first', { params: { channel } });
     }
     if (def.access !== 'session' && !can(session.role, def.access as Permission)) {
       await auditAs(store.get().db, {

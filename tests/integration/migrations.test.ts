@@ -12,6 +12,7 @@ import { adminPassword, currentDataKey, setUpStaffedOffice, tempDir, type TestOf
 import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames, type MigrationCase } from '../fixtures/migrations';
 import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
+import { migration0008Case } from './session/migration-0008';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -112,6 +113,8 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'contacts', { case_id: 'case-6', kind: 'remote_contact', status: 'planned', planned_for: null })).toThrow(/CHECK/);
     },
   },
+  // First-sign-in password change and the duplicate-flag queue; the case sits with the session tests.
+  8: migration0008Case,
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

@@ -55,6 +55,9 @@ export function createAdminHandlers(deps: CoreDeps) {
         removed_at: null,
         created_at: deps.now().toISOString(),
         last_login_at: null,
+        // The administrator chose this password, so it is theirs too: the user replaces it at their
+        // first sign-in (session.changePassword), before any other channel answers.
+        must_change_password: 1,
       };
       await env.tx(async (trx) => {
         await trx.insertInto('users').values(row).execute();
