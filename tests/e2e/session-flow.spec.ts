@@ -1,13 +1,14 @@
 // The foundation's journey on a shared office PC, through the real renderer in browser mode:
 // first-run setup → an administrator creates a case worker → log out → the case worker signs in
-// → lock → unlock → switch user → a wrong password shows the translated error.
+// → the case worker's first sign-in asks for a password of her own → lock → unlock → switch user →
+// a wrong password shows the translated error.
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 
 const admin = { username: 'grace', name: 'Grace Achieng', password: 'correct horse battery staple' };
-const worker = { username: 'wanjiru', name: 'Wanjiru Kamau', password: 'river-lantern-quietly-42' };
+const worker = { username: 'wanjiru', name: 'Wanjiru Kamau', given: 'handed over on paper 41', password: 'river-lantern-quietly-42' };
 
 test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a wrong password', async ({ app: page }) => {
   test.slow(); // Several real Argon2id unlocks.
@@ -62,8 +63,8 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await dialog.getByLabel('Full name').fill(worker.name);
   await dialog.getByLabel('Username').fill(worker.username);
   await dialog.getByLabel('Role').selectOption('caseworker');
-  await dialog.getByLabel('First password').fill(worker.password);
-  await dialog.getByLabel('Repeat the password').fill(worker.password);
+  await dialog.getByLabel('First password').fill(worker.given);
+  await dialog.getByLabel('Repeat the password').fill(worker.given);
   await dialog.getByRole('button', { name: 'Add the user' }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
   const row = page.getByRole('row', { name: new RegExp(worker.name) });
@@ -82,8 +83,21 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
-  // The case worker signs in: case sections, no Administration.
-  await signIn(page, worker.username, worker.password);
+  // The case worker signs in with the password the administrator gave her: before anything else she
+  // chooses her own (the administrator knows the first one). Keeping it is refused.
+  await signIn(page, worker.username, worker.given);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose your own password' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await page.getByLabel('The password you were given').fill(worker.given);
+  await page.getByLabel('New password', { exact: true }).fill(worker.given);
+  await page.getByLabel('Repeat the password').fill(worker.given);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('The new password must differ from the current one.')).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill(worker.password);
+  await page.getByLabel('Repeat the password').fill(worker.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+
+  // Then the app: case sections, no Administration.
   await expect(nav.getByRole('link', { name: /^Cases/ })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Your account' })).toContainText(worker.name);
