@@ -11,6 +11,7 @@ import { defineHandlers, type HandlerEnv } from '../handler';
 import { myWork } from './my-work';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
+import { photoBytes, servablePhoto } from './photo';
 import { loadFacts } from './facts';
 import { listCases, scoped } from './list';
 import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
@@ -153,7 +154,7 @@ export function createCasesHandlers(deps: CoreDeps) {
         if (input.photo) {
           await trx
             .insertInto('case_photos')
-            .values({ case_id: id, mime: input.photo.mime, data: Buffer.from(input.photo.dataBase64, 'base64'), updated_at: now })
+            .values({ case_id: id, mime: input.photo.mime, data: photoBytes(input.photo), updated_at: now })
             .execute();
         }
         await recordCaseChange(
@@ -194,9 +195,9 @@ export function createCasesHandlers(deps: CoreDeps) {
 
     'cases.getPhoto': async ({ caseId }, env) => {
       await loadCase(env, caseId, 'read');
-      const photo = await env.db().selectFrom('case_photos').select(['mime', 'data']).where('case_id', '=', caseId).executeTakeFirst();
+      const photo = servablePhoto(await env.db().selectFrom('case_photos').select(['mime', 'data']).where('case_id', '=', caseId).executeTakeFirst());
       await recordCaseView(env, caseId, 'photo');
-      return photo ? { mime: photo.mime as 'image/jpeg', dataBase64: Buffer.from(photo.data).toString('base64') } : null;
+      return photo ? { mime: photo.mime as 'image/jpeg', dataBase64: photo.data.toString('base64') } : null;
     },
 
     'cases.update': async ({ caseId, version, child, riskLevel, priority }, env) => {
@@ -229,12 +230,13 @@ export function createCasesHandlers(deps: CoreDeps) {
 
     'cases.setPhoto': async ({ caseId, photo }, env) => {
       await loadCase(env, caseId, 'write');
+      const data = photo ? photoBytes(photo) : null;
       await env.tx(async (trx) => {
         await trx.deleteFrom('case_photos').where('case_id', '=', caseId).execute();
-        if (photo) {
+        if (photo && data) {
           await trx
             .insertInto('case_photos')
-            .values({ case_id: caseId, mime: photo.mime, data: Buffer.from(photo.dataBase64, 'base64'), updated_at: env.now().toISOString() })
+            .values({ case_id: caseId, mime: photo.mime, data, updated_at: env.now().toISOString() })
             .execute();
         }
         await recordCaseChange(env, trx, caseId, photo ? 'case.photoSet' : 'case.photoRemoved');
