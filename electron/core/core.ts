@@ -9,6 +9,7 @@ import type { Language } from '../../shared/i18n/languages';
 import { can, type Permission } from '../../shared/permissions';
 import { channelsBeforePasswordChange } from '../../shared/session/contract';
 import { appendAudit, type AuditEvent } from './audit/audit';
+import { errorForLog, newIncidentId } from './log/redact';
 import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
 import { createHandlers } from './handlers';
@@ -54,7 +55,10 @@ export function createCore(options: CoreOptions): Core {
   const store = new StoreManager(paths, vault, options.nativeBinding);
   const connections = new Set<Connection>();
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  // Every error the core logs goes through errorForLog: codes and code locations, never a message
+  // (which may quote case text). The sink sees only that summary.
+  const sink = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
 
   const auditAs = async (trx: Parameters<CoreDeps['auditAs']>[0], event: AuditEvent) => {
     await appendAudit(trx, { at: now().toISOString(), ...event });
@@ -228,8 +232,9 @@ export function createCore(options: CoreOptions): Core {
           if (error instanceof z.ZodError) {
             return { ok: false, error: { code: 'VALIDATION', message: 'the input is not valid', issues: zodIssues(error) } };
           }
-          log(`channel ${channel} failed`, error);
-          return { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; nothing was saved' } };
+          const incident = newIncidentId();
+          log(`channel ${channel} failed (incident ${incident})`, error);
+          return { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; nothing was saved', params: { incident } } };
         } finally {
           // Refused calls write audit entries too (failed logins, denied access, auto-lock).
           // (When the call itself failed, its error is already logged or returned.)

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
+import { errorForLog } from '../core/log/redact';
 import { appFolderName } from '../web/data-dir';
 import { acquireInstanceLock, type InstanceLock } from '../web/instance-lock';
 import { registerIpc } from './ipc';
@@ -19,7 +20,8 @@ const preloadPath = path.join(here, '..', 'preload', 'index.cjs');
 const rendererDir = path.join(here, '..', 'renderer');
 const devTools = !app.isPackaged && process.env.HOMEWARD_DEVTOOLS === '1';
 
-const log = (message: string, error?: unknown) => console.error(`[homeward] ${message}`, error ?? '');
+// Codes and code locations only (errorForLog): an error's message may quote case text.
+const log = (message: string, error?: unknown) => console.error(`[homeward] ${message}`, error === undefined ? '' : errorForLog(error));
 
 // The same folder browser mode uses by default (see electron/web/data-dir.ts); Chromium's own
 // caches go in a subfolder so the office's files stay easy to find and back up. HOMEWARD_DATA_DIR

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/core';
+import { errorForLog } from '../core/log/redact';
 import type { Connection } from '../core/handler';
 import {
   isAllowedHost,
@@ -111,7 +112,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const { core, rendererDir } = options;
   const tickets = new LaunchTickets(options.now ?? Date.now, options.launchLinkTtlMs ?? launchLinkTtlMs);
   const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  // Codes and code locations only: an error's message may quote what the request carried.
+  const sink = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
   // One connection: browser mode is one app window with one session, whichever link opened it.
   const conn: Connection = core.connect();
   let port = 0;
