@@ -96,9 +96,10 @@ async function main(): Promise<number> {
   process.on('exit', () => lock.release());
 
   console.log(`Homeward data folder: ${dataDir}`);
+  console.log(`(ready ${Math.round(performance.now())} ms after launch. The link below works once, within a minute;`);
+  console.log(' press Enter here for a new one. Keep this terminal open; Ctrl+C stops Homeward.)');
+  // The one line a person needs comes last.
   console.log(`Homeward browser mode: ${bridge.launchUrl}`);
-  console.log(`(ready ${Math.round(performance.now())} ms after launch; the link works once, within a minute.`);
-  console.log(' Press Enter here for a new link. Keep this terminal open; Ctrl+C stops Homeward.)');
   if (shouldOpen) openInBrowser(bridge.launchUrl);
   // Enter: a fresh one-time link (and the browser opened on it). With no terminal (stdin closed)
   // the interface simply ends.
