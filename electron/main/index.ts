@@ -9,7 +9,7 @@ import { errorForLog } from '../core/log/redact';
 import { appFolderName } from '../web/data-dir';
 import { acquireInstanceLock, type InstanceLock } from '../web/instance-lock';
 import { registerIpc } from './ipc';
-import { hardenSession, hardenWebContents } from './hardening';
+import { hardenEverySession, hardenWebContents } from './hardening';
 import { installMenu } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -35,6 +35,7 @@ app.setPath('sessionData', path.join(dataDir, 'chromium'));
 
 app.enableSandbox();
 registerAppScheme();
+hardenEverySession({ devTools });
 hardenWebContents();
 
 let mainWindow: BrowserWindow | null = null;
@@ -84,7 +85,6 @@ async function start(): Promise<void> {
   });
   core = createCore({ dataDir, nativeBinding, log });
 
-  hardenSession();
   serveRenderer(rendererDir);
   unregisterIpc = registerIpc(core, log);
   installMenu({ devTools });
