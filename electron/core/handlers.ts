@@ -5,6 +5,7 @@ import { createAdminHandlers } from './admin/handlers';
 import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
 import { createBidHandlers } from './bid/handlers';
+import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
 import { createContactsHandlers } from './contacts/handlers';
@@ -27,6 +28,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createAuditHandlers,
     createDraftsHandlers,
     createCasesHandlers,
+    createDuplicateFlagHandlers,
     createFamilyHandlers,
     createConsentsHandlers,
     createNotesHandlers,

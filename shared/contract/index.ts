@@ -6,6 +6,7 @@ import { assessmentsChannels } from '../assessments/contract';
 import { auditChannels } from '../audit/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
+import { duplicateFlagsChannels } from '../cases/duplicate-flags';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -25,6 +26,7 @@ const features = [
   auditChannels,
   draftsChannels,
   casesChannels,
+  duplicateFlagsChannels,
   familyChannels,
   consentsChannels,
   notesChannels,
@@ -44,6 +46,7 @@ export const channels = {
   ...auditChannels,
   ...draftsChannels,
   ...casesChannels,
+  ...duplicateFlagsChannels,
   ...familyChannels,
   ...consentsChannels,
   ...notesChannels,
