@@ -6,6 +6,7 @@ import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
 import { createBidHandlers } from './bid/handlers';
 import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
+import { createDownloadHandlers } from './cases/downloads';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
 import { createContactsHandlers } from './contacts/handlers';
@@ -29,6 +30,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createDraftsHandlers,
     createCasesHandlers,
     createDuplicateFlagHandlers,
+    createDownloadHandlers,
     createFamilyHandlers,
     createConsentsHandlers,
     createNotesHandlers,

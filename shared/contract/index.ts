@@ -7,6 +7,7 @@ import { auditChannels } from '../audit/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { duplicateFlagsChannels } from '../cases/duplicate-flags';
+import { downloadsChannels } from '../cases/downloads';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -27,6 +28,7 @@ const features = [
   draftsChannels,
   casesChannels,
   duplicateFlagsChannels,
+  downloadsChannels,
   familyChannels,
   consentsChannels,
   notesChannels,
@@ -47,6 +49,7 @@ export const channels = {
   ...draftsChannels,
   ...casesChannels,
   ...duplicateFlagsChannels,
+  ...downloadsChannels,
   ...familyChannels,
   ...consentsChannels,
   ...notesChannels,

@@ -2,7 +2,6 @@
 // first-run setup → an administrator creates a case worker → log out → the case worker signs in
 // → the case worker's first sign-in asks for a password of her own → lock → unlock → switch user →
 // a wrong password shows the translated error.
-import fs from 'node:fs';
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
@@ -35,17 +34,32 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await expect(page.getByRole('list', { name: 'Password requirements' }).getByRole('listitem').filter({ hasText: '(met)' })).toHaveCount(4);
   await page.getByRole('button', { name: 'Create the office' }).click();
 
-  // Step 3: the recovery key, shown once, saved to a file, and acknowledged.
+  // Step 3: the recovery key, shown once, printed (never written to Downloads), and acknowledged.
   const key = page.getByTestId('recovery-key');
   await expect(key).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/, { timeout: 20_000 });
   const recoveryKey = (await key.textContent())!;
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save to a file' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('homeward-recovery-key-KSM-01.txt');
-  const text = fs.readFileSync((await file.path())!, 'utf8');
-  expect(text).toContain(recoveryKey);
-  expect(text).toContain('Kisumu District Social Welfare Office (KSM-01)');
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await expect(page.getByRole('button', { name: 'Save to a file' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Print the recovery key' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.getByRole('status')).toContainText('do not save it as a file');
+  // On paper: the key, the office and how to use it — and nothing else of the screen.
+  const sheet = page.getByTestId('recovery-print-sheet');
+  await expect(sheet).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText(recoveryKey);
+  await expect(sheet).toContainText('Kisumu District Social Welfare Office (KSM-01)');
+  await expect(page.getByRole('button', { name: 'Continue to sign in' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  expect(downloads).toBe(0);
   await page.getByRole('button', { name: 'Continue to sign in' }).click();
   await expect(page.getByText('Confirm that you have stored the recovery key before continuing.')).toBeVisible();
   await page.getByLabel('I have stored the recovery key safely').check();
