@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
 import { errorForLog } from '../core/log/redact';
+import { chooseFolder } from './folder-dialog';
 import { appFolderName } from '../web/data-dir';
 import { acquireInstanceLock, type InstanceLock } from '../web/instance-lock';
 import { registerIpc } from './ipc';
@@ -83,7 +84,7 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     env: process.env,
   });
-  core = createCore({ dataDir, nativeBinding, log });
+  core = createCore({ dataDir, nativeBinding, log, chooseFolder });
 
   serveRenderer(rendererDir);
   unregisterIpc = registerIpc(core, log);

@@ -64,6 +64,14 @@ export const channelsBeforePasswordChange = [
   'session.setLanguage',
 ] as const;
 
+/** Office-wide work that locks the office while it runs (every screen shows why and how far). */
+export const maintenanceSchema = z.object({
+  kind: z.enum(['keyRotation']),
+  percent: z.number().int().min(0).max(100),
+  startedAt: z.string(),
+});
+export type Maintenance = z.infer<typeof maintenanceSchema>;
+
 export const sessionChannels = defineChannels({
   'session.status': {
     access: 'public',
@@ -73,6 +81,8 @@ export const sessionChannels = defineChannels({
       setupRequired: z.boolean(),
       office: officeSchema.nullable(),
       session: sessionInfoSchema.nullable(),
+      /** Absent when no maintenance runs. */
+      maintenance: maintenanceSchema.nullable().optional(),
     }),
   },
   'session.setupOffice': {

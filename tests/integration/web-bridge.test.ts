@@ -241,7 +241,7 @@ describe('browser-mode bridge', () => {
     expect(status.status).toBe(200);
     expect(status.headers['content-type']).toContain('application/json');
     expect(status.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { setupRequired: true, office: null, session: null } });
+    expect(JSON.parse(status.body)).toMatchObject({ ok: true, value: { setupRequired: true, office: null, session: null } });
 
     const unknown = await api('session.doesNotExist', {});
     expect(unknown.status).toBe(200);

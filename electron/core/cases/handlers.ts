@@ -8,11 +8,13 @@ import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
+import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
+import { factOptions, loadFacts } from './facts';
 import { photoBytes, servablePhoto } from './photo';
-import { loadFacts } from './facts';
 import { listCases, scoped } from './list';
 import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
 import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
@@ -44,8 +46,7 @@ export function createCasesHandlers(deps: CoreDeps) {
   }
 
   async function caseFile(env: HandlerEnv, row: CaseDbRow): Promise<CaseFile> {
-    const settings = await deps.settings();
-    const facts = await loadFacts(env.db(), row.id, { requireBid: settings.requireBid });
+    const facts = await loadFacts(env.db(), row.id, await factOptions(deps, env.db(), env.now()));
     const photo = await env.db().selectFrom('case_photos').select('case_id').where('case_id', '=', row.id).executeTakeFirst();
     const today = todayIso(env.now());
     return {
@@ -114,6 +115,9 @@ export function createCasesHandlers(deps: CoreDeps) {
       }
       if (workerId !== session.userId) await staffMember(env, workerId);
       if (input.familyWorkerId) await staffMember(env, input.familyWorkerId);
+      // The photo's bytes are checked before anything else is asked of it (its consent included).
+      const photoData = input.photo ? photoBytes(input.photo) : null;
+      if (input.photo) assertPhotoConsent(input.photoConsent, input.child, today);
       const settings = await deps.settings();
       const id = crypto.randomUUID();
       const now = env.now().toISOString();
@@ -154,8 +158,9 @@ export function createCasesHandlers(deps: CoreDeps) {
         if (input.photo) {
           await trx
             .insertInto('case_photos')
-            .values({ case_id: id, mime: input.photo.mime, data: photoBytes(input.photo), updated_at: now })
+            .values({ case_id: id, mime: input.photo.mime, data: photoData ?? photoBytes(input.photo), updated_at: now })
             .execute();
+          if (input.photoConsent) await recordPhotoConsent(trx, id, input.photoConsent, today, env.session.userId, now);
         }
         await recordCaseChange(
           env,
@@ -229,8 +234,10 @@ export function createCasesHandlers(deps: CoreDeps) {
     },
 
     'cases.setPhoto': async ({ caseId, photo }, env) => {
-      await loadCase(env, caseId, 'write');
+      const kase = await loadCase(env, caseId, 'write');
+      const today = todayIso(env.now());
       const data = photo ? photoBytes(photo) : null;
+      if (photo) await assertConsent(env.db(), kase, ['photo'], today, today);
       await env.tx(async (trx) => {
         await trx.deleteFrom('case_photos').where('case_id', '=', caseId).execute();
         if (photo && data) {
@@ -268,8 +275,7 @@ export function createCasesHandlers(deps: CoreDeps) {
     'cases.moveStage': async ({ caseId, version, to, reason }, env) => {
       const row = await loadCase(env, caseId, 'write');
       assertOpen(row);
-      const settings = await deps.settings();
-      const facts = await loadFacts(env.db(), caseId, { requireBid: settings.requireBid });
+      const facts = await loadFacts(env.db(), caseId, await factOptions(deps, env.db(), env.now()));
       const check = checkMove(row.stage, to, facts);
       if (check.direction === 'invalid') {
         throw new AppError('CONFLICT', 'a case moves one stage at a time', { params: { reason: 'invalidMove', from: row.stage, to } });

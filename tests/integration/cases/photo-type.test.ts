@@ -34,7 +34,8 @@ describe('the case photo', () => {
   });
 
   it('refuses it on change too, and keeps the photo there was', async () => {
-    const row = await worker.ok('cases.register', { child, photo: { mime: 'image/jpeg', dataBase64: jpeg } });
+    const photoConsent = { givenBy: 'caregiver' as const, giverName: 'Grace Wambui', relationship: 'aunt', method: 'written' as const };
+    const row = await worker.ok('cases.register', { child, photo: { mime: 'image/jpeg', dataBase64: jpeg }, photoConsent });
     await expectCode(worker.call('cases.setPhoto', { caseId: row.id, photo: { mime: 'image/jpeg', dataBase64: html } }), 'VALIDATION');
     await expectCode(worker.call('cases.setPhoto', { caseId: row.id, photo: { mime: 'image/png', dataBase64: jpeg } }), 'VALIDATION');
     expect(await worker.ok('cases.getPhoto', { caseId: row.id })).toEqual({ mime: 'image/jpeg', dataBase64: jpeg });
