@@ -131,6 +131,9 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
   }
   const workers = staffForSeed.filter((s) => s.role === 'caseworker');
   const { raw } = core.store.get();
+  // Generated staff are no one's real account: they sign in with the documented seed password
+  // (benchmarks, demos) without the first-sign-in password change real users go through.
+  raw.prepare('UPDATE users SET must_change_password = 0').run();
 
   const uuid = () => {
     const bytes = Buffer.alloc(16);

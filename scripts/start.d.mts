@@ -8,3 +8,5 @@ export function installElectronBinary(
   },
 ): boolean;
 export function electronBlockedReason(options?: { platform?: string; uid?: number }): string | null;
+export const electronInstallerNode: string;
+export function electronInstallerBlockedReason(nodeVersion?: string): string | null;

@@ -38,6 +38,17 @@ export function installElectronBinary(root = repoRoot, { timeoutMs = 120_000, ru
   return false;
 }
 
+/** Electron 45's installer (@electron/get) and packaging (@electron/fuses) declare Node 22.12+. */
+export const electronInstallerNode = '22.12.0';
+
+/** Why Electron's binary cannot be downloaded with this Node, or null. */
+export function electronInstallerBlockedReason(nodeVersion = process.versions.node) {
+  const [major, minor] = nodeVersion.split('.').map(Number);
+  const [needMajor, needMinor] = electronInstallerNode.split('.').map(Number);
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return null;
+  return `Electron’s installer needs Node ${electronInstallerNode} or newer (this is Node ${nodeVersion})`;
+}
+
 /** Chromium refuses to run as root unless its sandbox is turned off; Homeward never turns it off. */
 export function electronBlockedReason({ platform = process.platform, uid = process.getuid?.() } = {}) {
   if (platform === 'linux' && uid === 0) {
@@ -60,6 +71,10 @@ async function main() {
   }
 
   let electron = findElectronBinary();
+  if (!electron) {
+    const tooOld = electronInstallerBlockedReason();
+    if (tooOld) return fallBackToBrowser(tooOld);
+  }
   if (!electron && installElectronBinary()) electron = findElectronBinary();
   if (!electron) return fallBackToBrowser('Electron’s binary could not be downloaded on this machine (no internet?)');
 

@@ -7,9 +7,11 @@ import { channels, isChannelName, type ChannelDef, type ChannelName } from '../.
 import { AppError, type Result, type ValidationIssue } from '../../shared/contract/errors';
 import type { Language } from '../../shared/i18n/languages';
 import { can, type Permission } from '../../shared/permissions';
+import { channelsBeforePasswordChange } from '../../shared/session/contract';
 import { MaintenanceState } from './admin/maintenance';
 import { appendAudit, type AuditEvent } from './audit/audit';
 import { caseStateHash } from './audit/state';
+import { errorForLog, newIncidentId } from './log/redact';
 import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
 import { createHandlers } from './handlers';
@@ -57,7 +59,10 @@ export function createCore(options: CoreOptions): Core {
   const store = new StoreManager(paths, vault, options.nativeBinding);
   const connections = new Set<Connection>();
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  // Every error the core logs goes through errorForLog: codes and code locations, never a message
+  // (which may quote case text). The sink sees only that summary.
+  const sink = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
 
   const auditAs = async (trx: Parameters<CoreDeps['auditAs']>[0], event: AuditEvent) => {
     await appendAudit(trx, { at: now().toISOString(), ...event });
@@ -178,6 +183,9 @@ export function createCore(options: CoreOptions): Core {
       });
       throw new AppError('SESSION_LOCKED', 'the session was locked after inactivity');
     }
+    if (session.mustChangePassword && !(channelsBeforePasswordChange as readonly string[]).includes(channel)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'choose a new password first', { params: { channel } });
+    }
     if (def.access !== 'session' && !can(session.role, def.access as Permission)) {
       await auditAs(store.get().db, {
         action: 'access.denied',
@@ -270,8 +278,9 @@ export function createCore(options: CoreOptions): Core {
           if (error instanceof z.ZodError) {
             return { ok: false, error: { code: 'VALIDATION', message: 'the input is not valid', issues: zodIssues(error) } };
           }
-          log(`channel ${channel} failed`, error);
-          return { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; nothing was saved' } };
+          const incident = newIncidentId();
+          log(`channel ${channel} failed (incident ${incident})`, error);
+          return { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; nothing was saved', params: { incident } } };
         } finally {
           // Refused calls write audit entries too (failed logins, denied access, auto-lock).
           // (When the call itself failed, its error is already logged or returned.)

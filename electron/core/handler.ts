@@ -14,6 +14,8 @@ export interface Session {
   role: Role;
   language: Language;
   locked: boolean;
+  /** An administrator set the password: only the channels in channelsBeforePasswordChange work. */
+  mustChangePassword: boolean;
   startedAt: number;
   lastActivityAt: number;
 }

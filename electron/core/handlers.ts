@@ -7,6 +7,8 @@ import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
 import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
+import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
+import { createDownloadHandlers } from './cases/downloads';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
 import { createContactsHandlers } from './contacts/handlers';
@@ -30,6 +32,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createAuditHandlers,
     createDraftsHandlers,
     createCasesHandlers,
+    createDuplicateFlagHandlers,
+    createDownloadHandlers,
     createFamilyHandlers,
     createConsentsHandlers,
     createNotesHandlers,

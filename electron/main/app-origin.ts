@@ -21,3 +21,23 @@ export function isAppBlobUrl(url: string | undefined | null): boolean {
   if (!url || !url.startsWith('blob:')) return false;
   return isAppUrl(url.slice('blob:'.length));
 }
+
+/**
+ * The session-wide request filter: the only things any page or worker of the app may load are its
+ * own app://homeward files, the blobs and data: images it made itself (the CSP narrows these
+ * further) and, only when devtools were enabled in development, the devtools front end. No http(s),
+ * no file://, no ws:, no other custom scheme — even if a bug or injected markup asked for one.
+ */
+export function isAllowedRequest(url: string | undefined | null, options: { devTools: boolean }): boolean {
+  if (!url) return false;
+  if (isAppUrl(url) || isAppBlobUrl(url)) return true;
+  if (url.startsWith('data:image/')) return true;
+  if (options.devTools) {
+    try {
+      return new URL(url).protocol === 'devtools:';
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}

@@ -5,11 +5,12 @@ import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
+import { errorForLog } from '../core/log/redact';
 import { chooseFolder } from './folder-dialog';
 import { appFolderName } from '../web/data-dir';
 import { acquireInstanceLock, type InstanceLock } from '../web/instance-lock';
 import { registerIpc } from './ipc';
-import { hardenSession, hardenWebContents } from './hardening';
+import { hardenEverySession, hardenWebContents } from './hardening';
 import { installMenu } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -20,7 +21,8 @@ const preloadPath = path.join(here, '..', 'preload', 'index.cjs');
 const rendererDir = path.join(here, '..', 'renderer');
 const devTools = !app.isPackaged && process.env.HOMEWARD_DEVTOOLS === '1';
 
-const log = (message: string, error?: unknown) => console.error(`[homeward] ${message}`, error ?? '');
+// Codes and code locations only (errorForLog): an error's message may quote case text.
+const log = (message: string, error?: unknown) => console.error(`[homeward] ${message}`, error === undefined ? '' : errorForLog(error));
 
 // The same folder browser mode uses by default (see electron/web/data-dir.ts); Chromium's own
 // caches go in a subfolder so the office's files stay easy to find and back up. HOMEWARD_DATA_DIR
@@ -34,6 +36,7 @@ app.setPath('sessionData', path.join(dataDir, 'chromium'));
 
 app.enableSandbox();
 registerAppScheme();
+hardenEverySession({ devTools });
 hardenWebContents();
 
 let mainWindow: BrowserWindow | null = null;
@@ -83,7 +86,6 @@ async function start(): Promise<void> {
   });
   core = createCore({ dataDir, nativeBinding, log, chooseFolder });
 
-  hardenSession();
   serveRenderer(rendererDir);
   unregisterIpc = registerIpc(core, log);
   installMenu({ devTools });

@@ -1,22 +1,23 @@
 // Node-only. The browser-mode bridge: serves the built renderer and the core's handlers over HTTP on
-// 127.0.0.1 only. A per-launch random token, exchanged once for an HttpOnly SameSite=Strict cookie,
-// gates every request; the Host header is checked against DNS rebinding and Origin against CSRF.
+// 127.0.0.1 only. A one-time launch link (electron/web/launch.ts), exchanged on first use for an
+// HttpOnly SameSite=Strict cookie, gates every request; the Host header is checked against DNS
+// rebinding and Origin against CSRF.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/core';
+import { errorForLog } from '../core/log/redact';
 import type { Connection } from '../core/handler';
 import {
   isAllowedHost,
   isJsonContentType,
   isSameOriginRequest,
-  newLaunchToken,
   originForHost,
   readCookie,
   tokenCookie,
   tokenCookieHeader,
-  tokensEqual,
 } from './guards';
+import { LaunchTickets, launchLinkTtlMs, type Redemption } from './launch';
 import { resolveRendererFile, securityHeaders } from './renderer-files';
 
 export const defaultBodyLimitBytes = 25 * 1024 * 1024;
@@ -27,16 +28,20 @@ export interface WebBridgeOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
-  token?: string;
   bodyLimitBytes?: number;
+  /** The clock launch links expire by (tests move it). */
+  now?: () => number;
+  launchLinkTtlMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
 export interface WebBridge {
   readonly port: number;
   readonly origin: string;
-  /** Open this once to receive the cookie; printed to the terminal. */
+  /** The first one-time link (printed to the terminal); it works once, within a minute. */
   readonly launchUrl: string;
+  /** Another one-time link, for another browser or after the first expired. */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -57,13 +62,22 @@ function sendError(res: Res, status: number, code: string, message: string): voi
 }
 
 // No inline script or style: the page is served under the same CSP as the app.
-const notLaunchedPage = `<!doctype html>
+function notLaunchedPage(reason: Extract<Redemption, { ok: false }>['reason'] | 'none'): string {
+  const why =
+    reason === 'used'
+      ? '<p>This link was already used. Each link opens Homeward once, in one browser.</p>'
+      : reason === 'expired'
+        ? '<p>This link has expired. Each link works for one minute.</p>'
+        : '';
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Homeward</title></head>
 <body><h1>Homeward</h1>
-<p>This address needs the link that was printed in the terminal when Homeward started
-(it begins with <code>http://127.0.0.1</code> and ends with <code>?launch=…</code>). Open that link.</p>
+${why}<p>This address needs the link that was printed in the terminal when Homeward started
+(it begins with <code>http://127.0.0.1</code> and ends with <code>?launch=…</code>).
+For a new link, press Enter in the terminal where Homeward runs.</p>
 </body></html>
 `;
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
@@ -96,10 +110,12 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
 
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const { core, rendererDir } = options;
-  const token = options.token ?? newLaunchToken();
+  const tickets = new LaunchTickets(options.now ?? Date.now, options.launchLinkTtlMs ?? launchLinkTtlMs);
   const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  // One token, one connection: the browser is one app window with one session.
+  // Codes and code locations only: an error's message may quote what the request carried.
+  const sink = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
+  // One connection: browser mode is one app window with one session, whichever link opened it.
   const conn: Connection = core.connect();
   let port = 0;
 
@@ -173,21 +189,30 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
 
     const launch = url.searchParams.get('launch');
+    const hasSession = tickets.isSession(readCookie(req.headers.cookie, tokenCookie));
     if (url.pathname === '/' && launch !== null && req.method === 'GET') {
-      if (!tokensEqual(launch, token)) {
-        send(res, 403, 'text/html; charset=utf-8', notLaunchedPage);
+      const redeemed = tickets.redeem(launch);
+      if (redeemed.ok) {
+        // Redirect so the token leaves the address bar (and history keeps only the bare origin).
+        res.writeHead(302, { ...securityHeaders, 'Set-Cookie': tokenCookieHeader(redeemed.cookie), Location: '/', 'Content-Length': '0' });
+        res.end();
         return;
       }
-      // Redirect so the token leaves the address bar (and history keeps only the bare origin).
-      res.writeHead(302, { ...securityHeaders, 'Set-Cookie': tokenCookieHeader(token), Location: '/', 'Content-Length': '0' });
-      res.end();
+      // A browser that already holds a session (a reload of the link) just goes on; a spent link
+      // never hands out another cookie.
+      if (hasSession) {
+        res.writeHead(302, { ...securityHeaders, Location: '/', 'Content-Length': '0' });
+        res.end();
+        return;
+      }
+      send(res, 403, 'text/html; charset=utf-8', notLaunchedPage(redeemed.reason));
       return;
     }
 
     const isApi = url.pathname.startsWith('/api/');
-    if (!tokensEqual(readCookie(req.headers.cookie, tokenCookie), token)) {
+    if (!hasSession) {
       if (isApi) sendError(res, 403, 'FORBIDDEN', 'open the link printed in the terminal first');
-      else send(res, 403, 'text/html; charset=utf-8', notLaunchedPage);
+      else send(res, 403, 'text/html; charset=utf-8', notLaunchedPage('none'));
       return;
     }
 
@@ -227,7 +252,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   return {
     port,
     origin,
-    launchUrl: `${origin}/?launch=${token}`,
+    launchUrl: `${origin}/?launch=${tickets.issue()}`,
+    newLaunchUrl: () => `${origin}/?launch=${tickets.issue()}`,
     close() {
       core.disconnect(conn);
       return new Promise<void>((resolve) => {

@@ -1,6 +1,4 @@
 // Node-only. The browser-mode bridge's request checks, kept pure so they are easy to read and test.
-import crypto from 'node:crypto';
-
 export const tokenCookie = 'hw_token';
 
 /** DNS-rebinding defence: a page on evil.example resolved to 127.0.0.1 still sends its own Host. */
@@ -25,20 +23,9 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-/** Constant-time comparison; hashing first makes the lengths equal without leaking them. */
-export function tokensEqual(given: string | null | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = crypto.createHash('sha256').update(given).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
-}
-
-export function newLaunchToken(): string {
-  return crypto.randomBytes(32).toString('base64url');
-}
-
-export function tokenCookieHeader(token: string): string {
-  return `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** The browser's session cookie: never readable by script, never sent by another site. */
+export function tokenCookieHeader(cookie: string): string {
+  return `${tokenCookie}=${cookie}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /**

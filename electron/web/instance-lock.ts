@@ -7,8 +7,7 @@ import path from 'node:path';
 export interface LockOwner {
   pid: number;
   mode: 'electron' | 'web';
-  /** Browser mode records its launch link so a second launch can reopen the first (file is 0600). */
-  url?: string;
+  // Never a launch link or cookie: the lock file is on disk, and links are credentials.
   startedAt: string;
 }
 

@@ -1,9 +1,15 @@
 // Node-only. `npm run web`: runs Homeward in the system browser. Reads HOMEWARD_DATA_DIR,
 // HOMEWARD_PORT, HOMEWARD_NO_OPEN / CI; prints the launch link as `Homeward browser mode: <url>`
 // (tests read that exact line); stops cleanly on SIGINT/SIGTERM.
+//
+// A link works once, for a minute. Enter in this terminal prints (and opens) a fresh one. A second
+// `npm run web` does not get one: handing links to another process would need a secret on disk or
+// a socket any program of this OS account could ask, and the terminal that started Homeward is
+// already the one channel only its user holds. So the second launch points there instead.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core';
 import { startWebBridge } from './bridge';
@@ -48,10 +54,9 @@ async function main(): Promise<number> {
   const locked = acquireInstanceLock(dataDir, 'web');
   if (!locked.acquired) {
     const { owner } = locked;
-    if (owner.mode === 'web' && owner.url) {
-      console.log(`Homeward is already running in browser mode (process ${owner.pid}).`);
-      console.log(`Homeward browser mode: ${owner.url}`);
-      if (shouldOpen) openInBrowser(owner.url);
+    if (owner.mode === 'web') {
+      console.log(`Homeward is already running in browser mode (process ${owner.pid}) on ${dataDir}.`);
+      console.log('Its links work once each: press Enter in the terminal where it runs, and it opens a new one.');
       return 0;
     }
     console.error(
@@ -71,7 +76,6 @@ async function main(): Promise<number> {
     lock.release();
     throw error;
   }
-  lock.update({ url: bridge.launchUrl });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -92,9 +96,20 @@ async function main(): Promise<number> {
   process.on('exit', () => lock.release());
 
   console.log(`Homeward data folder: ${dataDir}`);
+  console.log(`(ready ${Math.round(performance.now())} ms after launch. The link below works once, within a minute;`);
+  console.log(' press Enter here for a new one. Keep this terminal open; Ctrl+C stops Homeward.)');
+  // The one line a person needs comes last.
   console.log(`Homeward browser mode: ${bridge.launchUrl}`);
-  console.log(`(ready ${Math.round(performance.now())} ms after launch; keep this terminal open, Ctrl+C stops Homeward)`);
   if (shouldOpen) openInBrowser(bridge.launchUrl);
+  // Enter: a fresh one-time link (and the browser opened on it). With no terminal (stdin closed)
+  // the interface simply ends.
+  const input = readline.createInterface({ input: process.stdin });
+  input.on('line', () => {
+    if (stopping) return;
+    const url = bridge.newLaunchUrl();
+    console.log(`Homeward browser mode: ${url}`);
+    if (shouldOpen) openInBrowser(url);
+  });
   return -1;
 }
 

@@ -46,16 +46,32 @@ export function isBuildStale(root = repoRoot) {
   return newestMtime(root, buildInputs) > oldestOutput;
 }
 
-/** Runs `electron-vite build`; returns true on success. */
-export function runBuild(root = repoRoot) {
+/**
+ * Runs `electron-vite build`; returns true on success. The build's own output (module lists, chunk
+ * sizes, third-party annotation warnings) is kept back and shown only when the build fails: a person
+ * starting Homeward needs one line, not sixty. HOMEWARD_BUILD_VERBOSE=1 shows it all as it comes.
+ */
+export function runBuild(root = repoRoot, { verbose = process.env.HOMEWARD_BUILD_VERBOSE === '1', write = (text) => process.stderr.write(text) } = {}) {
   const cli = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
-  return result.status === 0;
+  if (verbose) return spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' }).status === 0;
+  const result = spawnSync(process.execPath, [cli, 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  if (result.status === 0) return true;
+  write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+  if (result.error) write(`${result.error.message}\n`);
+  return false;
 }
 
 /** Builds when needed. Returns true when out/ is usable. */
-export function ensureBuilt({ root = repoRoot, force = process.env.HOMEWARD_BUILD === '1', log = console.log } = {}) {
+export function ensureBuilt({ root = repoRoot, force = process.env.HOMEWARD_BUILD === '1', log = console.log, build = runBuild } = {}) {
   if (!force && !isBuildStale(root)) return true;
+  const started = Date.now();
   log(force ? 'Building Homeward (HOMEWARD_BUILD=1)…' : 'Building Homeward (out/ is missing or older than the sources)…');
-  return runBuild(root);
+  const ok = build(root);
+  if (ok) log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
+  return ok;
 }

@@ -140,7 +140,14 @@ export const caseFileSchema = z.object({
 });
 export type CaseFile = z.infer<typeof caseFileSchema>;
 
-export const duplicateMatchSchema = z.object({
+/**
+ * A likely match, shaped by who asks. A case the caller may read comes with the details to compare;
+ * a case outside their scope (another worker's child, for a case worker) says only that a match
+ * exists — its number, area, worker and how strong the match is — so knowing a name is never a way
+ * to read another worker's case. The worker can ask a supervisor to look (cases.flagDuplicate).
+ */
+export const fullDuplicateMatchSchema = z.object({
+  inScope: z.literal(true),
   caseId: z.string(),
   number: z.string(),
   givenName: z.string(),
@@ -153,8 +160,25 @@ export const duplicateMatchSchema = z.object({
   workerName: z.string().nullable(),
   score: z.number(),
   reasons: z.array(z.enum(['name', 'otherName', 'soundsAlike', 'age', 'place', 'sex'])),
-  inScope: z.boolean(),
 });
+export const limitedDuplicateMatchSchema = z
+  .object({
+    inScope: z.literal(false),
+    caseId: z.string(),
+    number: z.string(),
+    area: z.string(),
+    workerName: z.string().nullable(),
+    score: z.number(),
+  })
+  .strict();
+export const duplicateMatchSchema = z.discriminatedUnion('inScope', [fullDuplicateMatchSchema, limitedDuplicateMatchSchema]);
+export type FullDuplicateMatch = z.infer<typeof fullDuplicateMatchSchema>;
+export type LimitedDuplicateMatch = z.infer<typeof limitedDuplicateMatchSchema>;
+
+/** What a caller outside the matched case's scope may learn of it. */
+export function limitedMatch(match: Omit<FullDuplicateMatch, 'inScope'>): LimitedDuplicateMatch {
+  return { inScope: false, caseId: match.caseId, number: match.number, area: match.area, workerName: match.workerName, score: match.score };
+}
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 
 export const caseSortFields = ['number', 'name', 'registeredAt', 'updatedAt', 'risk', 'reviewDue', 'age'] as const;

@@ -8,6 +8,8 @@ import { auditChannels } from '../audit/contract';
 import { backupChannels } from '../backup/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
+import { duplicateFlagsChannels } from '../cases/duplicate-flags';
+import { downloadsChannels } from '../cases/downloads';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -28,6 +30,8 @@ const features = [
   auditChannels,
   draftsChannels,
   casesChannels,
+  duplicateFlagsChannels,
+  downloadsChannels,
   familyChannels,
   consentsChannels,
   notesChannels,
@@ -50,6 +54,8 @@ export const channels = {
   ...auditChannels,
   ...draftsChannels,
   ...casesChannels,
+  ...duplicateFlagsChannels,
+  ...downloadsChannels,
   ...familyChannels,
   ...consentsChannels,
   ...notesChannels,

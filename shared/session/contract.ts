@@ -39,6 +39,8 @@ export const sessionInfoSchema = z.object({
   language: languageSchema,
   locked: z.boolean(),
   autoLockMinutes: z.number().int(),
+  /** The password was set by an administrator: it must be changed before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -48,6 +50,19 @@ export const recoveryKeySchema = z
   .max(200);
 
 const empty = z.object({}).strict();
+
+/**
+ * What a session whose password an administrator set may still do before choosing its own: change
+ * it, leave, lock, and keep its language. Everything else answers PASSWORD_CHANGE_REQUIRED.
+ */
+export const channelsBeforePasswordChange = [
+  'session.changePassword',
+  'session.logout',
+  'session.switchUser',
+  'session.lock',
+  'session.heartbeat',
+  'session.setLanguage',
+] as const;
 
 /** Office-wide work that locks the office while it runs (every screen shows why and how far). */
 export const maintenanceSchema = z.object({

@@ -75,6 +75,7 @@ const session: Session = {
   role: 'supervisor',
   language: 'en',
   locked: false,
+  mustChangePassword: false,
   startedAt: Date.now(),
   lastActivityAt: Date.now(),
 };

@@ -10,10 +10,27 @@ test('the launch link leaves an HttpOnly, SameSite=Strict cookie and no token in
   expect(app.url()).not.toContain('launch=');
   expect(app.url().startsWith(`${bridge.origin}/`)).toBe(true);
   const cookies = await context.cookies(bridge.origin);
-  expect(cookies).toEqual([
-    expect.objectContaining({ name: 'hw_token', value: bridge.token, httpOnly: true, sameSite: 'Strict', path: '/' }),
-  ]);
+  expect(cookies).toEqual([expect.objectContaining({ name: 'hw_token', httpOnly: true, sameSite: 'Strict', path: '/' })]);
+  // The cookie is this browser's own secret: neither the printed link's token nor another browser's.
+  expect(cookies[0]!.value).not.toBe(new URL(bridge.launchUrl).searchParams.get('launch'));
+  expect(cookies[0]!.value).not.toBe(bridge.cookie);
   expect(await app.evaluate(() => document.cookie)).toBe('');
+});
+
+test('a used launch link lets no second browser in, and a fresh one from the terminal does', async ({ app, browser, bridge }) => {
+  await expect(app.locator('#root > *').first()).toBeVisible();
+  const second = await browser.newContext();
+  const page = await second.newPage();
+  const reused = await page.goto(bridge.launchUrl);
+  expect(reused?.status()).toBe(403);
+  await expect(page.getByText('already used')).toBeVisible();
+  expect(await second.cookies()).toEqual([]);
+
+  const fresh = await page.goto(await bridge.newLaunchUrl());
+  expect(fresh?.status()).toBe(200);
+  expect(page.url()).toBe(`${bridge.origin}/`);
+  await expect(page.locator('#root > *').first()).toBeVisible();
+  await second.close();
 });
 
 test('the app starts under the strict CSP without a single violation or page error', async ({ page, bridge }) => {
@@ -27,7 +44,7 @@ test('the app starts under the strict CSP without a single violation or page err
   page.on('response', (r) => {
     if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') problems.push(`${r.status()} ${r.url()}`);
   });
-  const response = await page.goto(bridge.launchUrl);
+  const response = await page.goto(await bridge.newLaunchUrl());
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.locator('#root > *').first()).toBeVisible();
   await page.reload();

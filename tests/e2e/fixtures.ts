@@ -2,7 +2,9 @@
 //
 //   bridge  a browser-mode server of its own (random port, fresh temp data folder, the real KDF),
 //           started as `npm run web` would start it; `bridge.call(channel, input)` talks to its API
-//           directly (for set-up steps; note it shares the page's one session).
+//           directly (for set-up steps; note it shares the page's one session). Launch links work
+//           once: `bridge.launchUrl` is the page's; `bridge.newLaunchUrl()` asks for another the
+//           way a person does (Enter in the server's terminal).
 //   app     a Page already past the bridge's launch link, showing the app at `/`. In the `electron`
 //           project (HOMEWARD_E2E_ELECTRON=1) it is the desktop app's window instead, on a data
 //           folder of its own; those tests skip where no Electron binary is installed.
@@ -16,12 +18,16 @@ import { electronBlockedReason, findElectronBinary } from '../../scripts/start.m
 import { electronNativeBindingPath } from '../../scripts/native-electron.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launchLine = /^Homeward browser mode: (http:\/\/\S+)$/m;
+const launchLines = /^Homeward browser mode: (http:\/\/\S+)$/gm;
 
 export interface Bridge {
+  /** A one-time link, kept for the `app` fixture's page. */
   launchUrl: string;
+  /** Another one-time link (another browser context, or a second visit). */
+  newLaunchUrl(): Promise<string>;
   origin: string;
-  token: string;
+  /** The session cookie `call` uses (obtained through a launch link of its own). */
+  cookie: string;
   dataDir: string;
   /** Everything the server printed so far (for debugging a failing test). */
   output(): string;
@@ -36,41 +42,59 @@ export async function startBridge(options: { dataDir?: string; env?: NodeJS.Proc
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron', 'web', 'server.ts')], {
     cwd: repoRoot,
     env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, HOMEWARD_PORT: '0', HOMEWARD_NO_OPEN: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start in time:\n${output}`)), options.timeoutMs ?? 30_000);
-    const check = () => {
-      const match = launchLine.exec(output);
-      if (match) {
+  let seen = 0;
+  const nextLink = () =>
+    new Promise<string>((resolve, reject) => {
+      const wanted = seen + 1;
+      const timer = setTimeout(() => reject(new Error(`browser mode printed no link in time:\n${output}`)), options.timeoutMs ?? 30_000);
+      const onExit = (code: number | null) => {
         clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+        reject(new Error(`browser mode exited with ${code}:\n${output}`));
+      };
+      const check = () => {
+        const links = [...output.matchAll(launchLines)].map((m) => m[1]!);
+        if (links.length >= wanted) {
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          child.off('exit', onExit);
+          seen = wanted;
+          resolve(links[wanted - 1]!);
+        }
+      };
+      child.stdout!.on('data', check);
+      child.once('exit', onExit);
+      check();
     });
-  });
-  const url = new URL(launchUrl);
-  const token = url.searchParams.get('launch')!;
-  const origin = url.origin;
+  const newLaunchUrl = () => {
+    const link = nextLink();
+    child.stdin!.write('\n');
+    return link;
+  };
+
+  const launchUrl = await nextLink();
+  const origin = new URL(launchUrl).origin;
+  // The API helper is a browser of its own: it spends a link and keeps the cookie it gets.
+  const exchanged = await fetch(await newLaunchUrl(), { redirect: 'manual' });
+  const cookie = /^hw_token=([^;]+);/.exec(exchanged.headers.get('set-cookie') ?? '')?.[1];
+  if (!cookie) throw new Error(`the launch link gave no cookie (${exchanged.status}):\n${output}`);
 
   return {
     launchUrl,
+    newLaunchUrl,
     origin,
-    token,
+    cookie,
     dataDir,
     output: () => output,
     async call(channel, input = {}) {
       const response = await fetch(`${origin}/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Cookie: `hw_token=${token}`, Origin: origin },
+        headers: { 'Content-Type': 'application/json', Cookie: `hw_token=${cookie}`, Origin: origin },
         body: JSON.stringify(input),
       });
       return (await response.json()) as Awaited<ReturnType<Bridge['call']>>;

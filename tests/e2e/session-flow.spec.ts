@@ -1,13 +1,13 @@
 // The foundation's journey on a shared office PC, through the real renderer in browser mode:
 // first-run setup → an administrator creates a case worker → log out → the case worker signs in
-// → lock → unlock → switch user → a wrong password shows the translated error.
-import fs from 'node:fs';
+// → the case worker's first sign-in asks for a password of her own → lock → unlock → switch user →
+// a wrong password shows the translated error.
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 
 const admin = { username: 'grace', name: 'Grace Achieng', password: 'correct horse battery staple' };
-const worker = { username: 'wanjiru', name: 'Wanjiru Kamau', password: 'river-lantern-quietly-42' };
+const worker = { username: 'wanjiru', name: 'Wanjiru Kamau', given: 'handed over on paper 41', password: 'river-lantern-quietly-42' };
 
 test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a wrong password', async ({ app: page }) => {
   test.slow(); // Several real Argon2id unlocks.
@@ -34,17 +34,32 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await expect(page.getByRole('list', { name: 'Password requirements' }).getByRole('listitem').filter({ hasText: '(met)' })).toHaveCount(4);
   await page.getByRole('button', { name: 'Create the office' }).click();
 
-  // Step 3: the recovery key, shown once, saved to a file, and acknowledged.
+  // Step 3: the recovery key, shown once, printed (never written to Downloads), and acknowledged.
   const key = page.getByTestId('recovery-key');
   await expect(key).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/, { timeout: 20_000 });
   const recoveryKey = (await key.textContent())!;
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save to a file' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('homeward-recovery-key-KSM-01.txt');
-  const text = fs.readFileSync((await file.path())!, 'utf8');
-  expect(text).toContain(recoveryKey);
-  expect(text).toContain('Kisumu District Social Welfare Office (KSM-01)');
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await expect(page.getByRole('button', { name: 'Save to a file' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Print the recovery key' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.getByText('The print dialog opened with a sheet for this key.')).toBeVisible();
+  // On paper: the key, the office and how to use it — and nothing else of the screen.
+  const sheet = page.getByTestId('recovery-print-sheet');
+  await expect(sheet).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText(recoveryKey);
+  await expect(sheet).toContainText('Kisumu District Social Welfare Office (KSM-01)');
+  await expect(page.getByRole('button', { name: 'Continue to sign in' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  expect(downloads).toBe(0);
   await page.getByRole('button', { name: 'Continue to sign in' }).click();
   await expect(page.getByText('Confirm that you have stored the recovery key before continuing.')).toBeVisible();
   await page.getByLabel('I have stored the recovery key safely').check();
@@ -62,8 +77,8 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await dialog.getByLabel('Full name').fill(worker.name);
   await dialog.getByLabel('Username').fill(worker.username);
   await dialog.getByLabel('Role').selectOption('caseworker');
-  await dialog.getByLabel('First password').fill(worker.password);
-  await dialog.getByLabel('Repeat the password').fill(worker.password);
+  await dialog.getByLabel('First password').fill(worker.given);
+  await dialog.getByLabel('Repeat the password').fill(worker.given);
   await dialog.getByRole('button', { name: 'Add the user' }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
   const row = page.getByRole('row', { name: new RegExp(worker.name) });
@@ -82,8 +97,21 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
-  // The case worker signs in: case sections, no Administration.
-  await signIn(page, worker.username, worker.password);
+  // The case worker signs in with the password the administrator gave her: before anything else she
+  // chooses her own (the administrator knows the first one). Keeping it is refused.
+  await signIn(page, worker.username, worker.given);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose your own password' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await page.getByLabel('The password you were given').fill(worker.given);
+  await page.getByLabel('New password', { exact: true }).fill(worker.given);
+  await page.getByLabel('Repeat the password').fill(worker.given);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('The new password must differ from the current one.')).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill(worker.password);
+  await page.getByLabel('Repeat the password').fill(worker.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+
+  // Then the app: case sections, no Administration.
   await expect(nav.getByRole('link', { name: /^Cases/ })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Your account' })).toContainText(worker.name);

@@ -13,6 +13,7 @@ import { adminPassword, currentDataKey, setUpStaffedOffice, tempDir, type TestOf
 import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames, type MigrationCase } from '../fixtures/migrations';
 import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
+import { migration0008Case } from './session/migration-0008';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -134,6 +135,8 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => raw.exec(`UPDATE audit_log SET state_hash = NULL`)).toThrow(/append-only/);
       },
     },
+  // First-sign-in password change and the duplicate-flag queue; the case sits with the session tests.
+  8: migration0008Case,
   9: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-9'), number: 'GUL-2025-0009' });

@@ -54,12 +54,12 @@ describe('changing a password', () => {
     await worker.ok('session.unlock', { password: newPassword });
   });
 
-  it('a wrong current password is refused with PASSWORD_INCORRECT and the slot file is untouched', async () => {
+  it('a wrong current password is refused with PASSWORD_INCORRECT and the key slots are untouched', async () => {
     const office = track(await setUpStaffedOffice());
     const worker = await office.login('wanjiru', workerPassword);
-    const before = keyFileText(office.core);
+    const before = office.core.vault.read()!.slots;
     await expectCode(worker.call('session.changePassword', { currentPassword: 'not my password at all', newPassword: 'a brand new passphrase' }), 'PASSWORD_INCORRECT');
-    expect(keyFileText(office.core)).toBe(before);
+    expect(office.core.vault.read()!.slots).toEqual(before);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   adminPassword,
   cleanUpAfterEach,
   clientsFor,
+  createUserReady,
   currentDataKey,
   openCore,
   setUpStaffedOffice,
@@ -160,7 +161,8 @@ describe('removing users and keeping an administrator', () => {
 
   it('removing a user who never logged in does not call for a rotation', async () => {
     const office = track(await setUpStaffedOffice());
-    expect(await office.admin.ok('admin.removeUser', { id: office.users.otherWorker.id })).toEqual({ removed: true, rekeyRecommended: false });
+    const never = await office.admin.ok('admin.createUser', { username: 'never.in', displayName: 'Never In', role: 'caseworker', password: workerPassword });
+    expect(await office.admin.ok('admin.removeUser', { id: never.id })).toEqual({ removed: true, rekeyRecommended: false });
   });
 
   it('the only administrator cannot demote or deactivate themselves (LAST_ADMIN) nor remove their own account', async () => {
@@ -175,7 +177,7 @@ describe('removing users and keeping an administrator', () => {
 
   it('with two administrators one may be demoted, after which the other is the last', async () => {
     const office = track(await setUpStaffedOffice());
-    const second = await office.admin.ok('admin.createUser', { username: 'second.admin', displayName: 'Second Admin', role: 'admin', password: 'second admin passphrase' });
+    const second = await createUserReady(office.admin, office.login, { username: 'second.admin', displayName: 'Second Admin', role: 'admin', password: 'second admin passphrase' });
     const secondClient = await office.login('second.admin', 'second admin passphrase');
     const adminId = (await office.admin.ok('session.status', {})).session!.userId;
     await secondClient.ok('admin.updateUser', { id: adminId, role: 'supervisor' });

@@ -128,7 +128,8 @@ describe('errors cross as codes, never as stacks', () => {
     expectNoStack(error);
     expect(JSON.stringify(error)).not.toMatch(/json|keys|homeward/i);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toBeInstanceOf(SyntaxError);
+    // Its kind and where, not its message (which could quote data).
+    expect(logged[0]).toMatch(/^SyntaxError at /);
   });
 
   it('the core keeps serving after an internal error', async () => {

@@ -21,7 +21,10 @@ let dir: string;
 let rendererDir: string;
 let core: Core;
 let bridge: WebBridge;
+/** The session cookie this test's "browser" got by opening the first launch link. */
 let token: string;
+/** Moves the bridge's clock (launch links expire by it). */
+let skewMs = 0;
 let host: string;
 let origin: string;
 
@@ -47,6 +50,13 @@ function request(options: { method?: string; path?: string; headers?: Record<str
   });
 }
 
+function cookieOf(reply: Reply): string | null {
+  const header = reply.headers['set-cookie']?.[0];
+  return header ? /^hw_token=([^;]+);/.exec(header)![1]! : null;
+}
+
+const launchPath = (url: string) => `/?launch=${new URL(url).searchParams.get('launch')}`;
+
 const withCookie = (headers: Record<string, string> = {}) => ({ Cookie: `hw_token=${token}`, ...headers });
 
 function api(channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -66,10 +76,11 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer folder');
   core = createCore({ dataDir: path.join(dir, 'data'), kdfCost: testKdf, log: () => undefined });
-  bridge = await startWebBridge({ core, rendererDir, bodyLimitBytes: 64 * 1024, log: () => undefined });
-  token = new URL(bridge.launchUrl).searchParams.get('launch')!;
+  bridge = await startWebBridge({ core, rendererDir, bodyLimitBytes: 64 * 1024, log: () => undefined, now: () => Date.now() + skewMs });
   host = `127.0.0.1:${bridge.port}`;
   origin = `http://${host}`;
+  const opened = await request({ path: new URL(bridge.launchUrl).pathname + new URL(bridge.launchUrl).search });
+  token = cookieOf(opened)!;
 });
 
 afterAll(async () => {
@@ -103,17 +114,59 @@ describe('browser-mode bridge', () => {
     expect(outcome).not.toBe('connected');
   });
 
-  it('exchanges the launch token for an HttpOnly, SameSite=Strict cookie and redirects to /', async () => {
-    const reply = await request({ path: `/?launch=${token}` });
+  it('exchanges a launch link for a fresh HttpOnly, SameSite=Strict cookie and redirects to /', async () => {
+    const link = launchPath(bridge.newLaunchUrl());
+    const reply = await request({ path: link });
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']?.[0]).toBe(`hw_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    const cookie = cookieOf(reply)!;
+    expect(reply.headers['set-cookie']?.[0]).toBe(`hw_token=${cookie}; HttpOnly; SameSite=Strict; Path=/`);
+    // The cookie is a new secret, not the link's token (which the terminal and the command line saw).
+    expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(link).not.toContain(cookie);
+    const status = await api('session.status', {}, { Cookie: `hw_token=${cookie}` });
+    expect(JSON.parse(status.body).ok).toBe(true);
+  });
+
+  it('refuses a launch link the second time: no cookie for whoever copies it after the first browser', async () => {
+    const link = launchPath(bridge.newLaunchUrl());
+    expect((await request({ path: link })).status).toBe(302);
+    const again = await request({ path: link });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already used');
+    // The browser that used it may reload the link: it keeps its own session, and gets nothing new.
+    const reload = await request({ path: link, headers: withCookie() });
+    expect(reload.status).toBe(302);
+    expect(reload.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses a launch link after a minute', async () => {
+    const link = launchPath(bridge.newLaunchUrl());
+    skewMs = 61_000;
+    try {
+      const late = await request({ path: link });
+      expect(late.status).toBe(403);
+      expect(late.headers['set-cookie']).toBeUndefined();
+      expect(late.body).toContain('expired');
+    } finally {
+      skewMs = 0;
+    }
+    // Still spent afterwards, even with the clock back.
+    expect((await request({ path: link })).status).toBe(403);
   });
 
   it('refuses a wrong launch token without setting a cookie', async () => {
-    const reply = await request({ path: `/?launch=${token.slice(0, -1)}x` });
+    const link = launchPath(bridge.newLaunchUrl());
+    const reply = await request({ path: `${link.slice(0, -1)}${link.endsWith('x') ? 'y' : 'x'}` });
     expect(reply.status).toBe(403);
     expect(reply.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('does not accept a launch token as the cookie', async () => {
+    const link = new URL(bridge.newLaunchUrl()).searchParams.get('launch')!;
+    const call = await api('session.status', {}, { Cookie: `hw_token=${link}` });
+    expect(call.status).toBe(403);
   });
 
   it('answers a wrong Host header with 421, even with the right cookie (DNS rebinding)', async () => {
@@ -188,7 +241,7 @@ describe('browser-mode bridge', () => {
     expect(status.status).toBe(200);
     expect(status.headers['content-type']).toContain('application/json');
     expect(status.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { setupRequired: true, office: null, session: null } });
+    expect(JSON.parse(status.body)).toMatchObject({ ok: true, value: { setupRequired: true, office: null, session: null } });
 
     const unknown = await api('session.doesNotExist', {});
     expect(unknown.status).toBe(200);
@@ -198,7 +251,7 @@ describe('browser-mode bridge', () => {
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('keeps one session per launch token across requests', async () => {
+  it('keeps one session across requests', async () => {
     const setup = await api('session.setupOffice', {
       office: { name: 'Gulu District Office', code: 'GUL', country: 'UG', defaultLanguage: 'en' },
       admin: { username: 'admin', displayName: 'Amina Admin', password: adminPassword },

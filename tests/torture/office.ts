@@ -63,9 +63,18 @@ export async function buildTemplateOffice(options: { adminPassword: string; case
     admin: { username: staff.admin.username, displayName: 'Amina Admin', password: options.adminPassword },
   });
   const admin = await loginClient(core, staff.admin.username, options.adminPassword);
-  await admin.ok('admin.createUser', { username: staff.supervisor.username, displayName: 'Sara Supervisor', role: 'supervisor', password: staff.supervisor.password });
-  await admin.ok('admin.createUser', { username: staff.worker.username, displayName: 'Wanjiru Worker', role: 'caseworker', password: staff.worker.password });
-  await admin.ok('admin.createUser', { username: staff.otherWorker.username, displayName: 'Omar Worker', role: 'caseworker', password: staff.otherWorker.password });
+  // Each user is created with a first password and replaces it at first sign-in, as real staff must.
+  const create = async (username: string, displayName: string, role: 'supervisor' | 'caseworker', password: string) => {
+    const given = `${password} as given`;
+    await admin.ok('admin.createUser', { username, displayName, role, password: given });
+    const first = await loginClient(core, username, given);
+    await first.ok('session.changePassword', { currentPassword: given, newPassword: password });
+    await first.ok('session.logout', {});
+    first.close();
+  };
+  await create(staff.supervisor.username, 'Sara Supervisor', 'supervisor', staff.supervisor.password);
+  await create(staff.worker.username, 'Wanjiru Worker', 'caseworker', staff.worker.password);
+  await create(staff.otherWorker.username, 'Omar Worker', 'caseworker', staff.otherWorker.password);
   const worker = await loginClient(core, staff.worker.username, staff.worker.password);
   for (let n = 1; n <= options.cases; n += 1) {
     const row = await worker.ok('cases.register', { child: childDetails(n) });

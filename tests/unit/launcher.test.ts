@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { electronNativeBindingPath as mainBindingPath, resolveNativeBinding } from '../../electron/main/native-binding';
 import { acquireInstanceLock, lockFileFor } from '../../electron/web/instance-lock';
-import { isBuildStale } from '../../scripts/lib/build.mjs';
+import { ensureBuilt, isBuildStale, runBuild } from '../../scripts/lib/build.mjs';
 import { judge, toFindings } from '../../scripts/electronegativity.mjs';
 import { cleanBuildEnv, electronNativeBindingPath as scriptBindingPath, ensureElectronNative, type Run } from '../../scripts/native-electron.mjs';
 import { electronBlockedReason, findElectronBinary, installElectronBinary } from '../../scripts/start.mjs';
@@ -184,13 +184,43 @@ describe('npm start', () => {
   });
 });
 
+describe('a quiet build', () => {
+  /** A project whose "electron-vite" prints what the real one prints, then exits with `code`. */
+  function noisyProject(code: number): string {
+    const root = scratch();
+    write(
+      path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+      `console.log('vite v7.3.8 building client environment for production...');
+       console.warn('node_modules/zod/v4/core/util.js (400:0): A comment contains an annotation that Rollup cannot interpret');
+       console.log('(!) Some chunks are larger than 500 kB after minification.');
+       process.exit(${code});`,
+    );
+    return root;
+  }
+
+  it('shows nothing of a build that succeeds, and all of one that fails', () => {
+    const shown: string[] = [];
+    expect(runBuild(noisyProject(0), { verbose: false, write: (t) => shown.push(t) })).toBe(true);
+    expect(shown).toEqual([]);
+    expect(runBuild(noisyProject(1), { verbose: false, write: (t) => shown.push(t) })).toBe(false);
+    expect(shown.join('')).toContain('Rollup cannot interpret');
+    expect(shown.join('')).toContain('vite v7.3.8');
+  });
+
+  it('says it builds, then one line when done', () => {
+    const lines: string[] = [];
+    expect(ensureBuilt({ root: scratch(), force: true, log: (l) => lines.push(l), build: () => true })).toBe(true);
+    expect(lines).toEqual(['Building Homeward (HOMEWARD_BUILD=1)…', expect.stringMatching(/^Built in \d+ s\.$/)]);
+  });
+});
+
 describe('one process per data folder', () => {
   it('lets a second process see the first, and takes over a lock left by a dead process', () => {
     const dir = scratch();
     const first = acquireInstanceLock(dir, 'web');
     expect(first.acquired).toBe(true);
     if (!first.acquired) return;
-    first.lock.update({ url: 'http://127.0.0.1:1/?launch=t' });
+    first.lock.update({ mode: 'web' });
     // Same pid in the file, so pretend to be another process by rewriting the owner.
     fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: process.ppid, mode: 'electron', startedAt: '' }));
     const second = acquireInstanceLock(dir, 'web');

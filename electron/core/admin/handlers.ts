@@ -60,6 +60,9 @@ export function createAdminHandlers(deps: CoreDeps) {
         removed_at: null,
         created_at: deps.now().toISOString(),
         last_login_at: null,
+        // The administrator chose this password, so it is theirs too: the user replaces it at their
+        // first sign-in (session.changePassword), before any other channel answers.
+        must_change_password: 1,
       };
       // The slot is written inside the transaction, just before the commit: if writing it fails,
       // the row rolls back; if the process dies between the two, the slot has no user row and the

@@ -1,7 +1,7 @@
 // Node-only. The duplicate check before registration: likely matches by name (accent- and
 // spelling-tolerant), age and place, scored so the worker sees the best candidates side by side.
 import { sql, type Kysely } from 'kysely';
-import type { DuplicateMatch } from '../../../shared/cases/contract';
+import { limitedMatch, type DuplicateMatch, type FullDuplicateMatch } from '../../../shared/cases/contract';
 import { ageInYears, todayIso } from '../../../shared/cases/fields';
 import { foldName, similarity, soundKey } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
@@ -68,7 +68,7 @@ export async function findDuplicates(
   const place = foldName(query.separationPlace || query.area || '');
   const scored: DuplicateMatch[] = [];
   for (const row of rows) {
-    const reasons: DuplicateMatch['reasons'] = [];
+    const reasons: FullDuplicateMatch['reasons'] = [];
     const otherNames = JSON.parse(row.other_names) as string[];
     const full = similarity(`${query.givenName} ${query.familyName}`, `${row.given_name} ${row.family_name}`);
     const swapped = similarity(`${query.familyName} ${query.givenName}`, `${row.given_name} ${row.family_name}`);
@@ -106,7 +106,7 @@ export async function findDuplicates(
       else score -= 0.3;
     }
     if (score < 0.5) continue;
-    scored.push({
+    const match: Omit<FullDuplicateMatch, 'inScope'> = {
       caseId: row.id,
       number: row.number,
       givenName: row.given_name,
@@ -119,8 +119,10 @@ export async function findDuplicates(
       workerName: row.worker_name,
       score: Math.round(Math.min(score, 1) * 100) / 100,
       reasons,
-      inScope: inScope(session, row),
-    });
+    };
+    // Scope shapes the answer, not the search: a case the caller may not read is reported only as
+    // a likely match (number, area, worker, strength), never with the child's details.
+    scored.push(inScope(session, row) ? { inScope: true, ...match } : limitedMatch(match));
   }
   return scored.sort((a, b) => b.score - a.score).slice(0, limit);
 }

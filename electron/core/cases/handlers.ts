@@ -16,6 +16,7 @@ import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
 import { factOptions, loadFacts } from './facts';
+import { photoBytes, servablePhoto } from './photo';
 import { listCases, scoped } from './list';
 import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
 import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
@@ -117,6 +118,8 @@ export function createCasesHandlers(deps: CoreDeps) {
       }
       if (workerId !== session.userId) await staffMember(env, workerId);
       if (input.familyWorkerId) await staffMember(env, input.familyWorkerId);
+      // The photo's bytes are checked before anything else is asked of it (its consent included).
+      const photoData = input.photo ? photoBytes(input.photo) : null;
       if (input.photo) assertPhotoConsent(input.photoConsent, input.child, today);
       const settings = await deps.settings();
       const id = crypto.randomUUID();
@@ -158,7 +161,7 @@ export function createCasesHandlers(deps: CoreDeps) {
         if (input.photo) {
           await trx
             .insertInto('case_photos')
-            .values({ case_id: id, mime: input.photo.mime, data: Buffer.from(input.photo.dataBase64, 'base64'), updated_at: now })
+            .values({ case_id: id, mime: input.photo.mime, data: photoData ?? photoBytes(input.photo), updated_at: now })
             .execute();
           if (input.photoConsent) await recordPhotoConsent(trx, id, input.photoConsent, today, env.session.userId, now);
         }
@@ -200,9 +203,9 @@ export function createCasesHandlers(deps: CoreDeps) {
 
     'cases.getPhoto': async ({ caseId }, env) => {
       await loadCase(env, caseId, 'read');
-      const photo = await env.db().selectFrom('case_photos').select(['mime', 'data']).where('case_id', '=', caseId).executeTakeFirst();
+      const photo = servablePhoto(await env.db().selectFrom('case_photos').select(['mime', 'data']).where('case_id', '=', caseId).executeTakeFirst());
       await recordCaseView(env, caseId, 'photo');
-      return photo ? { mime: photo.mime as 'image/jpeg', dataBase64: Buffer.from(photo.data).toString('base64') } : null;
+      return photo ? { mime: photo.mime as 'image/jpeg', dataBase64: photo.data.toString('base64') } : null;
     },
 
     'cases.update': async ({ caseId, version, child, riskLevel, priority }, env) => {
@@ -236,13 +239,14 @@ export function createCasesHandlers(deps: CoreDeps) {
     'cases.setPhoto': async ({ caseId, photo }, env) => {
       const kase = await loadCase(env, caseId, 'write');
       const today = todayIso(env.now());
+      const data = photo ? photoBytes(photo) : null;
       if (photo) await assertConsent(env.db(), kase, ['photo'], today, today);
       await env.tx(async (trx) => {
         await trx.deleteFrom('case_photos').where('case_id', '=', caseId).execute();
-        if (photo) {
+        if (photo && data) {
           await trx
             .insertInto('case_photos')
-            .values({ case_id: caseId, mime: photo.mime, data: Buffer.from(photo.dataBase64, 'base64'), updated_at: env.now().toISOString() })
+            .values({ case_id: caseId, mime: photo.mime, data, updated_at: env.now().toISOString() })
             .execute();
         }
         await recordCaseChange(env, trx, caseId, photo ? 'case.photoSet' : 'case.photoRemoved');

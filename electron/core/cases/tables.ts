@@ -68,8 +68,22 @@ export interface DraftsTable {
   saved_at: string;
 }
 
+/** Migration 0008: a case worker's request that a supervisor compare a likely duplicate. */
+export interface DuplicateFlagsTable {
+  id: string;
+  case_id: string;
+  raised_by: string;
+  raised_at: string;
+  score: number;
+  note: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  outcome: 'same_child' | 'different_child' | null;
+}
+
 export interface CasesTables {
   cases: CasesTable;
+  duplicate_flags: DuplicateFlagsTable;
   case_photos: CasePhotosTable;
   case_events: CaseEventsTable;
   drafts: DraftsTable;

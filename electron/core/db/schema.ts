@@ -38,6 +38,8 @@ export interface UsersTable {
   removed_at: string | null;
   created_at: string;
   last_login_at: string | null;
+  /** 1 while the password is one an administrator set (migration 0008). */
+  must_change_password: Generated<number>;
 }
 
 export interface AuditLogTable {

@@ -11,7 +11,7 @@ import type { CoreDeps } from '../deps';
 import { faultPoint } from '../vault/faults';
 import type { Unlocked } from '../vault/vault';
 import { defineHandlers, type Connection, type Session } from '../handler';
-import { assertNotLockedOut, clearFailures, recordFailure } from './logins';
+import { assertNotLockedOut, clearFailures, isKnownUsername, recordFailure, unknownNameRef } from './logins';
 
 const MAX_PENDING_AUDIT = 1000;
 
@@ -35,6 +35,7 @@ export async function sessionInfo(deps: CoreDeps, session: Session): Promise<Ses
     language: session.language,
     locked: session.locked,
     autoLockMinutes: settings.autoLockMinutes,
+    mustChangePassword: session.mustChangePassword,
   };
 }
 
@@ -78,16 +79,24 @@ export async function resetPasswordWithRecoveryKey(
     const row = await query.executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', 'no such user');
     assertPasswordPolicy(newPassword, row.username);
+    // Reset by someone else (an administrator), the password is known to them: the user chooses
+    // their own at the next sign-in. Reset by the user at the login screen, it is already theirs.
+    const byOther = actor.userId !== null && actor.userId !== row.id;
     await vault.setUserSlot(row.id, row.username, newPassword, store.get().dataKey);
     clearFailures(vault, row.username);
-    await deps.auditAs(db, {
-      action: 'user.passwordReset',
-      userId: actor.userId,
-      username: actor.username ?? row.username,
-      entityType: 'user',
-      entityId: row.id,
-      details: { method: 'recoveryKey' },
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ must_change_password: byOther ? 1 : 0 }).where('id', '=', row.id).execute();
+      await deps.auditAs(trx, {
+        action: 'user.passwordReset',
+        userId: actor.userId,
+        username: actor.username ?? row.username,
+        entityType: 'user',
+        entityId: row.id,
+        details: { method: 'recoveryKey', mustChangePassword: byOther },
+      });
     });
+    // A signed-in session of that user carries on only after choosing its own password.
+    if (byOther) for (const conn of deps.connections) if (conn.session?.userId === row.id) conn.session.mustChangePassword = true;
   } finally {
     if (!wasOpen) deps.closeStoreIfIdle();
   }
@@ -96,15 +105,27 @@ export async function resetPasswordWithRecoveryKey(
 export function createSessionHandlers(deps: CoreDeps) {
   const { vault, store } = deps;
 
-  async function failLogin(username: string, reason: string): Promise<never> {
+  /**
+   * Counts a wrong password towards the user's back-off and audits it. `reason` 'unlock' and
+   * 'changePassword' come from a signed-in session, whose username is known to be real.
+   */
+  async function failLogin(username: string, reason: 'password' | 'key' | 'inactive' | 'unlock' | 'changePassword'): Promise<never> {
     const now = deps.now();
     const seconds = recordFailure(vault, username, now);
-    const event = { action: 'session.loginFailed', username, details: { reason }, at: now.toISOString() };
+    // An unknown "username" is often a password typed in the wrong field: it is audited as a keyed
+    // reference that only links attempts with the same text (see logins.ts), never as typed.
+    const known = isKnownUsername(vault, username);
+    const event = {
+      action: reason === 'changePassword' ? 'user.passwordChangeFailed' : 'session.loginFailed',
+      username: known ? username : null,
+      details: known ? { reason } : { reason: 'unknownUser', nameRef: unknownNameRef(username) },
+      at: now.toISOString(),
+    };
     if (store.isOpen) {
       await deps.auditAs(store.get().db, event);
     } else {
       vault.update((content) => {
-        content.pendingAudit.push({ ...event, username });
+        content.pendingAudit.push(event);
         // Kept bounded: beyond this, the oldest waiting events give way (and the count says so).
         if (content.pendingAudit.length > MAX_PENDING_AUDIT) {
           const dropped = content.pendingAudit.length - MAX_PENDING_AUDIT;
@@ -117,7 +138,7 @@ export function createSessionHandlers(deps: CoreDeps) {
       throw new AppError('LOGIN_LOCKED', `too many failed attempts; try again in ${seconds} s`, { params: { seconds } });
     }
     // At the lock screen the username is known: say plainly that the password is wrong.
-    if (reason === 'unlock') throw new AppError('PASSWORD_INCORRECT', 'the password is not correct');
+    if (reason === 'unlock' || reason === 'changePassword') throw new AppError('PASSWORD_INCORRECT', 'the password is not correct');
     throw new AppError('LOGIN_FAILED', 'the username or password is not correct');
   }
 
@@ -176,6 +197,7 @@ export function createSessionHandlers(deps: CoreDeps) {
               removed_at: null,
               created_at: now,
               last_login_at: null,
+              must_change_password: 0,
             })
             .execute();
           await deps.auditAs(trx, { action: 'office.setup', username: admin.username, entityType: 'office', entityId: office.code });
@@ -219,6 +241,7 @@ export function createSessionHandlers(deps: CoreDeps) {
         role: row.role,
         language: toUser(row).language,
         locked: false,
+        mustChangePassword: row.must_change_password === 1,
         startedAt: now.getTime(),
         lastActivityAt: now.getTime(),
       };
@@ -275,13 +298,28 @@ export function createSessionHandlers(deps: CoreDeps) {
 
     'session.changePassword': async ({ currentPassword, newPassword }, env) => {
       const { session } = env;
+      // The same back-off as at the login screen: an unlocked session left alone must not become a
+      // free oracle for the user's password.
+      assertNotLockedOut(vault, session.username, deps.now());
       if (!(await vault.verifyPassword(session.username, currentPassword))) {
-        throw new AppError('PASSWORD_INCORRECT', 'the current password is not correct');
+        return failLogin(session.username, 'changePassword');
       }
+      clearFailures(vault, session.username);
+      // Above all after an administrator set it: keeping the same password keeps it known to them.
+      if (newPassword === currentPassword) throw new AppError('PASSWORD_UNCHANGED', 'the new password is the current one');
       assertPasswordPolicy(newPassword, session.username);
       await vault.setUserSlot(session.userId, session.username, newPassword, store.get().dataKey);
       faultPoint('password.afterSlot');
-      await env.audit(env.db(), { action: 'user.passwordChange', entityType: 'user', entityId: session.userId });
+      await env.tx(async (trx) => {
+        await trx.updateTable('users').set({ must_change_password: 0 }).where('id', '=', session.userId).execute();
+        await env.audit(trx, {
+          action: 'user.passwordChange',
+          entityType: 'user',
+          entityId: session.userId,
+          details: { firstSignIn: session.mustChangePassword },
+        });
+      });
+      session.mustChangePassword = false;
       faultPoint('password.afterAudit');
       return { changed: true as const };
     },

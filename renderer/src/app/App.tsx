@@ -3,6 +3,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { FirstPasswordScreen } from '../features/session/FirstPasswordScreen';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { SetupWizard } from '../features/session/SetupWizard';
@@ -51,6 +52,8 @@ function Gate() {
       return <LoginScreen />;
     case 'locked':
       return <LockScreen />;
+    case 'newPassword':
+      return <FirstPasswordScreen />;
     case 'ready':
       return <AppFrame />;
   }

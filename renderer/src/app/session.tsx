@@ -12,7 +12,7 @@ import { preferredLanguage, setLanguage } from '../i18n';
 import { useToast } from '../ui/Toast';
 
 export type Status = ChannelOutput<'session.status'>;
-export type Gate = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
+export type Gate = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'newPassword' | 'ready';
 
 interface SessionContextValue {
   gate: Gate;
@@ -36,7 +36,9 @@ function gateOf(status: Status | null, failed: boolean): Gate {
   if (!status) return 'loading';
   if (status.setupRequired) return 'setup';
   if (!status.session) return 'login';
-  return status.session.locked ? 'locked' : 'ready';
+  if (status.session.locked) return 'locked';
+  // A password an administrator set: the person chooses their own before the app opens.
+  return status.session.mustChangePassword ? 'newPassword' : 'ready';
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -87,6 +89,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onApiError((error) => {
         if (error.code === 'SESSION_LOCKED') markLocked();
+        else if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+          // An administrator reset this person's password while they were signed in.
+          forget();
+          void refresh();
+        }
         else if (error.code === 'NOT_AUTHENTICATED' && error.channel !== 'session.status') {
           forget();
           void refresh();

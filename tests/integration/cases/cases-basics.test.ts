@@ -43,8 +43,8 @@ describe('registering and finding a child', () => {
       separationPlace: 'Gulu',
     });
     expect(matches.length).toBeGreaterThan(0);
-    expect(matches[0].givenName).toBe('Amélie');
-    expect(matches[0].inScope).toBe(false);
+    // Another worker's child: that a match exists, not who the child is (duplicate-scope.test.ts).
+    expect(matches[0]).toEqual({ inScope: false, caseId: expect.any(String), number: expect.stringMatching(/^GUL-/), area: 'Gulu', workerName: 'Wanjiru Worker', score: expect.any(Number) });
   });
 
   it('finds the case by an accent-free search, and a worker only sees their own cases', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessClient } from '../../../electron/core/client';
 import { languages } from '../../../shared/i18n/languages';
-import { adminPassword, supervisorPassword } from '../../fixtures/core';
+import { adminPassword, createUserReady, supervisorPassword } from '../../fixtures/core';
 import { expectCode } from '../../fixtures/results';
 import { auditDetails, caseInStage, daysAgo, daysAhead, setUpTeam, type Team } from '../reunification/fixture';
 
@@ -15,7 +15,7 @@ let samuel: InProcessClient;
 beforeAll(async () => {
   team = await setUpTeam();
   const admin = await team.office.login('admin', adminPassword);
-  await admin.ok('admin.createUser', { username: 'samuel', displayName: 'Samuel Supervisor', role: 'supervisor', password: supervisorPassword });
+  await createUserReady(admin, team.office.login, { username: 'samuel', displayName: 'Samuel Supervisor', role: 'supervisor', password: supervisorPassword });
   samuel = await team.office.login('samuel', supervisorPassword);
 });
 afterAll(() => team?.office.cleanup());

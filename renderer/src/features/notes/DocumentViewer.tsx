@@ -1,14 +1,17 @@
 // DOM. Opens one document of the case (each opening is an audited view in the core): images are
 // shown, PDFs offered for download; either way the bytes live in an object URL that is revoked
-// when the viewer closes, and the query is not cached.
+// when the viewer closes, and the query is not cached. A download is recorded by the core before it
+// starts, and the viewer says that the file on disk will not be encrypted.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta } from '@shared/notes/contract';
 import { call } from '../../api';
 import { Dialog } from '../../ui/Dialog';
+import { Button } from '../../ui/Button';
+import { auditedDownload } from '../../ui/download';
 import { base64ToBlob } from '../../ui/files';
-import { ErrorAlert, Loading } from '../../ui/misc';
+import { Alert, ErrorAlert, Loading } from '../../ui/misc';
 import '../family/network.css';
 
 export function DocumentViewer({ caseId, document, onClose }: { caseId: string; document: Pick<DocumentMeta, 'id' | 'title'>; onClose: () => void }) {
@@ -21,6 +24,8 @@ export function DocumentViewer({ caseId, document, onClose }: { caseId: string; 
     retry: false,
   });
   const [url, setUrl] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   useEffect(() => {
     if (!file.data) return undefined;
     const objectUrl = URL.createObjectURL(base64ToBlob(file.data.dataBase64, file.data.mime));
@@ -41,10 +46,24 @@ export function DocumentViewer({ caseId, document, onClose }: { caseId: string; 
           ) : (
             <p>{t('documents.pdfHint')}</p>
           )}
+          <Alert tone="warning" live={false}>
+            {t('common:download.unencrypted')}
+          </Alert>
+          <ErrorAlert error={failure} />
           <div className="dialog__footer">
-            <a className="btn btn--primary" href={url} download={downloadName}>
-              <span>{t('documents.download')}</span>
-            </a>
+            <Button
+              variant="primary"
+              busy={downloading}
+              onClick={() => {
+                setDownloading(true);
+                setFailure(null);
+                auditedDownload({ caseId, kind: 'document', itemId: document.id }, base64ToBlob(data.dataBase64, data.mime), downloadName)
+                  .catch(setFailure)
+                  .finally(() => setDownloading(false));
+              }}
+            >
+              {t('documents.download')}
+            </Button>
           </div>
         </div>
       ) : null}

@@ -1,16 +1,17 @@
 // DOM. The caregivers' written willingness to resume care: what is on file, and how to add one —
 // a signature drawn on screen, or a scanned statement (image or PDF) checked by its first bytes
 // before it is sent. Only the form's text is kept in drafts; a file is chosen again if lost.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReunificationRecord, WillingnessDocument } from '@shared/reunification/contract';
 import { maxDocumentBytes, sniffDocumentMime } from '@shared/reunification/files';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { dataUrl, readAsBase64 } from '../../ui/files';
+import { auditedDownload } from '../../ui/download';
+import { base64ToBlob, dataUrl, readAsBase64 } from '../../ui/files';
 import { FieldError } from '../../ui/form/fields';
 import { useDayFormat } from '../../ui/format';
-import { ErrorAlert, Loading } from '../../ui/misc';
+import { Alert, ErrorAlert, Loading } from '../../ui/misc';
 import { useWillingnessDocument } from './queries';
 import { SignaturePad } from './SignaturePad';
 
@@ -29,17 +30,21 @@ const sizeText = (bytes: number, language: string) =>
     bytes >= 1024 * 1024 ? bytes / (1024 * 1024) : Math.max(1, bytes / 1024),
   );
 
-/** Shows the stored statement: images inline, a PDF as a file to open. */
+/** Shows the stored statement: images inline, a PDF as a file to download (recorded, and warned). */
 export function ViewDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
-  const { t } = useTranslation('reunification');
+  const { t } = useTranslation(['reunification', 'common']);
   const document = useWillingnessDocument(caseId, true);
-  const pdfUrl = useMemo(() => {
-    const data = document.data;
-    if (!data || data.mime !== 'application/pdf') return null;
-    const bytes = Uint8Array.from(atob(data.dataBase64), (c) => c.charCodeAt(0));
-    return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  }, [document.data]);
-  useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [downloading, setDownloading] = useState(false);
+  const pdf = document.data && document.data.mime === 'application/pdf' ? document.data : null;
+  const download = () => {
+    if (!pdf) return;
+    setDownloading(true);
+    setFailure(null);
+    auditedDownload({ caseId, kind: 'willingness' }, base64ToBlob(pdf.dataBase64, 'application/pdf'), 'willingness-statement.pdf')
+      .catch(setFailure)
+      .finally(() => setDownloading(false));
+  };
   return (
     <Dialog open onClose={onClose} title={t('willingness.viewTitle')}>
       {document.isPending ? <Loading /> : null}
@@ -47,12 +52,18 @@ export function ViewDialog({ caseId, onClose }: { caseId: string; onClose: () =>
       {document.data && document.data.mime !== 'application/pdf' ? (
         <img className="willingness__image" src={dataUrl(document.data)} alt={t(`willingness.kinds.${document.data.kind}`)} />
       ) : null}
-      {pdfUrl ? (
-        <p>
-          <a href={pdfUrl} download="willingness-statement.pdf">
-            {t('willingness.downloadPdf')}
-          </a>
-        </p>
+      {pdf ? (
+        <div className="stack">
+          <Alert tone="warning" live={false}>
+            {t('common:download.unencrypted')}
+          </Alert>
+          <ErrorAlert error={failure} />
+          <p>
+            <Button busy={downloading} onClick={download}>
+              {t('willingness.downloadPdf')}
+            </Button>
+          </p>
+        </div>
       ) : null}
       {document.data === null ? <p className="muted">{t('willingness.none')}</p> : null}
     </Dialog>

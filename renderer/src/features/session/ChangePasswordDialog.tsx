@@ -26,7 +26,21 @@ function schemaFor(username: string) {
 }
 type Values = { currentPassword: string; password: string; confirm: string };
 
-function ChangePasswordForm({ onClose }: { onClose: () => void }) {
+/**
+ * The form itself, shared by the dialog (from the account menu) and the first-sign-in screen,
+ * where "cancel" means signing out: there is nothing else to go back to.
+ */
+export function ChangePasswordForm({
+  onClose,
+  onCancel = onClose,
+  cancelText,
+  currentLabel,
+}: {
+  onClose: () => void;
+  onCancel?: () => void;
+  cancelText?: string;
+  currentLabel?: string;
+}) {
   const { t } = useTranslation(['session', 'common']);
   const session = useReadySession();
   const toast = useToast();
@@ -42,11 +56,13 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
     setFailure(null);
     try {
       await call('session.changePassword', { currentPassword: values.currentPassword, newPassword: values.password });
-      toast.show(t('changePassword.done'));
+      if (!cancelText) toast.show(t('changePassword.done'));
       onClose();
     } catch (error) {
       if (isApiError(error, 'PASSWORD_INCORRECT')) {
         form.setError('currentPassword', { message: errorKey('PASSWORD_INCORRECT') }, { shouldFocus: true });
+      } else if (isApiError(error, 'PASSWORD_UNCHANGED')) {
+        form.setError('password', { message: errorKey('PASSWORD_UNCHANGED') }, { shouldFocus: true });
       } else {
         setFailure(error);
       }
@@ -55,7 +71,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
   return (
     <form className="stack" noValidate onSubmit={submit}>
       <input type="text" name="username" autoComplete="username" value={session.username} readOnly hidden />
-      <TextField label={t('account.currentPassword')} type="password" autoComplete="current-password" required error={errors.currentPassword} {...form.register('currentPassword')} />
+      <TextField label={currentLabel ?? t('account.currentPassword')} type="password" autoComplete="current-password" required error={errors.currentPassword} {...form.register('currentPassword')} />
       <NewPasswordFields
         password={form.register('password')}
         confirm={form.register('confirm')}
@@ -64,7 +80,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
         errors={errors}
       />
       <ErrorAlert error={failure} />
-      <FormFooter submit={t('changePassword.submit')} busy={isSubmitting} onCancel={onClose} />
+      <FormFooter submit={t('changePassword.submit')} busy={isSubmitting} onCancel={onCancel} cancelText={cancelText} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // DOM. Setup, step 3: the office recovery key, shown once. It can reset any user's password, so
-// the person must store it (a file, a printout, a safe) before going on.
-import { useRef, useState } from 'react';
+// the person must store it before going on: printed (a sheet for a locked cabinet) or copied — never
+// saved by Homeward as a plain file in Downloads, where it would outlive the set-up unnoticed.
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '@shared/session/contract';
 import { Button } from '../../ui/Button';
@@ -17,29 +18,11 @@ export function RecoveryKeyStep({ office, recoveryKey, onDone }: { office: Offic
   const [notice, setNotice] = useState<string | null>(null);
   const keyRef = useRef<HTMLElement>(null);
 
-  const saveToFile = () => {
-    const lines = [
-      t('recovery.file.title'),
-      '',
-      t('recovery.file.office', { name: office.name, code: office.code }),
-      t('recovery.file.created', { date: format.dateTime(new Date().toISOString()) }),
-      '',
-      t('recovery.file.key'),
-      recoveryKey,
-      '',
-      t('recovery.file.instructions'),
-      '',
-    ];
-    const blob = new Blob([lines.join('\r\n')], { type: 'text/plain;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `homeward-recovery-key-${office.code}.txt`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setNotice(t('recovery.saved'));
+  const created = useMemo(() => format.dateTime(new Date().toISOString()), [format]);
+
+  const print = () => {
+    window.print();
+    setNotice(t('recovery.printed'));
   };
 
   const copy = async () => {
@@ -90,7 +73,7 @@ export function RecoveryKeyStep({ office, recoveryKey, onDone }: { office: Offic
         </code>
       </div>
       <div className="row">
-        <Button onClick={saveToFile}>{t('recovery.saveToFile')}</Button>
+        <Button onClick={print}>{t('recovery.print')}</Button>
         <Button onClick={() => void copy()}>{t('recovery.copy')}</Button>
       </div>
       <p className="status-line" role="status">
@@ -111,6 +94,17 @@ export function RecoveryKeyStep({ office, recoveryKey, onDone }: { office: Offic
           {t('recovery.continue')}
         </Button>
       </div>
+      {/* Only this sheet prints (screens.css, @media print); on screen it is not shown. */}
+      <section className="print-sheet" aria-hidden="true" data-testid="recovery-print-sheet">
+        <h1>{t('recovery.file.title')}</h1>
+        <p>{t('recovery.file.office', { name: office.name, code: office.code })}</p>
+        <p>{t('recovery.file.created', { date: created })}</p>
+        <p>{t('recovery.file.key')}</p>
+        <p className="print-sheet__key" dir="ltr">
+          {recoveryKey}
+        </p>
+        <p>{t('recovery.file.instructions')}</p>
+      </section>
     </form>
   );
 }

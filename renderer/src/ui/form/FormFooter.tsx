@@ -11,6 +11,7 @@ export function FormFooter({
   savedText,
   disabled,
   variant = 'primary',
+  cancelText,
 }: {
   submit: ReactNode;
   busy: boolean;
@@ -19,6 +20,8 @@ export function FormFooter({
   savedText?: ReactNode;
   disabled?: boolean;
   variant?: ButtonVariant;
+  /** When cancelling means something else than closing (e.g. "Sign out"). */
+  cancelText?: ReactNode;
 }) {
   const { t } = useTranslation('common');
   return (
@@ -28,7 +31,7 @@ export function FormFooter({
           {savedText}
         </span>
       ) : null}
-      <Button onClick={onCancel}>{t('actions.cancel')}</Button>
+      <Button onClick={onCancel}>{cancelText ?? t('actions.cancel')}</Button>
       <Button type="submit" variant={variant} busy={busy} disabled={disabled}>
         {submit}
       </Button>

@@ -1,11 +1,14 @@
 // DOM. Likely matches from the duplicate check, each shown side by side with the child being
 // registered. The worker decides for every match: open that case, or say it is a different child.
+// A match in a case the worker may not read shows only that it exists (LimitedMatch); there the
+// worker asks a supervisor.
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DuplicateMatch } from '@shared/cases/contract';
 import { Badge } from '../../../ui/misc';
 import { childName, useCaseFormat } from '../format';
+import { LimitedMatch } from './LimitedMatch';
 
 export interface EnteredChild {
   givenName: string;
@@ -21,14 +24,34 @@ interface Props {
   matches: DuplicateMatch[];
   different: ReadonlySet<string>;
   onDecide: (caseId: string, different: boolean) => void;
+  /** Matches a supervisor was asked about (they count as decided). */
+  flagged: ReadonlySet<string>;
+  onFlagged: (caseId: string) => void;
   checking: boolean;
 }
 
-export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicatePanel({ entered, matches, different, onDecide, checking }, ref) {
+function DifferentToggle({ isDifferent, onToggle }: { isDifferent: boolean; onToggle: () => void }) {
+  const { t } = useTranslation('cases');
+  return (
+    <button type="button" className={`btn btn--sm toggle-button${isDifferent ? ' toggle-button--on' : ''}`} aria-pressed={isDifferent} onClick={onToggle}>
+      <span aria-hidden="true" className="toggle-button__box">
+        {isDifferent ? '✓' : ''}
+      </span>
+      <span>{t('duplicates.different')}</span>
+    </button>
+  );
+}
+
+export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicatePanel({ entered, matches, different, onDecide, flagged, onFlagged, checking }, ref) {
   const { t } = useTranslation('cases');
   const format = useCaseFormat();
   const percent = new Intl.NumberFormat(format.language, { style: 'percent' });
-  const undecided = matches.filter((m) => !different.has(m.caseId)).length;
+  const undecided = matches.filter((m) => !different.has(m.caseId) && !flagged.has(m.caseId)).length;
+  const enteredSummary = t('duplicates.flagNoteStart', {
+    name: childName(entered) || '—',
+    age: format.age(entered.ageYears),
+    place: entered.place || '—',
+  });
   const dash = '—';
 
   return (
@@ -44,6 +67,23 @@ export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicateP
       <ol className="duplicates__list">
         {matches.map((match, index) => {
           const isDifferent = different.has(match.caseId);
+          if (!match.inScope) {
+            return (
+              <li key={match.caseId} className={`duplicate${isDifferent ? ' duplicate--different' : ''}`}>
+                <LimitedMatch
+                  match={match}
+                  index={index}
+                  enteredSummary={enteredSummary}
+                  flagged={flagged.has(match.caseId)}
+                  onFlagged={onFlagged}
+                  scoreText={t('duplicates.score', { score: percent.format(match.score) })}
+                />
+                <div className="duplicate__actions">
+                  <DifferentToggle isDifferent={isDifferent} onToggle={() => onDecide(match.caseId, !isDifferent)} />
+                </div>
+              </li>
+            );
+          }
           const captionId = `duplicate-${match.caseId}`;
           return (
             <li key={match.caseId} className={`duplicate${isDifferent ? ' duplicate--different' : ''}`}>
@@ -126,24 +166,10 @@ export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicateP
                 </tbody>
               </table>
               <div className="duplicate__actions">
-                {match.inScope ? (
-                  <Link className="btn btn--secondary btn--sm" to={`/cases/${match.caseId}`}>
-                    {t('duplicates.open', { number: match.number })}
-                  </Link>
-                ) : (
-                  <p className="muted duplicate__note">{t('duplicates.outOfScope')}</p>
-                )}
-                <button
-                  type="button"
-                  className={`btn btn--sm toggle-button${isDifferent ? ' toggle-button--on' : ''}`}
-                  aria-pressed={isDifferent}
-                  onClick={() => onDecide(match.caseId, !isDifferent)}
-                >
-                  <span aria-hidden="true" className="toggle-button__box">
-                    {isDifferent ? '✓' : ''}
-                  </span>
-                  <span>{t('duplicates.different')}</span>
-                </button>
+                <Link className="btn btn--secondary btn--sm" to={`/cases/${match.caseId}`}>
+                  {t('duplicates.open', { number: match.number })}
+                </Link>
+                <DifferentToggle isDifferent={isDifferent} onToggle={() => onDecide(match.caseId, !isDifferent)} />
               </div>
             </li>
           );

@@ -71,6 +71,8 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
   const [photoConsent, setPhotoConsent] = useState<PhotoConsent>(emptyPhotoConsent);
   const [restored, setRestored] = useState(Boolean(draft));
   const [different, setDifferent] = useState<ReadonlySet<string>>(new Set());
+  // Matches in cases this worker may not read, about which a supervisor was asked.
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
   const [blocked, setBlocked] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [checkingNow, setCheckingNow] = useState(false);
@@ -96,7 +98,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
     placeholderData: (previous) => previous,
   });
   const matches: DuplicateMatch[] = debouncedQuery ? (duplicates.data ?? []) : [];
-  const undecided = matches.filter((m) => !different.has(m.caseId));
+  const undecided = matches.filter((m) => !different.has(m.caseId) && !flagged.has(m.caseId));
 
   useEffect(() => {
     if (blocked && undecided.length === 0) setBlocked(false);
@@ -117,6 +119,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
     form.reset(emptyRegister);
     setPhoto(null);
     setDifferent(new Set());
+    setFlagged(new Set());
     setRestored(false);
   };
 
@@ -140,7 +143,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
         setCheckingNow(false);
       }
     }
-    if (found.some((m) => !different.has(m.caseId))) {
+    if (found.some((m) => !different.has(m.caseId) && !flagged.has(m.caseId))) {
       setBlocked(true);
       window.requestAnimationFrame(() => panel.current?.focus());
       return;
@@ -238,6 +241,8 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
               matches={matches}
               different={different}
               onDecide={decide}
+              flagged={flagged}
+              onFlagged={(caseId) => setFlagged((current) => new Set(current).add(caseId))}
               checking={duplicates.isFetching}
             />
           ) : null}

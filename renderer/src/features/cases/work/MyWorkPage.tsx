@@ -9,6 +9,7 @@ import { ReviewDue, RiskBadge, StageLabel } from '../CaseBadges';
 import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
+import { DuplicateFlags } from './DuplicateFlags';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -88,6 +89,7 @@ export function MyWorkPage() {
           <Link to="/cases?priority=urgent&status=open">{t('work.officeUrgent')}</Link>
         </p>
       ) : null}
+      {session.permissions.includes('case.readAll') ? <DuplicateFlags /> : null}
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
       {work.data ? (
