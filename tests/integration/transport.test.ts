@@ -122,23 +122,29 @@ describe('errors cross as codes, never as stacks', () => {
   it('a handler failing with an unexpected error returns INTERNAL with a generic message, and the detail goes only to the log', async () => {
     const logged: unknown[] = [];
     const office = track(await setUpStaffedOffice({ log: (_message, error) => logged.push(error) }));
-    fs.writeFileSync(office.core.paths.keyFile, '{ this is not json');
-    const error = await expectCode(office.client().call('session.status', {}), 'INTERNAL');
+    // A damaged slot file is now a named condition (DB_UNREADABLE); a table missing under the
+    // handler's feet is the kind of fault nobody planned for.
+    const raw = openRawWithKey(office.core);
+    raw.exec('ALTER TABLE users RENAME TO users_elsewhere');
+    raw.close();
+    const error = await expectCode(office.admin.call('admin.listUsers', {}), 'INTERNAL');
     expect(error.message).toBe(genericMessage);
     expectNoStack(error);
-    expect(JSON.stringify(error)).not.toMatch(/json|keys|homeward/i);
+    expect(JSON.stringify(error)).not.toMatch(/users|table|homeward/i);
     expect(logged).toHaveLength(1);
     // Its kind and where, not its message (which could quote data).
-    expect(logged[0]).toMatch(/^SyntaxError at /);
+    expect(logged[0]).toMatch(/^SqliteError \[SQLITE_ERROR\] at /);
+    expect(String(logged[0])).not.toMatch(/users/);
   });
 
   it('the core keeps serving after an internal error', async () => {
     const office = track(await setUpStaffedOffice());
-    const good = fs.readFileSync(office.core.paths.keyFile);
-    fs.writeFileSync(office.core.paths.keyFile, 'garbage');
-    await expectCode(office.client().call('session.status', {}), 'INTERNAL');
-    fs.writeFileSync(office.core.paths.keyFile, good);
-    await office.client().ok('session.status', {});
+    const raw = openRawWithKey(office.core);
+    raw.exec('ALTER TABLE users RENAME TO users_elsewhere');
+    await expectCode(office.admin.call('admin.listUsers', {}), 'INTERNAL');
+    raw.exec('ALTER TABLE users_elsewhere RENAME TO users');
+    raw.close();
+    await office.admin.ok('admin.listUsers', {});
   });
 
   it('stored data that breaks the output contract is an internal error, not a validation error', async () => {
