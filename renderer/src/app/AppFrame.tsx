@@ -13,10 +13,12 @@ import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
+import { LockButton } from '../ui/lockAction';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
 import { adminTabs, allows, sections, visibleSections } from './sections';
 import { useReadySession, useSession } from './session';
+import { DraftResumeBanner, IdleWarning } from './SessionNotices';
 import { useIdleLock } from './useIdleLock';
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -87,7 +89,7 @@ function Sidebar() {
 
 function TopBar() {
   const { t } = useTranslation();
-  const { status, lock } = useSession();
+  const { status } = useSession();
   const office = status?.office;
   return (
     <header className="topbar">
@@ -101,10 +103,7 @@ function TopBar() {
       </p>
       <div className="topbar__actions">
         <SessionLanguagePicker />
-        <button type="button" className="btn btn--secondary btn--sm" onClick={() => void lock()}>
-          <Icon name="lock" />
-          <span>{t('actions.lock')}</span>
-        </button>
+        <LockButton />
       </div>
     </header>
   );
@@ -133,7 +132,7 @@ function Frame() {
   const session = useReadySession();
   const { lock } = useSession();
   const main = useRef<HTMLElement>(null);
-  useIdleLock(session.autoLockMinutes, () => void lock());
+  const idle = useIdleLock(session.autoLockMinutes, () => void lock());
   useFocusMainOnNavigate(main);
 
   return (
@@ -148,10 +147,12 @@ function Frame() {
       >
         {t('nav.skipToContent')}
       </a>
+      <IdleWarning secondsLeft={idle.secondsLeft} onStay={idle.extend} />
       <Sidebar />
       <div className="frame__body">
         <TopBar />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <DraftResumeBanner />
           <Routes>
             <Route index element={<Home />} />
             {sections

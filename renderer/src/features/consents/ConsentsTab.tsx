@@ -17,6 +17,7 @@ import { DocumentViewer } from '../notes/DocumentViewer';
 import { ConsentForm } from './ConsentForm';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
 import '../family/network.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
   const { t, i18n } = useTranslation(['consents', 'family']);
@@ -24,6 +25,7 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
   const list = useListFormat();
   const headingId = useId();
   const [recording, setRecording] = useState(false);
+  useResumeOnUnlock(`case:${caseFile.id}:consents:record`, () => setRecording(true));
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const [viewing, setViewing] = useState<{ id: string; title: string } | null>(null);
   const consents = useQuery({ queryKey: networkKeys.consents(caseFile.id), queryFn: () => call('consents.list', { caseId: caseFile.id }) });

@@ -16,6 +16,7 @@ import { networkKeys } from '../family/kit';
 import { DocumentsPanel } from './DocumentsPanel';
 import { NoteForm } from './NoteForm';
 import '../family/network.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 const PAGE = 50;
 
@@ -78,6 +79,7 @@ export default function NotesTab({ caseFile }: { caseFile: CaseFile }) {
   const number = useNumber();
   const [kind, setKind] = useState<NoteKind | ''>('');
   const [editing, setEditing] = useState<Note | 'new' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:notes:new`, () => setEditing('new'));
   const filter = { kind: kind || undefined };
   const notes = useInfiniteQuery({
     queryKey: networkKeys.notes(caseFile.id, filter),

@@ -23,6 +23,7 @@ import { editorDraftKey, emptyPlan, PlanEditor } from './PlanEditor';
 import { PlanView } from './PlanView';
 import { usePlan, usePlanMutation, usePlanVersion } from './queries';
 import './plans.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 /** A version's content as the editor's starting values (objective keys kept, so progress follows). */
 function toForm(plan: PlanVersion): PlanContentInput {
@@ -135,8 +136,10 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
   const contingencyRef = useRef<HTMLElement>(null);
   const emptyRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
+  useResumeOnUnlock(editorDraftKey(caseFile.id), () => setEditing(true));
   const [acknowledging, setAcknowledging] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  useResumeOnUnlock(`case:${caseFile.id}:plans:review`, () => setReviewing(true));
   const [progressOn, setProgressOn] = useState<Objective | null>(null);
   const [approving, setApproving] = useState<PlanVersion | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);

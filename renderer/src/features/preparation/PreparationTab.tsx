@@ -16,6 +16,7 @@ import { useKilometres } from '../plans/kit';
 import { CareDialog, ItemDialog, MonitorDialog } from './PreparationDialogs';
 import { usePreparation, usePreparationMutation } from './queries';
 import '../plans/plans.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 const statusTone: Record<PreparationItemStatus, Tone> = { open: 'warning', in_progress: 'info', done: 'success', not_applicable: 'neutral' };
 
@@ -46,6 +47,9 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
   const [monitorOpen, setMonitorOpen] = useState(false);
   const [editing, setEditing] = useState<{ item: PreparationItem | null; area: PreparationArea } | null>(null);
   const [removing, setRemoving] = useState<PreparationItem | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:preparation:care`, () => setCareOpen(true));
+  useResumeOnUnlock(`case:${caseFile.id}:preparation:monitor`, () => setMonitorOpen(true));
+  useResumeOnUnlock(`case:${caseFile.id}:preparation:item:new`, () => setEditing({ item: null, area: 'other' }));
 
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorAlert error={data.error} />;

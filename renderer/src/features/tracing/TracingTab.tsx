@@ -22,6 +22,7 @@ import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey } from '../assessments/kit';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 // The form lets the country stay empty (the office's country); the core gets it left out.
 const formSchema = tracingActionFields.extend({ country: z.union([z.literal(''), countryCode]) });
@@ -138,6 +139,7 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('tracing');
   const day = useDayFormat();
   const [editing, setEditing] = useState<TracingAction | 'new' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:tracing:new`, () => setEditing('new'));
   const [removing, setRemoving] = useState<TracingAction | null>(null);
   const log = useQuery({ queryKey: stageOneKey(caseFile.id, 'tracing'), queryFn: () => call('tracing.list', { caseId: caseFile.id }) });
 

@@ -1,0 +1,15 @@
+// DOM. A form that was open with typing when the session locked opens itself again when its opener
+// comes back (after unlocking, or after "Continue" on the draft banner). One line per opener:
+// `useResumeOnUnlock(draftKey, () => setOpen(true))`.
+import { useEffect, useRef } from 'react';
+import { takeResumableDraft } from './draftRegistry';
+
+export function useResumeOnUnlock(key: string | null, reopen: () => void): void {
+  const reopenRef = useRef(reopen);
+  useEffect(() => {
+    reopenRef.current = reopen;
+  });
+  useEffect(() => {
+    if (key && takeResumableDraft(key)) reopenRef.current();
+  }, [key]);
+}
