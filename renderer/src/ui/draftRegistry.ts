@@ -28,6 +28,8 @@ const listeners = new Set<() => void>();
 export function registerOpenDraft(draft: OpenDraft): () => void {
   const id = nextId++;
   open.set(id, draft);
+  // The form is open again: its offer is taken (an opener may mount twice before the form does).
+  takeResumableDraft(draft.key);
   return () => {
     open.delete(id);
   };
@@ -62,7 +64,12 @@ export function resumableDrafts(): readonly ResumableDraft[] {
   return resumable;
 }
 
-/** Takes the resume offer for `key` (the form reopened itself); true when there was one. */
+/** Whether the form under `key` was open with typing when the session locked. */
+export function isResumable(key: string): boolean {
+  return resumable.some((draft) => draft.key === key);
+}
+
+/** Takes the resume offer for `key` (the form is open again); true when there was one. */
 export function takeResumableDraft(key: string): boolean {
   const before = resumable.length;
   resumable = resumable.filter((draft) => draft.key !== key);

@@ -151,14 +151,19 @@ export function useDraftBinding<T extends FieldValues>(form: DraftForm<T>, draft
   const [restored, setRestored] = useState(false);
   const { reset, watch, getValues } = form;
   const { loading, restored: saved, schedule } = draft;
+  // What the form held before any typing: typing done while the draft was still loading is saved
+  // as soon as it has loaded (else a lock right after would lose it).
+  const [initial] = useState(() => JSON.stringify(getValues()));
   useEffect(() => {
     if (ready || loading) return;
     if (saved && typeof saved === 'object') {
       reset({ ...getValues(), ...saved }, { keepDefaultValues: true });
       setRestored(true);
+    } else if (JSON.stringify(getValues()) !== initial) {
+      schedule(getValues());
     }
     setReady(true);
-  }, [getValues, loading, ready, reset, saved]);
+  }, [getValues, initial, loading, ready, reset, saved, schedule]);
   useEffect(() => {
     // Subscribed only once the draft is in, so restoring it is not saved again as typing.
     if (!ready) return undefined;

@@ -2,7 +2,7 @@
 // comes back (after unlocking, or after "Continue" on the draft banner). One line per opener:
 // `useResumeOnUnlock(draftKey, () => setOpen(true))`.
 import { useEffect, useRef } from 'react';
-import { takeResumableDraft } from './draftRegistry';
+import { isResumable } from './draftRegistry';
 
 export function useResumeOnUnlock(key: string | null, reopen: () => void): void {
   const reopenRef = useRef(reopen);
@@ -10,6 +10,8 @@ export function useResumeOnUnlock(key: string | null, reopen: () => void): void 
     reopenRef.current = reopen;
   });
   useEffect(() => {
-    if (key && takeResumableDraft(key)) reopenRef.current();
+    // The offer is taken when the form registers its draft, not here: an opener that mounts
+    // twice (a tab loading, then its data) still reopens it.
+    if (key && isResumable(key)) reopenRef.current();
   }, [key]);
 }

@@ -21,6 +21,7 @@ import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey, useCanApprove } from '../assessments/kit';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 type Values = z.input<typeof bidFields>;
 const statusTone = { draft: 'neutral', submitted: 'info', approved: 'success', returned: 'warning' } as const;
@@ -268,6 +269,7 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
   const canApprove = useCanApprove();
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Bid | 'new' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:bid:new`, () => setEditing('new'));
   const [reviewing, setReviewing] = useState<'approve' | 'return' | null>(null);
   const list = useQuery({ queryKey: stageOneKey(caseFile.id, 'bid'), queryFn: () => call('bid.list', { caseId: caseFile.id }) });
   const current = selected ?? list.data?.[0]?.id ?? null;
