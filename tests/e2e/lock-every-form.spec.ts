@@ -30,7 +30,8 @@ async function lockAtOnce(page: Page, by: LockBy, dialog?: Locator) {
 async function unlock(page: Page) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  // The key derivation (Argon2id, 128 MiB) is slow on a busy machine.
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible({ timeout: 30_000 });
 }
 
 interface FormCase {

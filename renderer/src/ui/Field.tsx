@@ -129,7 +129,8 @@ function PlainTextField({ label, description, error, extra, required, requiredMa
   const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (
     <FieldFrame {...frame}>
-      <input className="input" {...controlAria(ids, error, required)} {...input} id={ids.id} />
+      {/* What a person types runs in its own direction (an Arabic name in the English interface). */}
+      <input className="input" dir="auto" {...controlAria(ids, error, required)} {...input} id={ids.id} />
       {extra && ids.extraId ? extra(ids.extraId) : null}
     </FieldFrame>
   );
@@ -143,7 +144,7 @@ export function TextAreaField({ label, description, error, required, requiredMar
   const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (
     <FieldFrame {...frame}>
-      <textarea className="input textarea" {...controlAria(ids, error, required)} {...input} id={ids.id} />
+      <textarea className="input textarea" dir="auto" {...controlAria(ids, error, required)} {...input} id={ids.id} />
     </FieldFrame>
   );
 }

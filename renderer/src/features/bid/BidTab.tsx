@@ -22,6 +22,7 @@ import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey, useCanApprove } from '../assessments/kit';
 import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 type Values = z.input<typeof bidFields>;
 const statusTone = { draft: 'neutral', submitted: 'info', approved: 'success', returned: 'warning' } as const;
@@ -223,7 +224,9 @@ function BidView({ bid }: { bid: Bid }) {
       <ul className="plain-list">
         {bid.panel.map((m, i) => (
           <li key={i}>
-            <strong>{m.name}</strong>
+            <strong>
+              <UserText>{m.name}</UserText>
+            </strong>
             {[m.role, m.agency].filter(Boolean).length ? ` (${[m.role, m.agency].filter(Boolean).join(', ')})` : ''}
             {m.recommendation ? ` — ${t(`decisions.${m.recommendation}`)}` : ''}
             {m.view ? <p className="muted" dir="auto">{m.view}</p> : null}

@@ -18,6 +18,7 @@ import { ConsentForm } from './ConsentForm';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
 import '../family/network.css';
 import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { userTextDir } from '../../ui/UserText';
 
 export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
   const { t, i18n } = useTranslation(['consents', 'family']);
@@ -134,7 +135,7 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
                       {c.notes ? (
                         <div className="network-details__pair">
                           <dt>{t('fields.notes')}</dt>
-                          <dd className="network-note-text">{c.notes}</dd>
+                          <dd className="network-note-text" {...userTextDir}>{c.notes}</dd>
                         </div>
                       ) : null}
                       {c.withdrawal ? (

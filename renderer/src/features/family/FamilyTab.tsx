@@ -17,6 +17,7 @@ import { MemberForm } from './MemberForm';
 import { RemoveMemberDialog } from './RemoveMemberDialog';
 import './network.css';
 import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 const contactTone: Record<string, Tone> = { yes: 'success', no: 'warning', unknown: 'neutral' };
 
@@ -78,7 +79,11 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
         {m.removed ? <Badge tone="warning">{t('badges.removed')}</Badge> : null}
       </span>
       {m.removed ? <Sub>{t('removedBecause', { reason: m.removed.reason })}</Sub> : null}
-      {m.notes ? <Sub>{m.notes}</Sub> : null}
+      {m.notes ? (
+        <Sub>
+          <UserText>{m.notes}</UserText>
+        </Sub>
+      ) : null}
     </>
   );
 

@@ -24,6 +24,7 @@ import { PlanView } from './PlanView';
 import { usePlan, usePlanMutation, usePlanVersion } from './queries';
 import './plans.css';
 import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 /** A version's content as the editor's starting values (objective keys kept, so progress follows). */
 function toForm(plan: PlanVersion): PlanContentInput {
@@ -314,7 +315,7 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
             rowKey={(r) => r.id}
             columns={[
               { key: 'date', header: t('review.date'), cell: (r) => day(r.date), rowHeader: true, className: 'cell-nowrap' },
-              { key: 'notes', header: t('review.notes'), cell: (r) => <span className="plan-text">{r.notes}</span> },
+              { key: 'notes', header: t('review.notes'), cell: (r) => <UserText as="span" className="plan-text">{r.notes}</UserText> },
               { key: 'version', header: t('history.version'), cell: (r) => t('history.versionNumber', { version: r.version }) },
               { key: 'next', header: t('reviews.nextDue'), cell: (r) => day(r.nextDue), className: 'cell-nowrap' },
               { key: 'by', header: t('view.recordedBy'), cell: (r) => r.recordedByName ?? '—' },

@@ -31,6 +31,7 @@ import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey } from '../assessments/kit';
 import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 type RiskValues = z.input<typeof riskAssessmentFields>;
 type PlanValues = z.input<typeof safetyPlanFields>;
@@ -310,7 +311,9 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
               <ul className="plain-list">
                 {plan.trustedContacts.map((c, i) => (
                   <li key={i}>
-                    <strong>{c.name}</strong>
+                    <strong>
+                      <UserText>{c.name}</UserText>
+                    </strong>
                     {c.relationship ? ` (${c.relationship})` : ''} {c.phone ? <span dir="ltr">{c.phone}</span> : null}
                     {c.howToReach ? <p className="muted" dir="auto">{c.howToReach}</p> : null}
                   </li>
