@@ -100,7 +100,7 @@ export function DateField({
 
   const reading = readTypedDate(text);
   const problem = reading.kind === 'invalid' ? reading.reason : null;
-  const ids = useFieldIds(id, error, description);
+  const ids = useFieldIds(id, error ?? (shownProblem && problem ? { message: problem } : undefined), description);
   const describedBy = [ids.descriptionId, hintId, readingId, ids.errorId].filter(Boolean).join(' ');
 
   const show = useCallback((next: string) => {
@@ -157,7 +157,8 @@ export function DateField({
     if (reading.kind !== 'valid') return null;
     return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${reading.iso}T00:00:00Z`));
   }, [i18n.language, reading]);
-  const ownError = !error && shownProblem && problem ? t(`date.problems.${problem}`, { example: typedFromIso('2026-12-06') }) : null;
+  // What is wrong with the typed text says more than the form's "enter a real date", so it wins.
+  const ownError = shownProblem && problem ? t(`date.problems.${problem}`, { example: typedFromIso('2026-12-06') }) : null;
 
   return (
     <div className={['field', 'date-field', className ?? ''].filter(Boolean).join(' ')}>
@@ -207,14 +208,14 @@ export function DateField({
         {dayInWords ?? ''}
       </p>
       {ownError ? (
-        <p className="field__error" id={`${ids.id}-own-error`} role="alert">
+        <p className="field__error" id={ids.errorId ?? `${ids.id}-error`} role="alert">
           <span aria-hidden="true" className="field__error-icon">
             !
           </span>
           {ownError}
         </p>
       ) : null}
-      <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />
+      {ownError ? null : <FieldErrorMessage id={ids.errorId} error={error} source={errorSource} />}
       {calendarOpen ? (
         <div
           id={calendarId}

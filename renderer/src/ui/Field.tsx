@@ -129,8 +129,7 @@ function PlainTextField({ label, description, error, extra, required, requiredMa
   const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (
     <FieldFrame {...frame}>
-      {/* What a person types runs in its own direction (an Arabic name in the English interface). */}
-      <input className="input" dir="auto" {...controlAria(ids, error, required)} {...input} id={ids.id} />
+      <input className="input" {...controlAria(ids, error, required)} {...input} id={ids.id} />
       {extra && ids.extraId ? extra(ids.extraId) : null}
     </FieldFrame>
   );
@@ -144,7 +143,7 @@ export function TextAreaField({ label, description, error, required, requiredMar
   const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (
     <FieldFrame {...frame}>
-      <textarea className="input textarea" dir="auto" {...controlAria(ids, error, required)} {...input} id={ids.id} />
+      <textarea className="input textarea" {...controlAria(ids, error, required)} {...input} id={ids.id} />
     </FieldFrame>
   );
 }
