@@ -114,24 +114,18 @@ export function DateField({
     if (controlled) show(value ?? '');
   }, [controlled, show, value]);
 
-  const forwardRef = useRef(ref);
-  useEffect(() => {
-    forwardRef.current = ref;
-  });
-  const hiddenRef = useCallback(
-    (input: HTMLInputElement | null) => {
-      hidden.current = input;
-      if (input) {
-        observeValue(input, show);
-        // The form focuses the field with an error through its ref: the typed text takes it.
-        input.focus = () => visible.current?.focus();
-      }
-      const target = forwardRef.current;
-      if (typeof target === 'function') target(input);
-      else if (target) (target as { current: HTMLInputElement | null }).current = input;
-    },
-    [show],
-  );
+  // Not memoised on purpose: react-hook-form hands a new ref on every render and, after reset(),
+  // only learns the field again through it (as it does with a native input).
+  const hiddenRef = (input: HTMLInputElement | null) => {
+    hidden.current = input;
+    if (input) {
+      observeValue(input, show);
+      // The form focuses the field with an error through its ref: the typed text takes it.
+      input.focus = () => visible.current?.focus();
+    }
+    if (typeof ref === 'function') ref(input);
+    else if (ref) (ref as { current: HTMLInputElement | null }).current = input;
+  };
 
   const emit = (next: string) => {
     const input = hidden.current;
