@@ -14,6 +14,7 @@ import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { LockButton } from '../ui/lockAction';
+import { useToast } from '../ui/Toast';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
 import { adminTabs, allows, sections, visibleSections } from './sections';
@@ -127,6 +128,24 @@ function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
   }, [pathname, navigationType, main]);
 }
 
+/**
+ * Messages of an earlier page do not follow the worker to the next one. A message shown by the
+ * action that moved them (saved, then opened the case) is a moment old and stays.
+ */
+function useClearMessagesOnNavigate() {
+  const { pathname } = useLocation();
+  const toast = useToast();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    toast.clearOlderThan(MESSAGE_OF_THIS_MOVE_MS);
+  }, [pathname, toast]);
+}
+const MESSAGE_OF_THIS_MOVE_MS = 1500;
+
 function Frame() {
   const { t } = useTranslation();
   const session = useReadySession();
@@ -134,6 +153,7 @@ function Frame() {
   const main = useRef<HTMLElement>(null);
   const idle = useIdleLock(session.autoLockMinutes, () => void lock());
   useFocusMainOnNavigate(main);
+  useClearMessagesOnNavigate();
 
   return (
     <div className="frame">

@@ -184,11 +184,15 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
             {
               key: 'result',
               header: t('fields.result'),
-              cell: (a) => (
-                <>
-                  {t(`results.${a.result}`)} {a.establishesFound ? <Badge tone="success">{t('establishesFound')}</Badge> : null}
-                </>
-              ),
+              // The result once: "Family found" as the badge, not as text and badge side by side.
+              cell: (a) =>
+                a.establishesFound && a.result === 'family_found' ? (
+                  <Badge tone="success">{t('results.family_found')}</Badge>
+                ) : (
+                  <>
+                    {t(`results.${a.result}`)} {a.establishesFound ? <Badge tone="success">{t('establishesFound')}</Badge> : null}
+                  </>
+                ),
             },
             { key: 'notes', header: t('fields.notes'), cell: (a) => (a.notes ? <UserText as="span">{a.notes}</UserText> : '—') },
             { key: 'by', header: t('recordedBy'), cell: (a) => (a.recordedBy ? <UserText>{a.recordedBy}</UserText> : '—') },
