@@ -28,6 +28,8 @@ async function officeWithCase(page: Page, bridge: Bridge, language: 'en' | 'fr' 
     notDuplicateOf: [],
   })) as { id: string };
   await page.reload();
+  // The start page's own redirect must be done before a test moves to the case.
+  await expect(page).toHaveURL(/#\/work/);
   return kase.id;
 }
 

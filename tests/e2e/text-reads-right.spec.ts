@@ -18,6 +18,13 @@ test('the tracing log says "Family found" once in its result cell', async ({ app
   await setUpOffice(bridge);
   await signIn(page, 'worker');
   const caseId = await registerThroughApi(bridge);
+  const today = new Date().toISOString().slice(0, 10);
+  // Tracing needs the caregiver's consent first.
+  const consent = await bridge.call('consents.record', {
+    caseId,
+    consent: { givenBy: 'caregiver', giverName: 'Grace Odhiambo', relationship: 'mother', purposes: ['tracing'], method: 'verbal', date: today },
+  });
+  expect(consent.ok, JSON.stringify(consent.error)).toBe(true);
   const added = await bridge.call('tracing.add', {
     caseId,
     action: { date: new Date().toISOString().slice(0, 10), method: 'home_visit', place: 'Nyalenda B', personContacted: 'Grace (mother)', result: 'family_found' },
