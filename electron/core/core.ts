@@ -91,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     connections,
     maintenance: new MaintenanceState(),
+    backgroundJobs: new Set(),
     auditAs,
     async settings() {
       const row = await outsideTransaction().selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();

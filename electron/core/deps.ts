@@ -17,6 +17,8 @@ export interface CoreDeps {
   connections: Set<Connection>;
   /** Office-wide work in progress (key rotation): the office is locked meanwhile. */
   maintenance: MaintenanceState;
+  /** Background jobs that run while the office works (today: 'backup'); rotation waits for them. */
+  backgroundJobs: Set<string>;
   /** Office settings, read from the database (the store must be open). */
   settings(): Promise<OfficeSettings>;
   /** Appends an audit entry for an actor that may have no session (failed logins). */

@@ -73,7 +73,7 @@ async function checkThroughApp(dir: string, ctx: TortureContext): Promise<void> 
   }
   // After the app opened it: no leftovers, owner-only permissions.
   const names = fs.readdirSync(dir);
-  const leftovers = names.filter((n) => n.endsWith('.tmp') || n.endsWith('.rotating') || n.endsWith('.keyholder'));
+  const leftovers = names.filter((n) => n.endsWith('.tmp') || n.endsWith('.rotating') || n.endsWith('.keyholder') || n.endsWith('.retired'));
   if (leftovers.length > 0) fail(`leftover files: ${leftovers.join(', ')}`);
   if (process.platform !== 'win32') {
     if ((fs.statSync(dir).mode & 0o777) !== 0o700) fail('the data folder is not 0700');

@@ -68,7 +68,9 @@ export async function loadOps(only?: string[]): Promise<{ op: TortureOp; file: s
   const ops: { op: TortureOp; file: string }[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
-    const op = ((await import(file)) as { default: TortureOp }).default;
+    const op = ((await import(file)) as { default?: TortureOp }).default;
+    // Helper modules beside the ops (no TortureOp default export) are not operations.
+    if (!op || typeof op.name !== 'string' || typeof op.run !== 'function') continue;
     if (!only || only.includes(op.name)) ops.push({ op, file });
   }
   return ops;
@@ -182,7 +184,9 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
         : points.length > 0 && random() < 0.5
           ? points[Math.floor(random() * points.length)]
           : null;
-      const usual = durations[op.name].length > 0 ? median(durations[op.name]) : 600;
+      // Until a run has finished, the window widens with every random kill, so kills also reach
+      // the late steps of an op that outlasts the first guess.
+      const usual = durations[op.name].length > 0 ? median(durations[op.name]) : Math.min(20_000, 600 * 1.4 ** stats.randomKills);
       const killAfterMs = faultPoint ? null : Math.floor(random() * usual * 1.3);
       const dir = path.join(tortureRoot(), `homeward-torture-${seed}-${trial}`);
       fs.rmSync(dir, { recursive: true, force: true });

@@ -172,6 +172,8 @@ export function createAdminHandlers(deps: CoreDeps) {
 
     'admin.rotateDataKey': async (_input, env) => {
       // The office is locked while the copy runs (see core.invoke): nothing writes meanwhile.
+      // A backup being written holds the old file and the old key's slots: let it finish first.
+      if (deps.backgroundJobs.has('backup')) throw new AppError('BACKUP_RUNNING', 'a backup is being made; rotate after it');
       const result = await deps.maintenance.run('keyRotation', deps.now(), (progress) => rotateDataKey(store, vault, progress));
       await env.audit(env.db(), {
         action: 'vault.rotateDataKey',

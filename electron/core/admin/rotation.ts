@@ -2,7 +2,7 @@
 // one complete database file opens with a key the slots hold:
 //   1. stage: the new key is sealed into every slot beside the current one (durable);
 //   2. copy: a worker writes a complete copy under the new key to homeward.db.rotating, checks it
-//      (opens with the new key, quick_check), and it is fsynced;
+//      (opens with the new key, quick_check) and fsyncs it;
 //   3. swap: the connection closes (WAL folded in), the copy is renamed over homeward.db and the
 //      folder fsynced — the live file is now the new one, and the slots hold its key as "next";
 //   4. promote: the slots' next key becomes the current one;
@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import { copyUnderNewKey } from '../db/copy';
 import type { StoreManager } from '../store';
 import { faultPoint } from '../vault/faults';
-import { fsyncDir, fsyncFile, keyholderFile, rotationFile } from '../vault/files';
+import { fsyncDir, keyholderFile, retiredFile, rotationFile } from '../vault/files';
 import type { Vault } from '../vault/vault';
 
 export interface RotationResult {
@@ -50,19 +50,30 @@ export async function rotateDataKey(
         if (f > 0.3) faultPoint('rotation.duringCopy');
       },
     });
-    // (The worker proved the copy opens with the new key and passes quick_check.)
-    fsyncFile(target);
+    // (The worker proved the copy opens with the new key, passes quick_check, and fsynced it.)
     faultPoint('rotation.afterCopy');
     store.closeForSwap();
     faultPoint('rotation.afterClose');
+    // A second name for the old file first: the rename then frees no blocks (freeing 2 GB takes
+    // the file system a second or more); the old copy is deleted in the background afterwards.
+    const retired = retiredFile(dbFile);
+    fs.rmSync(retired, { force: true });
+    let linked = true;
+    try {
+      fs.linkSync(dbFile, retired);
+    } catch {
+      linked = false; // a file system without hard links: the rename frees the blocks itself
+    }
     fs.renameSync(target, dbFile);
     fsyncDir(dataDir);
     swapped = true;
+    if (linked) void fs.promises.rm(retired, { force: true }).catch(() => undefined);
     faultPoint('rotation.afterRename');
     const slots = vault.promoteNextKey();
     faultPoint('rotation.afterPromote');
-    await store.open([nextKey]);
+    // Before the reopen (which would remove them too, uncounted): backups under the old key.
     const removedBackups = store.removeStaleBackups([nextKey]).length;
+    await store.open([nextKey]);
     onProgress(1);
     return { slots, removedBackups };
   } catch (error) {

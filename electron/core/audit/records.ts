@@ -1,6 +1,6 @@
 // Node-only. Verify for the case data: every case's last audited state must be its state now.
 import type { RawDatabase } from '../db/open';
-import { absentCaseStateHash, allCaseStateHashes } from './state';
+import { absentCaseStateHash, allCaseStateHashes, caseStateHash } from './state';
 
 export interface RecordsStatus {
   /** Cases whose state was compared with an audited one. */
@@ -19,7 +19,10 @@ export function verifyCaseStates(raw: RawDatabase): RecordsStatus {
         WHERE entity_type = 'case' AND state_hash IS NOT NULL AND entity_id IS NOT NULL GROUP BY entity_id`,
     )
     .all() as { caseId: string; stateHash: string; auditId: number }[];
-  const current = allCaseStateHashes(raw);
+  // Few anchored cases: one indexed query per table and case. Many: one ordered scan per table.
+  const ids = audited.map((a) => a.caseId);
+  const current =
+    ids.length < 5000 ? new Map(ids.map((id) => [id, caseStateHash(raw, id)])) : allCaseStateHashes(raw, new Set(ids));
   const absent = absentCaseStateHash();
   const changed: RecordsStatus['changed'] = [];
   let changedCount = 0;

@@ -105,7 +105,8 @@ export function allCaseStateHashes(raw: RawDatabase, onlyCases?: ReadonlySet<str
         flush();
         current = caseId;
       }
-      rows.push(canonicalRow(row));
+      // Rows of cases nobody compares are read (the scan is ordered) but not serialized or hashed.
+      if (!onlyCases || onlyCases.has(caseId)) rows.push(canonicalRow(row));
     }
     flush();
   });

@@ -113,6 +113,7 @@ export function createBackupHandlers(deps: CoreDeps) {
         errorCode: null,
       };
       job = current;
+      deps.backgroundJobs.add('backup');
       void makeBackup({
         folder,
         dbFile: store.paths.dbFile,
@@ -146,7 +147,10 @@ export function createBackupHandlers(deps: CoreDeps) {
           Object.assign(current, { phase: 'failed', errorCode: code, finishedAt: deps.now().toISOString() });
           await recordJobEvent(actor, 'backup.failed', { code }).catch(() => undefined);
         })
-        .finally(() => dataKey.fill(0));
+        .finally(() => {
+          deps.backgroundJobs.delete('backup');
+          dataKey.fill(0);
+        });
       return { ...current };
     },
 

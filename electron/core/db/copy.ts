@@ -43,6 +43,11 @@ try {
   } finally {
     check.close();
   }
+  // Durable before it may replace the live file (VACUUM INTO does not sync its target); here, so
+  // flushing a large file never stalls the main thread.
+  const fs = require('node:fs');
+  const fd = fs.openSync(target, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
   parentPort.postMessage({ ok: true });
 } catch (error) {
   try { if (db) db.close(); } catch {}

@@ -7,6 +7,8 @@ import path from 'node:path';
 export const rotationFile = (dbFile: string): string => `${dbFile}.rotating`;
 /** An empty scratch database whose only use is to carry the new key into the rotation's copy. */
 export const keyholderFile = (dbFile: string): string => `${dbFile}.keyholder`;
+/** The pre-rotation file's second name during the swap, deleted in the background after it. */
+export const retiredFile = (dbFile: string): string => `${dbFile}.retired`;
 
 export const sidecars = (dbFile: string): string[] => [`${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`];
 
@@ -35,15 +37,6 @@ export function createPrivateFile(file: string): void {
   if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
 }
 
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Makes a rename durable: the directory entry itself must reach the disk. */
 export function fsyncDir(dir: string): void {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync there
@@ -58,7 +51,8 @@ export function fsyncDir(dir: string): void {
 /**
  * Leftovers of a crash. Key-slot temp copies (`.homeward.keys.json.<pid>.tmp`) may be full copies
  * of the slots, including a removed user's; a rotation copy that was never renamed is incomplete or
- * unneeded (the live file is always complete). Only one process opens a data folder (the lock
+ * unneeded (the live file is always complete), and a retired pre-rotation file is under a key no
+ * slot needs any more. Only one process opens a data folder (the lock
  * file), so nothing here can belong to a write in progress.
  */
 export function removeLeftovers(dataDir: string, dbFile: string, keyFile: string): string[] {
@@ -70,7 +64,7 @@ export function removeLeftovers(dataDir: string, dbFile: string, keyFile: string
       removed.push(name);
     }
   }
-  for (const base of [rotationFile(dbFile), keyholderFile(dbFile)]) {
+  for (const base of [rotationFile(dbFile), keyholderFile(dbFile), retiredFile(dbFile)]) {
     for (const file of [base, ...sidecars(base)]) {
       if (fs.existsSync(file)) {
         fs.rmSync(file, { force: true });

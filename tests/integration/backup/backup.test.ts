@@ -138,7 +138,7 @@ describe('making a backup', () => {
     expect((await supervisor.ok('backup.reminder', {})).due).toBe(false);
   });
 
-  it('refuses a folder that is relative, missing, a file, or not writable; a second backup while one runs', async () => {
+  it('refuses a folder that is relative, missing, a file, or not writable; a second backup or a key rotation while one runs', async () => {
     const office = track(await setUpStaffedOffice());
     const folder = newDir('homeward-usb-');
     await expectCode(office.admin.call('backup.start', { folder: 'relative/path' }), 'BACKUP_FOLDER_INVALID');
@@ -152,6 +152,8 @@ describe('making a backup', () => {
     }
     await office.admin.ok('backup.start', { folder });
     await expectCode(office.admin.call('backup.start', { folder }), 'BACKUP_RUNNING');
+    // A key rotation would replace the file the backup is reading, under another key: it waits.
+    await expectCode(office.admin.call('admin.rotateDataKey', {}), 'BACKUP_RUNNING');
     await waitForJob(office.admin);
   });
 

@@ -8,7 +8,7 @@ import { backupFaultPoints } from '../../../electron/core/backup/backup';
 import { listBackups } from '../../../electron/core/backup/folder';
 import { checkBackup } from '../../../electron/core/backup/restore';
 import type { TortureOp } from '../op';
-import { backUp, dieNow, ensureFolder, loginAdmin, openCore, usbFolder } from './backup-office';
+import { backUp, dieNow, ensureFolder, loginAdmin, openCore, usbFolder } from '../backup-office';
 
 const keep = 2;
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createInProcessClient } from '../../../electron/core/client';
 import { checkBackup, installBackup, restoreFaultPoints } from '../../../electron/core/backup/restore';
 import type { TortureOp } from '../op';
-import { backUp, dieNow, ensureFolder, loginAdmin, newPcFolder, openCore, usbFolder } from './backup-office';
+import { backUp, dieNow, ensureFolder, loginAdmin, newPcFolder, openCore, usbFolder } from '../backup-office';
 
 /** The one backup prepare made. */
 function backupDir(dir: string): string {

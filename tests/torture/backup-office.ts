@@ -1,11 +1,10 @@
-// Shared by the backup and restore torture ops (not an op itself: the runner loads only the files
-// whose default export is a TortureOp). Self-contained on purpose: it relies on the core and on
-// ../op only, so the ops work whatever else the torture folder holds.
+// Shared by the backup and restore torture ops. Kept outside ops/: the runner loads every file
+// there as an operation. It relies on the core only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
-import { createCore, type Core } from '../../../electron/core/core';
-import { makeBackup, type BackupFaultPoint } from '../../../electron/core/backup/backup';
+import { createInProcessClient, type InProcessClient } from '../../electron/core/client';
+import { createCore, type Core } from '../../electron/core/core';
+import { makeBackup, type BackupFaultPoint } from '../../electron/core/backup/backup';
 
 /** Trials measure crash safety, not Argon2: the same cheap KDF as the runner's template office. */
 const kdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
