@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/base.css';
 import './styles/components.css';
+import './styles/worksafe.css';
 import './styles/screens.css';
 import './styles/frame.css';
 import './styles/reflow.css';

@@ -7,6 +7,7 @@ import { todayIso } from '../../../shared/cases/fields';
 import { foldName } from '../../../shared/cases/names';
 import { can } from '../../../shared/permissions';
 import type { DB } from '../db/schema';
+import { awaitingApproval } from './approvals';
 import type { Session } from '../handler';
 import { riskRank } from './rows';
 import type { CaseDbRow } from './scope';
@@ -53,6 +54,7 @@ export function filtered(db: Kysely<DB>, input: CaseListQuery, session: Session,
   if (input.overdue) {
     query = query.where('cases.status', '=', 'open').where('cases.review_due', '<', todayIso(now));
   }
+  if (input.awaitingApproval) query = query.where('cases.status', '=', 'open').where(awaitingApproval);
   return query;
 }
 

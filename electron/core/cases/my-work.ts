@@ -1,10 +1,12 @@
 // Node-only. "My work", a case worker's home page: overdue and upcoming plan reviews, planned
-// contacts, and cases blocked at a gate — all among the cases assigned to the caller.
+// contacts, and cases blocked at a gate — all among the cases assigned to the caller — and the
+// approvals waiting among the cases the caller may see (every case, for a supervisor).
 import { todayIso } from '../../../shared/cases/fields';
 import { nextStep, stageIndex } from '../../../shared/cases/stages';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
+import { approvalsWaiting } from './approvals';
 import { factOptions, loadFacts } from './facts';
 import { toCaseRow } from './rows';
 
@@ -51,6 +53,7 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
         if (row) names.set(contact.caseId, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
       }
     }
+    const approvals = await approvalsWaiting(db, env.session, env.now());
     await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
     return {
       overdueReviews: overdue.map((r) => toCaseRow(r, env.now())),
@@ -61,5 +64,6 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
         childName: names.get(c.caseId)?.name ?? '',
       })),
       blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
+      approvals,
     };
 }

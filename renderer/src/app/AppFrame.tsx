@@ -17,11 +17,14 @@ import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
+import { LockButton } from '../ui/lockAction';
+import { useToast } from '../ui/Toast';
 import { focusElement, focusWhenPresent, installFocusRescue } from '../ui/focus';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
 import { adminTabs, allows, sections, visibleSections } from './sections';
 import { useReadySession, useSession } from './session';
+import { DraftResumeBanner, IdleWarning } from './SessionNotices';
 import { useIdleLock } from './useIdleLock';
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -103,7 +106,7 @@ function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 function TopBar({ menuOpen, onMenu }: { menuOpen: boolean; onMenu: () => void }) {
   const { t } = useTranslation();
-  const { status, lock } = useSession();
+  const { status } = useSession();
   const office = status?.office;
   return (
     <header className="topbar">
@@ -128,10 +131,7 @@ function TopBar({ menuOpen, onMenu }: { menuOpen: boolean; onMenu: () => void })
       </p>
       <div className="topbar__actions">
         <SessionLanguagePicker />
-        <button type="button" className="btn btn--secondary btn--sm" onClick={() => void lock()}>
-          <Icon name="lock" />
-          <span>{t('actions.lock')}</span>
-        </button>
+        <LockButton />
       </div>
     </header>
   );
@@ -154,6 +154,24 @@ function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
     if (navigationType !== 'REPLACE') main.current?.focus({ preventScroll: false });
   }, [pathname, navigationType, main]);
 }
+
+/**
+ * Messages of an earlier page do not follow the worker to the next one. A message shown by the
+ * action that moved them (saved, then opened the case) is a moment old and stays.
+ */
+function useClearMessagesOnNavigate() {
+  const { pathname } = useLocation();
+  const toast = useToast();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    toast.clearOlderThan(MESSAGE_OF_THIS_MOVE_MS);
+  }, [pathname, toast]);
+}
+const MESSAGE_OF_THIS_MOVE_MS = 1500;
 
 /** The sidebar menu on narrow windows: closes on navigation, focus into it and back to the button. */
 function useSidebarMenu() {
@@ -179,8 +197,9 @@ function Frame() {
   const main = useRef<HTMLElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const menu = useSidebarMenu();
-  useIdleLock(session.autoLockMinutes, () => void lock());
+  const idle = useIdleLock(session.autoLockMinutes, () => void lock());
   useFocusMainOnNavigate(main);
+  useClearMessagesOnNavigate();
   useEffect(() => (frame.current ? installFocusRescue(frame.current) : undefined), []);
 
   return (
@@ -195,11 +214,13 @@ function Frame() {
       >
         {t('nav.skipToContent')}
       </a>
+      <IdleWarning secondsLeft={idle.secondsLeft} onStay={idle.extend} />
       <Sidebar open={menu.open} onClose={menu.close} />
       {menu.open ? <div className="frame__scrim" aria-hidden="true" onClick={menu.close} /> : null}
       <div className="frame__body">
         <TopBar menuOpen={menu.open} onMenu={menu.toggle} />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <DraftResumeBanner />
           <MaintenanceBanner />
           <BackupReminder />
           <Routes>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../ui/misc';
 import type { SectionId } from './sections';
+import { useSession } from './session';
 
 export function NotAvailablePage({ section }: { section: SectionId }) {
   const { t } = useTranslation();
@@ -20,11 +21,14 @@ export function NotAvailablePage({ section }: { section: SectionId }) {
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
+  // An administrator is the one others are told to ask: they hear why instead (no case content).
+  const body = session?.role === 'admin' ? t('forbidden.adminBody') : t('forbidden.body');
   return (
     <>
       <PageHeader title={t('forbidden.title')} />
       <div className="empty-state">
-        <p>{t('forbidden.body')}</p>
+        <p>{body}</p>
         <Link to="/">{t('actions.goHome')}</Link>
       </div>
     </>

@@ -9,6 +9,8 @@ import type { Language } from '@shared/i18n/languages';
 import type { SessionInfo } from '@shared/session/contract';
 import { call, onApiError } from '../api';
 import { preferredLanguage, setLanguage } from '../i18n';
+import { flushOpenDrafts, forgetResumableDrafts } from '../ui/draftRegistry';
+import { LockProvider } from '../ui/lockAction';
 import { useToast } from '../ui/Toast';
 
 export type Status = ChannelOutput<'session.status'>;
@@ -144,6 +146,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const lock = useCallback(async () => {
+    // Typing still on its way to the core is saved first: once locked, the core refuses it.
+    await flushOpenDrafts({ remember: true });
     markLocked();
     try {
       await call('session.lock', {});
@@ -155,6 +159,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(
     async (kind: 'logout' | 'switchUser' = 'logout') => {
+      await flushOpenDrafts({ remember: false });
+      forgetResumableDrafts();
       forget();
       try {
         await call(kind === 'logout' ? 'session.logout' : 'session.switchUser', {});
@@ -186,7 +192,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [gate, status, session, screenLanguage, refresh, signedIn, updateSession, lock, logout],
   );
 
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  const lockNow = useCallback(() => void lock(), [lock]);
+  return (
+    <SessionContext.Provider value={value}>
+      <LockProvider lock={gate === 'ready' ? lockNow : null}>{children}</LockProvider>
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionContextValue {

@@ -4,6 +4,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusIsLost, focusNear, positionOf } from './focus';
+import { LockButton } from './lockAction';
 
 export interface DialogProps {
   open: boolean;
@@ -86,9 +87,13 @@ function DialogSurface({ onClose, title, description, children, role = 'dialog',
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
-        <button type="button" className="icon-button" onClick={() => onCloseRef.current()} aria-label={t('actions.close')}>
-          <span aria-hidden="true">×</span>
-        </button>
+        <div className="dialog__header-actions">
+          {/* The page behind is inert: a worker called away mid-form locks from here. */}
+          <LockButton compact />
+          <button type="button" className="icon-button" onClick={() => onCloseRef.current()} aria-label={t('actions.close')}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
       </div>
       {description ? (
         <p id={descriptionId} className="dialog__description">

@@ -11,6 +11,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { DateField, type DateFieldProps } from './DateField';
 import { useFieldErrorText, type FieldErrorLike, type FieldErrorSource } from './errors';
 
 interface FieldFrameProps {
@@ -115,7 +116,16 @@ const controlAria = (ids: FieldIds, error: FieldErrorLike | undefined, required:
 export type TextFieldProps = FieldFrameProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: React.Ref<HTMLInputElement> };
 
-export function TextField({ label, description, error, extra, required, requiredMark, errorSource, className, ...input }: TextFieldProps) {
+export function TextField(props: TextFieldProps) {
+  // Every date in the app goes through the one date field (the app's language, not the browser's).
+  if (props.type === 'date') {
+    const { type: _date, extra: _extra, ...date } = props;
+    return <DateField {...(date as DateFieldProps)} />;
+  }
+  return <PlainTextField {...props} />;
+}
+
+function PlainTextField({ label, description, error, extra, required, requiredMark, errorSource, className, ...input }: TextFieldProps) {
   const ids = useFieldIds(input.id, error, description, Boolean(extra));
   const frame = { ids, label, description, error, required, requiredMark, errorSource, className };
   return (

@@ -9,11 +9,14 @@ interface ToastItem {
   id: number;
   message: string;
   tone: ToastTone;
+  shownAt: number;
 }
 
 interface ToastApi {
   show(message: string, tone?: ToastTone): void;
   clear(): void;
+  /** Drops the messages shown more than `ms` ago (those of an earlier page). */
+  clearOlderThan(ms: number): void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -37,13 +40,26 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       show(message, tone = 'success') {
         const id = nextId.current++;
-        setItems((current) => [...current.slice(-3), { id, message, tone }]);
+        setItems((current) => [...current.slice(-3), { id, message, tone, shownAt: Date.now() }]);
         timers.current.set(id, window.setTimeout(() => dismiss(id), TOAST_MS));
       },
       clear() {
         for (const timer of timers.current.values()) window.clearTimeout(timer);
         timers.current.clear();
         setItems([]);
+      },
+      clearOlderThan(ms) {
+        const before = Date.now() - ms;
+        setItems((current) => {
+          const kept = current.filter((item) => item.shownAt >= before);
+          for (const item of current) {
+            if (item.shownAt >= before) continue;
+            const timer = timers.current.get(item.id);
+            if (timer !== undefined) window.clearTimeout(timer);
+            timers.current.delete(item.id);
+          }
+          return kept.length === current.length ? current : kept;
+        });
       },
     }),
     [dismiss],

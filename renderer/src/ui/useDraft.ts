@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { call } from '../api';
+import { registerOpenDraft, takeResumableDraft } from './draftRegistry';
 
 const SAVE_DELAY_MS = 600;
 
@@ -32,10 +33,13 @@ export function useDraftQuery(key: string, enabled = true) {
 /**
  * Saving as the person types: `schedule(data)` saves shortly after typing stops, `flush()` saves
  * now (on blur), `cancel()` drops a pending save. Nothing is saved while `enabled` is false.
+ * While mounted the form is in the open-drafts registry, so a lock saves its typing first.
  */
 export function useAutosave<T>(key: string, enabled = true) {
   const pending = useRef<{ data: T } | null>(null);
   const timer = useRef<number | null>(null);
+  const inflight = useRef<Promise<void> | null>(null);
+  const typed = useRef(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -45,31 +49,60 @@ export function useAutosave<T>(key: string, enabled = true) {
     pending.current = null;
   }, []);
 
-  const flush = useCallback(() => {
+  const flush = useCallback((): Promise<void> => {
     const next = pending.current;
     cancel();
-    if (!next) return;
-    call('drafts.save', { key, data: next.data })
+    if (!next) return inflight.current ?? Promise.resolve();
+    const saving = call('drafts.save', { key, data: next.data })
       .then((result) => {
         setSavedAt(result.savedAt);
         setFailed(false);
       })
       .catch(() => setFailed(true));
+    // A lock that comes while this save travels waits for it (and for the one before it).
+    const chained = Promise.all([inflight.current, saving]).then(() => undefined);
+    inflight.current = chained;
+    void chained.then(() => {
+      if (inflight.current === chained) inflight.current = null;
+    });
+    return chained;
   }, [cancel, key]);
 
   const schedule = useCallback(
     (data: T) => {
       if (!enabled) return;
+      typed.current = true;
       pending.current = { data };
       if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
+      timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
     [enabled, flush],
   );
 
-  useEffect(() => flush, [flush]);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    return registerOpenDraft({ key, flush, hasTyping: () => typed.current });
+  }, [enabled, flush, key]);
 
-  return { schedule, cancel, flush, savedAt, setSavedAt, failed };
+  useEffect(
+    () => () => {
+      void flush();
+    },
+    [flush],
+  );
+
+  /** After the record is saved or the typing discarded: nothing left to offer after a lock. */
+  const forget = useCallback(() => {
+    cancel();
+    typed.current = false;
+  }, [cancel]);
+
+  /** Marks a restored draft as typing worth offering after a lock. */
+  const markTyped = useCallback(() => {
+    typed.current = true;
+  }, []);
+
+  return { schedule, cancel, flush, forget, markTyped, savedAt, setSavedAt, failed };
 }
 
 /**
@@ -80,13 +113,18 @@ export function useAutosave<T>(key: string, enabled = true) {
  */
 export function useDraft<T>(key: string, enabled = true) {
   const draft = useDraftQuery(key, enabled);
-  const { schedule, cancel, savedAt, setSavedAt, failed } = useAutosave<T>(key, enabled);
+  const { schedule, cancel, forget, markTyped, savedAt, setSavedAt, failed } = useAutosave<T>(key, enabled);
+  const hasRestored = Boolean(draft.data?.data);
+  useEffect(() => {
+    if (hasRestored) markTyped();
+  }, [hasRestored, markTyped]);
 
   const discard = useCallback(async () => {
-    cancel();
+    forget();
     setSavedAt(null);
+    takeResumableDraft(key);
     await discardDraft(key);
-  }, [cancel, key, setSavedAt]);
+  }, [forget, key, setSavedAt]);
 
   return {
     loading: enabled && draft.isPending,
@@ -113,14 +151,19 @@ export function useDraftBinding<T extends FieldValues>(form: DraftForm<T>, draft
   const [restored, setRestored] = useState(false);
   const { reset, watch, getValues } = form;
   const { loading, restored: saved, schedule } = draft;
+  // What the form held before any typing: typing done while the draft was still loading is saved
+  // as soon as it has loaded (else a lock right after would lose it).
+  const [initial] = useState(() => JSON.stringify(getValues()));
   useEffect(() => {
     if (ready || loading) return;
     if (saved && typeof saved === 'object') {
       reset({ ...getValues(), ...saved }, { keepDefaultValues: true });
       setRestored(true);
+    } else if (JSON.stringify(getValues()) !== initial) {
+      schedule(getValues());
     }
     setReady(true);
-  }, [getValues, loading, ready, reset, saved]);
+  }, [getValues, initial, loading, ready, reset, saved, schedule]);
   useEffect(() => {
     // Subscribed only once the draft is in, so restoring it is not saved again as typing.
     if (!ready) return undefined;

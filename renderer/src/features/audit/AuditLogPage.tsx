@@ -13,6 +13,7 @@ import { AnchorCheck } from './AnchorCheck';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { ChainStatus } from './ChainStatus';
 import { useAuditLog, type AuditFilters } from './queries';
+import { UserText } from '../../ui/UserText';
 
 function useActionLabel() {
   const { t, i18n } = useTranslation(['audit', 'common']);
@@ -28,7 +29,9 @@ function Details({ details }: { details: AuditEntry['details'] }) {
       {pairs.map(([key, value]) => (
         <div key={key} className="details__pair">
           <dt>{key}</dt>
-          <dd>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+          <dd>
+            <UserText>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</UserText>
+          </dd>
         </div>
       ))}
     </dl>
@@ -62,7 +65,7 @@ export function AuditLogPage() {
       header: t('columns.user'),
       cell: (entry) =>
         entry.username ? (
-          <span dir="auto">{(entry.userId && userNames.get(entry.userId)) || entry.username}</span>
+          <UserText>{(entry.userId && userNames.get(entry.userId)) || entry.username}</UserText>
         ) : (
           <span className="muted">{t('system')}</span>
         ),

@@ -22,6 +22,8 @@ import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey, useCanApprove } from '../assessments/kit';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 type Values = z.input<typeof bidFields>;
 const statusTone = { draft: 'neutral', submitted: 'info', approved: 'success', returned: 'warning' } as const;
@@ -224,7 +226,9 @@ function BidView({ bid }: { bid: Bid }) {
       <ul className="plain-list">
         {bid.panel.map((m, i) => (
           <li key={i}>
-            <strong>{m.name}</strong>
+            <strong>
+              <UserText>{m.name}</UserText>
+            </strong>
             {[m.role, m.agency].filter(Boolean).length ? ` (${[m.role, m.agency].filter(Boolean).join(', ')})` : ''}
             {m.recommendation ? ` — ${t(`decisions.${m.recommendation}`)}` : ''}
             {m.view ? <p className="muted" dir="auto">{m.view}</p> : null}
@@ -270,6 +274,7 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
   const canApprove = useCanApprove();
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Bid | 'new' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:bid:new`, () => setEditing('new'));
   const [reviewing, setReviewing] = useState<'approve' | 'return' | null>(null);
   const list = useQuery({ queryKey: stageOneKey(caseFile.id, 'bid'), queryFn: () => call('bid.list', { caseId: caseFile.id }) });
   const current = selected ?? list.data?.[0]?.id ?? null;

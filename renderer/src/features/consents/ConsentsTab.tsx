@@ -17,6 +17,8 @@ import { DocumentViewer } from '../notes/DocumentViewer';
 import { ConsentForm } from './ConsentForm';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
 import '../family/network.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { userTextDir } from '../../ui/UserText';
 
 export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
   const { t, i18n } = useTranslation(['consents', 'family']);
@@ -24,6 +26,7 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
   const list = useListFormat();
   const headingId = useId();
   const [recording, setRecording] = useState(false);
+  useResumeOnUnlock(`case:${caseFile.id}:consents:record`, () => setRecording(true));
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const [viewing, setViewing] = useState<{ id: string; title: string } | null>(null);
   const consents = useQuery({ queryKey: networkKeys.consents(caseFile.id), queryFn: () => call('consents.list', { caseId: caseFile.id }) });
@@ -132,7 +135,7 @@ export default function ConsentsTab({ caseFile }: { caseFile: CaseFile }) {
                       {c.notes ? (
                         <div className="network-details__pair">
                           <dt>{t('fields.notes')}</dt>
-                          <dd className="network-note-text">{c.notes}</dd>
+                          <dd className="network-note-text" {...userTextDir}>{c.notes}</dd>
                         </div>
                       ) : null}
                       {c.withdrawal ? (

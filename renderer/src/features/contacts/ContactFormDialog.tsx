@@ -28,6 +28,7 @@ import { ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { DurationField } from './DurationField';
+import { defaultDurationUnit } from './durationUnits';
 import { RadioGroup } from './fields';
 import { contactErrorPrefixes } from './formKit';
 import { usePlanContact, useRecordContact } from './queries';
@@ -103,7 +104,9 @@ function ContactBasics({ caseId, form, unsupervisedAllowed }: { caseId: string; 
       <Controller
         control={form.control}
         name="durationMinutes"
-        render={({ field, fieldState }) => <DurationField value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error} />}
+        render={({ field, fieldState }) => (
+          <DurationField defaultUnit={defaultDurationUnit(kind)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error} />
+        )}
       />
     </>
   );

@@ -14,6 +14,7 @@ import { LadderView } from './LadderView';
 import { RefusalDialog } from './RefusalDialog';
 import { useContacts, useRefusals } from './queries';
 import './contacts.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 export default function ContactsTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('contacts');
@@ -23,6 +24,9 @@ export default function ContactsTab({ caseFile }: { caseFile: CaseFile }) {
   const [form, setForm] = useState<ContactFormTarget | null>(null);
   const [cancelling, setCancelling] = useState<Contact | null>(null);
   const [refusing, setRefusing] = useState(false);
+  useResumeOnUnlock(`case:${caseId}:contacts:plan`, () => setForm({ action: 'plan' }));
+  useResumeOnUnlock(`case:${caseId}:contacts:record`, () => setForm({ action: 'record' }));
+  useResumeOnUnlock(`case:${caseId}:contacts:refusal`, () => setRefusing(true));
   const canWrite = caseFile.canWrite;
 
   if (contacts.isPending) return <Loading />;

@@ -1,25 +1,23 @@
 // DOM. A contact's length as an amount and a unit (minutes, hours, days); the form keeps minutes.
-import { useId, useState } from 'react';
+// The unit starts as the one the kind of contact is counted in (durationUnits.ts).
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrorLike } from '../../ui/errors';
 import { FieldError } from '../../ui/form/fields';
+import { durationUnits, splitMinutes, type DurationUnit } from './durationUnits';
 
-const units = { minutes: 1, hours: 60, days: 1440 } as const;
-type Unit = keyof typeof units;
-
-function split(minutes: number | null): { amount: string; unit: Unit } {
-  if (minutes === null) return { amount: '', unit: 'minutes' };
-  if (minutes % 1440 === 0) return { amount: String(minutes / 1440), unit: 'days' };
-  if (minutes % 60 === 0) return { amount: String(minutes / 60), unit: 'hours' };
-  return { amount: String(minutes), unit: 'minutes' };
-}
+const units = durationUnits;
+type Unit = DurationUnit;
 
 export function DurationField({
   value,
   onChange,
   onBlur,
   error,
+  defaultUnit = 'minutes',
 }: {
+  /** The unit offered while nothing is typed (hours for a visit, minutes for a call). */
+  defaultUnit?: DurationUnit;
   value: number | null | undefined;
   onChange: (minutes: number | null) => void;
   onBlur?: () => void;
@@ -27,7 +25,11 @@ export function DurationField({
 }) {
   const { t } = useTranslation('contacts');
   const id = useId();
-  const [state, setState] = useState(() => split(value ?? null));
+  const [state, setState] = useState(() => splitMinutes(value ?? null, defaultUnit));
+  // Another kind of contact chosen before any amount is typed: its own unit.
+  useEffect(() => {
+    setState((current) => (current.amount.trim() === '' ? { ...current, unit: defaultUnit } : current));
+  }, [defaultUnit]);
   const update = (next: { amount: string; unit: Unit }) => {
     setState(next);
     const amount = Number(next.amount.replace(',', '.'));

@@ -16,6 +16,8 @@ import { networkKeys, personName, useCountryName, useListFormat, useYearsFormat 
 import { MemberForm } from './MemberForm';
 import { RemoveMemberDialog } from './RemoveMemberDialog';
 import './network.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 const contactTone: Record<string, Tone> = { yes: 'success', no: 'warning', unknown: 'neutral' };
 
@@ -32,6 +34,9 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
   const [showRemoved, setShowRemoved] = useState(false);
   const [editing, setEditing] = useState<{ member: FamilyMember | null; kind: MemberKind } | null>(null);
   const [removing, setRemoving] = useState<FamilyMember | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:family:new:relative`, () => setEditing({ member: null, kind: 'relative' }));
+  useResumeOnUnlock(`case:${caseFile.id}:family:new:sibling`, () => setEditing({ member: null, kind: 'sibling' }));
+  useResumeOnUnlock(`case:${caseFile.id}:family:new:important_person`, () => setEditing({ member: null, kind: 'important_person' }));
   const members = useQuery({
     queryKey: networkKeys.family(caseFile.id, showRemoved),
     queryFn: () => call('family.list', { caseId: caseFile.id, includeRemoved: showRemoved }),
@@ -76,7 +81,11 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
         {m.removed ? <Badge tone="warning">{t('badges.removed')}</Badge> : null}
       </span>
       {m.removed ? <Sub>{t('removedBecause', { reason: m.removed.reason })}</Sub> : null}
-      {m.notes ? <Sub>{m.notes}</Sub> : null}
+      {m.notes ? (
+        <Sub>
+          <UserText>{m.notes}</UserText>
+        </Sub>
+      ) : null}
     </>
   );
 

@@ -13,6 +13,7 @@ import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/erro
 import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
+import { Button } from '../../ui/Button';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
@@ -52,6 +53,18 @@ export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note
     }
   });
 
+  // Cancel means discard (the × keeps the draft): asked first when there is text to lose.
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const discardAndClose = async () => {
+    await draft.discard();
+    onClose();
+  };
+  const cancel = () => {
+    const text = form.getValues('text') ?? '';
+    if (text.trim() !== '' && text !== (note?.text ?? '')) setConfirmingCancel(true);
+    else void discardAndClose();
+  };
+
   return (
     <form className="stack" noValidate onSubmit={submit}>
       {draft.restored ? (
@@ -72,7 +85,20 @@ export function NoteForm({ caseFile, note, onClose }: { caseFile: CaseFile; note
       <TextAreaField label={t('fields.text')} required rows={10} maxLength={20_000} error={errors.text} {...form.register('text')} />
       {note ? <p className="muted">{t('editKeepsHistory')}</p> : null}
       <ErrorAlert error={failure} />
-      <FormFooter submit={t('save')} busy={isSubmitting} onCancel={onClose} savedText={draft.savedAt ? t('draft.saved') : null} />
+      {confirmingCancel ? (
+        <div className="alert alert--warning stack" role="alert">
+          <p>{t('discard.question')}</p>
+          <div className="row">
+            <Button variant="danger" onClick={() => void discardAndClose()}>
+              {t('discard.confirm')}
+            </Button>
+            <Button data-autofocus onClick={() => setConfirmingCancel(false)}>
+              {t('discard.keep')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <FormFooter submit={t('save')} busy={isSubmitting} onCancel={cancel} savedText={draft.savedAt ? t('draft.saved') : null} />
     </form>
   );
 }

@@ -16,6 +16,8 @@ import { networkKeys } from '../family/kit';
 import { DocumentsPanel } from './DocumentsPanel';
 import { NoteForm } from './NoteForm';
 import '../family/network.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 const PAGE = 50;
 
@@ -51,7 +53,7 @@ function NoteItem({ note, canEdit, onEdit }: { note: Note; canEdit: boolean; onE
         ) : null}
       </div>
       <p className="network-item__meta">{t('writtenBy', { name: note.authorName ?? '—', date: day(note.createdAt) })}</p>
-      <p className="network-note-text">{note.text}</p>
+      <UserText as="p" className="network-note-text">{note.text}</UserText>
       {note.history.length > 0 ? (
         <details className="network-history">
           <summary>{t('history', { n: number(note.history.length) })}</summary>
@@ -61,7 +63,7 @@ function NoteItem({ note, canEdit, onEdit }: { note: Note; canEdit: boolean; onE
                 <span className="network-item__meta">
                   {t('replaced', { name: revision.replacedByName ?? '—', date: day(revision.replacedAt) })} · {t(`kinds.${revision.kind}`)} · {day(revision.date)}
                 </span>
-                <p className="network-note-text">{revision.text}</p>
+                <UserText as="p" className="network-note-text">{revision.text}</UserText>
               </li>
             ))}
           </ol>
@@ -78,6 +80,7 @@ export default function NotesTab({ caseFile }: { caseFile: CaseFile }) {
   const number = useNumber();
   const [kind, setKind] = useState<NoteKind | ''>('');
   const [editing, setEditing] = useState<Note | 'new' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:notes:new`, () => setEditing('new'));
   const filter = { kind: kind || undefined };
   const notes = useInfiniteQuery({
     queryKey: networkKeys.notes(caseFile.id, filter),

@@ -24,6 +24,8 @@ import { editorDraftKey, emptyPlan, PlanEditor } from './PlanEditor';
 import { PlanView } from './PlanView';
 import { usePlan, usePlanMutation, usePlanVersion } from './queries';
 import './plans.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 /** A version's content as the editor's starting values (objective keys kept, so progress follows). */
 function toForm(plan: PlanVersion): PlanContentInput {
@@ -136,8 +138,10 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
   const contingencyRef = useRef<HTMLElement>(null);
   const emptyRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
+  useResumeOnUnlock(editorDraftKey(caseFile.id), () => setEditing(true));
   const [acknowledging, setAcknowledging] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  useResumeOnUnlock(`case:${caseFile.id}:plans:review`, () => setReviewing(true));
   const [progressOn, setProgressOn] = useState<Objective | null>(null);
   const [approving, setApproving] = useState<PlanVersion | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -327,7 +331,7 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
             rowKey={(r) => r.id}
             columns={[
               { key: 'date', header: t('review.date'), cell: (r) => day(r.date), rowHeader: true, className: 'cell-nowrap' },
-              { key: 'notes', header: t('review.notes'), cell: (r) => <span className="plan-text">{r.notes}</span> },
+              { key: 'notes', header: t('review.notes'), cell: (r) => <UserText as="span" className="plan-text">{r.notes}</UserText> },
               { key: 'version', header: t('history.version'), cell: (r) => t('history.versionNumber', { version: r.version }) },
               { key: 'next', header: t('reviews.nextDue'), cell: (r) => day(r.nextDue), className: 'cell-nowrap' },
               { key: 'by', header: t('view.recordedBy'), cell: (r) => r.recordedByName ?? '—' },

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { useDayFormat } from '../../ui/format';
 import { Badge, type Tone } from '../../ui/misc';
 import { useAcknowledgementImage } from './queries';
+import { UserText, userTextDir } from '../../ui/UserText';
 
 export const statusTone: Record<ObjectiveStatus, Tone> = {
   not_started: 'neutral',
@@ -25,16 +26,18 @@ function ObjectiveCard({ objective, onProgress, headingLevel }: { objective: Obj
   return (
     <article className="plan-objective" aria-label={objective.objective}>
       <div className="row row--between">
-        <Heading className="card__title">{objective.objective}</Heading>
+        <Heading className="card__title">
+          <UserText>{objective.objective}</UserText>
+        </Heading>
         <Badge tone={statusTone[objective.status]}>{t(`statuses.${objective.status}`)}</Badge>
       </div>
       <dl className="plan-facts">
         <dt>{t('objective.indicator')}</dt>
-        <dd>{objective.indicator}</dd>
+        <dd {...userTextDir}>{objective.indicator}</dd>
         <dt>{t('objective.targetDate')}</dt>
         <dd>{day(objective.targetDate)}</dd>
         <dt>{t('objective.responsible')}</dt>
-        <dd>{objective.responsible}</dd>
+        <dd {...userTextDir}>{objective.responsible}</dd>
         {objective.resources ? (
           <>
             <dt>{t('objective.resources')}</dt>
@@ -122,7 +125,7 @@ function AcknowledgementView({ caseId, plan }: { caseId: string; plan: PlanVersi
         {ack.notes ? (
           <>
             <dt>{t('acknowledge.notes')}</dt>
-            <dd className="plan-text">{ack.notes}</dd>
+            <dd className="plan-text" {...userTextDir}>{ack.notes}</dd>
           </>
         ) : null}
         <dt>{t('view.recordedBy')}</dt>
@@ -175,7 +178,7 @@ export function PlanView({
           {g.notes ? (
             <>
               <dt>{t('editor.guardianshipNotes')}</dt>
-              <dd className="plan-text">{g.notes}</dd>
+              <dd className="plan-text" {...userTextDir}>{g.notes}</dd>
             </>
           ) : null}
         </dl>

@@ -16,6 +16,8 @@ import { useKilometres } from '../plans/kit';
 import { CareDialog, ItemDialog, MonitorDialog } from './PreparationDialogs';
 import { usePreparation, usePreparationMutation } from './queries';
 import '../plans/plans.css';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { userTextDir } from '../../ui/UserText';
 
 const statusTone: Record<PreparationItemStatus, Tone> = { open: 'warning', in_progress: 'info', done: 'success', not_applicable: 'neutral' };
 
@@ -46,6 +48,9 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
   const [monitorOpen, setMonitorOpen] = useState(false);
   const [editing, setEditing] = useState<{ item: PreparationItem | null; area: PreparationArea } | null>(null);
   const [removing, setRemoving] = useState<PreparationItem | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:preparation:care`, () => setCareOpen(true));
+  useResumeOnUnlock(`case:${caseFile.id}:preparation:monitor`, () => setMonitorOpen(true));
+  useResumeOnUnlock(`case:${caseFile.id}:preparation:item:new`, () => setEditing({ item: null, area: 'other' }));
 
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorAlert error={data.error} />;
@@ -79,7 +84,7 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
               <dt>{t('care.arrangement')}</dt>
               <dd>{t(`arrangements.${care.arrangement}`)}</dd>
               <dt>{t('care.place')}</dt>
-              <dd>{care.place}</dd>
+              <dd {...userTextDir}>{care.place}</dd>
               <dt>{t('care.distance')}</dt>
               <dd>{care.distanceKm !== null ? km(care.distanceKm) : '—'}</dd>
               <dt>{t('care.since')}</dt>
@@ -94,7 +99,7 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
               {care.notes ? (
                 <>
                   <dt>{t('care.notes')}</dt>
-                  <dd className="plan-text">{care.notes}</dd>
+                  <dd className="plan-text" {...userTextDir}>{care.notes}</dd>
                 </>
               ) : null}
             </dl>
@@ -199,7 +204,7 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
         {monitor ? (
           <dl className="plan-facts">
             <dt>{t('monitor.name')}</dt>
-            <dd>{monitor.name}</dd>
+            <dd {...userTextDir}>{monitor.name}</dd>
             <dt>{t('monitor.role')}</dt>
             <dd>{t(`roles.${monitor.role}`)}</dd>
             <dt>{t('monitor.contact')}</dt>
@@ -209,7 +214,7 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
             {monitor.notes ? (
               <>
                 <dt>{t('monitor.notes')}</dt>
-                <dd className="plan-text">{monitor.notes}</dd>
+                <dd className="plan-text" {...userTextDir}>{monitor.notes}</dd>
               </>
             ) : null}
           </dl>

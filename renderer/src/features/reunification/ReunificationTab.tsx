@@ -13,6 +13,7 @@ import './reunification.css';
 import { useReunification } from './queries';
 import { RecordSummary } from './RecordSummary';
 import { ReunificationForm } from './ReunificationForm';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 
 const recordStages: readonly CaseFile['stage'][] = ['reunification', 'follow_up'];
 
@@ -21,6 +22,7 @@ export default function ReunificationTab({ caseFile }: { caseFile: CaseFile }) {
   const navigate = useNavigate();
   const record = useReunification(caseFile.id);
   const [editing, setEditing] = useState(false);
+  useResumeOnUnlock(`case:${caseFile.id}:reunification:record`, () => setEditing(true));
   const editable = caseFile.canWrite && caseFile.status === 'open' && recordStages.includes(caseFile.stage);
 
   if (record.isPending) return <Loading />;

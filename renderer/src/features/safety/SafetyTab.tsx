@@ -30,6 +30,8 @@ import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey } from '../assessments/kit';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 type RiskValues = z.input<typeof riskAssessmentFields>;
 type PlanValues = z.input<typeof safetyPlanFields>;
@@ -244,6 +246,8 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('safety');
   const day = useDayFormat();
   const [editing, setEditing] = useState<'risk' | 'plan' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:safety:risk`, () => setEditing('risk'));
+  useResumeOnUnlock(`case:${caseFile.id}:safety:plan`, () => setEditing('plan'));
   const safety = useQuery({ queryKey: stageOneKey(caseFile.id, 'safety'), queryFn: () => call('safety.get', { caseId: caseFile.id }) });
   if (safety.isPending) return <Loading />;
   if (safety.isError) return <ErrorAlert error={safety.error} />;
@@ -307,7 +311,9 @@ export default function SafetyTab({ caseFile }: { caseFile: CaseFile }) {
               <ul className="plain-list">
                 {plan.trustedContacts.map((c, i) => (
                   <li key={i}>
-                    <strong>{c.name}</strong>
+                    <strong>
+                      <UserText>{c.name}</UserText>
+                    </strong>
                     {c.relationship ? ` (${c.relationship})` : ''} {c.phone ? <span dir="ltr">{c.phone}</span> : null}
                     {c.howToReach ? <p className="muted" dir="auto">{c.howToReach}</p> : null}
                   </li>

@@ -22,6 +22,8 @@ import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey } from '../assessments/kit';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { UserText } from '../../ui/UserText';
 
 // The form lets the country stay empty (the office's country); the core gets it left out.
 const formSchema = tracingActionFields.extend({ country: z.union([z.literal(''), countryCode]) });
@@ -138,6 +140,7 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('tracing');
   const day = useDayFormat();
   const [editing, setEditing] = useState<TracingAction | 'new' | null>(null);
+  useResumeOnUnlock(`case:${caseFile.id}:tracing:new`, () => setEditing('new'));
   const [removing, setRemoving] = useState<TracingAction | null>(null);
   const log = useQuery({ queryKey: stageOneKey(caseFile.id, 'tracing'), queryFn: () => call('tracing.list', { caseId: caseFile.id }) });
 
@@ -176,19 +179,23 @@ export default function TracingTab({ caseFile }: { caseFile: CaseFile }) {
           columns={[
             { key: 'date', header: t('fields.date'), cell: (a) => day(a.date), className: 'cell-nowrap', rowHeader: true },
             { key: 'method', header: t('fields.method'), cell: (a) => (a.method === 'other' && a.methodOther ? a.methodOther : t(`methods.${a.method}`)) },
-            { key: 'where', header: t('fields.where'), cell: (a) => [a.place, a.area, a.country].filter(Boolean).join(', ') },
-            { key: 'person', header: t('fields.personContacted'), cell: (a) => a.personContacted || '—' },
+            { key: 'where', header: t('fields.where'), cell: (a) => <UserText>{[a.place, a.area, a.country].filter(Boolean).join(', ')}</UserText> },
+            { key: 'person', header: t('fields.personContacted'), cell: (a) => (a.personContacted ? <UserText>{a.personContacted}</UserText> : '—') },
             {
               key: 'result',
               header: t('fields.result'),
-              cell: (a) => (
-                <>
-                  {t(`results.${a.result}`)} {a.establishesFound ? <Badge tone="success">{t('establishesFound')}</Badge> : null}
-                </>
-              ),
+              // The result once: "Family found" as the badge, not as text and badge side by side.
+              cell: (a) =>
+                a.establishesFound && a.result === 'family_found' ? (
+                  <Badge tone="success">{t('results.family_found')}</Badge>
+                ) : (
+                  <>
+                    {t(`results.${a.result}`)} {a.establishesFound ? <Badge tone="success">{t('establishesFound')}</Badge> : null}
+                  </>
+                ),
             },
-            { key: 'notes', header: t('fields.notes'), cell: (a) => <span dir="auto">{a.notes || '—'}</span> },
-            { key: 'by', header: t('recordedBy'), cell: (a) => a.recordedBy ?? '—' },
+            { key: 'notes', header: t('fields.notes'), cell: (a) => (a.notes ? <UserText as="span">{a.notes}</UserText> : '—') },
+            { key: 'by', header: t('recordedBy'), cell: (a) => (a.recordedBy ? <UserText>{a.recordedBy}</UserText> : '—') },
             ...(caseFile.canWrite
               ? [
                   {

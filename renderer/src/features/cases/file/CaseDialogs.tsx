@@ -14,6 +14,7 @@ import { caseIssueMessage } from '../form/childForm';
 import { ChoiceGroup, Select, TextArea } from '../form/fields';
 import { useAssignCase, useHaltCase, useMoveStage, useResumeCase, useStaff } from '../queries';
 import { CaseActionError } from './CaseActionError';
+import { userTextDir } from '../../../ui/UserText';
 
 export type CaseDialog = 'back' | 'halt' | 'resume' | 'assign' | null;
 
@@ -173,7 +174,7 @@ function AssignDialog({ caseFile, onClose }: DialogProps) {
         <Select label={t('case.worker')} required data-autofocus error={form.formState.errors.workerId} {...form.register('workerId')}>
           <option value="">{t('form.choose')}</option>
           {(staff.data ?? []).map((person) => (
-            <option key={person.id} value={person.id}>
+            <option key={person.id} value={person.id} {...userTextDir}>
               {person.displayName}
             </option>
           ))}
@@ -181,7 +182,7 @@ function AssignDialog({ caseFile, onClose }: DialogProps) {
         <Select label={t('case.familyWorker')} description={t('case.familyWorkerHelp')} {...form.register('familyWorkerId')}>
           <option value="">{t('case.noFamilyWorker')}</option>
           {(staff.data ?? []).map((person) => (
-            <option key={person.id} value={person.id}>
+            <option key={person.id} value={person.id} {...userTextDir}>
               {person.displayName}
             </option>
           ))}

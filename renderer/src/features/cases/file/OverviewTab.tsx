@@ -22,6 +22,7 @@ import { Select } from '../form/fields';
 import { PhotoField, type Photo } from '../form/PhotoField';
 import { useCasePhoto, useSetPhoto, useUpdateCase } from '../queries';
 import { CaseActionError } from './CaseActionError';
+import { useResumeOnUnlock } from '../../../ui/useResumeOnUnlock';
 
 interface EditValues {
   child: ChildValues;
@@ -254,6 +255,7 @@ function EditFormFields({
 export function OverviewTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('cases');
   const [editing, setEditing] = useState(false);
+  useResumeOnUnlock(editDraftKey(caseFile.id), () => setEditing(true));
   const focus = useFocusOnToggle(editing);
   return (
     <div className="stack">

@@ -206,6 +206,14 @@ export function CaseFilters({ filters, onChange }: Props) {
           <input type="checkbox" checked={filters.overdue ?? false} onChange={() => onChange({ ...filters, overdue: filters.overdue ? undefined : true })} />
           <span>{t('list.overdue')}</span>
         </label>
+        <label className="chip-toggle chip-toggle--single">
+          <input
+            type="checkbox"
+            checked={filters.awaitingApproval ?? false}
+            onChange={() => onChange({ ...filters, awaitingApproval: filters.awaitingApproval ? undefined : true })}
+          />
+          <span>{t('list.awaitingApproval')}</span>
+        </label>
         {active > 0 ? (
           <button type="button" className="link-button" onClick={() => onChange({ search: filters.search, sort: filters.sort })}>
             {t('list.clear', { count: active })}

@@ -10,6 +10,7 @@ import type { CaseRow } from '@shared/cases/contract';
 import { PriorityBadge, ReviewDue, RiskBadge, StageLabel, StatusBadge } from '../CaseBadges';
 import { childName, useCaseFormat } from '../format';
 import { naturalDir, type CaseListFilters, type SortField } from './listParams';
+import { UserText } from '../../../ui/UserText';
 
 const ROW_HEIGHT = 52;
 const PAGE_STEP = 10;
@@ -197,7 +198,7 @@ export function CaseTable({ rows, total, hasMore, loadingMore, loadMore, filters
                 <td className="col-risk">
                   <RiskBadge level={row.riskLevel} />
                 </td>
-                <td className="col-worker">{row.workerName ?? <span className="muted">{t('case.unassigned')}</span>}</td>
+                <td className="col-worker">{row.workerName ? <UserText>{row.workerName}</UserText> : <span className="muted">{t('case.unassigned')}</span>}</td>
                 <td className="col-review">
                   <ReviewDue date={row.reviewDue} overdue={row.overdue} />
                 </td>

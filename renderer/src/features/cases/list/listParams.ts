@@ -38,6 +38,7 @@ export function filtersFromParams(params: URLSearchParams): CaseListFilters {
   if (risks) filters.riskLevels = risks;
   if (area) filters.area = area;
   if (params.get('overdue') === '1') filters.overdue = true;
+  if (params.get('approval') === '1') filters.awaitingApproval = true;
   const priority = oneOf(priorities, params.get('priority'));
   if (priority) filters.priority = priority;
   return filters;
@@ -52,6 +53,7 @@ export function paramsFromFilters(filters: CaseListFilters): URLSearchParams {
   if (filters.riskLevels?.length) params.set('risk', filters.riskLevels.join(','));
   if (filters.area) params.set('area', filters.area);
   if (filters.overdue) params.set('overdue', '1');
+  if (filters.awaitingApproval) params.set('approval', '1');
   if (filters.priority) params.set('priority', filters.priority);
   if (filters.sort.by !== defaultSort.by || filters.sort.dir !== defaultSort.dir) {
     params.set('sort', filters.sort.by);
@@ -62,7 +64,7 @@ export function paramsFromFilters(filters: CaseListFilters): URLSearchParams {
 
 /** How many filters (not search, not sort) are set, for the "Clear filters" button. */
 export function activeFilterCount(filters: CaseListFilters): number {
-  return [filters.stages?.length, filters.status, filters.workerId, filters.riskLevels?.length, filters.area, filters.overdue, filters.priority].filter(Boolean)
+  return [filters.stages?.length, filters.status, filters.workerId, filters.riskLevels?.length, filters.area, filters.overdue, filters.awaitingApproval, filters.priority].filter(Boolean)
     .length;
 }
 

@@ -15,6 +15,7 @@ import { useToast } from '../../../ui/Toast';
 import { todayUtc, useCaseFormat, useDocumentTitle } from '../format';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
 import { discardDraft, useAutosave, useDraftQuery } from '../../../ui/useDraft';
+import { useResumeOnUnlock } from '../../../ui/useResumeOnUnlock';
 import { PhotoField, type Photo } from '../form/PhotoField';
 import { emptyPhotoConsent, PhotoConsentFields, type PhotoConsent } from './PhotoConsentFields';
 import { caseKeys, useRegisterCase } from '../queries';
@@ -270,6 +271,8 @@ export function RegisterCasePage() {
   const { t } = useTranslation('cases');
   const draft = useDraftQuery(DRAFT_KEY);
   useDocumentTitle(t('register.title'));
+  // The form is the page: being back here after unlocking is the resume.
+  useResumeOnUnlock(DRAFT_KEY, () => undefined);
   if (draft.isPending) return <Loading />;
   return <RegisterForm draft={draft.data ?? null} />;
 }

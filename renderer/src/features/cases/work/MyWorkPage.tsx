@@ -1,5 +1,6 @@
 // DOM. "My work", the case worker's start page: plan reviews overdue and due in the next 14 days,
-// planned contacts, and cases blocked at a gate (with what blocks them and where to fix it).
+// planned contacts, cases blocked at a gate (with what blocks them and where to fix it), and the
+// approvals waiting (oldest first, with how long they have waited).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseRow } from '@shared/cases/contract';
@@ -66,6 +67,11 @@ export function MyWorkPage() {
   const session = useReadySession();
   const work = useMyWork();
   useDocumentTitle(t('work.title'));
+  // "3 days ago", "yesterday", "today" in the reader's language (how long the approval has waited).
+  const waitedFor = (since: string) => {
+    const days = Math.max(0, Math.floor((Date.now() - new Date(since.length === 10 ? `${since}T00:00:00Z` : since).getTime()) / 86_400_000));
+    return new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }).format(-days, 'day');
+  };
   const contactKind = (kind: string) => (i18n.exists(`cases:contactKinds.${kind}`) ? t(`contactKinds.${kind}`) : kind);
 
   return (
@@ -94,6 +100,21 @@ export function MyWorkPage() {
       <ErrorAlert error={work.error} />
       {work.data ? (
         <div className="work-grid">
+          <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
+            <ul className="work-list">
+              {work.data.approvals.map((entry) => (
+                <li key={`${entry.kind}:${entry.case.id}`} className="work-item">
+                  <CaseLink caseId={entry.case.id} name={childName(entry.case)} number={entry.case.number} />
+                  <span className="work-item__meta">
+                    <span>{t(`work.approvalKinds.${entry.kind}`)}</span>
+                    <span>{t('work.waitingSince', { date: format.day(entry.since), age: waitedFor(entry.since) })}</span>
+                    <Link to={`/cases/${entry.case.id}?tab=${entry.kind === 'bid' ? 'bid' : 'plan'}`}>{t('work.openApproval')}</Link>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {work.data.approvals.length > 0 ? <Link to="/cases?approval=1&status=open">{t('work.approvalsInList')}</Link> : null}
+          </Section>
           <Section id="work-overdue" title={t('work.overdue')} count={work.data.overdueReviews.length} empty={t('work.overdueEmpty')}>
             <ReviewList rows={work.data.overdueReviews} />
           </Section>
