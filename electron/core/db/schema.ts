@@ -12,6 +12,7 @@ import type { PreparationTables } from '../preparation/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
 import type { TracingTables } from '../tracing/tables';
+import type { TransferTables } from '../transfer/tables';
 
 export interface OfficeTable {
   id: number;
@@ -67,4 +68,5 @@ export type DB = FoundationTables &
   PlansTables &
   PreparationTables &
   ContactsTables &
-  ReunificationTables;
+  ReunificationTables &
+  TransferTables;
