@@ -45,7 +45,8 @@ export default {
       CREATE TABLE transfers (
         id TEXT PRIMARY KEY,
         direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
-        case_id TEXT NOT NULL REFERENCES cases (id),
+        -- null for an incoming case that was rejected (nothing was created here)
+        case_id TEXT REFERENCES cases (id),
         partner_id TEXT NOT NULL REFERENCES partner_offices (id),
         status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
         reason TEXT NOT NULL,
@@ -61,6 +62,8 @@ export default {
         sent_at TEXT NOT NULL,
         created_at TEXT NOT NULL,
         created_by TEXT REFERENCES users (id),
+        -- what the sender's audit chain held when it sent or answered (head hash and length)
+        audit_anchor TEXT,
         decided_at TEXT,
         decided_by_name TEXT NOT NULL DEFAULT '',
         decision_reason TEXT NOT NULL DEFAULT '',

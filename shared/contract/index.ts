@@ -17,6 +17,7 @@ import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
 import { tracingChannels } from '../tracing/contract';
+import { transferChannels } from '../transfer/contract';
 import type { ChannelDef } from './channel';
 
 const features = [
@@ -36,6 +37,7 @@ const features = [
   preparationChannels,
   contactsChannels,
   reunificationChannels,
+  transferChannels,
 ] as const;
 
 export const channels = {
@@ -55,6 +57,7 @@ export const channels = {
   ...preparationChannels,
   ...contactsChannels,
   ...reunificationChannels,
+  ...transferChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -27,7 +27,7 @@ export interface PartnerOfficesTable {
 export interface TransfersTable {
   id: string;
   direction: 'out' | 'in';
-  case_id: string;
+  case_id: string | null;
   partner_id: string;
   status: 'pending' | 'accepted' | 'rejected';
   reason: string;
@@ -43,6 +43,7 @@ export interface TransfersTable {
   sent_at: string;
   created_at: string;
   created_by: string | null;
+  audit_anchor: string | null;
   decided_at: string | null;
   decided_by_name: string;
   decision_reason: string;
