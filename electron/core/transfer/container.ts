@@ -352,6 +352,8 @@ export async function asTransferError<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof AppError) throw error;
+    // The database refusing a row (a CHECK, a duplicate id) while a package is imported.
+    if (error instanceof Error && error.name === 'SqliteError') throw new TransferError('TRANSFER_INVALID_RECORDS', 'constraint');
     throw new TransferError('TRANSFER_MALFORMED', 'unreadable');
   }
 }

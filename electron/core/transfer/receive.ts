@@ -27,6 +27,9 @@ import { rowLabel } from './send';
 const caseExists = async (db: ReturnType<HandlerEnv['db']>, id: string) =>
   (await db.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 
+/** Thrown to roll back the preview's trial import. */
+class DryRun extends Error {}
+
 function requireAssign(env: HandlerEnv): void {
   if (!can(env.session.role, 'case.assign')) throw new AppError('FORBIDDEN', 'your role does not allow this', { params: { channel: 'transfer.open' } });
 }
@@ -80,6 +83,78 @@ async function asRecordsError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+export interface ImportOptions {
+  assignTo: string;
+  take: Map<string, 'ours' | 'theirs'>;
+  office: { code: string };
+  now: string;
+  /** The preview runs the whole import and rolls it back: what it shows is what accept will do. */
+  dryRun: boolean;
+}
+
+/** Writes a case package into `trx`: a new case, or a merge into the case that came back. */
+export async function importCase(trx: Transaction<DB>, file: string, checked: Checked, options: ImportOptions) {
+  const { assignTo, take, now } = options;
+  const settings = { office: options.office };
+  let caseId = '';
+  let returning = false;
+  let pendingRows: CaseRecords | null = null;
+  const present = async (table: string, id: string) =>
+    (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(trx)).rows[0].n > 0;
+  const records = await asRecordsError(() =>
+    readCase(
+      trx,
+      file,
+      checked,
+      async (id, bytes, chunks) => {
+        const parts: Buffer[] = [];
+        for await (const chunk of chunks) parts.push(chunk);
+        const data = Buffer.concat(parts);
+        const meta = pendingRows!.sections.case_documents!.find((d) => d.id === id)!;
+        if (!matchesMime(data, String(meta.mime))) throw new TransferError('TRANSFER_INVALID_RECORDS', 'records', { field: 'case_documents.mime' });
+        if (returning && (await present('case_documents', id))) return;
+        await insertRow(trx, 'case_documents', { ...meta, data, size_bytes: bytes });
+      },
+      async (r) => {
+        pendingRows = r;
+        caseId = String(r.case.id);
+        returning = await caseExists(trx, caseId);
+        await checkFresh(trx, checked.manifest, returning ? caseId : null);
+        if (!returning) {
+          await insertRow(trx, 'cases', await localCaseRow(trx, r, settings.office, assignTo, now));
+          await insertRows(trx, 'family_members', r.sections.family_members ?? [], present);
+        }
+      },
+    ),
+  );
+  let counts: Record<string, number>;
+  if (!returning) {
+    for (const table of sectionTables) {
+      if (table === 'case_documents' || table === 'family_members') continue;
+      await asRecordsError(() => insertRows(trx, table, records.sections[table] ?? [], present));
+    }
+    counts = Object.fromEntries(Object.entries(records.sections).map(([t, rows]) => [t, rows.length]));
+  } else {
+    const plan = await planMerge(trx, records);
+    const unresolved = plan.conflicts.filter((c) => !take.has(c.key));
+    if (unresolved.length > 0 && !options.dryRun) throw new AppError('CONFLICT', 'resolve every conflict first', { params: { reason: 'unresolved', count: unresolved.length } });
+    for (const c of plan.conflicts) {
+      if (take.get(c.key) !== 'theirs') continue;
+      const update = plan.updates.find((u) => u.table === c.table && u.id === c.id);
+      if (update) update.values[c.field] = c.theirs as Row[string];
+      else plan.updates.push({ table: c.table, id: c.id, values: { [c.field]: c.theirs as Row[string] } });
+    }
+    for (const { table, row } of plan.inserts.filter((i) => i.table !== 'case_documents')) await asRecordsError(() => insertRows(trx, table, [row], present));
+    for (const u of plan.updates) {
+      if (u.table === 'cases' && 'risk_level' in u.values) u.values.risk_rank = riskRank[u.values.risk_level as keyof typeof riskRank];
+      await asRecordsError(() => updateRow(trx, u.table, u.id, u.values));
+    }
+    await trx.updateTable('cases').set({ worker_id: assignTo }).where('id', '=', caseId).execute();
+    counts = { inserted: plan.inserts.length, updated: plan.updates.length, conflicts: plan.conflicts.length, theirs: [...take.values()].filter((t) => t === 'theirs').length };
+  }
+  return { records, returning, counts };
+}
+
 export function createReceiveHandlers(deps: CoreDeps, files: TransferFiles) {
   async function opened(env: HandlerEnv, uploadId: string): Promise<{ file: string; checked: Checked }> {
     const file = files.uploaded(env.session.userId, uploadId);
@@ -112,7 +187,18 @@ export function createReceiveHandlers(deps: CoreDeps, files: TransferFiles) {
         return { kind: 'receipt', transferId: receipt.transferId, sender, caseId: sent.case_id, decision: receipt.decision, decidedAt: receipt.decidedAt, decidedByName: receipt.decidedByName, reason: receipt.reason };
       }
       requireAssign(env);
-      const records = await readCase(env.db(), file, checked);
+      const office = (await deps.settings()).office;
+      const trial: { records?: CaseRecords } = {};
+      try {
+        await env.tx(async (trx) => {
+          ({ records: trial.records } = await importCase(trx, file, checked, { assignTo: env.session.userId, take: new Map(), office, now: env.now().toISOString(), dryRun: true }));
+          throw new DryRun();
+        });
+      } catch (error) {
+        if (!(error instanceof DryRun)) throw error;
+      }
+      const records = trial.records;
+      if (!records) throw new TransferError('TRANSFER_MALFORMED', 'records');
       const caseId = String(records.case.id);
       const returning = await caseExists(env.db(), caseId);
       await checkFresh(env.db(), manifest, returning ? caseId : null);
@@ -164,61 +250,8 @@ export function createReceiveHandlers(deps: CoreDeps, files: TransferFiles) {
       const receiptFile = files.outgoing(receiptId, 'receipt');
       const draft = `${receiptFile}.${crypto.randomUUID()}.new`;
       await env.tx(async (trx) => {
-        let returning = false;
-        let pendingRows: CaseRecords | null = null;
-        const present = async (table: string, id: string) =>
-          (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(trx)).rows[0].n > 0;
-        const records = await asRecordsError(() =>
-          readCase(
-            trx,
-            file,
-            checked,
-            async (id, bytes, chunks) => {
-              const parts: Buffer[] = [];
-              for await (const chunk of chunks) parts.push(chunk);
-              const data = Buffer.concat(parts);
-              const meta = pendingRows!.sections.case_documents!.find((d) => d.id === id)!;
-              if (!matchesMime(data, String(meta.mime))) throw new TransferError('TRANSFER_INVALID_RECORDS', 'records', { field: 'case_documents.mime' });
-              if (returning && (await present('case_documents', id))) return;
-              await insertRow(trx, 'case_documents', { ...meta, data, size_bytes: bytes });
-            },
-            async (r) => {
-              pendingRows = r;
-              caseId = String(r.case.id);
-              returning = await caseExists(trx, caseId);
-              await checkFresh(trx, checked.manifest, returning ? caseId : null);
-              if (!returning) {
-                await insertRow(trx, 'cases', await localCaseRow(trx, r, settings.office, assignTo, now));
-                await insertRows(trx, 'family_members', r.sections.family_members ?? [], present);
-              }
-            },
-          ),
-        );
-        let counts: Record<string, number>;
-        if (!returning) {
-          for (const table of sectionTables) {
-            if (table === 'case_documents' || table === 'family_members') continue;
-            await asRecordsError(() => insertRows(trx, table, records.sections[table] ?? [], present));
-          }
-          counts = Object.fromEntries(Object.entries(records.sections).map(([t, rows]) => [t, rows.length]));
-        } else {
-          const plan = await planMerge(trx, records);
-          const unresolved = plan.conflicts.filter((c) => !take.has(c.key));
-          if (unresolved.length > 0) throw new AppError('CONFLICT', 'resolve every conflict first', { params: { reason: 'unresolved', count: unresolved.length } });
-          for (const c of plan.conflicts) {
-            if (take.get(c.key) !== 'theirs') continue;
-            const update = plan.updates.find((u) => u.table === c.table && u.id === c.id);
-            if (update) update.values[c.field] = c.theirs as Row[string];
-            else plan.updates.push({ table: c.table, id: c.id, values: { [c.field]: c.theirs as Row[string] } });
-          }
-          for (const { table, row } of plan.inserts.filter((i) => i.table !== 'case_documents')) await asRecordsError(() => insertRows(trx, table, [row], present));
-          for (const u of plan.updates) {
-            if (u.table === 'cases' && 'risk_level' in u.values) u.values.risk_rank = riskRank[u.values.risk_level as keyof typeof riskRank];
-            await asRecordsError(() => updateRow(trx, u.table, u.id, u.values));
-          }
-          await trx.updateTable('cases').set({ worker_id: assignTo }).where('id', '=', caseId).execute();
-          counts = { inserted: plan.inserts.length, updated: plan.updates.length, conflicts: plan.conflicts.length, theirs: [...take.values()].filter((t) => t === 'theirs').length };
-        }
+        const { records, returning, counts } = await importCase(trx, file, checked, { assignTo, take, office: settings.office, now, dryRun: false });
+        caseId = String(records.case.id);
         const receipt = await writeReceipt(trx, checked, draft, { decision: 'accepted', decidedAt: now, decidedByName: env.session.displayName, reason: '' }, env.now());
         await trx
           .insertInto('transfers')
