@@ -12,6 +12,8 @@ import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
+import { PartnersPage } from '../features/transfer/PartnersPage';
+import { TransfersPage } from '../features/transfer/TransfersPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
@@ -184,6 +186,14 @@ function Frame() {
               }
             />
             <Route
+              path="/transfers"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'transfers')!.anyOf}>
+                  <TransfersPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/assessment-forms/*"
               element={
                 <Guard anyOf={['case.approve']}>
@@ -202,6 +212,7 @@ function Frame() {
               <Route index element={<AdminHome />} />
               <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
+              <Route path="partners" element={<Guard anyOf={['office.manage']}><PartnersPage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
             </Route>
