@@ -1,7 +1,7 @@
 // DOM. Transfers: open a file from another office — a case (preview, duplicates, conflicts when
 // it comes back, then accept and assign, or reject with a reason) or a receipt (apply it) — and,
 // for supervisors, the transfers still waiting for an answer.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedTransfer } from '@shared/transfer/contract';
@@ -137,6 +137,7 @@ function PendingList() {
 export function TransfersPage() {
   const { t, i18n } = useTranslation('transfer');
   const { session } = useSession();
+  const client = useQueryClient();
   const [opened, setOpened] = useState<{ uploadId: string; value: OpenedTransfer } | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -150,7 +151,10 @@ export function TransfersPage() {
   });
   const apply = useMutation({
     mutationFn: (uploadId: string) => call('transfer.applyReceipt', { uploadId }),
-    onSuccess: (r) => {
+    onSuccess: async (r) => {
+      // The case's transfer state and its read-only flag changed: drop what the screens cached.
+      await client.invalidateQueries({ queryKey: ['transfer'] });
+      await client.invalidateQueries({ queryKey: ['cases'] });
       setOpened(null);
       setDone(t(r.decision === 'accepted' ? 'receipt.appliedAccepted' : 'receipt.appliedRejected'));
     },
@@ -184,6 +188,7 @@ export function TransfersPage() {
             uploadId={opened.uploadId}
             opened={opened.value}
             onDone={(message) => {
+              void client.invalidateQueries({ queryKey: ['transfer'] });
               setOpened(null);
               setDone(message);
             }}
