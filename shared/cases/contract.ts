@@ -1,6 +1,7 @@
 // Environment-free. The case file: registration (with a duplicate check), the case list, the case
 // header and details, assignment, stage moves and halting, the timeline, and "my work".
 import { z } from 'zod';
+import { consentGivers, consentMethods } from '../consents/contract';
 import { defineChannels } from '../contract/channel';
 import {
   careArrangements,
@@ -124,8 +125,16 @@ export const caseFileSchema = z.object({
   registeredAt: z.string(),
   updatedAt: z.string(),
   reviewDue: z.string().nullable(),
+  /** Nothing waits forever (G:L170): the day a first plan is due while none is in force, and how
+   * long the child has been in alternative care before going home (warned past the office's days). */
+  timeliness: z.object({
+    planDueBy: z.string().nullable(),
+    planOverdue: z.boolean(),
+    alternativeCareDays: z.number().int().nullable(),
+    alternativeCareWarn: z.boolean(),
+  }),
   version: z.number().int(),
-  facts: z.record(z.string(), z.union([z.boolean(), z.number()])),
+  facts: z.record(z.string(), z.union([z.boolean(), z.number(), z.array(z.string())])),
   next: z.object({ to: stageSchema.nullable(), blocked: z.array(gateRef) }),
   canWrite: z.boolean(),
 });
@@ -203,6 +212,12 @@ export const casesChannels = defineChannels({
       .object({
         child: childDetailsSchema,
         photo: photoSchema.optional(),
+        /** Who agreed to the photo being kept (Pr.4 G:L85); required with a photo, recorded as a consent. */
+        photoConsent: z
+          .object({ givenBy: z.enum(consentGivers), giverName: shortText.default(''), relationship: shortText.default(''), method: z.enum(consentMethods) })
+          .strict()
+          .refine((c) => c.givenBy === 'child' || c.giverName !== '', { path: ['giverName'], message: 'required' })
+          .optional(),
         riskLevel: riskLevelSchema.default('medium'),
         priority: prioritySchema.default('normal'),
         workerId: idSchema.optional(),
@@ -250,7 +265,8 @@ export const casesChannels = defineChannels({
         ...versioned,
         alternative: z.enum(haltAlternatives),
         reason: z.string().trim().min(1).max(5000),
-        childViews: z.string().trim().max(5000).default(''),
+        /** Required: the child's views in their own words, or why they could not be given (G:L76). */
+        childViews: z.string().trim().min(1).max(5000),
       })
       .strict(),
     output: caseFileSchema,

@@ -26,7 +26,23 @@ export async function drawSignature(page: Page, canvas: Locator): Promise<void> 
   await page.mouse.up();
 }
 
+/** Consent is checked before tracing (shared/consents/rules.ts): the mother agrees in writing. */
+export async function recordConsent(page: Page, purposes: string[]): Promise<void> {
+  await openTab(page, /^Consent/);
+  await page.getByRole('button', { name: 'Record consent or assent' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record consent or assent' });
+  await dialog.getByRole('radio', { name: 'Caregiver', exact: true }).check();
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Grace Odhiambo');
+  await dialog.getByRole('textbox', { name: 'Relationship to the child', exact: true }).fill('Mother');
+  for (const purpose of purposes) await dialog.getByRole('checkbox', { name: purpose, exact: true }).check();
+  await dialog.getByLabel('How was it given?').selectOption('written');
+  await dialog.getByLabel('Date given').fill(dayFromToday(0));
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export async function recordFamilyFound(page: Page): Promise<void> {
+  await recordConsent(page, ['Family tracing']);
   await openTab(page, /^Tracing/);
   await page.getByRole('button', { name: 'Record a tracing action' }).click();
   const dialog = page.getByRole('dialog', { name: 'Record a tracing action' });
@@ -47,7 +63,11 @@ async function answerTheRest(dialog: Locator): Promise<void> {
   const domains = dialog.getByRole('region');
   for (const group of await domains.getByRole('group').all()) {
     const radios = group.getByRole('radio');
-    if ((await radios.count()) > 0 && (await group.locator('input:checked').count()) === 0) await radios.last().check();
+    if ((await radios.count()) === 0 || (await group.locator('input:checked').count()) > 0) continue;
+    // A willing family and child: "Yes" where it is asked (a "No" to the return blocks the gates),
+    // otherwise the best score.
+    const yes = group.getByRole('radio', { name: 'Yes', exact: true });
+    await ((await yes.count()) > 0 ? yes : radios.last()).check();
   }
   for (const box of await domains.getByRole('textbox').all()) {
     if ((await box.inputValue()) === '') await box.fill('Discussed with the child and the family.');
@@ -102,6 +122,7 @@ export async function assessRisksAndMakeSafetyPlan(page: Page): Promise<void> {
   await dialog.getByLabel('Phone').fill('+254 700 000 111');
   await dialog.getByLabel('What the child does if harmed').fill('Goes to the grandmother next door and calls the case worker.');
   await dialog.getByLabel('What happens if reintegration breaks down').fill('The child stays with the grandmother while the worker visits.');
+  await dialog.getByLabel('Emergency route').fill('From home: the neighbour’s phone to the case worker, or the chief’s office 500 m away.');
   await dialog.getByLabel('The child has been told this plan and knows it').check();
   await dialog.getByLabel('Gone through with the child on').fill(dayFromToday(0));
   await dialog.getByRole('button', { name: 'Save the safety plan' }).click();
@@ -130,7 +151,7 @@ export async function approveBestInterestsDetermination(page: Page): Promise<voi
   const dialog = page.getByRole('dialog', { name: 'Approve this determination?' });
   await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Approved: reintegration with the family')).toBeVisible();
+  await expect(page.getByText('Approved: Reintegration with the family')).toBeVisible();
 }
 
 export async function makePlanAcknowledgedByFamily(page: Page): Promise<void> {

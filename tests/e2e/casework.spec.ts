@@ -98,9 +98,7 @@ test('a case worker registers a child, sees a duplicate warning, and carries the
   await completeAssessments(page);
   await assessRisksAndMakeSafetyPlan(page);
   await submitBestInterestsDetermination(page);
-  await makePlanAcknowledgedByFamily(page);
-  // Only the supervisor's approval is missing now.
-  await expect(page.getByRole('region', { name: "What's next" }).getByRole('listitem')).toHaveCount(1);
+  // The supervisor's approval and the plan are missing now; the plan takes effect only after the BID.
   await expect(gateReason(page, 'The best interests determination is not approved by a supervisor.')).toBeVisible();
   const caseFile = page.url().replace(/\?.*$/, '');
 
@@ -112,9 +110,10 @@ test('a case worker registers a child, sees a duplicate warning, and carries the
   await approveBestInterestsDetermination(page);
   await signOut(page);
 
-  // The case worker moves the case on, stage by stage.
+  // The case worker has the plan acknowledged, then moves the case on, stage by stage.
   await signIn(page, 'worker');
   await page.goto(caseFile);
+  await makePlanAcknowledgedByFamily(page);
   await expect(page.getByText('Everything needed for the next stage is in place.')).toBeVisible();
   await moveTo(page, 'Preparation');
   await prepareChildAndFamily(page);

@@ -2,7 +2,9 @@
 import { sql } from 'kysely';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
+import { auditAnchor, checkAnchor } from './anchor';
 import { toAuditEntry, verifyAudit } from './audit';
+import { verifyCaseStates } from './records';
 
 export function createAuditHandlers(deps: CoreDeps) {
   return defineHandlers({
@@ -30,6 +32,24 @@ export function createAuditHandlers(deps: CoreDeps) {
       };
     },
 
-    'audit.verify': async (_input, env) => verifyAudit(env.db(), deps.vault.read()?.auditHead ?? null),
+    'audit.verify': async (_input, env) => {
+      const chain = await verifyAudit(env.db(), deps.vault.read()?.auditHead ?? null);
+      const records = verifyCaseStates(deps.store.get().raw);
+      const { repairs } = await env
+        .db()
+        .selectFrom('audit_log')
+        .select(sql<number>`count(*)`.as('repairs'))
+        .where('action', '=', 'audit.schemaRepaired')
+        .executeTakeFirstOrThrow();
+      return { ...chain, records, schemaRepairs: Number(repairs) };
+    },
+
+    'audit.anchor': async (_input, env) => auditAnchor(env.db(), env.now()),
+
+    'audit.verifyAnchor': async (anchor, env) => {
+      const chain = await verifyAudit(env.db(), deps.vault.read()?.auditHead ?? null);
+      const result = await checkAnchor(env.db(), anchor);
+      return { result, chain };
+    },
   });
 }

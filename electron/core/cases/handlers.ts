@@ -3,15 +3,19 @@
 import crypto from 'node:crypto';
 import type { CaseFile } from '../../../shared/cases/contract';
 import { todayIso } from '../../../shared/cases/fields';
-import { checkMove, nextStep } from '../../../shared/cases/stages';
+import { checkMove, haltBlocked, nextStep } from '../../../shared/cases/stages';
+import { approvedExceptions } from '../approvals/queries';
 import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
+import { timelinessOf } from './timeliness';
+import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
-import { loadFacts } from './facts';
+import { factOptions, loadFacts } from './facts';
 import { listCases, scoped } from './list';
 import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
 import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
@@ -43,8 +47,7 @@ export function createCasesHandlers(deps: CoreDeps) {
   }
 
   async function caseFile(env: HandlerEnv, row: CaseDbRow): Promise<CaseFile> {
-    const settings = await deps.settings();
-    const facts = await loadFacts(env.db(), row.id, { requireBid: settings.requireBid });
+    const facts = await loadFacts(env.db(), row.id, await factOptions(deps, env.db(), env.now()));
     const photo = await env.db().selectFrom('case_photos').select('case_id').where('case_id', '=', row.id).executeTakeFirst();
     const today = todayIso(env.now());
     return {
@@ -75,6 +78,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       registeredAt: row.registered_at,
       updatedAt: row.updated_at,
       reviewDue: row.review_due,
+      timeliness: await timelinessOf(env.db(), row, facts, today),
       version: row.version,
       facts: { ...facts },
       next: row.status === 'open' ? nextStep(row.stage, facts) : { to: null, blocked: [] },
@@ -113,6 +117,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       }
       if (workerId !== session.userId) await staffMember(env, workerId);
       if (input.familyWorkerId) await staffMember(env, input.familyWorkerId);
+      if (input.photo) assertPhotoConsent(input.photoConsent, input.child, today);
       const settings = await deps.settings();
       const id = crypto.randomUUID();
       const now = env.now().toISOString();
@@ -155,6 +160,7 @@ export function createCasesHandlers(deps: CoreDeps) {
             .insertInto('case_photos')
             .values({ case_id: id, mime: input.photo.mime, data: Buffer.from(input.photo.dataBase64, 'base64'), updated_at: now })
             .execute();
+          if (input.photoConsent) await recordPhotoConsent(trx, id, input.photoConsent, today, env.session.userId, now);
         }
         await recordCaseChange(
           env,
@@ -228,7 +234,9 @@ export function createCasesHandlers(deps: CoreDeps) {
     },
 
     'cases.setPhoto': async ({ caseId, photo }, env) => {
-      await loadCase(env, caseId, 'write');
+      const kase = await loadCase(env, caseId, 'write');
+      const today = todayIso(env.now());
+      if (photo) await assertConsent(env.db(), kase, ['photo'], today, today);
       await env.tx(async (trx) => {
         await trx.deleteFrom('case_photos').where('case_id', '=', caseId).execute();
         if (photo) {
@@ -266,8 +274,7 @@ export function createCasesHandlers(deps: CoreDeps) {
     'cases.moveStage': async ({ caseId, version, to, reason }, env) => {
       const row = await loadCase(env, caseId, 'write');
       assertOpen(row);
-      const settings = await deps.settings();
-      const facts = await loadFacts(env.db(), caseId, { requireBid: settings.requireBid });
+      const facts = await loadFacts(env.db(), caseId, await factOptions(deps, env.db(), env.now()));
       const check = checkMove(row.stage, to, facts);
       if (check.direction === 'invalid') {
         throw new AppError('CONFLICT', 'a case moves one stage at a time', { params: { reason: 'invalidMove', from: row.stage, to } });
@@ -298,6 +305,14 @@ export function createCasesHandlers(deps: CoreDeps) {
     'cases.halt': async ({ caseId, version, alternative, reason, childViews }, env) => {
       const row = await loadCase(env, caseId, 'write');
       assertOpen(row);
+      const bid = await env.db().selectFrom('bids').select('decision').where('case_id', '=', caseId).where('status', '=', 'approved').orderBy('decided_at', 'desc').limit(1).executeTakeFirst();
+      const blocked = haltBlocked(alternative, bid?.decision ?? null, await approvedExceptions(env.db(), caseId));
+      if (blocked) {
+        throw new AppError('GATE_BLOCKED', 'a permanent alternative needs an approved BID that decided it', {
+          params: { gates: blocked, to: alternative },
+          issues: [{ path: ['alternative'], code: blocked, message: blocked }],
+        });
+      }
       await env.tx(async (trx) => {
         await bumpVersion(trx, caseId, version);
         await trx

@@ -5,7 +5,7 @@ import { nextStep, stageIndex } from '../../../shared/cases/stages';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { loadFacts } from './facts';
+import { factOptions, loadFacts } from './facts';
 import { toCaseRow } from './rows';
 
 export async function myWork(env: HandlerEnv, deps: CoreDeps) {
@@ -31,10 +31,10 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       .orderBy('cases.updated_at', 'desc')
       .limit(200)
       .execute();
-    const settings = await deps.settings();
+    const options = await factOptions(deps, db, env.now());
     const blockedCases = [];
     for (const row of active) {
-      const step = nextStep(row.stage, await loadFacts(db, row.id, { requireBid: settings.requireBid }));
+      const step = nextStep(row.stage, await loadFacts(db, row.id, options));
       if (step.to && step.blocked.length > 0) {
         blockedCases.push({ case: toCaseRow(row, env.now()), blocked: step.blocked, to: step.to });
       }

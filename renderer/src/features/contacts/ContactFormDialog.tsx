@@ -16,7 +16,8 @@ import {
   type Contact,
   type PlanContactValues,
 } from '@shared/contacts/contract';
-import { isApiError } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { call, isApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions, topLevelField } from '../../ui/errors';
@@ -33,13 +34,15 @@ import { usePlanContact, useRecordContact } from './queries';
 
 export type ContactFormTarget = { action: 'plan' } | { action: 'record'; contact?: Contact };
 
-type BasicsValues = Pick<PlanContactValues, 'kind' | 'mode' | 'withWhom' | 'place' | 'durationMinutes'>;
+type BasicsValues = Pick<PlanContactValues, 'kind' | 'mode' | 'withWhom' | 'familyMemberId' | 'place' | 'durationMinutes'>;
 
 const nullIfEmpty = (value: unknown) => (value === '' ? null : value);
 
 /** What every contact has: its rung (or sibling contact), how, with whom, where, how long. */
-function ContactBasics({ form, unsupervisedAllowed }: { form: UseFormReturn<BasicsValues>; unsupervisedAllowed: boolean }) {
-  const { t } = useTranslation('contacts');
+function ContactBasics({ caseId, form, unsupervisedAllowed }: { caseId: string; form: UseFormReturn<BasicsValues>; unsupervisedAllowed: boolean }) {
+  const { t } = useTranslation(['contacts', 'family']);
+  // Linking the person lets the core apply their restriction (shared/contacts/ladder.ts contactRefusal).
+  const family = useQuery({ queryKey: ['case', caseId, 'family', false], queryFn: () => call('family.list', { caseId, includeRemoved: false }) });
   const { errors } = form.formState;
   const kind = useWatch({ control: form.control, name: 'kind' });
   const modes = kind === 'sibling_contact' ? contactModes : remoteModes;
@@ -88,6 +91,15 @@ function ContactBasics({ form, unsupervisedAllowed }: { form: UseFormReturn<Basi
         />
         {kind !== 'remote_contact' ? <TextField label={t('fields.place')} autoComplete="off" error={errors.place} {...form.register('place')} /> : null}
       </div>
+      <SelectField label={t('fields.familyMember')} description={t('fields.familyMemberHelp')} error={errors.familyMemberId} {...form.register('familyMemberId', { setValueAs: nullIfEmpty })}>
+        <option value="">{t('fields.noFamilyMember')}</option>
+        {(family.data ?? []).map((m) => (
+          <option key={m.id} value={m.id}>
+            {`${m.givenName} ${m.familyName}`.trim()}
+            {m.posesRisk ? ` — ${t(`family:restrictions.${m.restriction}`)}` : ''}
+          </option>
+        ))}
+      </SelectField>
       <Controller
         control={form.control}
         name="durationMinutes"
@@ -154,7 +166,7 @@ function PlanForm({ caseId, unsupervisedAllowed, onClose }: { caseId: string; un
   return (
     <form className="stack" noValidate onSubmit={submit}>
       <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
-      <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed} />
+      <ContactBasics caseId={caseId} form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed} />
       <TextField label={t('fields.plannedFor')} type="date" required min={todayUtc()} error={errors.plannedFor} {...form.register('plannedFor', { setValueAs: nullIfEmpty })} />
       <TextAreaField rows={3} label={t('fields.purpose')} description={t('fields.purposeHelp')} error={errors.purpose} {...form.register('purpose')} />
       <ErrorAlert error={failure} />
@@ -208,7 +220,7 @@ function RecordForm({ caseId, contact, unsupervisedAllowed, onClose }: { caseId:
   return (
     <form className="stack" noValidate onSubmit={submit}>
       <DraftNote restoredAt={draft.restoredAt} onDiscard={() => void draft.discard().then(() => form.reset(defaults))} />
-      <ContactBasics form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed || contact?.kind === 'unsupervised_visit'} />
+      <ContactBasics caseId={caseId} form={form as unknown as UseFormReturn<BasicsValues>} unsupervisedAllowed={unsupervisedAllowed || contact?.kind === 'unsupervised_visit'} />
       <TextField label={t('fields.heldOn')} type="date" required max={todayUtc()} error={errors.heldOn} {...form.register('heldOn', { setValueAs: nullIfEmpty })} />
       <Controller
         control={form.control}

@@ -71,6 +71,8 @@ export default function FamilyTab({ caseFile }: { caseFile: CaseFile }) {
         {m.isCaregiver ? <Badge tone="info">{t('badges.caregiver')}</Badge> : null}
         {m.livesWithChild && m.kind !== 'sibling' ? <Badge>{t('badges.livesWithChild')}</Badge> : null}
         {m.deceased ? <Badge>{t('badges.deceased')}</Badge> : null}
+        {m.posesRisk ? <Badge tone="danger">{`${t('badges.posesRisk')} · ${t(`restrictions.${m.restriction}`)}`}</Badge> : null}
+        {m.mustNotKnowLocation ? <Badge tone="danger">{t('fields.mustNotKnowLocation')}</Badge> : null}
         {m.removed ? <Badge tone="warning">{t('badges.removed')}</Badge> : null}
       </span>
       {m.removed ? <Sub>{t('removedBecause', { reason: m.removed.reason })}</Sub> : null}

@@ -1,6 +1,7 @@
 // DOM. The form for one person of the child's network: who they are to the child, their name and
 // age, the caregiver and household flags, for a sibling where they live and whether they are in
 // contact with the child, then contact details and location. Typing is kept as a draft.
+import { contactRestrictions } from '@shared/contacts/ladder';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -58,6 +59,9 @@ export function blankMember(kind: MemberKind): Values {
     carePlace: '',
     inContact: kind === 'sibling' ? 'unknown' : null,
     keepTogether: kind === 'sibling' ? true : null,
+    posesRisk: false,
+    restriction: 'none',
+    mustNotKnowLocation: false,
     notes: '',
   };
 }
@@ -238,6 +242,23 @@ export function MemberForm({ caseFile, member, kind, onClose }: { caseFile: Case
             error={errors.country}
             {...form.register('country', { setValueAs: countryValue })}
           />
+        </div>
+      </section>
+
+      <section className="network-group" aria-labelledby="family-risk-heading">
+        <h3 className="network-group__title" id="family-risk-heading">
+          {t('fields.posesRisk')}
+        </h3>
+        <div className="form-grid">
+          <CheckboxField label={t('fields.posesRisk')} description={t('fields.posesRiskHelp')} error={errors.posesRisk} {...form.register('posesRisk')} />
+          <SelectField label={t('fields.restriction')} error={errors.restriction} {...form.register('restriction')}>
+            {contactRestrictions.map((r) => (
+              <option key={r} value={r}>
+                {t(`restrictions.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <CheckboxField label={t('fields.mustNotKnowLocation')} error={errors.mustNotKnowLocation} {...form.register('mustNotKnowLocation')} />
         </div>
       </section>
 

@@ -46,6 +46,7 @@ function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
       distanceKm: current?.distanceKm ?? null,
       since: todayUtc(),
       closeToHome: current?.closeToHome ?? false,
+      confidential: current?.confidential ?? false,
       notes: '',
     },
     mode: 'onTouched',
@@ -91,6 +92,7 @@ function CareForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
         <TextField type="date" label={t('care.since')} required max={todayUtc()} error={errors.since} {...register('since')} />
       </div>
       <CheckboxField label={t('care.closeToHome')} description={t('care.closeToHomeHelp')} error={errors.closeToHome} {...register('closeToHome')} />
+      <CheckboxField label={t('fields.confidential')} error={errors.confidential} {...register('confidential')} />
       <TextAreaField label={t('care.notes')} rows={3} error={errors.notes} {...register('notes')} />
       <ErrorAlert error={failure} />
       <FormFooter submit={t('care.save')} busy={isSubmitting} onCancel={onClose} savedText={autosave.savedAt ? t('draftSaved') : null} />

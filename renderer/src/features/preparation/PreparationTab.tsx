@@ -86,6 +86,11 @@ export default function PreparationTab({ caseFile }: { caseFile: CaseFile }) {
               <dd>{day(care.since)}</dd>
               <dt>{t('care.closeToHomeShort')}</dt>
               <dd>{care.closeToHome ? <Badge tone="success">{t('care.closeToHomeYes')}</Badge> : <Badge tone="warning">{t('care.closeToHomeNo')}</Badge>}</dd>
+              {care.confidential ? (
+                <dd>
+                  <Badge tone="danger">{t('fields.confidential')}</Badge>
+                </dd>
+              ) : null}
               {care.notes ? (
                 <>
                   <dt>{t('care.notes')}</dt>

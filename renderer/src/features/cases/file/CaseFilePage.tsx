@@ -71,8 +71,9 @@ function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
   // Halting swaps the "Halt" button for "Resume": when the button that opened a dialog is gone,
   // focus goes to the child's name rather than being lost.
   // The dialog hands focus back to its opener, which may vanish a moment later when the refreshed
-  // case file replaces it (Halt becomes Resume). Watch for about a second: if focus falls to the
-  // page, put it on the child's name rather than leave a keyboard user nowhere.
+  // case file replaces it (Halt becomes Resume). Watch for a few seconds: if focus falls to the
+  // page, put it on the child's name rather than leave a keyboard user nowhere (three seconds: on a
+  // busy office PC the refreshed case file, with its exceptions, can take longer than one).
   const closeDialog = () => {
     setDialog(null);
     let frames = 0;
@@ -83,7 +84,7 @@ function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         return;
       }
       frames += 1;
-      if (frames < 60) window.requestAnimationFrame(settle);
+      if (frames < 180) window.requestAnimationFrame(settle);
     };
     window.requestAnimationFrame(settle);
   };

@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import { useToast } from '../../../ui/Toast';
 import { useCaseFormat } from '../format';
 import { useMoveStage } from '../queries';
+import { GateExceptions } from '../../approvals/GateExceptions';
 import { CaseActionError, GateList } from './CaseActionError';
 
 export function NextPanel({ caseFile }: { caseFile: CaseFile }) {
@@ -67,6 +68,17 @@ export function NextPanel({ caseFile }: { caseFile: CaseFile }) {
         {t('next.title')}
       </h2>
       {body}
+      <GateExceptions caseFile={caseFile} />
+      {caseFile.timeliness.planDueBy ? (
+        <p className={caseFile.timeliness.planOverdue ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
+          {t(caseFile.timeliness.planOverdue ? 'next.planOverdue' : 'next.planDue', { date: format.day(caseFile.timeliness.planDueBy) })}
+        </p>
+      ) : null}
+      {caseFile.timeliness.alternativeCareDays !== null ? (
+        <p className={caseFile.timeliness.alternativeCareWarn ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
+          {t(caseFile.timeliness.alternativeCareWarn ? 'next.inCareTooLong' : 'next.inCare', { count: caseFile.timeliness.alternativeCareDays })}
+        </p>
+      ) : null}
       {caseFile.reviewDue ? (
         <p className={reviewOverdue ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
           {reviewOverdue ? t('next.reviewOverdue', { date: format.day(caseFile.reviewDue) }) : t('next.reviewDue', { date: format.day(caseFile.reviewDue) })}

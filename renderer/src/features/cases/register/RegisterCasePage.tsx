@@ -16,6 +16,7 @@ import { todayUtc, useCaseFormat, useDocumentTitle } from '../format';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
 import { discardDraft, useAutosave, useDraftQuery } from '../../../ui/useDraft';
 import { PhotoField, type Photo } from '../form/PhotoField';
+import { emptyPhotoConsent, PhotoConsentFields, type PhotoConsent } from './PhotoConsentFields';
 import { caseKeys, useRegisterCase } from '../queries';
 import { CaseSetupFields } from './CaseSetupFields';
 import { DuplicatePanel } from './DuplicatePanel';
@@ -67,6 +68,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
     reValidateMode: 'onChange',
   });
   const [photo, setPhoto] = useState<Photo | null>(null);
+  const [photoConsent, setPhotoConsent] = useState<PhotoConsent>(emptyPhotoConsent);
   const [restored, setRestored] = useState(Boolean(draft));
   const [different, setDifferent] = useState<ReadonlySet<string>>(new Set());
   const [blocked, setBlocked] = useState(false);
@@ -159,7 +161,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
               },
             }
           : {}),
-        ...(photo ? { photo } : {}),
+        ...(photo ? { photo, photoConsent } : {}),
         notDuplicateOf: [...different].slice(0, 50),
       });
       autosave.cancel();
@@ -219,6 +221,7 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
               {t('form.sections.photo')}
             </h2>
             <PhotoField label={t('photo.label')} value={photo} onChange={setPhoto} />
+            {photo ? <PhotoConsentFields value={photoConsent} onChange={setPhotoConsent} /> : null}
           </section>
           <CaseSetupFields />
           {matches.length > 0 ? (
