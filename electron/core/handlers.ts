@@ -24,6 +24,7 @@ import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { createTracingHandlers } from './tracing/handlers';
+import { createTransferHandlers } from './transfer/handlers';
 
 export function createHandlers(deps: CoreDeps): HandlerMap {
   const features = [
@@ -48,6 +49,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createApprovalsHandlers,
     createPracticeHandlers,
     createBackupHandlers,
+    createTransferHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -25,6 +25,7 @@ export const caseTabs = [
   'preparation',
   'contacts',
   'reunification',
+  'transfer',
   'timeline',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];

@@ -35,6 +35,19 @@ export const errorCodes = [
   'BACKUP_FAILED',
   'INVALID_DATE',
   'INTERNAL',
+  // Case-transfer files (shared/transfer): each way a file can be refused has its own code.
+  'TRANSFER_TOO_LARGE',
+  'TRANSFER_MALFORMED',
+  'TRANSFER_UNSUPPORTED_VERSION',
+  'TRANSFER_BAD_SIGNATURE',
+  'TRANSFER_UNKNOWN_SENDER',
+  'TRANSFER_SENDER_REVOKED',
+  'TRANSFER_WRONG_RECIPIENT',
+  'TRANSFER_UNSAFE_CONTAINER',
+  'TRANSFER_INVALID_RECORDS',
+  'TRANSFER_ALREADY_IMPORTED',
+  'TRANSFER_STALE',
+  'TRANSFER_NO_CONSENT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

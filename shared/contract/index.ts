@@ -22,6 +22,7 @@ import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
 import { tracingChannels } from '../tracing/contract';
+import { transferChannels } from '../transfer/contract';
 import type { ChannelDef } from './channel';
 
 const features = [
@@ -46,6 +47,7 @@ const features = [
   approvalsChannels,
   practiceChannels,
   backupChannels,
+  transferChannels,
 ] as const;
 
 export const channels = {
@@ -70,6 +72,7 @@ export const channels = {
   ...approvalsChannels,
   ...practiceChannels,
   ...backupChannels,
+  ...transferChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

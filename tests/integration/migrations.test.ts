@@ -158,6 +158,21 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'gate_exceptions', { case_id: 'case-9', gate_id: 'x', reason_kind: 'other', status: 'approved', requested_at: now })).toThrow(/CHECK/);
     },
   },
+  10: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-12'), number: 'GUL-2025-0012' });
+    },
+    check(raw) {
+      // An existing office gets its transfer keys: an age identity and an Ed25519 key, inside the database.
+      const keys = raw.prepare('SELECT * FROM office_keys').all() as { age_identity: string; age_recipient: string; signing_public_key: string }[];
+      expect(keys).toHaveLength(1);
+      expect(keys[0].age_identity).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/);
+      expect(keys[0].age_recipient).toMatch(/^age1[0-9a-z]{58}$/);
+      expect(Buffer.from(keys[0].signing_public_key, 'base64')).toHaveLength(32);
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['partner_offices', 'transfers', 'case_handovers']));
+      expect(() => raw.prepare('INSERT INTO office_keys VALUES (2, 1, 1, 1, 1, 1)').run()).toThrow(/CHECK|datatype/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { DB } from '../db/schema';
 import type { HandlerEnv, Session } from '../handler';
+import { caseTransferState } from '../transfer/state';
 import type { CasesTable } from './tables';
 
 export type CaseDbRow = Selectable<CasesTable>;
@@ -34,6 +35,10 @@ export async function loadCase(env: HandlerEnv, caseId: string, mode: 'read' | '
   if (mode === 'write') {
     if (!can(session.role, 'case.write')) throw new AppError('FORBIDDEN', 'your role does not allow this');
     if (row.status === 'closed') throw new AppError('CONFLICT', 'this case is closed', { params: { reason: 'closed' } });
+    // A case another office accepted is kept here read-only (transfer/state.ts).
+    if ((await caseTransferState(env.db(), caseId)) === 'transferred') {
+      throw new AppError('CONFLICT', 'this case was transferred to another office', { params: { reason: 'transferred' } });
+    }
   }
   return row;
 }

@@ -13,6 +13,7 @@ import type { PreparationTables } from '../preparation/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
 import type { TracingTables } from '../tracing/tables';
+import type { TransferTables } from '../transfer/tables';
 
 export interface OfficeTable {
   id: number;
@@ -76,4 +77,5 @@ export type DB = FoundationTables &
   PlansTables &
   PreparationTables &
   ContactsTables &
-  ReunificationTables;
+  ReunificationTables &
+  TransferTables;

@@ -16,6 +16,8 @@ import { BackupsPage } from '../features/backup/BackupsPage';
 import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { TemplatesRoutes } from '../features/templates/TemplatesPage';
+import { PartnersPage } from '../features/transfer/PartnersPage';
+import { TransfersPage } from '../features/transfer/TransfersPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { LockButton } from '../ui/lockAction';
 import { useToast } from '../ui/Toast';
@@ -255,6 +257,14 @@ function Frame() {
               }
             />
             <Route
+              path="/transfers"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'transfers')!.anyOf}>
+                  <TransfersPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/assessment-forms/*"
               element={
                 <Guard anyOf={['case.approve']}>
@@ -273,6 +283,7 @@ function Frame() {
               <Route index element={<AdminHome />} />
               <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
+              <Route path="partners" element={<Guard anyOf={['office.manage']}><PartnersPage /></Guard>} />
               <Route path="practice" element={<Guard anyOf={['audit.read']}><PracticePage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
               <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />

@@ -19,16 +19,17 @@ export const sections: readonly Section[] = [
   { id: 'services', path: '/services', anyOf: ['case.read'], built: false },
   { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: false },
   { id: 'reviews', path: '/reviews', anyOf: ['case.read'], built: false },
-  { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: false },
+  { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },
   { id: 'reports', path: '/reports', anyOf: ['case.read'], built: false },
   { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },
 ];
 
-export type AdminTabId = 'users' | 'settings' | 'practice' | 'security' | 'backups' | 'audit';
+export type AdminTabId = 'users' | 'settings' | 'partners' | 'practice' | 'security' | 'backups' | 'audit';
 
 export const adminTabs: readonly { id: AdminTabId; path: string; permission: Permission }[] = [
   { id: 'users', path: '/admin/users', permission: 'users.manage' },
   { id: 'settings', path: '/admin/settings', permission: 'office.manage' },
+  { id: 'partners', path: '/admin/partners', permission: 'office.manage' },
   // Supervisors and administrators: both hold audit.read, the one permission they share.
   { id: 'practice', path: '/admin/practice', permission: 'audit.read' },
   { id: 'security', path: '/admin/security', permission: 'vault.rotate' },

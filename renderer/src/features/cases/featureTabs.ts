@@ -22,6 +22,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   preparation: '../preparation/PreparationTab.tsx',
   contacts: '../contacts/ContactsTab.tsx',
   reunification: '../reunification/ReunificationTab.tsx',
+  transfer: '../transfer/TransferTab.tsx',
 };
 
 export const featureTabs: Partial<Record<CaseTab, LazyExoticComponent<ComponentType<FeatureTabProps>>>> = Object.fromEntries(

@@ -1,0 +1,65 @@
+// Environment-free. What a case-transfer package holds (records.json, schema "homeward-case" v1).
+// The sender chooses parts; some never leave unless chosen (G:L85-86: share only what is needed,
+// with consent). Each part maps to tables whose rows travel with their ids, so a case that comes
+// back merges record by record. FORMAT.md documents the rows' columns.
+import { z } from 'zod';
+import { idSchema } from '../cases/fields';
+import type { ConsentPurpose } from '../consents/contract';
+
+export const recordsSchemaName = 'homeward-case';
+export const recordsSchemaVersion = 1;
+
+/** Parts in the default package. */
+export const defaultParts = ['family', 'consents', 'notes', 'tracing', 'safety', 'contacts', 'documents'] as const;
+/** Parts that never leave by default: the sender must tick them. */
+export const sensitiveParts = ['supervisionNotes', 'carePlace'] as const;
+export const packageParts = [...defaultParts, ...sensitiveParts] as const;
+export type PackagePart = (typeof packageParts)[number];
+
+/** Tables of each part, in the order they are written (parents before children). */
+export const partTables: Record<Exclude<PackagePart, 'carePlace'>, readonly string[]> = {
+  family: ['family_members'],
+  consents: ['consents'],
+  notes: ['case_notes'],
+  supervisionNotes: ['case_notes'],
+  tracing: ['tracing_actions'],
+  safety: ['risk_assessments', 'safety_plans'],
+  contacts: ['contacts', 'contact_refusals'],
+  documents: ['case_documents'],
+};
+export const sectionTables = ['case_documents', 'family_members', 'consents', 'case_notes', 'tracing_actions', 'risk_assessments', 'safety_plans', 'contacts', 'contact_refusals'] as const;
+export type SectionTable = (typeof sectionTables)[number];
+
+/** The consent purpose a transfer asks for (shared/consents). The lead may point it elsewhere. */
+export const transferConsentPurpose: ConsentPurpose = 'transfer';
+
+export const transferReasons = ['moving_district', 'cross_border_return', 'local_authority_handover', 'provider_referral', 'return_to_sender', 'other'] as const;
+export type TransferReason = (typeof transferReasons)[number];
+export const childAssents = ['given', 'not_given', 'not_able'] as const;
+
+export const selectionSchema = z
+  .object({
+    parts: z.array(z.enum(packageParts)).max(packageParts.length),
+    /** Documents the sender took out of the package. */
+    excludeDocumentIds: z.array(idSchema).max(500).default([]),
+  })
+  .strict();
+export type PackageSelection = z.output<typeof selectionSchema>;
+
+export const sendDetailsSchema = z
+  .object({
+    partnerId: idSchema,
+    reason: z.enum(transferReasons),
+    reasonCountry: z.string().trim().max(3).default(''),
+    reasonLegalStatus: z.string().trim().max(500).default(''),
+    /** Consent of the family (checked against the case's consents) or a legal basis, stated. */
+    basis: z.enum(['consent', 'legal_basis']),
+    legalBasis: z.string().trim().max(1000).default(''),
+    childAssent: z.enum(childAssents),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.basis === 'legal_basis' && d.legalBasis === '') ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'required' });
+    if (d.reason === 'cross_border_return' && d.reasonCountry === '') ctx.addIssue({ code: 'custom', path: ['reasonCountry'], message: 'required' });
+  });
+export type SendDetails = z.output<typeof sendDetailsSchema>;
