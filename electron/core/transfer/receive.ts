@@ -218,7 +218,9 @@ export function createReceiveHandlers(deps: CoreDeps, files: TransferFiles) {
               env.session,
               env.now(),
             )
-          ).map((d) => ({ caseId: d.caseId, number: d.number, name: `${d.givenName} ${d.familyName}`.trim() }));
+          )// Opening a transfer is a supervisor's call, and supervisors see every match in full; a match
+          // shaped for a narrower scope shows its number only.
+          .map((d) => ({ caseId: d.caseId, number: d.number, name: d.inScope ? `${d.givenName} ${d.familyName}`.trim() : '' }));
       await env.audit(env.db(), { action: 'transfer.open', entityType: 'transfer', entityId: manifest.transferId, details: { kind: 'case', sender: checked.partner.code, returning } });
       return {
         kind: 'case',
