@@ -1,6 +1,5 @@
 // The in-process transport behaves like IPC: arguments and results are structured-cloned, errors
 // cross as { code, message } without stacks, unknown channels and internal failures are contained.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../electron/core/client';
 import { userSchema } from '../../shared/admin/contract';
