@@ -5,7 +5,7 @@ import { nextStep, stageIndex } from '../../../shared/cases/stages';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { loadFacts } from './facts';
+import { loadFactsMany } from './facts-many';
 import { toCaseRow } from './rows';
 
 export async function myWork(env: HandlerEnv, deps: CoreDeps) {
@@ -26,30 +26,35 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       .orderBy('cases.review_due')
       .limit(50)
       .execute();
+    // Narrow rows for the gate check; full rows only for the (at most 50) blocked cases shown.
     const active = await mine
+      .clearSelect()
+      .select(['cases.id', 'cases.stage'])
       .where('cases.stage', 'in', ['tracing_assessment', 'preparation', 'reunification'])
       .orderBy('cases.updated_at', 'desc')
-      .limit(200)
+      .limit(5000)
       .execute();
     const settings = await deps.settings();
-    const blockedCases = [];
+    // Every case's gate facts in one query per feature (not a loop of small queries per case).
+    const facts = await loadFactsMany(db, active.map((r) => r.id), { requireBid: settings.requireBid });
+    const blocked = [];
     for (const row of active) {
-      const step = nextStep(row.stage, await loadFacts(db, row.id, { requireBid: settings.requireBid }));
-      if (step.to && step.blocked.length > 0) {
-        blockedCases.push({ case: toCaseRow(row, env.now()), blocked: step.blocked, to: step.to });
-      }
+      const step = nextStep(row.stage, facts.get(row.id)!);
+      if (step.to && step.blocked.length > 0) blocked.push({ id: row.id, stage: row.stage, blocked: step.blocked, to: step.to });
     }
-    const openIds = (await mine.select('cases.id as case_id').execute()).map((r) => r.case_id);
-    const byId = new Map(active.map((r) => [r.id, r]));
+    // A stable sort keeps "most recently updated first" within a stage.
+    const shown = blocked.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage)).slice(0, 50);
+    const fullRows = new Map(
+      shown.length === 0 ? [] : (await mine.where('cases.id', 'in', shown.map((b) => b.id)).execute()).map((r) => [r.id, r]),
+    );
+    const blockedCases = shown.map((b) => ({ case: toCaseRow(fullRows.get(b.id)!, env.now()), blocked: b.blocked, to: b.to }));
+    const openIds = (await mine.clearSelect().select('cases.id as case_id').execute()).map((r) => r.case_id);
     const contacts = await plannedContacts(db, openIds);
+    const named = new Set(contacts.map((c) => c.caseId));
     const names = new Map<string, { number: string; name: string }>();
-    for (const contact of contacts) {
-      if (!names.has(contact.caseId)) {
-        const row =
-          byId.get(contact.caseId) ??
-          (await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', '=', contact.caseId).executeTakeFirst());
-        if (row) names.set(contact.caseId, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
-      }
+    if (named.size > 0) {
+      const rows = await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', 'in', [...named]).execute();
+      for (const row of rows) names.set(row.id, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
     }
     await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
     return {
@@ -60,6 +65,6 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
         number: names.get(c.caseId)?.number ?? '',
         childName: names.get(c.caseId)?.name ?? '',
       })),
-      blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
+      blockedCases,
     };
 }
