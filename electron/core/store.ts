@@ -37,7 +37,7 @@ export class StoreManager {
   constructor(
     readonly paths: StorePaths,
     private readonly vault: Vault,
-    private readonly nativeBinding?: string,
+    readonly nativeBinding?: string,
     private readonly migrations: readonly Migration[] = allMigrations,
   ) {
     fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
