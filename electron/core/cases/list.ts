@@ -131,7 +131,7 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
     // The total decides the way: a few matches are read whole and ordered in memory (walking a
     // sort index for them would pass over most of the index); many are paged along the index.
     total = await count();
-    if (total <= SMALL_SET) return inMemoryPage(db, input, conds, null, null, key, countTotal);
+    if (total <= SMALL_SET && conds.length > 0) return inMemoryPage(db, input, conds, null, null, key, countTotal);
   }
   const segments = segmentsFor(input.sort.by, input.sort.dir);
   const keys = await keysetPage(db, conds, segments, cursor, input.limit + 1);
