@@ -10,7 +10,21 @@ import type { DB } from '../db/schema';
 interface VocabWord {
   word: string;
   grams: Set<string>;
+  /** The sound key; for Arabic script, of a Latin transliteration, so "Mohamed" finds محمد. */
   sound: string;
+  arabic: boolean;
+}
+
+const arabicToLatin: Record<string, string> = {
+  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh',
+  ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h',
+  و: 'w', ي: 'y', ء: '', ئ: 'y', ؤ: 'w',
+};
+const arabicScript = /[\u0600-\u06FF]/u;
+
+/** A rough Latin spelling of a folded Arabic word (consonants; vowels are not written). */
+export function transliterate(word: string): string {
+  return [...word].map((c) => arabicToLatin[c] ?? c).join('');
 }
 
 function gramsOf(word: string): Set<string> {
@@ -39,7 +53,10 @@ async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
   const cached = vocabularies.get(owner);
   if (cached && cached.signature === signature) return cached.words;
   const terms = await sql<{ term: string }>`SELECT term FROM cases_words_vocab WHERE term >= 'a' AND term NOT GLOB '*[0-9]*'`.execute(db);
-  const words = terms.rows.map(({ term }) => ({ word: term, grams: gramsOf(term), sound: soundKey(term) }));
+  const words = terms.rows.map(({ term }) => {
+    const arabic = arabicScript.test(term);
+    return { word: term, grams: gramsOf(term), sound: soundKey(arabic ? transliterate(term) : term), arabic };
+  });
   vocabularies.set(owner, { signature, words });
   return words;
 }
@@ -69,11 +86,19 @@ export async function planSearch(db: Kysely<DB>, search: string, owner: object):
   const groups: string[] = [];
   for (const w of fuzzyWords) {
     const grams = gramsOf(w);
-    const sound = soundKey(w);
+    const arabic = arabicScript.test(w);
+    const sound = soundKey(arabic ? transliterate(w) : w);
     const threshold = w.length <= 4 ? 0.6 : 0.5;
     const hits: string[] = [];
     for (const v of vocab) {
-      if (v.word.startsWith(w) || v.word.includes(w) || dice(grams, v.grams) >= threshold || (sound.length >= 2 && v.sound === sound && dice(grams, v.grams) >= 0.3)) {
+      const sameSound = sound.length >= 2 && v.sound === sound;
+      // Across scripts only the sound can match; within one, the sound must be backed by letters.
+      if (
+        v.word.startsWith(w) ||
+        v.word.includes(w) ||
+        dice(grams, v.grams) >= threshold ||
+        (sameSound && (v.arabic !== arabic || dice(grams, v.grams) >= 0.3))
+      ) {
         hits.push(v.word);
       }
     }

@@ -102,6 +102,18 @@ async function readRows(db: Kysely<DB>, seqs: number[]): Promise<ListedRow[]> {
   return seqs.map((seq) => bySeq.get(seq)).filter((row): row is ListedRow => Boolean(row));
 }
 
+/**
+ * The cursor of a page that ended at `row`, for an index-walked query (not a search's or a small
+ * set's): lets a benchmark or test start at any depth (the last page) without walking there.
+ */
+export function cursorAt(row: CaseDbRow, input: CaseListQuery, session: Session): string {
+  const segments = segmentsFor(input.sort.by, input.sort.dir);
+  const values = row as unknown as Record<string, KeyValue>;
+  const s = Math.max(0, segments.findIndex((seg) => !seg.where || (seg.where.endsWith('IS NULL') ? values[seg.where.split(' ')[0].slice(6)] === null : values[seg.where.split(' ')[0].slice(6)] !== null)));
+  const k = segments[s].cols.map((c) => values[c.slice('cases.'.length)]);
+  return encodeCursor({ q: queryKey(input, session), s, k, r: row.seq });
+}
+
 export interface CaseListPage {
   rows: ListedRow[];
   /** Computed on the first page of a query only (null on later pages: the client keeps it). */

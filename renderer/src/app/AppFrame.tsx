@@ -1,23 +1,27 @@
 // DOM. The app frame: skip link, the sections the session may see, the office bar (language, lock)
 // and the routed page. It exists only while a session is unlocked: the gate unmounts it on lock.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
 import type { Permission } from '@shared/permissions';
-import { AdminLayout } from '../features/admin/AdminLayout';
-import { SecurityPage } from '../features/admin/SecurityPage';
-import { SettingsPage } from '../features/admin/SettingsPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
-import { TemplatesRoutes } from '../features/templates/TemplatesPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
 import { adminTabs, allows, sections, visibleSections } from './sections';
 import { useReadySession, useSession } from './session';
 import { useIdleLock } from './useIdleLock';
+import { Loading } from '../ui/misc';
+
+// Each section is its own chunk, loaded when first opened: the first screen loads only the frame.
+const AdminLayout = lazy(() => import('../features/admin/AdminLayout').then((m) => ({ default: m.AdminLayout })));
+const SecurityPage = lazy(() => import('../features/admin/SecurityPage').then((m) => ({ default: m.SecurityPage })));
+const SettingsPage = lazy(() => import('../features/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const CasesRoutes = lazy(() => import('../features/cases/routes').then((m) => ({ default: m.CasesRoutes })));
+const MyWorkPage = lazy(() => import('../features/cases/routes').then((m) => ({ default: m.MyWorkPage })));
+const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
   const session = useReadySession();
@@ -152,6 +156,7 @@ function Frame() {
       <div className="frame__body">
         <TopBar />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <Suspense fallback={<Loading />}>
           <Routes>
             <Route index element={<Home />} />
             {sections
@@ -207,6 +212,7 @@ function Frame() {
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
+          </Suspense>
         </main>
       </div>
     </div>
