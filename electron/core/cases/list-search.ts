@@ -61,7 +61,30 @@ async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
   return words;
 }
 
-const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+/** The vocabulary's words that a word may be a spelling of (prefix, substring, trigrams, sound). */
+export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): Promise<string[]> {
+  const vocab = await vocabulary(db, owner);
+  const grams = gramsOf(w);
+  const arabic = arabicScript.test(w);
+  const sound = soundKey(arabic ? transliterate(w) : w);
+  const threshold = w.length <= 4 ? 0.6 : 0.5;
+  const hits: string[] = [];
+  for (const v of vocab) {
+    const sameSound = sound.length >= 2 && v.sound === sound;
+    // Across scripts only the sound can match; within one, the sound must be backed by letters.
+    if (
+      v.word.startsWith(w) ||
+      v.word.includes(w) ||
+      dice(grams, v.grams) >= threshold ||
+      (sameSound && (v.arabic !== arabic || dice(grams, v.grams) >= 0.3))
+    ) {
+      hits.push(v.word);
+    }
+  }
+  return hits;
+}
+
+export const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 export interface SearchPlan {
   /** FTS5 query on cases_search (trigram: substrings) or on cases_words (word prefixes). */
@@ -82,26 +105,9 @@ export async function planSearch(db: Kysely<DB>, search: string, owner: object):
   // Tolerance needs a few letters to go on; digits are case numbers, matched exactly.
   const fuzzyWords = words.filter((w) => w.length >= 3 && !/\d/u.test(w));
   if (fuzzyWords.length === 0 || fuzzyWords.length !== words.length) return { exact, tolerant: null };
-  const vocab = await vocabulary(db, owner);
   const groups: string[] = [];
   for (const w of fuzzyWords) {
-    const grams = gramsOf(w);
-    const arabic = arabicScript.test(w);
-    const sound = soundKey(arabic ? transliterate(w) : w);
-    const threshold = w.length <= 4 ? 0.6 : 0.5;
-    const hits: string[] = [];
-    for (const v of vocab) {
-      const sameSound = sound.length >= 2 && v.sound === sound;
-      // Across scripts only the sound can match; within one, the sound must be backed by letters.
-      if (
-        v.word.startsWith(w) ||
-        v.word.includes(w) ||
-        dice(grams, v.grams) >= threshold ||
-        (sameSound && (v.arabic !== arabic || dice(grams, v.grams) >= 0.3))
-      ) {
-        hits.push(v.word);
-      }
-    }
+    const hits = await tolerantWords(db, w, owner);
     if (hits.length === 0) return { exact, tolerant: null };
     groups.push(`(${hits.slice(0, 300).map(quote).join(' OR ')})`);
   }
