@@ -20,8 +20,12 @@ export type CaseListQuery = z.output<typeof caseListInput>;
 type Cond = RawBuilder<unknown>;
 export type ListedRow = CaseDbRow & { worker_name: string | null };
 
-/** Above this many exact matches (a one- or two-letter search), pages walk the sort index. */
-const SEARCH_SET_CAP = 4000;
+/**
+ * Above this many exact matches (a common name, a short prefix), pages walk the sort index with
+ * the matches as a filter — a few thousand narrow index entries — instead of reading every
+ * matching row to order them in memory (a table lookup each).
+ */
+const SEARCH_SET_CAP = 600;
 /** At or below this many matches of the filters alone, the set is ordered in memory. */
 const SMALL_SET = 2000;
 
@@ -136,6 +140,15 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
     const plan = await planSearch(db, input.search, db);
     const matches = await searchMatches(db, plan, SEARCH_SET_CAP);
     if (matches) return inMemoryPage(db, input, conds, matches, cursor, key, countTotal);
+    if (countTotal && conds.length === 0 && (!plan.exact.trigram || !plan.exact.words)) {
+      // Search alone: the full-text index counts its matches without reading the cases.
+      total = Number(
+        (plan.exact.trigram
+          ? await sql<{ n: number }>`SELECT count(*) AS n FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram}`.execute(db)
+          : await sql<{ n: number }>`SELECT count(*) AS n FROM cases_words WHERE cases_words MATCH ${plan.exact.words}`.execute(db)
+        ).rows[0].n,
+      );
+    }
     conds.push(...exactCondition(plan));
   } else if (cursor?.m === 1) {
     return inMemoryPage(db, input, conds, null, cursor, key, false);
