@@ -1,70 +1,73 @@
 // Node-only. "My work", a case worker's home page: overdue and upcoming plan reviews, planned
-// contacts, and cases blocked at a gate — all among the cases assigned to the caller.
+// contacts, and cases blocked at a gate — all among the open cases assigned to the caller. Built
+// from a few set-based queries, so it costs about the same with 20 open cases or 2 000: the
+// caller's open cases come from two covering indexes (migration 10), every case's gate facts in
+// one query per feature, and full rows only for the cases shown.
+import { sql } from 'kysely';
 import { todayIso } from '../../../shared/cases/fields';
-import { nextStep, stageIndex } from '../../../shared/cases/stages';
+import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
 import { loadFactsMany } from './facts-many';
 import { toCaseRow } from './rows';
 
+const SHOWN = 50;
+const gateStages: readonly Stage[] = ['tracing_assessment', 'preparation', 'reunification'];
+
 export async function myWork(env: HandlerEnv, deps: CoreDeps) {
-    const db = env.db();
-    const today = todayIso(env.now());
-    const soon = new Date(env.now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const mine = db
-      .selectFrom('cases')
-      .leftJoin('users', 'users.id', 'cases.worker_id')
-      .selectAll('cases')
-      .select('users.display_name as worker_name')
-      .where('cases.status', '=', 'open')
-      .where((eb) => eb.or([eb('cases.worker_id', '=', env.session.userId), eb('cases.family_worker_id', '=', env.session.userId)]));
-    const overdue = await mine.where('cases.review_due', '<', today).orderBy('cases.review_due').limit(50).execute();
-    const upcoming = await mine
-      .where('cases.review_due', '>=', today)
-      .where('cases.review_due', '<=', soon)
-      .orderBy('cases.review_due')
-      .limit(50)
-      .execute();
-    // Narrow rows for the gate check; full rows only for the (at most 50) blocked cases shown.
-    const active = await mine
-      .clearSelect()
-      .select(['cases.id', 'cases.stage'])
-      .where('cases.stage', 'in', ['tracing_assessment', 'preparation', 'reunification'])
-      .orderBy('cases.updated_at', 'desc')
-      .limit(5000)
-      .execute();
-    const settings = await deps.settings();
-    // Every case's gate facts in one query per feature (not a loop of small queries per case).
-    const facts = await loadFactsMany(db, active.map((r) => r.id), { requireBid: settings.requireBid });
-    const blocked = [];
-    for (const row of active) {
-      const step = nextStep(row.stage, facts.get(row.id)!);
-      if (step.to && step.blocked.length > 0) blocked.push({ id: row.id, stage: row.stage, blocked: step.blocked, to: step.to });
-    }
-    // A stable sort keeps "most recently updated first" within a stage.
-    const shown = blocked.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage)).slice(0, 50);
-    const fullRows = new Map(
-      shown.length === 0 ? [] : (await mine.where('cases.id', 'in', shown.map((b) => b.id)).execute()).map((r) => [r.id, r]),
-    );
-    const blockedCases = shown.map((b) => ({ case: toCaseRow(fullRows.get(b.id)!, env.now()), blocked: b.blocked, to: b.to }));
-    const openIds = (await mine.clearSelect().select('cases.id as case_id').execute()).map((r) => r.case_id);
-    const contacts = await plannedContacts(db, openIds);
-    const named = new Set(contacts.map((c) => c.caseId));
-    const names = new Map<string, { number: string; name: string }>();
-    if (named.size > 0) {
-      const rows = await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', 'in', [...named]).execute();
-      for (const row of rows) names.set(row.id, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
-    }
-    await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
-    return {
-      overdueReviews: overdue.map((r) => toCaseRow(r, env.now())),
-      upcomingReviews: upcoming.map((r) => toCaseRow(r, env.now())),
-      plannedContacts: contacts.map((c) => ({
-        ...c,
-        number: names.get(c.caseId)?.number ?? '',
-        childName: names.get(c.caseId)?.name ?? '',
-      })),
-      blockedCases,
-    };
+  const db = env.db();
+  const today = todayIso(env.now());
+  const soon = new Date(env.now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const me = env.session.userId;
+  const open = (
+    await sql<{ id: string; review_due: string | null; stage: Stage; updated_at: string }>`
+      SELECT id, review_due, stage, updated_at FROM cases INDEXED BY cases_open_worker
+        WHERE worker_id = ${me} AND status = 'open'
+      UNION
+      SELECT id, review_due, stage, updated_at FROM cases INDEXED BY cases_open_family_worker
+        WHERE family_worker_id = ${me} AND status = 'open' AND family_worker_id IS NOT NULL`.execute(db)
+  ).rows;
+  const byReview = (a: { review_due: string | null }, b: { review_due: string | null }) => (a.review_due! < b.review_due! ? -1 : a.review_due! > b.review_due! ? 1 : 0);
+  const overdue = open.filter((r) => r.review_due !== null && r.review_due < today).sort(byReview).slice(0, SHOWN);
+  const upcoming = open.filter((r) => r.review_due !== null && r.review_due >= today && r.review_due <= soon).sort(byReview).slice(0, SHOWN);
+  // Most recently updated first; the sort by stage below is stable, so that order holds within a stage.
+  const active = open.filter((r) => gateStages.includes(r.stage)).sort((a, b) => (a.updated_at < b.updated_at ? 1 : a.updated_at > b.updated_at ? -1 : 0));
+
+  const settings = await deps.settings();
+  const facts = await loadFactsMany(db, active.map((r) => r.id), { requireBid: settings.requireBid });
+  const blocked = [];
+  for (const row of active) {
+    const step = nextStep(row.stage, facts.get(row.id)!);
+    if (step.to && step.blocked.length > 0) blocked.push({ id: row.id, stage: row.stage, blocked: step.blocked, to: step.to });
+  }
+  const shownBlocked = blocked.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage)).slice(0, SHOWN);
+
+  const contacts = await plannedContacts(db, open.map((r) => r.id));
+  // Full rows (with the worker's name) only for the cases on the page, in one query.
+  const wanted = new Set([...overdue, ...upcoming].map((r) => r.id).concat(shownBlocked.map((b) => b.id), contacts.map((c) => c.caseId)));
+  const full = new Map(
+    wanted.size === 0
+      ? []
+      : (
+          await db
+            .selectFrom('cases')
+            .leftJoin('users', 'users.id', 'cases.worker_id')
+            .selectAll('cases')
+            .select('users.display_name as worker_name')
+            .where('cases.id', 'in', [...wanted])
+            .execute()
+        ).map((r) => [r.id, r]),
+  );
+  const row = (id: string) => toCaseRow(full.get(id)!, env.now());
+  await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
+  return {
+    overdueReviews: overdue.map((r) => row(r.id)),
+    upcomingReviews: upcoming.map((r) => row(r.id)),
+    plannedContacts: contacts.map((c) => {
+      const r = full.get(c.caseId);
+      return { ...c, number: r?.number ?? '', childName: r ? `${r.given_name} ${r.family_name}`.trim() : '' };
+    }),
+    blockedCases: shownBlocked.map((b) => ({ case: row(b.id), blocked: b.blocked, to: b.to })),
+  };
 }
