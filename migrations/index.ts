@@ -5,9 +5,11 @@ import m0003 from './0003_family';
 import m0004 from './0004_assessments';
 import m0005 from './0005_plans';
 import m0006 from './0006_reunification';
+import m0007 from './0007_backup_anchor';
+import m0009 from './0009_fidelity';
 import m0010 from './0010_list_speed';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0010];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010];
 export const latestVersion = migrations[migrations.length - 1].version;
 export type { Migration } from './types';

@@ -7,7 +7,9 @@ import { channels, isChannelName, type ChannelDef, type ChannelName } from '../.
 import { AppError, type Result, type ValidationIssue } from '../../shared/contract/errors';
 import type { Language } from '../../shared/i18n/languages';
 import { can, type Permission } from '../../shared/permissions';
+import { MaintenanceState } from './admin/maintenance';
 import { appendAudit, type AuditEvent } from './audit/audit';
+import { caseStateHash } from './audit/state';
 import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
 import { createHandlers } from './handlers';
@@ -23,6 +25,8 @@ export interface CoreOptions {
   kdfCost?: KdfCost;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** The desktop app's folder dialog (electron/main); browser mode has none. */
+  chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>;
 }
 
 export interface Core {
@@ -68,12 +72,26 @@ export function createCore(options: CoreOptions): Core {
     return store.get().db;
   };
 
+  // One call at a time: better-sqlite3 is synchronous and a Kysely transaction spans awaits, so
+  // interleaving two calls could slip one call's statements into the other's transaction.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   const deps: CoreDeps = {
+    exclusive: serial,
+    nativeBinding: options.nativeBinding,
+    chooseFolder: options.chooseFolder,
     vault,
     store,
     kdfCost,
     now,
     connections,
+    maintenance: new MaintenanceState(),
+    backgroundJobs: new Set(),
     auditAs,
     async settings() {
       const row = await outsideTransaction().selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -90,14 +108,11 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: HandlerMap = createHandlers(deps);
 
-  // One call at a time: better-sqlite3 is synchronous and a Kysely transaction spans awaits, so
-  // interleaving two calls could slip one call's statements into the other's transaction.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+
+  // Audit entries about a case, written inside env.tx, wait for the end of the transaction (still
+  // inside it) so they can carry the hash of the case's final state: a handler may change the case
+  // after recording the change. Calls are serial, so one frame at a time.
+  let caseAudits: { trx: unknown; events: AuditEvent[] } | null = null;
 
   function envFor(conn: Connection): HandlerEnv {
     return {
@@ -112,13 +127,33 @@ export function createCore(options: CoreOptions): Core {
         const db = outsideTransaction();
         openTransactions += 1;
         try {
-          return await db.transaction().execute(work);
+          return await db.transaction().execute(async (trx) => {
+            const frame = { trx, events: [] as AuditEvent[] };
+            caseAudits = frame;
+            try {
+              const result = await work(trx);
+              caseAudits = null;
+              // Written last, so each carries the hash of its case as the transaction leaves it.
+              for (const event of frame.events) {
+                await auditAs(trx, { ...event, stateHash: caseStateHash(store.get().raw, event.entityId as string) });
+              }
+              return result;
+            } finally {
+              caseAudits = null;
+            }
+          });
         } finally {
           openTransactions -= 1;
         }
       },
-      audit: (trx, event) =>
-        auditAs(trx, { ...event, userId: conn.session?.userId ?? null, username: conn.session?.username ?? null }),
+      audit: (trx, event) => {
+        const full: AuditEvent = { at: now().toISOString(), ...event, userId: conn.session?.userId ?? null, username: conn.session?.username ?? null };
+        if (caseAudits && trx === caseAudits.trx && full.entityType === 'case' && full.entityId) {
+          caseAudits.events.push(full);
+          return Promise.resolve();
+        }
+        return auditAs(trx, full);
+      },
     };
   }
 
@@ -214,6 +249,17 @@ export function createCore(options: CoreOptions): Core {
       deps.closeStoreIfIdle();
     },
     invoke(conn, channel, input) {
+      // During office maintenance (key rotation) the status answers at once, outside the queue
+      // (the rotation holds it), so every screen can show why the office is locked; every other
+      // call is refused rather than left waiting for minutes.
+      if (deps.maintenance.current) {
+        if (channel !== 'session.status') return Promise.resolve({ ok: false, error: deps.maintenance.busyError().toWire() });
+        return run(conn, channel, input).catch((error: unknown) => {
+          if (error instanceof AppError) return { ok: false as const, error: error.toWire() };
+          log(`channel ${channel} failed`, error);
+          return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
+        });
+      }
       return serial(async () => {
         let failed = false;
         try {

@@ -1,6 +1,7 @@
 // Node-only. What feature modules are built from: the vault, the store, the clock, the sessions.
 import type { Kysely, Transaction } from 'kysely';
 import type { OfficeSettings } from '../../shared/admin/contract';
+import type { MaintenanceState } from './admin/maintenance';
 import type { AuditEvent } from './audit/audit';
 import type { DB } from './db/schema';
 import type { Connection } from './handler';
@@ -14,10 +15,20 @@ export interface CoreDeps {
   kdfCost: KdfCost;
   now(): Date;
   connections: Set<Connection>;
+  /** Office-wide work in progress (key rotation): the office is locked meanwhile. */
+  maintenance: MaintenanceState;
+  /** Background jobs that run while the office works (today: 'backup'); rotation waits for them. */
+  backgroundJobs: Set<string>;
   /** Office settings, read from the database (the store must be open). */
   settings(): Promise<OfficeSettings>;
   /** Appends an audit entry for an actor that may have no session (failed logins). */
   auditAs(trx: Kysely<DB> | Transaction<DB>, event: AuditEvent): Promise<void>;
   /** Closes the database when no connection has a session any more. */
   closeStoreIfIdle(): void;
+  /** Runs work in the core's one-call-at-a-time queue (for background jobs that touch the database). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** better_sqlite3.node for the running runtime, for connections opened outside the store. */
+  nativeBinding?: string;
+  /** A native folder picker (the desktop app's dialog); absent in browser mode and tests. */
+  chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>;
 }

@@ -2,8 +2,10 @@
 // registered twice, stops the app at start-up rather than failing on first use.
 import { channelNames, type ChannelName } from '../../shared/contract';
 import { createAdminHandlers } from './admin/handlers';
+import { createApprovalsHandlers } from './approvals/handlers';
 import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
+import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
@@ -14,6 +16,7 @@ import { createFamilyHandlers } from './family/handlers';
 import type { HandlerMap } from './handler';
 import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
+import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
@@ -38,6 +41,9 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPreparationHandlers,
     createContactsHandlers,
     createReunificationHandlers,
+    createApprovalsHandlers,
+    createPracticeHandlers,
+    createBackupHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -6,9 +6,11 @@ import type { Kysely } from 'kysely';
 import { migrations as allMigrations, type Migration } from '../../migrations';
 import { AppError } from '../../shared/contract/errors';
 import { appendAudit } from './audit/audit';
+import { checkAuditSchema, hasSchemaProblems, repairAuditSchema, type SchemaProblems } from './audit/schema';
 import { migrate } from './db/migrate';
 import { openRaw, toKysely, type RawDatabase } from './db/open';
 import type { DB } from './db/schema';
+import { createPrivateFile, migrationBackups, removeLeftovers, sidecars, tightenPermissions } from './vault/files';
 import type { Vault } from './vault/vault';
 
 export interface OpenStore {
@@ -41,6 +43,7 @@ export class StoreManager {
     private readonly migrations: readonly Migration[] = allMigrations,
   ) {
     fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+    tightenPermissions(paths.dataDir, paths.dbFile, paths.keyFile);
   }
 
   get isOpen(): boolean {
@@ -61,6 +64,10 @@ export class StoreManager {
     if (!options.create && !fs.existsSync(this.paths.dbFile)) {
       throw new AppError('DB_CORRUPT', 'the database file is missing');
     }
+    // Only the process holding the data folder's lock gets here: what a crash left is stale.
+    removeLeftovers(this.paths.dataDir, this.paths.dbFile, this.paths.keyFile);
+    if (options.create) createPrivateFile(this.paths.dbFile);
+    tightenPermissions(this.paths.dataDir, this.paths.dbFile, this.paths.keyFile);
     for (const [index, key] of candidates.entries()) {
       let raw: RawDatabase;
       try {
@@ -69,13 +76,23 @@ export class StoreManager {
         if (error instanceof AppError && error.code === 'DB_KEY_INVALID') continue;
         throw error;
       }
+      let schemaProblems: SchemaProblems;
       try {
         migrate(raw, this.paths.dbFile, this.migrations);
+        schemaProblems = checkAuditSchema(raw);
+        if (hasSchemaProblems(schemaProblems)) repairAuditSchema(raw, schemaProblems);
       } catch (error) {
         raw.close();
         throw error;
       }
       this.current = { raw, db: toKysely(raw), dataKey: Buffer.from(key) };
+      tightenPermissions(this.paths.dataDir, this.paths.dbFile, this.paths.keyFile);
+      this.reconcileSlots();
+      this.removeStaleBackups([key]);
+      if (hasSchemaProblems(schemaProblems)) {
+        // Loud and permanent: the finding goes into the chain, and verify counts these entries.
+        await appendAudit(this.current.db, { action: 'audit.schemaRepaired', details: { ...schemaProblems } });
+      }
       await this.flushPendingAudit();
       return index;
     }
@@ -105,14 +122,61 @@ export class StoreManager {
     dataKey.fill(0);
   }
 
-  /** PRAGMA rekey is refused in WAL mode: leave WAL, rekey, return to WAL. */
-  rekey(nextKey: Buffer): void {
-    const store = this.get();
-    store.raw.pragma('wal_checkpoint(TRUNCATE)');
-    store.raw.pragma('journal_mode = DELETE');
-    store.raw.pragma(`rekey="x'${nextKey.toString('hex')}'"`);
-    store.raw.pragma('journal_mode = WAL');
-    store.dataKey.fill(0);
-    store.dataKey = Buffer.from(nextKey);
+  /**
+   * The database is the source of truth for who may hold a key slot: a slot of a user who is not
+   * in it (a creation cut before its commit) or who was removed (a removal cut before the slot
+   * went) is dropped. Active users without a slot are reported by `admin.listUsers` for a reset.
+   */
+  private reconcileSlots(): void {
+    const rows = this.get().raw.prepare('SELECT id FROM users WHERE removed_at IS NULL').all() as { id: string }[];
+    // No user at all: the office is being set up (its first slot is written before its row).
+    if (rows.length === 0) return;
+    this.vault.reconcileSlots(new Set(rows.map((r) => r.id)));
+  }
+
+  /** Folds the WAL into the main file (before a copy of the file is taken). */
+  checkpoint(): void {
+    this.get().raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Bytes of live pages, for a copy's progress figure. */
+  liveBytes(): number {
+    const { raw } = this.get();
+    const pages = (raw.pragma('page_count', { simple: true }) as number) - (raw.pragma('freelist_count', { simple: true }) as number);
+    return pages * (raw.pragma('page_size', { simple: true }) as number);
+  }
+
+  /**
+   * Closes the connection for a file swap; throws if SQLite left a WAL behind (its frames would be
+   * replayed over the new file under the wrong key).
+   */
+  closeForSwap(): void {
+    this.close();
+    const wal = `${this.paths.dbFile}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw new Error('the WAL was not folded in at close');
+    for (const file of sidecars(this.paths.dbFile)) fs.rmSync(file, { force: true });
+  }
+
+  /**
+   * Migration backups the given keys cannot open were made under a key no slot holds any more
+   * (before a rotation): useless to the office, readable to whoever kept that old key. Removed.
+   */
+  removeStaleBackups(keys: Buffer[]): string[] {
+    const removed: string[] = [];
+    for (const file of migrationBackups(this.paths.dbFile)) {
+      const opens = keys.some((key) => {
+        try {
+          openRaw({ file, key, readonly: true, nativeBinding: this.nativeBinding, cacheKiB: 64 }).close();
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (!opens) {
+        fs.rmSync(file, { force: true });
+        removed.push(file);
+      }
+    }
+    return removed;
   }
 }

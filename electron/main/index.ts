@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
+import { chooseFolder } from './folder-dialog';
 import { appFolderName } from '../web/data-dir';
 import { acquireInstanceLock, type InstanceLock } from '../web/instance-lock';
 import { registerIpc } from './ipc';
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     env: process.env,
   });
-  core = createCore({ dataDir, nativeBinding, log });
+  core = createCore({ dataDir, nativeBinding, log, chooseFolder });
 
   hardenSession();
   serveRenderer(rendererDir);

@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/screens.css';
 import './styles/frame.css';
+import './styles/reflow.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

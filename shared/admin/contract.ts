@@ -20,6 +20,8 @@ export const userSchema = z.object({
   active: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  /** The user has no key slot (lost to a crash or an old slot file): only a reset lets them in. */
+  needsPasswordReset: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -23,6 +23,27 @@ export const auditChainStatusSchema = z.object({
 });
 export type AuditChainStatus = z.infer<typeof auditChainStatusSchema>;
 
+/** What verify found in the case data (see electron/core/audit/state.ts for the tables covered). */
+export const auditRecordsStatusSchema = z.object({
+  checked: z.number().int(),
+  changed: z.array(z.object({ caseId: z.string(), auditId: z.number().int() })),
+  changedCount: z.number().int(),
+  unanchored: z.number().int(),
+});
+
+export const auditVerifySchema = auditChainStatusSchema.extend({
+  records: auditRecordsStatusSchema,
+  /** How often the append-only triggers were found missing or altered when the database opened. */
+  schemaRepairs: z.number().int(),
+});
+export type AuditVerifyStatus = z.infer<typeof auditVerifySchema>;
+
+const hash64 = z.string().regex(/^[0-9a-f]{64}$/u);
+
+/** The chain's head at one moment: what backups, receipts and printed summaries carry. */
+export const auditAnchorSchema = z.object({ headHash: hash64, count: z.number().int().min(0), at: z.string() });
+export type AuditAnchorWire = z.infer<typeof auditAnchorSchema>;
+
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 
 export const auditChannels = defineChannels({
@@ -42,11 +63,11 @@ export const auditChannels = defineChannels({
       .strict(),
     output: z.object({ entries: z.array(auditEntrySchema), nextBeforeId: z.number().int().nullable() }),
   },
-  /** Incremental: checks the entries added since the last verified one (`fromId`; 0: from the start). */
+  /** Incremental: checks the entries added since the last verified one (`fromId`; absent: from the start). */
   'audit.verify': {
     access: 'audit.read',
     input: z.object({}).strict(),
-    output: auditChainStatusSchema.extend({ fromId: z.number().int().optional() }),
+    output: auditVerifySchema.extend({ fromId: z.number().int().optional() }),
   },
   /** The whole chain, in the background: starts a check (`start`) and/or reports its progress. */
   'audit.verifyFull': {
@@ -58,5 +79,13 @@ export const auditChannels = defineChannels({
       total: z.number().int(),
       result: auditChainStatusSchema.nullable(),
     }),
+  },
+  'audit.anchor': { access: 'audit.read', input: z.object({}).strict(), output: auditAnchorSchema },
+  'audit.verifyAnchor': {
+    access: 'audit.read',
+    input: z
+      .object({ headHash: hash64, count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), at: z.string().max(64).optional() })
+      .strict(),
+    output: z.object({ result: z.enum(['matches', 'missing', 'different']), chain: auditChainStatusSchema }),
   },
 });

@@ -17,6 +17,12 @@ export const bidDecisions = [
 ] as const;
 export type BidDecision = (typeof bidDecisions)[number];
 
+/**
+ * Decisions that are reintegration (G:L33, L123): return to the parents, or to extended family or
+ * kin traced by the worker. Both lead on through the stages; the others halt reintegration.
+ */
+export const reintegrationDecisions: readonly BidDecision[] = ['reintegration_with_family', 'kinship_care'];
+
 export const bidStatuses = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type BidStatus = (typeof bidStatuses)[number];
 

@@ -1,6 +1,7 @@
 // Environment-free. The case file: registration (with a duplicate check), the case list, the case
 // header and details, assignment, stage moves and halting, the timeline, and "my work".
 import { z } from 'zod';
+import { consentGivers, consentMethods } from '../consents/contract';
 import { defineChannels } from '../contract/channel';
 import {
   careArrangements,
@@ -125,7 +126,7 @@ export const caseFileSchema = z.object({
   updatedAt: z.string(),
   reviewDue: z.string().nullable(),
   version: z.number().int(),
-  facts: z.record(z.string(), z.union([z.boolean(), z.number()])),
+  facts: z.record(z.string(), z.union([z.boolean(), z.number(), z.array(z.string())])),
   next: z.object({ to: stageSchema.nullable(), blocked: z.array(gateRef) }),
   canWrite: z.boolean(),
 });
@@ -209,6 +210,12 @@ export const casesChannels = defineChannels({
       .object({
         child: childDetailsSchema,
         photo: photoSchema.optional(),
+        /** Who agreed to the photo being kept (Pr.4 G:L85); required with a photo, recorded as a consent. */
+        photoConsent: z
+          .object({ givenBy: z.enum(consentGivers), giverName: shortText.default(''), relationship: shortText.default(''), method: z.enum(consentMethods) })
+          .strict()
+          .refine((c) => c.givenBy === 'child' || c.giverName !== '', { path: ['giverName'], message: 'required' })
+          .optional(),
         riskLevel: riskLevelSchema.default('medium'),
         priority: prioritySchema.default('normal'),
         workerId: idSchema.optional(),

@@ -44,7 +44,17 @@ export interface CaseFacts {
   monitorAssigned: boolean;
   preparationOpenItems: number;
   supervisedVisitSucceeded: boolean;
+  /** The latest face-to-face contact went well and recorded no concern (shared/contacts/ladder.ts). */
+  latestContactClear: boolean;
+  /** No refusal by the child or family stands (none after the latest successful contact). */
+  noStandingRefusal: boolean;
+  /** The latest family and child assessments do not say "no" to the return. */
+  returnWanted: boolean;
+  /** A risk assessment and a safety plan naming the emergency route, redone for life at home. */
+  homeSafetyCurrent: boolean;
   reunificationRecorded: boolean;
+  /** Gates a supervisor has let the case past, with a recorded reason (shared/exceptions). */
+  exceptions: string[];
 }
 
 export const emptyFacts: CaseFacts = {
@@ -61,16 +71,31 @@ export const emptyFacts: CaseFacts = {
   monitorAssigned: false,
   preparationOpenItems: 0,
   supervisedVisitSucceeded: false,
+  latestContactClear: false,
+  noStandingRefusal: true,
+  returnWanted: true,
+  homeSafetyCurrent: false,
   reunificationRecorded: false,
+  exceptions: [],
 };
 
 export interface Gate {
   id: string;
   tab: CaseTab;
+  /** The rule holds, or a supervisor approved an exception to it for this case. */
   passes(facts: CaseFacts): boolean;
+  /** The rule alone, without exceptions (what the case file shows as "passed by exception"). */
+  holds(facts: CaseFacts): boolean;
 }
 
-const gate = (id: string, tab: CaseTab, passes: (f: CaseFacts) => boolean): Gate => ({ id, tab, passes });
+// Every gate has a supervisor-approved way past it (G:L235-236 "possible steps… individual needs"):
+// the exception is part of the gate, so no caller can forget it.
+const gate = (id: string, tab: CaseTab, holds: (f: CaseFacts) => boolean): Gate => ({
+  id,
+  tab,
+  holds,
+  passes: (f) => holds(f) || (f.exceptions ?? []).includes(id),
+});
 
 export const gates = {
   familyFound: gate('familyFound', 'tracing', (f) => f.familyFound),
@@ -82,10 +107,24 @@ export const gates = {
   planAcknowledged: gate('planAcknowledged', 'plan', (f) => f.planAcknowledged),
   careArrangement: gate('careArrangement', 'preparation', (f) => f.careArrangement),
   monitorAssigned: gate('monitorAssigned', 'preparation', (f) => f.monitorAssigned),
+  // Issue 7: twelve items "still to do" did not stop the move to reunification.
+  preparationDone: gate('preparationDone', 'preparation', (f) => f.preparationOpenItems === 0),
   supervisedVisitSucceeded: gate('supervisedVisitSucceeded', 'contacts', (f) => f.supervisedVisitSucceeded),
+  // The latest picture, not "any success ever" (G:L240, L243).
+  latestContactClear: gate('latestContactClear', 'contacts', (f) => f.latestContactClear),
+  noStandingRefusal: gate('noStandingRefusal', 'contacts', (f) => f.noStandingRefusal),
+  returnWanted: gate('returnWanted', 'assessments', (f) => f.returnWanted),
+  // Redone for life at home (G:L83, L263).
+  homeSafetyCurrent: gate('homeSafetyCurrent', 'safety', (f) => f.homeSafetyCurrent),
   reunificationRecorded: gate('reunificationRecorded', 'reunification', (f) => f.reunificationRecorded),
 } as const;
 export type GateId = keyof typeof gates;
+
+/**
+ * Gates a case plan must pass before the family's acknowledgement puts it in force (issue 7: a
+ * plan went into force while the BID still waited for approval). Same gate, same exception.
+ */
+export const planInForceGates: readonly Gate[] = [gates.bidApproved];
 
 /** Forward moves and their gates. Moving back one stage is always allowed, with a reason. */
 export const forwardGates: Record<Exclude<Stage, 'closure'>, { to: Stage; gates: Gate[] }> = {
@@ -101,10 +140,20 @@ export const forwardGates: Record<Exclude<Stage, 'closure'>, { to: Stage; gates:
       gates.planAcknowledged,
     ],
   },
-  preparation: { to: 'reunification', gates: [gates.careArrangement, gates.monitorAssigned] },
+  preparation: { to: 'reunification', gates: [gates.careArrangement, gates.monitorAssigned, gates.preparationDone, gates.returnWanted] },
   reunification: {
     to: 'follow_up',
-    gates: [gates.familyAssessed, gates.planAcknowledged, gates.bidApproved, gates.supervisedVisitSucceeded, gates.reunificationRecorded],
+    gates: [
+      gates.familyAssessed,
+      gates.planAcknowledged,
+      gates.bidApproved,
+      gates.supervisedVisitSucceeded,
+      gates.latestContactClear,
+      gates.noStandingRefusal,
+      gates.returnWanted,
+      gates.homeSafetyCurrent,
+      gates.reunificationRecorded,
+    ],
   },
   // Closure is decided in a case review (a later feature); no forward move from follow-up here.
   follow_up: { to: 'closure', gates: [] },
@@ -119,6 +168,16 @@ export interface MoveCheck {
   /** Gates that block the move, in order. */
   blocked: { id: string; tab: CaseTab }[];
   direction: 'forward' | 'back' | 'invalid';
+}
+
+/** Whether a gate id names a real gate (exception requests name one). */
+export function isGateId(id: string): id is GateId {
+  return Object.prototype.hasOwnProperty.call(gates, id);
+}
+
+/** Gates the case passes only because a supervisor approved an exception. */
+export function passedByException(facts: CaseFacts): GateId[] {
+  return (Object.keys(gates) as GateId[]).filter((id) => !gates[id].holds(facts) && (facts.exceptions ?? []).includes(id));
 }
 
 export function checkMove(from: Stage, to: Stage, facts: CaseFacts): MoveCheck {

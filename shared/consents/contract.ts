@@ -8,7 +8,22 @@ import { idSchema, isoDate, shortText } from '../cases/fields';
 export const consentGivers = ['child', 'caregiver', 'guardian', 'other'] as const;
 export type ConsentGiver = (typeof consentGivers)[number];
 
-export const consentPurposes = ['assessment', 'information_sharing', 'referral', 'transfer', 'photo', 'other'] as const;
+/**
+ * What a consent covers. `referral` is sharing with a service provider; `family_meeting` is
+ * presenting the case at a family meeting or conference. Purposes the core checks before acting
+ * are in shared/consents/rules.ts.
+ */
+export const consentPurposes = [
+  'assessment',
+  'tracing',
+  'photo',
+  'photo_tracing',
+  'information_sharing',
+  'referral',
+  'transfer',
+  'family_meeting',
+  'other',
+] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 
 export const consentMethods = ['written', 'verbal', 'thumbprint', 'signature'] as const;

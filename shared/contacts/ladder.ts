@@ -56,3 +56,56 @@ export function ladderProgress(contacts: readonly LadderContact[]) {
     siblingContacts: contacts.filter((c) => c.kind === 'sibling_contact' && c.status === 'held').length,
   };
 }
+
+/** Face-to-face rungs: the contacts that show how the child and family are together. */
+export const faceToFaceKinds: readonly ContactKind[] = ['short_meeting', 'supervised_visit', 'unsupervised_visit'];
+
+export interface PictureContact extends LadderContact {
+  /** The day it was held (ISO date); only held contacts count. */
+  heldOn: string | null;
+  /** Concerns the worker recorded at the visit ('' when none). */
+  concerns: string;
+}
+
+export interface PictureRefusal {
+  refusedOn: string;
+}
+
+/**
+ * The reunification gate reads the latest picture, not "any success ever" (G:L240, L243): the
+ * most recent face-to-face contact must have gone well with no concern recorded, and no refusal by
+ * the child or family may stand — a refusal stands until a later face-to-face contact succeeds.
+ * Anything else needs a supervisor's review (a gate exception).
+ */
+export function latestPicture(contacts: readonly PictureContact[], refusals: readonly PictureRefusal[]) {
+  const held = contacts
+    .filter((c) => c.status === 'held' && c.heldOn !== null && faceToFaceKinds.includes(c.kind))
+    .sort((a, b) => (a.heldOn! < b.heldOn! ? -1 : a.heldOn! > b.heldOn! ? 1 : 0));
+  const latest = held.length > 0 ? held[held.length - 1] : null;
+  const latestClear = latest !== null && latest.outcome === 'successful' && latest.concerns.trim() === '';
+  const lastSuccess = [...held].reverse().find((c) => c.outcome === 'successful' && c.concerns.trim() === '');
+  const standingRefusal = refusals.some((r) => !lastSuccess || r.refusedOn >= lastSuccess.heldOn!);
+  return { latestClear, standingRefusal, latestOutcome: latest?.outcome ?? null, latestHeldOn: latest?.heldOn ?? null };
+}
+
+/** What a family or network member may be told or take part in (G:L191, L238, Pr.4 G:L86). */
+export const contactRestrictions = ['none', 'supervised_only', 'no_contact'] as const;
+export type ContactRestriction = (typeof contactRestrictions)[number];
+
+export interface RestrictedPerson {
+  posesRisk: boolean;
+  restriction: ContactRestriction;
+  mustNotKnowLocation: boolean;
+}
+
+/**
+ * Why a contact of this kind may not be planned or held with this person, or null when it may.
+ * A person who must not learn where the child is may meet the child only with a worker present
+ * (at a neutral venue, G:L238): never unsupervised, where nobody guards what is said.
+ */
+export function contactRefusal(person: RestrictedPerson, kind: ContactKind): 'noContact' | 'supervisedOnly' | 'locationSecret' | null {
+  if (person.restriction === 'no_contact') return 'noContact';
+  if (person.restriction === 'supervised_only' && kind === 'unsupervised_visit') return 'supervisedOnly';
+  if (person.mustNotKnowLocation && kind === 'unsupervised_visit') return 'locationSecret';
+  return null;
+}

@@ -2,8 +2,10 @@
 // inferred from the schemas; `channelNames` is the runtime list (types vanish at run time).
 import type { z } from 'zod';
 import { adminChannels } from '../admin/contract';
+import { approvalsChannels } from '../approvals/contract';
 import { assessmentsChannels } from '../assessments/contract';
 import { auditChannels } from '../audit/contract';
+import { backupChannels } from '../backup/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { consentsChannels } from '../consents/contract';
@@ -12,6 +14,7 @@ import { draftsChannels } from '../drafts/contract';
 import { familyChannels } from '../family/contract';
 import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
+import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
@@ -36,6 +39,9 @@ const features = [
   preparationChannels,
   contactsChannels,
   reunificationChannels,
+  approvalsChannels,
+  practiceChannels,
+  backupChannels,
 ] as const;
 
 export const channels = {
@@ -55,6 +61,9 @@ export const channels = {
   ...preparationChannels,
   ...contactsChannels,
   ...reunificationChannels,
+  ...approvalsChannels,
+  ...practiceChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

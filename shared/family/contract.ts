@@ -2,6 +2,7 @@
 // and where they live (the Guidelines ask to keep siblings together and in contact), and other
 // people who matter to the child (a teacher, a religious leader, a community volunteer).
 import { z } from 'zod';
+import { contactRestrictions } from '../contacts/ladder';
 import { defineChannels } from '../contract/channel';
 import { idSchema, isoDate, sexes, shortText } from '../cases/fields';
 
@@ -96,6 +97,10 @@ export const familyMemberInput = z
     carePlace: shortText.default(''),
     inContact: z.enum(contactStatuses).nullable().default(null),
     keepTogether: z.boolean().nullable().default(null),
+    /** Poses a risk to the child (alleged abuser, trafficker's contact…), G:L191, L238. */
+    posesRisk: z.boolean().default(false),
+    restriction: z.enum(contactRestrictions).default('none'),
+    mustNotKnowLocation: z.boolean().default(false),
     notes: z.string().trim().max(5000).default(''),
   })
   .strict()
@@ -115,6 +120,8 @@ export const familyMemberInput = z
     if (m.kind === 'important_person' && m.role === 'other' && m.roleOther === '') issue('roleOther', 'required');
     if (m.kind === 'sibling' && m.livingSituation === null) issue('livingSituation', 'required');
     if (m.deceased && (m.isCaregiver || m.livesWithChild)) issue('deceased', 'deceasedCaregiver');
+    // A restriction says what protects the child from this person: it needs the risk named.
+    if ((m.restriction !== 'none' || m.mustNotKnowLocation) && !m.posesRisk) issue('posesRisk', 'restrictionNeedsRisk');
   });
 export type FamilyMemberInput = z.input<typeof familyMemberInput>;
 export type FamilyMemberValues = z.output<typeof familyMemberInput>;
@@ -145,6 +152,9 @@ export const familyMemberSchema = z.object({
   carePlace: z.string(),
   inContact: z.enum(contactStatuses).nullable(),
   keepTogether: z.boolean().nullable(),
+  posesRisk: z.boolean(),
+  restriction: z.enum(contactRestrictions),
+  mustNotKnowLocation: z.boolean(),
   notes: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

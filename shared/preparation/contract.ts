@@ -20,6 +20,8 @@ export const careArrangementSchema = z.object({
   distanceKm: z.number().nullable(),
   since: z.string(),
   closeToHome: z.boolean(),
+  /** The address must not reach the family or leave the office (shared/family/confidential.ts). */
+  confidential: z.boolean(),
   notes: z.string(),
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),

@@ -74,6 +74,8 @@ export const careArrangementFormSchema = z
     since: isoDate,
     /** The worker confirms this is as close to the child's home as could be found. */
     closeToHome: z.boolean().default(false),
+    /** Not safe to reveal where the child is (G:L238): hidden from family-facing outputs. */
+    confidential: z.boolean().default(false),
     notes: paragraph.default(''),
   })
   .strict();

@@ -49,6 +49,14 @@ export const recoveryKeySchema = z
 
 const empty = z.object({}).strict();
 
+/** Office-wide work that locks the office while it runs (every screen shows why and how far). */
+export const maintenanceSchema = z.object({
+  kind: z.enum(['keyRotation']),
+  percent: z.number().int().min(0).max(100),
+  startedAt: z.string(),
+});
+export type Maintenance = z.infer<typeof maintenanceSchema>;
+
 export const sessionChannels = defineChannels({
   'session.status': {
     access: 'public',
@@ -58,6 +66,8 @@ export const sessionChannels = defineChannels({
       setupRequired: z.boolean(),
       office: officeSchema.nullable(),
       session: sessionInfoSchema.nullable(),
+      /** Absent when no maintenance runs. */
+      maintenance: maintenanceSchema.nullable().optional(),
     }),
   },
   'session.setupOffice': {

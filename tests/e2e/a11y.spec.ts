@@ -1,9 +1,12 @@
 // axe-core finds no serious or critical violation on the foundation's screens — setup, sign-in,
-// lock, the app frame, users and roles (with its dialog), office settings and the audit log — in
-// English and in Arabic.
+// lock, the app frame, users and roles (with its dialog), office settings and the audit log — and
+// in every dialog of the case file and the administration pages, in English and in Arabic.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import fs from 'node:fs';
+import { caseTabs } from '../../shared/cases/stages';
+import { axeFindings, seedOffice, walkDialogs } from './a11y-walk';
+import { expect, startBridge, test, type Bridge } from './fixtures';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 
@@ -66,4 +69,83 @@ for (const language of ['en', 'ar'] as const) {
     await expect(page.getByRole('heading', { name: t('Homeward is locked', 'Homeward مقفل') })).toBeVisible();
     await expectNoSeriousViolations(page, 'lock');
   });
+}
+
+// Every dialog in every state: on a generated office (cases at every stage, with their records),
+// each case-file tab, the case header's actions, the register form's duplicate check and the
+// administration pages; each dialog is scanned empty, after submitting it empty (its errors) and
+// filled in. Tags wcag2a/aa and wcag21a/aa; serious and critical findings fail.
+async function ok(bridge: Bridge, channel: string, input: unknown = {}) {
+  const result = await bridge.call(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+interface Row {
+  id: string;
+  givenName: string;
+  familyName: string;
+  stage: string;
+}
+
+for (const language of ['en', 'ar'] as const) {
+  for (const stages of [['tracing_assessment', 'preparation'], ['reunification', 'follow_up']] as const) {
+    test(`every dialog of the case file is axe-clean empty, with errors and filled (${language}, ${stages.join(' + ')})`, async ({ page }) => {
+      test.setTimeout(420_000);
+      const dataDir = seedOffice(8);
+      const bridge = await startBridge({ dataDir });
+      try {
+        await page.goto(bridge.launchUrl);
+        await ok(bridge, 'session.login', { username: 'supervisor1', password: 'seeded district team passphrase' });
+        await ok(bridge, 'session.setLanguage', { language });
+        const base = page.url().replace(/#.*$/, '');
+        const findings: string[] = [];
+        const seen = new Set<string>();
+        for (const stage of stages) {
+          const { rows } = (await ok(bridge, 'cases.list', { stages: [stage], status: 'open', limit: 1 })) as { rows: Row[] };
+          const kase = rows[0];
+          if (!kase) continue;
+          await page.goto(`${base}#/cases/${kase.id}`);
+          await page.reload();
+          await expect(page.locator('html')).toHaveAttribute('lang', language);
+          findings.push(...(await walkDialogs(page, `${base}#/cases/${kase.id}`, '.case-header__actions', 'case header', seen)));
+          for (const tab of caseTabs) {
+            const url = `${base}#/cases/${kase.id}?tab=${tab}`;
+            await page.goto(url);
+            await expect(page.locator('#case-tabpanel')).toBeVisible();
+            await expect(page.locator('.loading')).toHaveCount(0);
+            for (const finding of await axeFindings(page)) findings.push(`${stage} ${tab} tab: ${finding}`);
+            findings.push(...(await walkDialogs(page, url, '#case-tabpanel', `${tab} tab`, seen)));
+          }
+        }
+
+        // Registering a child who may already have a case: the duplicate panel, one match set aside.
+        const { rows } = (await ok(bridge, 'cases.list', { limit: 1 })) as { rows: Row[] };
+        await page.goto(`${base}#/cases/new`);
+        await page.locator('input[name="child.givenName"]').fill(rows[0]!.givenName);
+        await page.locator('input[name="child.familyName"]').fill(rows[0]!.familyName);
+        const different = page.locator('.duplicates .toggle-button').first();
+        await expect(different).toBeVisible();
+        await different.click();
+        await expect(different).toHaveAttribute('aria-pressed', 'true');
+        for (const finding of await axeFindings(page)) findings.push(`register, duplicate set aside: ${finding}`);
+        await page.locator('form button[type="submit"]').last().click(); // the form's own errors
+        for (const finding of await axeFindings(page)) findings.push(`register, with errors: ${finding}`);
+
+        // Administration: the users' dialogs and the key rotation.
+        await ok(bridge, 'session.logout');
+        await ok(bridge, 'session.login', { username: 'admin', password: 'seeded office manager passphrase' });
+        await ok(bridge, 'session.setLanguage', { language });
+        await page.goto(`${base}#/admin/users`);
+        await page.reload();
+        for (const screen of ['users', 'settings', 'security']) {
+          findings.push(...(await walkDialogs(page, `${base}#/admin/${screen}`, 'main', `admin ${screen}`, seen)));
+        }
+        expect(findings).toEqual([]);
+      } finally {
+        await bridge.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
 }

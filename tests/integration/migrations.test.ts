@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { entryHash } from '../../electron/core/audit/audit';
 import { currentVersion, migrate } from '../../electron/core/db/migrate';
 import { openRaw, type RawDatabase } from '../../electron/core/db/open';
 import { StoreManager } from '../../electron/core/store';
@@ -110,6 +111,48 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(tableNames(raw)).toEqual(expect.arrayContaining(['contacts', 'contact_refusals', 'reunifications']));
       insertRow(raw, 'contacts', { case_id: 'case-6', kind: 'remote_contact', status: 'planned', planned_for: '2025-03-10' });
       expect(() => insertRow(raw, 'contacts', { case_id: 'case-6', kind: 'remote_contact', status: 'planned', planned_for: null })).toThrow(/CHECK/);
+    },
+  },
+  7: {
+    seed(raw) {
+      // An entry written before state hashes existed: its hash must verify unchanged afterwards.
+      const row = { at: now, user_id: null, username: 'admin', action: 'case.update', entity_type: 'case', entity_id: 'case-6', details: null };
+      insertRow(raw, 'audit_log', { ...row, prev_hash: 'p7', hash: entryHash('p7', row) });
+    },
+    check(raw) {
+      const old = raw.prepare(`SELECT * FROM audit_log WHERE prev_hash = 'p7'`).get() as Parameters<typeof entryHash>[1] & { hash: string };
+      expect(old.state_hash).toBeNull();
+      expect(entryHash('p7', old)).toBe(old.hash);
+      expect(raw.prepare('SELECT backup_keep, backup_reminder_days, backup_folder FROM office').get()).toEqual({
+        backup_keep: 10,
+        backup_reminder_days: 7,
+        backup_folder: null,
+      });
+      expect(() => raw.exec('UPDATE office SET backup_keep = 0')).toThrow(/CHECK/);
+      // A new entry with a state hash; the append-only triggers still hold.
+      insertRow(raw, 'audit_log', { at: now, action: 'case.update', prev_hash: old.hash, hash: 'h', state_hash: 'f'.repeat(64) });
+      expect(() => raw.exec(`UPDATE audit_log SET state_hash = NULL`)).toThrow(/append-only/);
+      },
+    },
+  9: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-9'), number: 'GUL-2025-0009' });
+      insertRow(raw, 'family_members', { id: 'fm-9', case_id: 'case-9', kind: 'relative', sex: 'male', given_name: 'Opio', created_at: now, updated_at: now });
+    },
+    check(raw) {
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['gate_exceptions', 'practice_settings']));
+      // Existing people are not restricted; the office starts with the shipped defaults.
+      expect(raw.prepare(`SELECT poses_risk, restriction, must_not_know_location FROM family_members WHERE id = 'fm-9'`).get()).toEqual({
+        poses_risk: 0,
+        restriction: 'none',
+        must_not_know_location: 0,
+      });
+      expect(raw.prepare('SELECT home_safety_days, plan_due_days, one_supervisor_mode FROM practice_settings').all()).toEqual([
+        { home_safety_days: 30, plan_due_days: 60, one_supervisor_mode: 0 },
+      ]);
+      expect(() => raw.prepare(`UPDATE family_members SET restriction = 'sometimes' WHERE id = 'fm-9'`).run()).toThrow(/CHECK/);
+      insertRow(raw, 'gate_exceptions', { case_id: 'case-9', gate_id: 'supervisedVisitSucceeded', reason_kind: 'distance', status: 'pending', requested_at: now });
+      expect(() => insertRow(raw, 'gate_exceptions', { case_id: 'case-9', gate_id: 'x', reason_kind: 'other', status: 'approved', requested_at: now })).toThrow(/CHECK/);
     },
   },
   10: {

@@ -1,8 +1,11 @@
 // Rotating the data key (also when interrupted by a crash), removing users and their slots, and
 // keeping at least one administrator.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { copyUnderNewKey } from '../../electron/core/db/copy';
 import { openRaw } from '../../electron/core/db/open';
+import { keyholderFile, rotationFile } from '../../electron/core/vault/files';
 import { AppError } from '../../shared/contract/errors';
 import {
   adminPassword,
@@ -13,6 +16,7 @@ import {
   setUpStaffedOffice,
   staffLogins as staff,
   workerPassword,
+  type TestOffice,
 } from '../fixtures/core';
 import { codeOf, expectCode } from '../fixtures/results';
 
@@ -26,6 +30,17 @@ const openWithKey = (file: string, key: Buffer): string => {
     return error instanceof AppError ? error.code : String(error);
   }
 };
+
+/** Steps 1–3 of a rotation (stage, copy, rename), then the process "dies" before promoting. */
+async function swapWithoutPromoting(office: TestOffice, nextKey: Buffer): Promise<void> {
+  const { dbFile } = office.core.paths;
+  office.core.vault.stageNextKey(nextKey);
+  office.core.store.checkpoint();
+  const oldKey = currentDataKey(office.core);
+  await copyUnderNewKey({ source: dbFile, target: rotationFile(dbFile), keyholder: keyholderFile(dbFile), oldKey, newKey: nextKey, expectedBytes: 1 });
+  office.shutdown();
+  fs.renameSync(rotationFile(dbFile), dbFile);
+}
 
 describe('rotating the data key', () => {
   it('the old key no longer opens the file, every user and the recovery key still unlock it, and the audit chain holds', async () => {
@@ -67,13 +82,11 @@ describe('rotating the data key', () => {
     }
   });
 
-  it('a rotation interrupted after the rekey but before the slots were promoted still lets everyone in, and finishes on the next login', async () => {
+  it('a rotation interrupted after the swap but before the slots were promoted still lets everyone in, and finishes on the next login', async () => {
     const office = track(await setUpStaffedOffice());
     const oldKey = currentDataKey(office.core);
     const nextKey = crypto.randomBytes(32);
-    office.core.vault.stageNextKey(nextKey);
-    office.core.store.rekey(nextKey);
-    office.shutdown(); // the crash: promoteNextKey never ran
+    await swapWithoutPromoting(office, nextKey); // the crash: promoteNextKey never ran
     expect(office.core.vault.read()!.slots.every((s) => s.nextDataKey)).toBe(true);
 
     const restarted = openCore(office.dir);
@@ -112,9 +125,7 @@ describe('rotating the data key', () => {
   it('the recovery key alone can finish an interrupted rotation', async () => {
     const office = track(await setUpStaffedOffice());
     const nextKey = crypto.randomBytes(32);
-    office.core.vault.stageNextKey(nextKey);
-    office.core.store.rekey(nextKey);
-    office.shutdown();
+    await swapWithoutPromoting(office, nextKey);
     const restarted = openCore(office.dir);
     const clients = clientsFor(restarted);
     try {

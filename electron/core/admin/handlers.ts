@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/contract/errors';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import { assertPasswordPolicy, resetPasswordWithRecoveryKey } from '../session/handlers';
+import { faultPoint } from '../vault/faults';
+import { rotateDataKey } from './rotation';
 import { toUser } from './users';
 
 export function createAdminHandlers(deps: CoreDeps) {
@@ -36,7 +38,10 @@ export function createAdminHandlers(deps: CoreDeps) {
   return defineHandlers({
     'admin.listUsers': async () => {
       const rows = await store.get().db.selectFrom('users').selectAll().where('removed_at', 'is', null).orderBy('display_name').execute();
-      return rows.map(toUser);
+      // A user whose slot was lost (an old crash, a restored slot file) cannot sign in until an
+      // administrator resets their password: say so.
+      const withSlot = vault.slotUserIds();
+      return rows.map((r) => ({ ...toUser(r), needsPasswordReset: !withSlot.has(r.id) }));
     },
 
     'admin.createUser': async (input, env) => {
@@ -56,12 +61,21 @@ export function createAdminHandlers(deps: CoreDeps) {
         created_at: deps.now().toISOString(),
         last_login_at: null,
       };
-      await env.tx(async (trx) => {
-        await trx.insertInto('users').values(row).execute();
-        await env.audit(trx, { action: 'user.create', entityType: 'user', entityId: id, details: { role: input.role } });
-        // The slot is written inside the transaction: if it fails, the user row rolls back.
-        await vault.setUserSlot(id, input.username, input.password, store.get().dataKey);
-      });
+      // The slot is written inside the transaction, just before the commit: if writing it fails,
+      // the row rolls back; if the process dies between the two, the slot has no user row and the
+      // next open drops it (StoreManager.reconcileSlots). Never a user without a way in.
+      try {
+        await env.tx(async (trx) => {
+          await trx.insertInto('users').values(row).execute();
+          await env.audit(trx, { action: 'user.create', entityType: 'user', entityId: id, details: { role: input.role } });
+          await vault.setUserSlot(id, input.username, input.password, store.get().dataKey);
+          faultPoint('user.create.afterSlot');
+        });
+      } catch (error) {
+        vault.removeUserSlot(id);
+        throw error;
+      }
+      faultPoint('user.create.afterCommit');
       return toUser(row);
     },
 
@@ -102,11 +116,15 @@ export function createAdminHandlers(deps: CoreDeps) {
       if (before.role === 'admin' && before.active === 1 && (await activeAdmins()) <= 1) {
         throw new AppError('LAST_ADMIN', 'the office must keep at least one active administrator');
       }
+      // The removal commits first, then the slot goes: a crash in between leaves a removed user's
+      // slot, which the next open drops — never an active user without a slot.
       await env.tx(async (trx) => {
         await trx.updateTable('users').set({ active: 0, removed_at: deps.now().toISOString() }).where('id', '=', id).execute();
         await env.audit(trx, { action: 'user.remove', entityType: 'user', entityId: id });
-        vault.removeUserSlot(id);
       });
+      faultPoint('user.remove.afterCommit');
+      vault.removeUserSlot(id);
+      faultPoint('user.remove.afterSlot');
       endSessionsOf(id);
       // Anyone who held a slot may have kept the data key: rotating it makes that copy useless.
       return { removed: true as const, rekeyRecommended: before.last_login_at !== null };
@@ -153,17 +171,16 @@ export function createAdminHandlers(deps: CoreDeps) {
     },
 
     'admin.rotateDataKey': async (_input, env) => {
-      const nextKey = crypto.randomBytes(32);
-      try {
-        // Order matters for crash safety: stage the new key in every slot, rekey, then promote.
-        vault.stageNextKey(nextKey);
-        store.rekey(nextKey);
-        const slots = vault.promoteNextKey();
-        await env.audit(env.db(), { action: 'vault.rotateDataKey', entityType: 'office', details: { slots } });
-        return { rotatedAt: deps.now().toISOString(), slots };
-      } finally {
-        nextKey.fill(0);
-      }
+      // The office is locked while the copy runs (see core.invoke): nothing writes meanwhile.
+      // A backup being written holds the old file and the old key's slots: let it finish first.
+      if (deps.backgroundJobs.has('backup')) throw new AppError('BACKUP_RUNNING', 'a backup is being made; rotate after it');
+      const result = await deps.maintenance.run('keyRotation', deps.now(), (progress) => rotateDataKey(store, vault, progress));
+      await env.audit(env.db(), {
+        action: 'vault.rotateDataKey',
+        entityType: 'office',
+        details: { slots: result.slots, removedBackups: result.removedBackups },
+      });
+      return { rotatedAt: deps.now().toISOString(), slots: result.slots };
     },
   });
 }

@@ -1,21 +1,34 @@
 // Node-only. What the assessments feature tells the stage gates: which kinds of assessment have
-// been completed for the case (a draft does not count).
+// been completed for the case (a draft does not count), and whether the latest child and family
+// assessments say "no" to the return (issue 7: "Does the family want the child back? — No" must
+// not pass silently; a supervisor reviews it through a gate exception).
 import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
 
+/** The shipped templates' willingness questions (migrations/0004_assessments.ts). */
+const willingness = { child: 'wants_to_return', family: 'wants_child_back' } as const;
+
 export async function assessmentsFacts(db: Kysely<DB>, caseId: string): Promise<Partial<CaseFacts>> {
   const rows = await db
     .selectFrom('assessments')
-    .select('kind')
-    .distinct()
+    .select(['kind', 'answers', 'date', 'completed_at'])
     .where('case_id', '=', caseId)
     .where('status', '=', 'completed')
+    .orderBy('date', 'desc')
+    .orderBy('completed_at', 'desc')
     .execute();
   const kinds = new Set(rows.map((r) => r.kind));
+  const saysNo = (kind: 'child' | 'family') => {
+    const latest = rows.find((r) => r.kind === kind);
+    if (!latest) return false;
+    const answers = JSON.parse(latest.answers) as Record<string, unknown>;
+    return answers[willingness[kind]] === 'no';
+  };
   return {
     childAssessed: kinds.has('child'),
     familyAssessed: kinds.has('family'),
     communityAssessed: kinds.has('community'),
+    returnWanted: !saysNo('child') && !saysNo('family'),
   };
 }

@@ -16,6 +16,8 @@ export interface AuditEvent {
   entityId?: string | null;
   details?: Record<string, unknown> | null;
   at?: string;
+  /** Hash of the changed record's new state (see state.ts); chained with the entry. */
+  stateHash?: string | null;
 }
 
 interface Row {
@@ -29,10 +31,11 @@ interface Row {
   details: string | null;
   prev_hash: string;
   hash: string;
+  state_hash?: string | null;
 }
 
 export function entryHash(prevHash: string, row: Omit<Row, 'id' | 'hash' | 'prev_hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: (string | null)[] = [
     prevHash,
     row.at,
     row.user_id,
@@ -41,7 +44,10 @@ export function entryHash(prevHash: string, row: Omit<Row, 'id' | 'hash' | 'prev
     row.entity_type,
     row.entity_id,
     row.details,
-  ]);
+  ];
+  // Entries written before migration 7 (and entries about no record) hash exactly as they did.
+  if (row.state_hash != null) fields.push(row.state_hash);
+  const canonical = JSON.stringify(fields);
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -59,6 +65,7 @@ export async function appendAudit(db: Db, event: AuditEvent): Promise<{ id: numb
     entity_type: event.entityType ?? null,
     entity_id: event.entityId ?? null,
     details: event.details ? JSON.stringify(event.details) : null,
+    state_hash: event.stateHash ?? null,
   };
   const hash = entryHash(prevHash, row);
   const inserted = await db

@@ -2,8 +2,10 @@
 import { sql } from 'kysely';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
+import { auditAnchor, checkAnchor } from './anchor';
 import { checkHead, toAuditEntry, verifyAudit } from './audit';
 import { runFullCheck, type FullCheckResult } from './full-check';
+import { verifyCaseStates } from './records';
 
 type Db = ReturnType<CoreDeps['store']['get']>['db'];
 
@@ -62,7 +64,13 @@ export function createAuditHandlers(deps: CoreDeps) {
       const checkpoint = await readCheckpoint(db);
       const { verifiedTo, ...status } = await verifyAudit(db, deps.vault.read()?.auditHead ?? null, checkpoint);
       if (verifiedTo) await saveCheckpoint(db, verifiedTo, env.now().toISOString());
-      return { ...status, fromId: checkpoint?.id };
+      const records = verifyCaseStates(deps.store.get().raw);
+      const { repairs } = await db
+        .selectFrom('audit_log')
+        .select(sql<number>`count(*)`.as('repairs'))
+        .where('action', '=', 'audit.schemaRepaired')
+        .executeTakeFirstOrThrow();
+      return { ...status, records, schemaRepairs: Number(repairs), fromId: checkpoint?.id };
     },
 
     // The whole chain in a worker thread; the call returns at once with the progress. Calling it
@@ -99,6 +107,14 @@ export function createAuditHandlers(deps: CoreDeps) {
         if (problem) status = { intact: false, checked: status.checked, brokenAtId: problem.id, problem: problem.problem };
       }
       return { state: job?.state ?? 'idle', checked: job?.checked ?? 0, total: job?.total ?? 0, result: status };
+    },
+
+    'audit.anchor': async (_input, env) => auditAnchor(env.db(), env.now()),
+
+    'audit.verifyAnchor': async (anchor, env) => {
+      const chain = await verifyAudit(env.db(), deps.vault.read()?.auditHead ?? null);
+      const result = await checkAnchor(env.db(), anchor);
+      return { result, chain };
     },
   });
 

@@ -1,6 +1,7 @@
 // Node-only. What the bid feature tells the stage gates: the most recently approved BID decided
-// on reintegration with the family. (Whether the office requires a BID is an office setting.)
+// on reintegration: with the parents or with extended family / kin. (Whether the office requires a BID is an office setting.)
 import type { Kysely } from 'kysely';
+import { reintegrationDecisions } from '../../../shared/bid/contract';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
 
@@ -14,5 +15,5 @@ export async function bidFacts(db: Kysely<DB>, caseId: string): Promise<Partial<
     .orderBy('date', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { bidApproved: approved?.decision === 'reintegration_with_family' };
+  return { bidApproved: approved?.decision != null && reintegrationDecisions.includes(approved.decision) };
 }

@@ -13,6 +13,7 @@ import {
 import { todayIso } from '../../../shared/cases/fields';
 import { AppError } from '../../../shared/contract/errors';
 import { nameOf, staffNames } from '../assessments/people';
+import { assertFourEyes } from '../approvals/queries';
 import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
@@ -198,14 +199,17 @@ export function createBidHandlers(_deps: CoreDeps) {
 
     'bid.approve': async (input, env) => {
       // 'write' also refuses closed cases; approval is a change to the case.
-      await loadCase(env, input.caseId, 'write');
+      const kase = await loadCase(env, input.caseId, 'write');
+      const before = await bidOf(env, input.caseId, input.bidId);
+      // Four eyes (G:L292): not the supervisor who submitted it or holds the case.
+      const { selfApproval } = await assertFourEyes(env, kase, before.submitted_by);
       return transition(
         env,
         input,
         ['submitted'],
         'approved',
-        { decided_at: env.now().toISOString(), decided_by: env.session.userId, review_comment: input.comment },
-        { type: 'bid.approve', timeline: { decision: (await bidOf(env, input.caseId, input.bidId)).decision, comment: input.comment } },
+        { decided_at: env.now().toISOString(), decided_by: env.session.userId, review_comment: input.comment, self_approved: selfApproval ? 1 : 0 },
+        { type: 'bid.approve', timeline: { decision: before.decision, comment: input.comment, selfApproved: selfApproval } },
       );
     },
 

@@ -1,4 +1,5 @@
 // Node-only. Tables of the bid feature.
+import type { Generated } from 'kysely';
 import type { BidDecision, BidStatus } from '../../../shared/bid/contract';
 
 export interface BidsTable {
@@ -21,6 +22,8 @@ export interface BidsTable {
   decided_at: string | null;
   decided_by: string | null;
   version: number;
+  /** Approved by the submitter or the case's holder under the one-supervisor setting (0009). */
+  self_approved: Generated<number>;
 }
 
 export interface BidTables {

@@ -8,10 +8,12 @@ import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
+import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
-import { loadFacts } from './facts';
+import { factOptions, loadFacts } from './facts';
 import { listCases, scoped } from './list';
 import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
 import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
@@ -43,8 +45,7 @@ export function createCasesHandlers(deps: CoreDeps) {
   }
 
   async function caseFile(env: HandlerEnv, row: CaseDbRow): Promise<CaseFile> {
-    const settings = await deps.settings();
-    const facts = await loadFacts(env.db(), row.id, { requireBid: settings.requireBid });
+    const facts = await loadFacts(env.db(), row.id, await factOptions(deps, env.db(), env.now()));
     const photo = await env.db().selectFrom('case_photos').select('case_id').where('case_id', '=', row.id).executeTakeFirst();
     const today = todayIso(env.now());
     return {
@@ -113,6 +114,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       }
       if (workerId !== session.userId) await staffMember(env, workerId);
       if (input.familyWorkerId) await staffMember(env, input.familyWorkerId);
+      if (input.photo) assertPhotoConsent(input.photoConsent, input.child, today);
       const settings = await deps.settings();
       const id = crypto.randomUUID();
       const now = env.now().toISOString();
@@ -155,6 +157,7 @@ export function createCasesHandlers(deps: CoreDeps) {
             .insertInto('case_photos')
             .values({ case_id: id, mime: input.photo.mime, data: Buffer.from(input.photo.dataBase64, 'base64'), updated_at: now })
             .execute();
+          if (input.photoConsent) await recordPhotoConsent(trx, id, input.photoConsent, today, env.session.userId, now);
         }
         await recordCaseChange(
           env,
@@ -236,7 +239,9 @@ export function createCasesHandlers(deps: CoreDeps) {
     },
 
     'cases.setPhoto': async ({ caseId, photo }, env) => {
-      await loadCase(env, caseId, 'write');
+      const kase = await loadCase(env, caseId, 'write');
+      const today = todayIso(env.now());
+      if (photo) await assertConsent(env.db(), kase, ['photo'], today, today);
       await env.tx(async (trx) => {
         await trx.deleteFrom('case_photos').where('case_id', '=', caseId).execute();
         if (photo) {
@@ -274,8 +279,7 @@ export function createCasesHandlers(deps: CoreDeps) {
     'cases.moveStage': async ({ caseId, version, to, reason }, env) => {
       const row = await loadCase(env, caseId, 'write');
       assertOpen(row);
-      const settings = await deps.settings();
-      const facts = await loadFacts(env.db(), caseId, { requireBid: settings.requireBid });
+      const facts = await loadFacts(env.db(), caseId, await factOptions(deps, env.db(), env.now()));
       const check = checkMove(row.stage, to, facts);
       if (check.direction === 'invalid') {
         throw new AppError('CONFLICT', 'a case moves one stage at a time', { params: { reason: 'invalidMove', from: row.stage, to } });

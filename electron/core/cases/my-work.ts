@@ -9,7 +9,7 @@ import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { loadFactsMany } from './facts-many';
+import { factOptions, loadFacts } from './facts';
 import { toCaseRow } from './rows';
 
 const SHOWN = 50;
@@ -34,11 +34,13 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
   // Most recently updated first; the sort by stage below is stable, so that order holds within a stage.
   const active = open.filter((r) => gateStages.includes(r.stage)).sort((a, b) => (a.updated_at < b.updated_at ? 1 : a.updated_at > b.updated_at ? -1 : 0));
 
-  const settings = await deps.settings();
-  const facts = await loadFactsMany(db, active.map((r) => r.id), { requireBid: settings.requireBid });
+  // Gate facts per case (the 200 most recently updated), as the case file reads them. A set-based
+  // reader (facts-many.ts) was written before the gate rules gained practice settings and
+  // exceptions; until it follows them, the per-case reader keeps the two in agreement.
+  const options = await factOptions(deps, db, env.now());
   const blocked = [];
-  for (const row of active) {
-    const step = nextStep(row.stage, facts.get(row.id)!);
+  for (const row of active.slice(0, 200)) {
+    const step = nextStep(row.stage, await loadFacts(db, row.id, options));
     if (step.to && step.blocked.length > 0) blocked.push({ id: row.id, stage: row.stage, blocked: step.blocked, to: step.to });
   }
   const shownBlocked = blocked.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage)).slice(0, SHOWN);

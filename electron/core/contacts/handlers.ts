@@ -10,7 +10,7 @@ import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import { caseStartDate } from '../reunification/case-start';
-import { assertUnsupervisedAllowed, loadContact, toContact, toRefusal } from './rows';
+import { assertContactAllowed, assertUnsupervisedAllowed, loadContact, toContact, toRefusal } from './rows';
 
 /** Face-to-face rungs happen in person; storing a mode for them would only invite contradictions. */
 function storedMode(kind: ContactKind, mode: ContactMode | null): ContactMode | null {
@@ -57,6 +57,7 @@ export function createContactsHandlers(_deps: CoreDeps) {
       const now = env.now().toISOString();
       const mode = storedMode(input.kind, input.mode);
       await env.tx(async (trx) => {
+        await assertContactAllowed(trx, input.caseId, input.familyMemberId, input.kind);
         if (input.kind === 'unsupervised_visit') await assertUnsupervisedAllowed(trx, input.caseId);
         await trx
           .insertInto('contacts')
@@ -128,6 +129,7 @@ export function createContactsHandlers(_deps: CoreDeps) {
         updated_at: now,
       };
       await env.tx(async (trx) => {
+        await assertContactAllowed(trx, input.caseId, input.familyMemberId, input.kind);
         if (input.kind === 'unsupervised_visit') await assertUnsupervisedAllowed(trx, input.caseId);
         if (existing) {
           const result = await trx

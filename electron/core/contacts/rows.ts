@@ -1,7 +1,7 @@
 // Node-only. Contact rows as the contract shapes them, and the ladder rule checked in a transaction.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Contact, Refusal } from '../../../shared/contacts/contract';
-import { unsupervisedVisitGate } from '../../../shared/contacts/ladder';
+import { contactRefusal, unsupervisedVisitGate, type ContactKind } from '../../../shared/contacts/ladder';
 import { AppError } from '../../../shared/contract/errors';
 import type { DB } from '../db/schema';
 import type { ContactRefusalsTable, ContactsTable } from './tables';
@@ -80,6 +80,32 @@ export async function assertUnsupervisedAllowed(trx: Db, caseId: string): Promis
     throw new AppError('GATE_BLOCKED', 'an unsupervised home visit needs a successful supervised home visit first', {
       params: { gates: unsupervisedVisitGate },
       issues: [{ path: ['kind'], code: unsupervisedVisitGate, message: unsupervisedVisitGate }],
+    });
+  }
+}
+
+/**
+ * Refuses a contact with a family or network member whose restriction forbids it
+ * (shared/contacts/ladder.ts `contactRefusal`). Lifting a restriction is a change to the person on
+ * the family tab, audited — no gate exception gets round it.
+ */
+export async function assertContactAllowed(trx: Db, caseId: string, memberId: string | null, kind: ContactKind): Promise<void> {
+  if (!memberId) return;
+  const person = await trx
+    .selectFrom('family_members')
+    .select(['poses_risk', 'restriction', 'must_not_know_location'])
+    .where('id', '=', memberId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!person) return;
+  const refusal = contactRefusal(
+    { posesRisk: person.poses_risk === 1, restriction: person.restriction, mustNotKnowLocation: person.must_not_know_location === 1 },
+    kind,
+  );
+  if (refusal) {
+    throw new AppError('CONTACT_RESTRICTED', 'this person may not take part in this contact', {
+      params: { reason: refusal },
+      issues: [{ path: ['familyMemberId'], code: refusal, message: refusal }],
     });
   }
 }

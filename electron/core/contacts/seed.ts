@@ -87,7 +87,7 @@ function seedCase(ctx: SeedContext, s: Statements, c: SeedCase): void {
   const span = Math.max(0, now.getTime() - Date.parse(c.registeredAt));
   const until = new Date(Date.parse(c.registeredAt) + span * (c.stage === 'follow_up' || c.stage === 'closure' ? 0.6 : 1)).toISOString();
   const heldDates = Array.from({ length: climbed }, () => ctx.dateBetween(c.registeredAt, until)).sort();
-  const insert = (kind: ContactKind, fields: { status: 'planned' | 'held' | 'cancelled'; held_on?: string; planned_for?: string; outcome?: ContactOutcome; cancel_reason?: string }) => {
+  const insert = (kind: ContactKind, fields: { status: 'planned' | 'held' | 'cancelled'; held_on?: string; planned_for?: string; outcome?: ContactOutcome; cancel_reason?: string; clear?: boolean }) => {
     const id = ctx.uuid();
     const mode = modeFor(kind);
     const held = fields.status === 'held';
@@ -108,7 +108,7 @@ function seedCase(ctx: SeedContext, s: Statements, c: SeedCase): void {
       child_feedback: held ? pick(phrases.childFeedback) : '',
       family_feedback: held ? pick(phrases.familyFeedback) : '',
       observations: held ? pick(phrases.observations) : '',
-      concerns: held && rng() < 0.3 ? pick(phrases.concerns) : '',
+      concerns: held && !fields.clear && rng() < 0.3 ? pick(phrases.concerns) : '',
       cancel_reason: fields.cancel_reason ?? '',
       cancelled_at: fields.status === 'cancelled' ? stampOn(today, c, now) : null,
       recorded_by: c.workerId,
@@ -125,7 +125,9 @@ function seedCase(ctx: SeedContext, s: Statements, c: SeedCase): void {
     const kind: LadderRung = ladderRungs[rung];
     // Some supervised visits needed a second try before one went well.
     if (kind === 'supervised_visit' && rng() < 0.2) insert(kind, { status: 'held', held_on: date, outcome: 'partly_successful' });
-    insert(kind, { status: 'held', held_on: date, outcome: rung === 0 && rng() < 0.2 ? 'partly_successful' : 'successful' });
+    // A child who went home left on a good visit: the latest picture is clear (latestContactClear).
+    const last = rung === heldDates.length - 1 && (c.stage === 'follow_up' || c.stage === 'closure');
+    insert(kind, { status: 'held', held_on: date, outcome: !last && rung === 0 && rng() < 0.2 ? 'partly_successful' : 'successful', clear: last });
   });
   if (climbed >= 2 && rng() < 0.15) {
     insert('sibling_contact', { status: 'held', held_on: ctx.dateBetween(`${heldDates[0]}T00:00:00.000Z`, until), outcome: 'successful' });

@@ -1,5 +1,6 @@
 // Node-only. Kysely's view of the database: one interface per table, named as in SQL.
 import type { Generated } from 'kysely';
+import type { ApprovalsTables } from '../approvals/tables';
 import type { AssessmentsTables } from '../assessments/tables';
 import type { BidTables } from '../bid/tables';
 import type { CasesTables } from '../cases/tables';
@@ -22,6 +23,9 @@ export interface OfficeTable {
   auto_lock_minutes: number;
   require_bid: number;
   created_at: string;
+  backup_keep: Generated<number>;
+  backup_reminder_days: Generated<number>;
+  backup_folder: string | null;
 }
 
 export interface UsersTable {
@@ -47,6 +51,8 @@ export interface AuditLogTable {
   details: string | null;
   prev_hash: string;
   hash: string;
+  /** Hash of the case's state after the change this entry records (migration 7); null otherwise. */
+  state_hash: string | null;
 }
 
 export interface FoundationTables {
@@ -56,6 +62,7 @@ export interface FoundationTables {
 }
 
 export type DB = FoundationTables &
+  ApprovalsTables &
   CasesTables &
   FamilyTables &
   ConsentsTables &

@@ -1,4 +1,6 @@
 // Node-only. Tables of the family feature.
+import type { Generated } from 'kysely';
+
 export interface FamilyMembersTable {
   id: string;
   case_id: string;
@@ -32,6 +34,9 @@ export interface FamilyMembersTable {
   removed_at: string | null;
   removed_by: string | null;
   removed_reason: string | null;
+  poses_risk: Generated<number>;
+  restriction: Generated<'none' | 'supervised_only' | 'no_contact'>;
+  must_not_know_location: Generated<number>;
 }
 
 export interface FamilyTables {

@@ -8,7 +8,10 @@ import type { Transaction } from 'kysely';
 import { todayIso } from '../../../shared/cases/fields';
 import { AppError, type ValidationIssue } from '../../../shared/contract/errors';
 import { planReviewDue, type ObjectiveStatus, type PlanContent } from '../../../shared/plans/schemas';
+import { planInForceGates } from '../../../shared/cases/stages';
+import { assertFourEyes } from '../approvals/queries';
 import { assertEventDate } from '../cases/dates';
+import { factOptions, loadFacts } from '../cases/facts';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
@@ -48,7 +51,7 @@ function acknowledgeableIssues(plan: { objectives: number; contingencyPlan: stri
   return issues;
 }
 
-export function createPlansHandlers(_deps: CoreDeps) {
+export function createPlansHandlers(deps: CoreDeps) {
   /** Sets an objective of the current version to a status, mirroring it into the draft's copy
    *  unless the draft already says something else (the worker's later decision wins). */
   async function setObjectiveStatus(
@@ -284,6 +287,14 @@ export function createPlansHandlers(_deps: CoreDeps) {
         guardianCurrent: target.guardian_current,
       });
       if (missing.length > 0) throw invalid(missing);
+      const facts = await loadFacts(db, caseId, await factOptions(deps, db, env.now()));
+      const blocked = planInForceGates.filter((g) => !g.passes(facts));
+      if (blocked.length > 0) {
+        throw new AppError('GATE_BLOCKED', 'the plan cannot take effect before the BID is approved', {
+          params: { gates: blocked.map((g) => g.id).join(','), to: 'planInForce' },
+          issues: blocked.map((g) => ({ path: [g.tab], code: g.id, message: g.id })),
+        });
+      }
 
       const today = todayIso(env.now());
       assertEventDate(ack.date, today, registeredOn(caseRow), 'acknowledgement.date');
@@ -475,7 +486,7 @@ export function createPlansHandlers(_deps: CoreDeps) {
     },
 
     'plans.approve': async ({ caseId, version, notes }, env) => {
-      await loadCase(env, caseId, 'write');
+      const kase = await loadCase(env, caseId, 'write');
       const row = await env
         .db()
         .selectFrom('plan_versions')
@@ -486,14 +497,15 @@ export function createPlansHandlers(_deps: CoreDeps) {
       if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
       if (row.status === 'superseded') throw conflict('superseded', 'this plan version has been replaced');
       if (row.approved_at) throw conflict('alreadyApproved', 'this plan version is already approved');
+      const { selfApproval } = await assertFourEyes(env, kase, row.created_by);
       const now = env.now().toISOString();
       await env.tx(async (trx) => {
         await trx
           .updateTable('plan_versions')
-          .set({ approved_at: now, approved_by: env.session.userId, approval_notes: notes })
+          .set({ approved_at: now, approved_by: env.session.userId, approval_notes: notes, self_approved: selfApproval ? 1 : 0 })
           .where('id', '=', row.id)
           .execute();
-        await recordCaseChange(env, trx, caseId, 'plan.approved', { version, status: row.status }, { version, notes });
+        await recordCaseChange(env, trx, caseId, 'plan.approved', { version, status: row.status, selfApproved: selfApproval }, { version, notes, selfApproved: selfApproval });
       });
       const updated = await env.db().selectFrom('plan_versions').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
       return readVersion(env.db(), updated);

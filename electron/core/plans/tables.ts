@@ -1,4 +1,5 @@
 // Node-only. Tables of the plans feature (migrations/0005_plans.ts).
+import type { Generated } from 'kysely';
 import type { AcknowledgementMethod, ObjectiveStatus, PlanVersionStatus, WellbeingDomain } from '../../../shared/plans/schemas';
 
 export interface PlanVersionsTable {
@@ -22,6 +23,8 @@ export interface PlanVersionsTable {
   created_by: string | null;
   updated_at: string;
   superseded_at: string | null;
+  /** Approved by its author or the case's holder under the one-supervisor setting (0009). */
+  self_approved: Generated<number>;
 }
 
 export interface PlanObjectivesTable {

@@ -31,6 +31,7 @@ function toCare(row: Selectable<PreparationCareTable>, names: Map<string, string
     distanceKm: row.distance_km,
     since: row.since,
     closeToHome: row.close_to_home === 1,
+    confidential: row.confidential === 1,
     notes: row.notes,
     recordedAt: row.recorded_at,
     recordedByName: row.recorded_by ? (names.get(row.recorded_by) ?? null) : null,
@@ -104,7 +105,7 @@ export function createPreparationHandlers(_deps: CoreDeps) {
       return overview;
     },
 
-    'preparation.setCareArrangement': async ({ caseId, arrangement, place, distanceKm, since, closeToHome, notes }, env) => {
+    'preparation.setCareArrangement': async ({ caseId, arrangement, place, distanceKm, since, closeToHome, confidential, notes }, env) => {
       const caseRow = await loadCase(env, caseId, 'write');
       // The child may have been in this place since before the case was opened, but not before
       // they were separated (or born).
@@ -125,6 +126,7 @@ export function createPreparationHandlers(_deps: CoreDeps) {
         distance_km: distanceKm,
         since,
         close_to_home: closeToHome ? 1 : 0,
+        confidential: confidential ? 1 : 0,
         notes,
         recorded_at: now,
         recorded_by: env.session.userId,
@@ -137,7 +139,7 @@ export function createPreparationHandlers(_deps: CoreDeps) {
           trx,
           caseId,
           'preparation.careArrangement',
-          { arrangement, from: caseRow.care_arrangement, closeToHome, distanceKnown: distanceKm !== null },
+          { arrangement, from: caseRow.care_arrangement, closeToHome, confidential, distanceKnown: distanceKm !== null },
           { arrangement, place, since, distanceKm },
         );
       });

@@ -65,8 +65,9 @@ export const seedPreparation: SeedContributor = (ctx, cases) => {
         const item = defaultPreparationItems[index];
         const roll = ctx.rng();
         const status: PreparationItemStatus =
+          // Past preparation every item is settled: items still to do block the move (preparationDone).
           stage >= 2
-            ? roll < 0.8 ? 'done' : roll < 0.95 ? 'not_applicable' : 'in_progress'
+            ? roll < 0.85 ? 'done' : 'not_applicable'
             : roll < 0.35 ? 'open' : roll < 0.65 ? 'in_progress' : roll < 0.9 ? 'done' : 'not_applicable';
         const due = addDays(prepStart, 14 + Math.floor(ctx.rng() * 60));
         s.item.run(ctx.uuid(), c.id, item.area, item.key, workers.get(c.workerId) ?? '', due, status, position++, at(prepStart, 11), at(prepStart, 11));

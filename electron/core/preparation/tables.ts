@@ -1,4 +1,5 @@
 // Node-only. Tables of the preparation feature (created by migrations/0005_plans.ts).
+import type { Generated } from 'kysely';
 import type { MonitorRole, PreparationArea, PreparationItemStatus } from '../../../shared/preparation/schemas';
 
 export interface PreparationCareTable {
@@ -12,6 +13,8 @@ export interface PreparationCareTable {
   notes: string;
   recorded_at: string;
   recorded_by: string | null;
+  /** The placement's address must not reach the family or leave the office (0009). */
+  confidential: Generated<number>;
 }
 
 export interface PreparationItemsTable {

@@ -20,6 +20,8 @@ interface Statements {
   item: Statement;
   enrolment: Statement;
   event: Statement;
+  homeRisk: Statement;
+  homePlan: Statement;
 }
 
 /** A prepared statement taking positional or named parameters. */
@@ -35,6 +37,17 @@ function statements(raw: RawDatabase): Statements {
   if (!s) {
     s = {
       lastContact: raw.prepare<unknown[]>(`SELECT max(held_on) AS last FROM contacts WHERE case_id = ? AND status = 'held'`),
+      // Redone for life at home (G:L83, L263): a new version of the latest risk assessment and
+      // safety plan, dated shortly before the return (the homeSafetyCurrent gate).
+      homeRisk: raw.prepare<unknown[]>(`
+        INSERT INTO risk_assessments (id, case_id, number, date, risks, overall_level, summary, created_at, created_by)
+        SELECT ?, case_id, number + 1, ?, risks, overall_level, summary, ?, created_by FROM risk_assessments
+        WHERE case_id = ? ORDER BY number DESC LIMIT 1`),
+      homePlan: raw.prepare<unknown[]>(`
+        INSERT INTO safety_plans (id, case_id, number, trusted_contacts, if_harmed, if_breakdown, emergency_route, child_knows,
+          reviewed_with_child_on, notes, created_at, created_by)
+        SELECT ?, case_id, number + 1, trusted_contacts, if_harmed, if_breakdown, emergency_route, 1, ?, notes, ?, created_by FROM safety_plans
+        WHERE case_id = ? ORDER BY number DESC LIMIT 1`),
       record: raw.prepare<unknown[]>(`
         INSERT INTO reunifications (case_id, reunified_on, willingness_stated_by, willingness_stated_on, willingness_statement,
           guardianship_from, guardianship_to, guardianship_on, guardianship_reference, accompanied_by, child_choices,
@@ -93,6 +106,13 @@ function seedRecord(ctx: SeedContext, s: Statements, c: SeedCase): void {
   if (rng() < 0.5) s.enrolment.run(c.id, position++, 'health', phrases.providers[1], reunifiedOn);
   if (rng() < 0.1) s.enrolment.run(c.id, position++, 'birth_registration', phrases.providers[2], reunifiedOn);
   s.event.run(c.id, at, c.workerId, 'reunification.save', JSON.stringify({ created: true, reunifiedOn, willingnessDocument: 'added' }));
+
+  const tenDaysBefore = new Date(Date.parse(`${reunifiedOn}T00:00:00.000Z`) - 10 * 86_400_000).toISOString();
+  const homeOn = ctx.dateBetween(tenDaysBefore > from ? tenDaysBefore : from, `${reunifiedOn}T00:00:00.000Z`);
+  const homeAt = `${homeOn}T09:00:00.000Z` < at ? `${homeOn}T09:00:00.000Z` : at;
+  s.homeRisk.run(ctx.uuid(), homeOn, homeAt, c.id);
+  s.homePlan.run(ctx.uuid(), homeOn, homeAt, c.id);
+  s.event.run(c.id, homeAt, c.workerId, 'safety.safetyPlan', JSON.stringify({ reviewedWithChildOn: homeOn, forHome: true }));
 }
 
 export const seedReunification: SeedContributor = (ctx, cases) => {

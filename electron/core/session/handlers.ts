@@ -8,6 +8,7 @@ import type { SessionInfo } from '../../../shared/session/contract';
 import { checkPassword } from '../../../shared/session/password-policy';
 import { toUser } from '../admin/users';
 import type { CoreDeps } from '../deps';
+import { faultPoint } from '../vault/faults';
 import type { Unlocked } from '../vault/vault';
 import { defineHandlers, type Connection, type Session } from '../handler';
 import { assertNotLockedOut, clearFailures, recordFailure } from './logins';
@@ -37,10 +38,20 @@ export async function sessionInfo(deps: CoreDeps, session: Session): Promise<Ses
   };
 }
 
-/** Opens the store with one of the keys the vault unwrapped, finishing an interrupted rotation. */
+/**
+ * Opens the store with one of the keys the vault unwrapped, finishing an interrupted rotation.
+ * The slot opened, so the password was right: a database that still does not open is reported as
+ * DB_UNREADABLE (never as a failed login, never counted towards the lockout).
+ */
 export async function openWith(deps: CoreDeps, candidates: Unlocked[]): Promise<boolean> {
-  const index = await deps.store.open(candidates.map((c) => c.dataKey));
-  if (index === null) return false;
+  let index: number | null;
+  try {
+    index = await deps.store.open(candidates.map((c) => c.dataKey));
+  } catch (error) {
+    if (error instanceof AppError && error.code !== 'DB_CORRUPT') throw error;
+    throw new AppError('DB_UNREADABLE', 'the database could not be opened; see Recovery in the README');
+  }
+  if (index === null) throw new AppError('DB_UNREADABLE', 'the database could not be opened; see Recovery in the README');
   if (candidates[index].fromNext) deps.vault.promoteNextKey();
   else if (candidates.some((c) => c.fromNext)) deps.vault.discardNextKey();
   return true;
@@ -122,6 +133,7 @@ export function createSessionHandlers(deps: CoreDeps) {
         setupRequired: content === null,
         office: content?.office ?? null,
         session: env.conn.session && store.isOpen ? await sessionInfo(deps, env.conn.session) : null,
+        maintenance: deps.maintenance.current,
       };
     },
 
@@ -268,7 +280,9 @@ export function createSessionHandlers(deps: CoreDeps) {
       }
       assertPasswordPolicy(newPassword, session.username);
       await vault.setUserSlot(session.userId, session.username, newPassword, store.get().dataKey);
+      faultPoint('password.afterSlot');
       await env.audit(env.db(), { action: 'user.passwordChange', entityType: 'user', entityId: session.userId });
+      faultPoint('password.afterAudit');
       return { changed: true as const };
     },
 

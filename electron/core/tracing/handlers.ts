@@ -3,10 +3,12 @@
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { todayIso } from '../../../shared/cases/fields';
+import { tracingPurposes } from '../../../shared/consents/rules';
 import { AppError } from '../../../shared/contract/errors';
 import type { TracingAction, TracingActionFields } from '../../../shared/tracing/contract';
 import { nameOf, staffNames } from '../assessments/people';
 import { assertEventDate } from '../cases/dates';
+import { assertConsent } from '../consents/check';
 import { loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
@@ -110,6 +112,7 @@ export function createTracingHandlers(deps: CoreDeps) {
     'tracing.add': async ({ caseId, action }, env) => {
       const kase = await loadCase(env, caseId, 'write');
       const values = await columns(action, kase, env);
+      await assertConsent(env.db(), kase, tracingPurposes(values.method), values.date, todayIso(env.now()));
       const id = crypto.randomUUID();
       const now = env.now().toISOString();
       await env.tx(async (trx) => {
@@ -138,6 +141,9 @@ export function createTracingHandlers(deps: CoreDeps) {
       const kase = await loadCase(env, caseId, 'write');
       const before = await actionOf(env, caseId, actionId);
       const values = await columns(action, kase, env);
+      if (values.method !== before.method || values.date !== before.date) {
+        await assertConsent(env.db(), kase, tracingPurposes(values.method), values.date, todayIso(env.now()));
+      }
       const changed = Object.entries(values)
         .filter(([key, value]) => (before as unknown as Record<string, unknown>)[key] !== value)
         .map(([key]) => key);

@@ -3,6 +3,7 @@
 // waiting for the database to open, and the audit chain's head (to detect a truncated log).
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
 import type { Office } from '../../../shared/session/contract';
 import type { KdfParams, Sealed, SealedToKey } from './crypto';
 
@@ -38,8 +39,14 @@ export interface KeyFile {
 
 export function readKeyFile(file: string): KeyFile | null {
   if (!fs.existsSync(file)) return null;
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
-  if (parsed.format !== 'homeward-keyslots') throw new Error(`${file} is not a Homeward key-slot file`);
+  let parsed: KeyFile;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+  } catch {
+    // Writes are atomic renames, so this is damage from outside: no slot can be read.
+    throw new AppError('DB_UNREADABLE', 'the key-slot file is damaged; see Recovery in the README');
+  }
+  if (parsed?.format !== 'homeward-keyslots') throw new AppError('DB_UNREADABLE', 'the key-slot file is not a Homeward key-slot file');
   return parsed;
 }
 

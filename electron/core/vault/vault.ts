@@ -149,14 +149,42 @@ export class Vault {
     return (await this.unwrap(slot, Buffer.from(password, 'utf8'))) !== null;
   }
 
-  /** Adds or replaces one user's slot; every other slot is left byte-for-byte as it was. */
+  /**
+   * Adds or replaces one user's slot; every other slot is left byte-for-byte as it was — except a
+   * stale slot under the same username (another id: a creation cut by a crash), which would
+   * otherwise shadow this one at login.
+   */
   async setUserSlot(userId: string, username: string, password: string, dataKey: Buffer): Promise<void> {
     const slot = await this.userSlot(userId, username, password, dataKey);
     this.update((content) => {
+      content.slots = content.slots.filter((s) => s.id === userId || s.kind !== 'user' || s.username !== username);
       const index = content.slots.findIndex((s) => s.id === userId);
       if (index >= 0) content.slots[index] = slot;
       else content.slots.push(slot);
     });
+  }
+
+  /**
+   * Keeps only the user slots of users the database holds (by id; removed users left out).
+   * Returns the ids of dropped slots. Writes nothing when all agree.
+   */
+  reconcileSlots(users: ReadonlySet<string>): string[] {
+    const content = this.read();
+    if (!content) return [];
+    const dropped = content.slots
+      .filter((s) => s.kind === 'user' && !users.has(s.id))
+      .map((s) => s.id);
+    if (dropped.length > 0) {
+      this.update((c) => {
+        c.slots = c.slots.filter((s) => s.kind !== 'user' || !dropped.includes(s.id));
+      });
+    }
+    return dropped;
+  }
+
+  /** Ids of users who hold a key slot. */
+  slotUserIds(): Set<string> {
+    return new Set(this.require().slots.filter((s) => s.kind === 'user').map((s) => s.id));
   }
 
   removeUserSlot(userId: string): void {

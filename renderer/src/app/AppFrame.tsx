@@ -1,11 +1,14 @@
 // DOM. The app frame: skip link, the sections the session may see, the office bar (language, lock)
 // and the routed page. It exists only while a session is unlocked: the gate unmounts it on lock.
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
 import type { Permission } from '@shared/permissions';
+import { MaintenanceBanner } from '../features/admin/maintenance';
+import { BackupReminder } from '../features/backup/BackupReminder';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
+import { focusElement, focusWhenPresent, installFocusRescue } from '../ui/focus';
 import { Icon } from './icons';
 import { ForbiddenPage, NotAvailablePage, NotFoundPage, WelcomePage } from './pages';
 import { adminTabs, allows, sections, visibleSections } from './sections';
@@ -21,6 +24,8 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => (
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const CasesRoutes = lazy(() => import('../features/cases/routes').then((m) => ({ default: m.CasesRoutes })));
 const MyWorkPage = lazy(() => import('../features/cases/routes').then((m) => ({ default: m.MyWorkPage })));
+const PracticePage = lazy(() => import('../features/practice/PracticePage').then((m) => ({ default: m.PracticePage })));
+const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -42,13 +47,24 @@ function AdminHome() {
   return first ? <Navigate to={first.path} replace /> : <ForbiddenPage />;
 }
 
-function Sidebar() {
+function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { status } = useSession();
   const session = useReadySession();
   const office = status?.office;
   return (
-    <div className="sidebar">
+    // On a narrow window (or at 200 % zoom and more) the sidebar folds away behind the top bar's
+    // menu button; it opens over the page and closes on Escape or after following a link.
+    <div
+      className={open ? 'sidebar sidebar--open' : 'sidebar'}
+      id="app-sidebar"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <div className="brand">
         <span className="brand__mark" aria-hidden="true">
           <Icon name="home" />
@@ -89,12 +105,23 @@ function Sidebar() {
   );
 }
 
-function TopBar() {
+function TopBar({ menuOpen, onMenu }: { menuOpen: boolean; onMenu: () => void }) {
   const { t } = useTranslation();
   const { status, lock } = useSession();
   const office = status?.office;
   return (
     <header className="topbar">
+      <button
+        type="button"
+        className="btn btn--secondary btn--sm topbar__menu"
+        id="app-menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="app-sidebar"
+        onClick={onMenu}
+      >
+        <span aria-hidden="true">☰</span>
+        <span>{t('nav.menu')}</span>
+      </button>
       <p className="topbar__office">
         {office ? (
           <>
@@ -115,21 +142,38 @@ function TopBar() {
 }
 
 /**
- * Moves focus to the page when the person navigates (a link, back or forward), so keyboard and
- * screen-reader users land on the new page. Redirects (replace) and the first render leave focus
- * where it is: the skip link must stay the first Tab stop.
+ * Moves focus to the page when the person goes to another page (a link, back or forward), so
+ * keyboard and screen-reader users land on the new page. Only a new path counts: a filter or a tab
+ * changes the query string and keeps focus where the person is (a search box, a tab), and it must
+ * not matter how the previous page was reached (after Back, the navigation type is POP). Redirects
+ * (replace) and the first render leave focus where it is: the skip link must stay the first stop.
  */
 function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
   const navigationType = useNavigationType();
-  const first = useRef(true);
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname) return;
+    previous.current = pathname;
     if (navigationType !== 'REPLACE') main.current?.focus({ preventScroll: false });
   }, [pathname, navigationType, main]);
+}
+
+/** The sidebar menu on narrow windows: closes on navigation, focus into it and back to the button. */
+function useSidebarMenu() {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
+  const toggle = () => {
+    const opening = !open;
+    setOpen(opening);
+    if (opening) focusWhenPresent(() => document.querySelector('#app-sidebar.sidebar--open .nav__link'));
+  };
+  const close = () => {
+    setOpen(false);
+    focusElement(document.getElementById('app-menu-button'));
+  };
+  return { open, toggle, close };
 }
 
 function Frame() {
@@ -137,11 +181,14 @@ function Frame() {
   const session = useReadySession();
   const { lock } = useSession();
   const main = useRef<HTMLElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const menu = useSidebarMenu();
   useIdleLock(session.autoLockMinutes, () => void lock());
   useFocusMainOnNavigate(main);
+  useEffect(() => (frame.current ? installFocusRescue(frame.current) : undefined), []);
 
   return (
-    <div className="frame">
+    <div className={menu.open ? 'frame frame--menu-open' : 'frame'} ref={frame}>
       <a
         className="skip-link"
         href="#main"
@@ -152,10 +199,13 @@ function Frame() {
       >
         {t('nav.skipToContent')}
       </a>
-      <Sidebar />
+      <Sidebar open={menu.open} onClose={menu.close} />
+      {menu.open ? <div className="frame__scrim" aria-hidden="true" onClick={menu.close} /> : null}
       <div className="frame__body">
-        <TopBar />
+        <TopBar menuOpen={menu.open} onMenu={menu.toggle} />
         <main id="main" ref={main} tabIndex={-1} className="frame__main">
+          <MaintenanceBanner />
+          <BackupReminder />
           <Suspense fallback={<Loading />}>
           <Routes>
             <Route index element={<Home />} />
@@ -207,7 +257,9 @@ function Frame() {
               <Route index element={<AdminHome />} />
               <Route path="users" element={<Guard anyOf={['users.manage']}><UsersPage /></Guard>} />
               <Route path="settings" element={<Guard anyOf={['office.manage']}><SettingsPage /></Guard>} />
+              <Route path="practice" element={<Guard anyOf={['audit.read']}><PracticePage /></Guard>} />
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
+              <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />

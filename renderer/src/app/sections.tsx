@@ -24,12 +24,15 @@ export const sections: readonly Section[] = [
   { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },
 ];
 
-export type AdminTabId = 'users' | 'settings' | 'security' | 'audit';
+export type AdminTabId = 'users' | 'settings' | 'practice' | 'security' | 'backups' | 'audit';
 
 export const adminTabs: readonly { id: AdminTabId; path: string; permission: Permission }[] = [
   { id: 'users', path: '/admin/users', permission: 'users.manage' },
   { id: 'settings', path: '/admin/settings', permission: 'office.manage' },
+  // Supervisors and administrators: both hold audit.read, the one permission they share.
+  { id: 'practice', path: '/admin/practice', permission: 'audit.read' },
   { id: 'security', path: '/admin/security', permission: 'vault.rotate' },
+  { id: 'backups', path: '/admin/backups', permission: 'office.manage' },
   { id: 'audit', path: '/admin/audit', permission: 'audit.read' },
 ];
 

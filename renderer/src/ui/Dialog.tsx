@@ -3,6 +3,7 @@
 // Its content is mounted only while open: closing a dialog resets its form.
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusIsLost, focusNear, positionOf } from './focus';
 
 export interface DialogProps {
   open: boolean;
@@ -31,7 +32,8 @@ function DialogSurface({ onClose, title, description, children, role = 'dialog',
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return undefined;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const openerPosition = opener ? positionOf(opener) : null;
     dialog.showModal();
     // The first field of the body (or what it marks data-autofocus), else the close button.
     const first =
@@ -41,7 +43,12 @@ function DialogSurface({ onClose, title, description, children, role = 'dialog',
     first?.focus();
     return () => {
       if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
+      // Back to the opener; if the action removed it (its row is gone), to what took its place.
+      // An action that already sent focus to a defined place (focusWhenPresent) keeps it there.
+      if (openerPosition)
+        queueMicrotask(() => {
+          if (focusIsLost() || document.activeElement === opener || dialog.contains(document.activeElement)) focusNear(openerPosition);
+        });
     };
   }, []);
 

@@ -2,6 +2,7 @@
 // with aria-describedby / aria-invalid, so a screen reader hears all three. Feature forms use the
 // same controls through ui/form, which marks required fields and reads error keys from the
 // feature's namespace first; here both are off unless asked for.
+import { useTranslation } from 'react-i18next';
 import {
   useId,
   type FieldsetHTMLAttributes,
@@ -186,11 +187,16 @@ export type ChoiceGroupProps = Pick<FieldGroupProps, 'label' | 'description' | '
  */
 export function FieldGroup({ label, description, error, required, requiredMark, errorSource, baseId, children, ...fieldset }: FieldGroupProps) {
   const ids = useFieldIds(baseId, error, description);
+  const { t } = useTranslation();
+  // aria-required is not allowed on a fieldset (axe: aria-allowed-attr), and a group of checkboxes
+  // has no role that takes it: the requirement is said in the legend, the group's accessible name.
+  const { 'aria-required': _ariaRequired, ...attributes } = fieldset;
   return (
-    <fieldset aria-describedby={ids.describedBy} {...fieldset}>
+    <fieldset aria-describedby={ids.describedBy} {...attributes}>
       <legend className="field__label">
         {label}
         {requiredMark ? <RequiredMark required={required} /> : null}
+        {required ? <span className="visually-hidden">{` (${t('field.required')})`}</span> : null}
       </legend>
       <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
       {children}

@@ -47,12 +47,29 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
   );
 }
 
-export function Card({ title, children, actions, className }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  actions,
+  className,
+  titleId,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+  /** For a focus target (ui/focus): the card's heading is where a reader lands after an action. */
+  titleId?: string;
+}) {
   return (
     <section className={['card', className ?? ''].filter(Boolean).join(' ')}>
       {title || actions ? (
         <div className="card__header">
-          {title ? <h2 className="card__title">{title}</h2> : null}
+          {title ? (
+            <h2 className="card__title" id={titleId}>
+              {title}
+            </h2>
+          ) : null}
           {actions ? <div className="card__actions">{actions}</div> : null}
         </div>
       ) : null}

@@ -31,11 +31,11 @@ describe('generated stage-1 records', () => {
     const past = cases.filter((c) => c.stage !== 'tracing_assessment' && c.spontaneous === 0 && c.status === 'open');
     expect(past.length).toBeGreaterThan(100);
     for (const c of past) {
-      const facts = await loadFacts(db, c.id, { requireBid: true });
+      const facts = await loadFacts(db, c.id, { requireBid: true, homeSafetyDays: 30, today: '2026-11-25' });
       expect(facts, c.id).toMatchObject({ familyFound: true, childAssessed: true, familyAssessed: true, riskAssessed: true, safetyPlan: true, bidApproved: true });
     }
     const inStageOne = cases.filter((c) => c.stage === 'tracing_assessment');
-    const found = await Promise.all(inStageOne.map((c) => loadFacts(db, c.id, { requireBid: true })));
+    const found = await Promise.all(inStageOne.map((c) => loadFacts(db, c.id, { requireBid: true, homeSafetyDays: 30, today: '2026-11-25' })));
     // Stage-1 cases are spread along the way: some just started, some nearly through.
     expect(found.some((f) => !f.familyFound)).toBe(true);
     expect(found.some((f) => f.familyFound && f.childAssessed)).toBe(true);

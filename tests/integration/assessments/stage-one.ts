@@ -33,6 +33,11 @@ export async function stageOneOffice() {
   const office = await setUpStaffedOffice({ now: clock.now });
   let worker = await office.login('wanjiru', workerPassword);
   const { id: caseId } = await worker.ok('cases.register', { child });
+  // Tracing is checked against consent (shared/consents/rules.ts): the guardian agreed at registration.
+  await worker.ok('consents.record', {
+    caseId,
+    consent: { givenBy: 'guardian', giverName: 'District Probation Officer', relationship: 'guardian', purposes: ['tracing', 'photo_tracing'], method: 'written', date: REGISTERED_ON },
+  });
   // Months of case work later: fresh sessions (the idle lock would have closed the old ones).
   clock.set(`${TODAY}T09:00:00.000Z`);
   worker = await office.login('wanjiru', workerPassword);

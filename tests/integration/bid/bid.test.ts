@@ -76,12 +76,12 @@ describe('best interests determination', () => {
 
   it('an approved BID deciding on other care does not open the reintegration gate', async () => {
     const { worker, supervisor, caseId } = setup;
-    const next = await worker.ok('bid.save', { caseId, bid: { ...approvableBid, date: '2025-05-01', decision: 'kinship_care' } });
+    const next = await worker.ok('bid.save', { caseId, bid: { ...approvableBid, date: '2025-05-01', decision: 'foster_care' } });
     const submitted = await worker.ok('bid.submit', { caseId, bidId: next.id, version: next.version });
     await supervisor.ok('bid.approve', { caseId, bidId: next.id, version: submitted.version });
     expect((await worker.ok('cases.get', { caseId })).facts.bidApproved).toBe(false);
     expect((await worker.ok('bid.list', { caseId })).map((b) => [b.status, b.decision])).toEqual([
-      ['approved', 'kinship_care'],
+      ['approved', 'foster_care'],
       ['approved', 'reintegration_with_family'],
     ]);
   });

@@ -1,14 +1,11 @@
 // The case list at scale, checked on a generated office: keyset pages walk every sort completely
 // and in order (same rows as one big sorted read), every list query's plan uses an index (no
 // scan of the cases table, no temporary sort on the first page), a list view is audited once
-// (not per page), search tolerates misspellings, and My work's set-based gate facts equal the
-// per-case ones.
+// (not per page), and search tolerates misspellings.
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases } from '../../../electron/core/cases/list';
-import { loadFacts } from '../../../electron/core/cases/facts';
-import { loadFactsMany } from '../../../electron/core/cases/facts-many';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { Core } from '../../../electron/core/core';
 import type { RawDatabase } from '../../../electron/core/db/open';
@@ -179,15 +176,6 @@ describe('search', () => {
     const withName = await supervisor.ok('cases.list', { search: `${name}`, sort: { by: 'relevance', dir: 'desc' }, limit: 200 });
     expect(withName.rows[0].familyName.toLowerCase()).toContain(name.toLowerCase().slice(0, 3));
   });
-});
-
-describe('My work', () => {
-  it('set-based gate facts equal the per-case ones for every case', async () => {
-    const { db, raw } = core.store.get();
-    const ids = (raw.prepare('SELECT id FROM cases ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
-    const many = await loadFactsMany(db, ids, { requireBid: true });
-    for (const id of ids) expect(many.get(id)).toEqual(await loadFacts(db, id, { requireBid: true }));
-  }, 60_000);
 });
 
 describe('audit verification', () => {

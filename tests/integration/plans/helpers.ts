@@ -79,8 +79,26 @@ export async function officeOnClock(start: string) {
       await other.ok('session.unlock', { password: workerPassword });
       await supervisor.ok('session.unlock', { password: supervisorPassword });
     },
+    /**
+     * Registers a child whose BID (another feature) is already approved: a plan takes effect only
+     * once it is (shared/cases/stages.ts planInForceGates).
+     */
     async register(client: InProcessClient = worker, overrides: Partial<typeof child> = {}) {
-      return client.ok('cases.register', { child: { ...child, ...overrides } });
+      const row = await client.ok('cases.register', { child: { ...child, ...overrides } });
+      const raw = openRawWithKey(office.core);
+      try {
+        raw
+          .prepare(
+            `INSERT INTO bids (id, case_id, status, date, panel, options_considered, child_views, decision, decision_other, reasons, review_comment,
+               created_at, created_by, updated_at, submitted_at, submitted_by, decided_at, decided_by, version)
+             VALUES (?, ?, 'approved', '2022-07-01', '[]', '[]', 'She wants to go home', 'reintegration_with_family', '', 'Family found', '',
+               '2022-07-01T08:00:00.000Z', NULL, '2022-07-01T08:00:00.000Z', '2022-07-01T08:00:00.000Z', NULL, '2022-07-01T09:00:00.000Z', NULL, 2)`,
+          )
+          .run(`bid-${row.id}`, row.id);
+      } finally {
+        raw.close();
+      }
+      return row;
     },
     /** Puts a case at a stage directly, as if the earlier gates had passed in features not under test. */
     setStage(caseId: string, stage: string) {

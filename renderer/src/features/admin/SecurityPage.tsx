@@ -1,5 +1,6 @@
 // DOM. Security: rotate the data key. Everyone who ever held a key slot could have copied the old
-// key; after rotation (PRAGMA rekey, every slot re-wrapped) that copy opens nothing.
+// key; after rotation (the database copied under a new key, every slot re-wrapped) that copy opens
+// nothing. The copy of a large office takes minutes: a progress bar, the office locked meanwhile.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { useFormat } from '../../ui/format';
 import { Alert, Card, ErrorAlert, PageHeader } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
+import { MaintenanceProgress, useMaintenance } from './maintenance';
 
 export function SecurityPage() {
   const { t } = useTranslation(['admin', 'common', 'session']);
@@ -16,6 +18,7 @@ export function SecurityPage() {
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const rotate = useMutation({ mutationFn: () => call('admin.rotateDataKey', {}) });
+  const maintenance = useMaintenance(rotate.isPending);
 
   return (
     <>
@@ -27,13 +30,15 @@ export function SecurityPage() {
             <li>{t('security.rotateWhen1')}</li>
             <li>{t('security.rotateWhen2')}</li>
           </ul>
+          {rotate.isPending ? <MaintenanceProgress maintenance={maintenance} /> : null}
+          {!confirming ? <ErrorAlert error={rotate.error} /> : null}
           {rotate.data ? (
             <Alert tone="success">
               {t('security.rotated', { time: format.dateTime(rotate.data.rotatedAt), slots: format.number(rotate.data.slots) })}
             </Alert>
           ) : null}
           <div className="row">
-            <Button variant="primary" onClick={() => setConfirming(true)}>
+            <Button variant="primary" busy={rotate.isPending} onClick={() => setConfirming(true)}>
               {t('security.rotate')}
             </Button>
           </div>
@@ -41,7 +46,6 @@ export function SecurityPage() {
       </Card>
       <Dialog open={confirming} onClose={() => setConfirming(false)} role="alertdialog" size="sm" title={t('security.confirmTitle')} description={t('security.confirmBody')}>
         <div className="stack">
-          <ErrorAlert error={rotate.error} />
           <div className="dialog__footer">
             <Button onClick={() => setConfirming(false)} data-autofocus>
               {t('common:actions.cancel')}
@@ -50,12 +54,11 @@ export function SecurityPage() {
               variant="danger"
               busy={rotate.isPending}
               onClick={() =>
-                rotate.mutate(undefined, {
-                  onSuccess: () => {
-                    toast.show(t('security.rotatedToast'));
-                    setConfirming(false);
-                  },
-                })
+                {
+                  // The dialog closes at once: the page shows the progress while the copy runs.
+                  setConfirming(false);
+                  rotate.mutate(undefined, { onSuccess: () => toast.show(t('security.rotatedToast')) });
+                }
               }
             >
               {t('security.confirm')}

@@ -42,7 +42,17 @@ export function UsersPage() {
     {
       key: 'status',
       header: t('users.columns.status'),
-      cell: (user) => (user.active ? <Badge tone="success">{t('users.active')}</Badge> : <Badge tone="neutral">{t('users.inactive')}</Badge>),
+      cell: (user) => (
+        <>
+          {user.active ? <Badge tone="success">{t('users.active')}</Badge> : <Badge tone="neutral">{t('users.inactive')}</Badge>}
+          {user.needsPasswordReset ? (
+            <>
+              {' '}
+              <Badge tone="warning">{t('users.needsReset')}</Badge>
+            </>
+          ) : null}
+        </>
+      ),
     },
     { key: 'lastLogin', header: t('users.columns.lastLogin'), cell: (user) => (user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('users.never')) },
     {

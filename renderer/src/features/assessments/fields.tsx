@@ -44,7 +44,6 @@ export function ChoiceGroup({
                 value={option.value}
                 checked={checked}
                 disabled={disabled}
-                aria-required={(required && !multiple) || undefined}
                 onChange={(event) => {
                   if (!multiple) onChange(option.value);
                   else onChange(event.target.checked ? [...picked, option.value] : picked.filter((p) => p !== option.value));

@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format';
 import { ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { Table, type Column } from '../../ui/Table';
 import { useUsers } from '../admin/queries';
+import { AnchorCheck } from './AnchorCheck';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { ChainStatus } from './ChainStatus';
 import { useAuditLog, type AuditFilters } from './queries';
@@ -96,6 +97,7 @@ export function AuditLogPage() {
     <>
       <PageHeader title={t('title')} description={t('intro')} />
       <ChainStatus />
+      <AnchorCheck />
       <AuditFiltersForm users={userOptions} onChange={setFilters} />
       <ErrorAlert error={log.error} />
       {log.isPending ? <Loading /> : null}

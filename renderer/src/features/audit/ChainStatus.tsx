@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button';
 import { useFormat } from '../../ui/format';
 import { Badge, ErrorAlert } from '../../ui/misc';
 import { useAuditChain } from './queries';
+import { RecordsStatus } from './RecordsStatus';
 
 export function ChainStatus() {
   const { t } = useTranslation(['audit', 'common']);
@@ -34,6 +35,7 @@ export function ChainStatus() {
           <span className="muted">{t('chain.checking')}</span>
         ) : null}
       </div>
+      {status ? <RecordsStatus status={status} /> : null}
       <ErrorAlert error={chain.error} />
       <Button size="sm" onClick={() => void chain.refetch()} busy={chain.isFetching}>
         {t('chain.verify')}

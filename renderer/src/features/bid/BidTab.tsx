@@ -13,6 +13,7 @@ import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { focusWhenPresent } from '../../ui/focus';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
 import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { todayUtc, useDayFormat } from '../../ui/format';
@@ -25,7 +26,7 @@ import { stageOneKey, useCanApprove } from '../assessments/kit';
 type Values = z.input<typeof bidFields>;
 const statusTone = { draft: 'neutral', submitted: 'info', approved: 'success', returned: 'warning' } as const;
 
-function BidForm({ caseFile, bid, onClose }: { caseFile: CaseFile; bid: Bid | null; onClose: () => void }) {
+function BidForm({ caseFile, bid, onClose, onSaved }: { caseFile: CaseFile; bid: Bid | null; onClose: () => void; onSaved: (id: string) => void }) {
   const { t } = useTranslation(['bid', 'common']);
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
@@ -67,6 +68,7 @@ function BidForm({ caseFile, bid, onClose }: { caseFile: CaseFile; bid: Bid | nu
         await draft.discard();
         invalidate();
         toast.show(submitAfter ? t('submitted') : t('saved'));
+        onSaved(saved.id);
         onClose();
       } catch (error) {
         if (!applyCoreIssues(error, form.setError, fieldFor)) setFailure(error);
@@ -318,6 +320,7 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
         <ErrorAlert error={bid.error} />
         {shown ? (
           <Card
+            titleId={`bid-title-${shown.id}`}
             title={t('determination', { date: day(shown.date) })}
             actions={
               <>
@@ -339,7 +342,18 @@ export default function BidTab({ caseFile }: { caseFile: CaseFile }) {
           </Card>
         ) : null}
         <Dialog open={editing !== null} onClose={() => setEditing(null)} title={t('formTitle')}>
-          {editing !== null ? <BidForm caseFile={caseFile} bid={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+          {editing !== null ? (
+            <BidForm
+              caseFile={caseFile}
+              bid={editing === 'new' ? null : editing}
+              onClose={() => setEditing(null)}
+              onSaved={(id) => {
+                setSelected(id);
+                // The button that started it is gone: land on the determination just saved.
+                focusWhenPresent(() => document.getElementById(`bid-title-${id}`));
+              }}
+            />
+          ) : null}
         </Dialog>
         {reviewing && shown ? <ReviewDialog caseFile={caseFile} bid={shown} mode={reviewing} onClose={() => setReviewing(null)} /> : null}
       </div>

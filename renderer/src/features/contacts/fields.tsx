@@ -26,7 +26,7 @@ export function RadioGroup<V extends string>({
   onChange: (value: V) => void;
 }) {
   return (
-    <FieldGroup label={legend} description={description} error={error} required={required} className="field radio-group" aria-required={required || undefined}>
+    <FieldGroup label={legend} description={description} error={error} required={required} className="field radio-group">
       <div className="radio-group__options">
         {options.map((option) => (
           <label key={option.value} className="radio-group__option">

@@ -13,7 +13,6 @@ export function ChoiceGroup({ label, description, error, required, className, ch
       required={required}
       className={['network-fieldset', className ?? ''].filter(Boolean).join(' ')}
       aria-invalid={error ? true : undefined}
-      aria-required={required || undefined}
     >
       <div className="network-choices">{children}</div>
     </FieldGroup>

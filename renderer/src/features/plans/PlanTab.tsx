@@ -12,6 +12,7 @@ import type { PlanContentInput } from '@shared/plans/schemas';
 import { useReadySession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { focusTarget, focusWhenPresent } from '../../ui/focus';
 import { useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
@@ -142,6 +143,11 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
   const [viewing, setViewing] = useState<number | null>(null);
   const [discarding, setDiscarding] = useState<PlanVersion | null>(null);
 
+  const startEditing = () => {
+    setEditing(true);
+    focusWhenPresent(() => document.getElementById('plan-editor-title'));
+  };
+
   // Arriving for the contingency plan: take the worker (and the keyboard) there once the plan is shown.
   const loaded = Boolean(plan.data);
   useEffect(() => {
@@ -170,6 +176,8 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
           onClose={() => {
             setEditing(false);
             void editorDraft.refetch();
+            // Back to the button that edits the plan (it may now say "Edit the draft").
+            focusTarget('plan-edit');
           }}
         />
       </Card>
@@ -191,7 +199,7 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
         <Alert tone="info" live={false}>
           <div className="row row--between">
             <span>{t('editor.unsavedTyping', { date: day(editorDraft.data?.savedAt) })}</span>
-            <Button size="sm" variant="primary" onClick={() => setEditing(true)}>
+            <Button size="sm" variant="primary" onClick={startEditing}>
               {t('editor.continue')}
             </Button>
           </div>
@@ -205,7 +213,7 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
           </h2>
           <p>{t('empty.body')}</p>
           {canWrite ? (
-            <Button variant="primary" onClick={() => setEditing(true)}>
+            <Button variant="primary" data-focus-target="plan-edit" onClick={startEditing}>
               {editLabel}
             </Button>
           ) : null}
@@ -217,7 +225,11 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
           title={t('draft.title', { version: draft.version })}
           actions={
             <div className="row">
-              {canWrite ? <Button onClick={() => setEditing(true)}>{t('draft.edit')}</Button> : null}
+              {canWrite ? (
+                <Button data-focus-target="plan-edit" onClick={startEditing}>
+                  {t('draft.edit')}
+                </Button>
+              ) : null}
               {canWrite ? (
                 <Button variant="primary" onClick={() => setAcknowledging(true)}>
                   {t('acknowledge.action')}
@@ -252,7 +264,11 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
           title={t('current.title', { version: current.version })}
           actions={
             <div className="row">
-              {canWrite && !draft ? <Button onClick={() => setEditing(true)}>{t('current.revise')}</Button> : null}
+              {canWrite && !draft ? (
+                <Button data-focus-target="plan-edit" onClick={startEditing}>
+                  {t('current.revise')}
+                </Button>
+              ) : null}
               {canApprove && !current.approval ? <Button onClick={() => setApproving(current)}>{t('approve.action')}</Button> : null}
             </div>
           }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { CaseFile } from '@shared/cases/contract';
 import { Button } from '../../ui/Button';
+import { focusTarget, focusWhenPresent } from '../../ui/focus';
 import { Alert, ErrorAlert, Loading } from '../../ui/misc';
 import '../contacts/contacts.css';
 import './reunification.css';
@@ -35,7 +36,14 @@ export default function ReunificationTab({ caseFile }: { caseFile: CaseFile }) {
           <p className="muted">{t('tab.intro')}</p>
         </div>
         {data && editable && !editing ? (
-          <Button variant="primary" onClick={() => setEditing(true)}>
+          <Button
+            variant="primary"
+            data-focus-target="reunification-edit"
+            onClick={() => {
+              setEditing(true);
+              focusWhenPresent(() => document.getElementById('reunification-date'));
+            }}
+          >
             {t('actions.edit')}
           </Button>
         ) : null}
@@ -66,7 +74,11 @@ export default function ReunificationTab({ caseFile }: { caseFile: CaseFile }) {
       ) : null}
 
       {showForm ? (
-        <ReunificationForm caseFile={caseFile} record={data} onDone={() => setEditing(false)} />
+        <ReunificationForm caseFile={caseFile} record={data} onDone={() => {
+            setEditing(false);
+            focusTarget('reunification-edit');
+          }}
+        />
       ) : data ? (
         <RecordSummary record={data} />
       ) : recordStages.includes(caseFile.stage) ? (

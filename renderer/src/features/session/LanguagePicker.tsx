@@ -21,9 +21,10 @@ function LanguageSelect({ value, onChange, disabled }: { value: Language; onChan
         id={id}
         className="input select input--sm"
         value={value}
-        disabled={disabled}
+        // Not `disabled` while the choice saves: a disabled control drops focus to <body>.
+        aria-disabled={disabled || undefined}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) onChange(event.target.value);
+          if (!disabled && isLanguage(event.target.value)) onChange(event.target.value);
         }}
       >
         {languages.map((language) => (

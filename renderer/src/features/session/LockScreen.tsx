@@ -12,6 +12,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { formSchemaOptions } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
+import { focusWhenPresent } from '../../ui/focus';
 import { ErrorAlert } from '../../ui/misc';
 import { ScreenShell } from './ScreenShell';
 
@@ -29,7 +30,10 @@ export function LockScreen() {
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await signedIn(await call('session.unlock', values));
+      const unlocked = await call('session.unlock', values);
+      // The page comes back where it was; the reader starts at its heading, not at <body>.
+      focusWhenPresent(() => document.querySelector('.frame__main h1'), { onlyIfLost: true, keep: document.querySelector('.screen'), timeoutMs: 10_000 });
+      await signedIn(unlocked);
     } catch (error) {
       setFailure(error);
       form.resetField('password');

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '@shared/session/contract';
 import { call } from '../../api';
+import { Button } from '../../ui/Button';
+import { RestoreForm } from '../backup/RestoreForm';
 import { useSession } from '../../app/session';
 import { ScreenShell } from './ScreenShell';
 import { SetupAdminStep, type AdminValues } from './SetupAdminStep';
@@ -34,16 +36,31 @@ function Stepper({ current }: { current: Step }) {
 }
 
 export function SetupWizard() {
-  const { t } = useTranslation(['session', 'common']);
+  const { t } = useTranslation(['session', 'common', 'backup']);
   const { refresh, screenLanguage } = useSession();
   const [step, setStep] = useState<Step>('office');
   const [office, setOffice] = useState<Office | null>(null);
   const [admin, setAdmin] = useState<AdminValues | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  // A new computer for an office that has a backup: install it instead of starting empty.
+  const [restoring, setRestoring] = useState(false);
+
+  if (restoring) {
+    return (
+      <ScreenShell wide title={t('backup:restore.screenTitle')} intro={t('backup:restore.screenIntro')}>
+        <RestoreForm onCancel={() => setRestoring(false)} onRestored={() => void refresh()} />
+      </ScreenShell>
+    );
+  }
 
   return (
     <ScreenShell wide title={t('setup.title')} intro={t('setup.intro')}>
       <Stepper current={step} />
+      {step === 'office' ? (
+        <div className="row">
+          <Button onClick={() => setRestoring(true)}>{t('backup:restore.offer')}</Button>
+        </div>
+      ) : null}
       {step === 'office' ? (
         <SetupOfficeStep
           initial={office ?? { name: '', code: '', country: '', defaultLanguage: screenLanguage }}

@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import { useToast } from '../../../ui/Toast';
 import { useCaseFormat } from '../format';
 import { useMoveStage } from '../queries';
+import { GateExceptions } from '../../approvals/GateExceptions';
 import { CaseActionError, GateList } from './CaseActionError';
 
 export function NextPanel({ caseFile }: { caseFile: CaseFile }) {
@@ -67,6 +68,7 @@ export function NextPanel({ caseFile }: { caseFile: CaseFile }) {
         {t('next.title')}
       </h2>
       {body}
+      <GateExceptions caseFile={caseFile} />
       {caseFile.reviewDue ? (
         <p className={reviewOverdue ? 'next-panel__review next-panel__review--overdue' : 'next-panel__review'}>
           {reviewOverdue ? t('next.reviewOverdue', { date: format.day(caseFile.reviewDue) }) : t('next.reviewDue', { date: format.day(caseFile.reviewDue) })}

@@ -10,6 +10,7 @@ import { childDetailsSchema, prioritySchema, riskLevelSchema, type CaseFile } fr
 import { priorities, riskLevels } from '@shared/cases/fields';
 import { isApiError } from '../../../api';
 import { Button } from '../../../ui/Button';
+import { useFocusOnToggle } from '../../../ui/focus';
 import { applyServerIssues, errorKey } from '../../../ui/errors';
 import { Alert, Loading } from '../../../ui/misc';
 import { useToast } from '../../../ui/Toast';
@@ -253,12 +254,17 @@ function EditFormFields({
 export function OverviewTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('cases');
   const [editing, setEditing] = useState(false);
+  const focus = useFocusOnToggle(editing);
   return (
     <div className="stack">
       <div className="tab-heading">
-        <h2 className="tab-heading__title">{editing ? t('overview.editTitle') : t('tabs.overview')}</h2>
+        <h2 className="tab-heading__title" ref={focus.whenOpen}>
+          {editing ? t('overview.editTitle') : t('tabs.overview')}
+        </h2>
         {caseFile.canWrite && !editing ? (
-          <Button onClick={() => setEditing(true)}>{t('overview.edit')}</Button>
+          <Button ref={focus.whenClosed} onClick={() => setEditing(true)}>
+            {t('overview.edit')}
+          </Button>
         ) : null}
       </div>
       {editing ? <EditForm caseFile={caseFile} onDone={() => setEditing(false)} /> : <ChildDetailsView caseFile={caseFile} />}

@@ -3,6 +3,7 @@
 // is silently dropped.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusWhenPresent } from '../../../ui/focus';
 import type { FieldErrorLike } from '../../../ui/errors';
 import { FieldError } from './fields';
 
@@ -55,7 +56,13 @@ export function ListInput({ label, description, value, onChange, error, max = 10
                 type="button"
                 className="chip__remove"
                 aria-label={t('form.removeItem', { item: entry })}
-                onClick={() => onChange(value.filter((v) => v !== entry))}
+                onClick={(event) => {
+                  // The chip goes away: focus the next chip's button, else the previous, else the box.
+                  const chip = event.currentTarget.closest('li');
+                  const neighbour = (chip?.nextElementSibling ?? chip?.previousElementSibling)?.querySelector('button');
+                  onChange(value.filter((v) => v !== entry));
+                  focusWhenPresent(() => (neighbour?.isConnected ? neighbour : document.getElementById(id)));
+                }}
               >
                 <span aria-hidden="true">×</span>
               </button>

@@ -1,0 +1,124 @@
+// The dialog walk of the axe test: on a screen, press every distinct button that opens a dialog,
+// and scan the dialog empty, after a submit with nothing filled in (the errors), and filled in —
+// then close it without saving. Driven by what is on the screen, not by a list of dialogs, so a
+// dialog added later is scanned too.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, repoRoot } from './fixtures';
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe's serious and critical findings on the page (or inside `scope`), one line per rule. */
+export async function axeFindings(page: Page, scope?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(wcagTags);
+  if (scope) builder = builder.include(scope);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A generated office (`npm run seed`): cases in every stage, with their records. */
+export function seedOffice(cases = 8): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-a11y-'));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'seed.ts'), '--cases', String(cases), '--dir', dir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`seeding failed:\n${run.stdout}\n${run.stderr}`);
+  return dir;
+}
+
+/** Fills every empty control in the dialog with something plausible (nothing is saved). */
+async function fillIn(dialog: Locator): Promise<void> {
+  await dialog.evaluate((root) => {
+    const setValue = (element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
+      const proto = Object.getPrototypeOf(element) as object;
+      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(element, value);
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const checkedGroups = new Set<string>();
+    for (const element of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select'))) {
+      if (element.disabled || element.getClientRects().length === 0) continue;
+      if (element instanceof HTMLSelectElement) {
+        if (!element.value && element.options.length > 1) setValue(element, element.options[1]!.value);
+      } else if (element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox')) {
+        const group = element.name || element.id;
+        if (element.type === 'radio' && checkedGroups.has(group)) continue;
+        checkedGroups.add(group);
+        if (!element.checked) element.click();
+      } else if (element instanceof HTMLInputElement && element.type === 'date') {
+        if (!element.value) setValue(element, new Date().toISOString().slice(0, 10));
+      } else if (element instanceof HTMLInputElement && element.type === 'number') {
+        if (!element.value) setValue(element, '3');
+      } else if (element instanceof HTMLInputElement && (element.type === 'file' || element.type === 'hidden' || element.readOnly)) {
+        continue;
+      } else if (!element.value) {
+        setValue(element, 'Nyalenda B, Kisumu');
+      }
+    }
+  });
+}
+
+async function closeDialogs(page: Page): Promise<void> {
+  for (let i = 0; i < 4 && (await page.locator('dialog[open]').count()) > 0; i += 1) {
+    await page.keyboard.press('Escape');
+    // A "discard what you typed?" question is itself a dialog: say yes to it.
+    const discard = page.locator('dialog[open]').last().getByRole('button', { name: /^(Discard|تجاهل|إهمال)/ });
+    if (await discard.count()) await discard.first().click();
+    await page.waitForTimeout(100);
+  }
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+}
+
+/**
+ * Presses each distinct button inside `area` (by its visible text, so one "Edit" per table) and
+ * scans every dialog it opens in three states. Buttons that do not open a dialog are put back by
+ * reloading `url`. Returns the findings, each prefixed with the screen and the button.
+ */
+export async function walkDialogs(page: Page, url: string, area: string, screen: string, seen: Set<string>): Promise<string[]> {
+  const findings: string[] = [];
+  await page.goto(url);
+  await expect(page.locator(area).first()).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
+  const labels = await page
+    .locator(area)
+    .locator('button:not([disabled]):not([role="tab"]):not([aria-pressed]):not(.chip__remove)')
+    .evaluateAll((buttons) => buttons.filter((b) => b.getClientRects().length > 0).map((b) => (b.textContent ?? '').trim()));
+  for (const label of [...new Set(labels)]) {
+    if (!label || seen.has(`${screen}:${label}`)) continue;
+    seen.add(`${screen}:${label}`);
+    const button = page.locator(area).getByRole('button', { name: label, exact: false }).filter({ hasText: label }).first();
+    if (!(await button.isVisible().catch(() => false)) || !(await button.isEnabled().catch(() => false))) continue;
+    await button.click();
+    const dialog = page.locator('dialog[open]').last();
+    const opened = await dialog.waitFor({ state: 'visible', timeout: 1500 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) {
+      await page.goto(url);
+      await expect(page.locator(area).first()).toBeVisible();
+      continue;
+    }
+    const name = `${screen} → "${label}"`;
+    for (const finding of await axeFindings(page, 'dialog[open]')) findings.push(`${name} (empty): ${finding}`);
+    const submit = dialog.locator('button[type="submit"]:not([disabled])').last();
+    if (await submit.count()) {
+      await submit.click();
+      await page.waitForTimeout(200);
+      if (await dialog.isVisible()) for (const finding of await axeFindings(page, 'dialog[open]')) findings.push(`${name} (errors): ${finding}`);
+    }
+    if (await dialog.isVisible()) {
+      await fillIn(dialog);
+      for (const finding of await axeFindings(page, 'dialog[open]')) findings.push(`${name} (filled): ${finding}`);
+    }
+    await closeDialogs(page);
+  }
+  return findings;
+}

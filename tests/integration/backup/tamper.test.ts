@@ -1,0 +1,155 @@
+// Tamper evidence that reaches the case data: changes made with a raw connection under the key
+// (renaming a child, deleting a note, reassigning a case) are found by verify; dropped append-only
+// triggers are found (and put back, and recorded) when the database opens; a rewritten chain does
+// not match an older anchor.
+import { describe, expect, it } from 'vitest';
+import { entryHash, GENESIS } from '../../../electron/core/audit/audit';
+import { checkAuditSchema } from '../../../electron/core/audit/schema';
+import { absentCaseStateHash, allCaseStateHashes, caseStateHash } from '../../../electron/core/audit/state';
+import { adminPassword, cleanUpAfterEach, openRawWithKey, setUpStaffedOffice, supervisorPassword, workerPassword } from '../../fixtures/core';
+
+const track = cleanUpAfterEach();
+
+const child = {
+  givenName: 'Akello',
+  familyName: 'Okot',
+  sex: 'female' as const,
+  dateOfBirth: '2014-03-02',
+  separationReasons: ['poverty' as const],
+  separationPlace: 'Gulu market',
+  area: 'Gulu',
+  careArrangement: 'transit_centre' as const,
+};
+
+async function officeWithCases() {
+  const office = track(await setUpStaffedOffice());
+  const worker = await office.login('wanjiru', workerPassword);
+  const first = await worker.ok('cases.register', { child });
+  const second = await worker.ok('cases.register', { child: { ...child, givenName: 'Opio' } });
+  const note = await worker.ok('notes.add', { caseId: first.id, note: { kind: 'general', date: new Date().toISOString().slice(0, 10), text: 'Met the aunt.' } });
+  return { office, worker, first, second, note };
+}
+
+describe('verify reaches the case data', () => {
+  it('a case file changed only through the app verifies clean, with every case anchored', async () => {
+    const { office } = await officeWithCases();
+    const status = await office.admin.ok('audit.verify', {});
+    expect(status).toMatchObject({ intact: true, records: { changedCount: 0, unanchored: 0 }, schemaRepairs: 0 });
+    expect(status.records.checked).toBe(2);
+  });
+
+  it('renaming a child, deleting a note and reassigning a case outside the app are each reported', async () => {
+    const { office, first, second, note } = await officeWithCases();
+    const raw = openRawWithKey(office.core);
+    try {
+      raw.prepare(`UPDATE cases SET given_name = 'Renamed' WHERE id = ?`).run(first.id);
+      const status = await office.admin.ok('audit.verify', {});
+      expect(status.intact).toBe(true); // the chain itself is untouched…
+      expect(status.records.changed.map((c) => c.caseId)).toEqual([first.id]); // …but the case is not
+
+      raw.prepare(`UPDATE cases SET given_name = ? WHERE id = ?`).run(child.givenName, first.id);
+      expect((await office.admin.ok('audit.verify', {})).records.changedCount).toBe(0);
+
+      raw.prepare(`DELETE FROM case_notes WHERE id = ?`).run(note.id);
+      raw.prepare(`UPDATE cases SET worker_id = ? WHERE id = ?`).run(office.users.otherWorker.id, second.id);
+      const after = await office.admin.ok('audit.verify', {});
+      expect(after.records.changed.map((c) => c.caseId).sort()).toEqual([first.id, second.id].sort());
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('a case deleted outside the app is reported', async () => {
+    const { office, second } = await officeWithCases();
+    const raw = openRawWithKey(office.core);
+    try {
+      raw.pragma('foreign_keys = OFF');
+      raw.prepare(`DELETE FROM case_events WHERE case_id = ?`).run(second.id);
+      raw.prepare(`DELETE FROM cases WHERE id = ?`).run(second.id);
+    } finally {
+      raw.close();
+    }
+    const status = await office.admin.ok('audit.verify', {});
+    expect(status.records.changed.map((c) => c.caseId)).toEqual([second.id]);
+  });
+
+  it('a later change through the app re-anchors the case; a supervisor reassigning is a change like any other', async () => {
+    const { office, first } = await officeWithCases();
+    const supervisor = await office.login('sara', supervisorPassword);
+    await supervisor.ok('cases.assign', { caseId: first.id, workerId: office.users.otherWorker.id, familyWorkerId: null });
+    expect((await office.admin.ok('audit.verify', {})).records).toMatchObject({ changedCount: 0, checked: 2 });
+  });
+});
+
+describe('the two ways of hashing case states agree', () => {
+  it('one ordered scan per table (large offices) gives each case the hash its own queries give', async () => {
+    const { office, first, second } = await officeWithCases();
+    const raw = office.core.store.get().raw;
+    const scanned = allCaseStateHashes(raw);
+    expect(scanned.get(first.id)).toBe(caseStateHash(raw, first.id));
+    expect(scanned.get(second.id)).toBe(caseStateHash(raw, second.id));
+    expect(scanned.get(first.id)).not.toBe(scanned.get(second.id));
+    expect(caseStateHash(raw, 'no-such-case')).toBe(absentCaseStateHash());
+  });
+});
+
+describe('the append-only triggers', () => {
+  it('dropped outside the app: found on the next open, put back, and reported by verify for good', async () => {
+    const { office } = await officeWithCases();
+    const raw = openRawWithKey(office.core);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.close();
+    office.shutdown();
+    const { openCore, clientsFor } = await import('../../fixtures/core');
+    const core = openCore(office.dir);
+    const admin = await clientsFor(core).login('admin', adminPassword);
+    try {
+      const status = await admin.ok('audit.verify', {});
+      expect(status.schemaRepairs).toBe(1);
+      expect(checkAuditSchema(core.store.get().raw)).toEqual({ missing: [], altered: [], unexpected: [] });
+      const entries = await admin.ok('audit.list', { action: 'audit.schemaRepaired' });
+      expect(entries.entries[0].details).toMatchObject({ missing: ['audit_log_no_update'] });
+    } finally {
+      admin.close();
+      core.close();
+    }
+  });
+});
+
+describe('anchors', () => {
+  it('a history rewritten under the key (chain re-hashed, so it verifies) does not match an older anchor', async () => {
+    const { office } = await officeWithCases();
+    const anchor = await office.admin.ok('audit.anchor', {});
+    expect(await office.admin.ok('audit.verifyAnchor', anchor)).toMatchObject({ result: 'matches', chain: { intact: true } });
+
+    // The attacker: drop the triggers, rewrite entry 3's username, re-hash the chain from there.
+    const raw = openRawWithKey(office.core);
+    try {
+      raw.exec('DROP TRIGGER audit_log_no_update');
+      const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, string | null>[];
+      let prev = GENESIS;
+      const update = raw.prepare('UPDATE audit_log SET username = ?, prev_hash = ?, hash = ? WHERE id = ?');
+      for (const row of rows) {
+        const edited = Number(row.id) === 3 ? { ...row, username: 'nobody' } : row;
+        const hash = entryHash(prev, edited as never);
+        update.run(edited.username, prev, hash, row.id);
+        prev = hash;
+      }
+      raw.exec(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`);
+    } finally {
+      raw.close();
+    }
+    // Make the local head agree too, as a thorough attacker would.
+    const last = openRawWithKey(office.core);
+    const head = last.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    last.close();
+    office.core.vault.update((c) => {
+      c.auditHead = head;
+    });
+    const check = await office.admin.ok('audit.verifyAnchor', { headHash: anchor.headHash, count: anchor.count });
+    expect(check.chain.intact).toBe(true);
+    expect(check.result).toBe('different');
+    expect(await office.admin.ok('audit.verifyAnchor', { headHash: anchor.headHash, count: 10_000 })).toMatchObject({ result: 'missing' });
+  });
+});
