@@ -182,7 +182,9 @@ async function inMemoryPage(
   countTotal: boolean,
 ): Promise<CaseListPage> {
   const tier = new Map<number, number>();
-  let from = sql`cases`;
+  // Filters alone: the filter index carries every filter column and sort key, so even when no
+  // filter leads it, the set is read from the index without touching the wide case rows.
+  let from = sql`cases INDEXED BY cases_list_filters`;
   if (matches) {
     const all = [...matches.exact, ...matches.tolerant];
     if (all.length === 0) return { rows: [], total: countTotal ? 0 : null, nextCursor: null };
