@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { createInProcessClient } from '../electron/core/client';
 import { createCore, type Core } from '../electron/core/core';
-import { appendAudit } from '../electron/core/audit/audit';
+import { appendAudit, entryHash, GENESIS } from '../electron/core/audit/audit';
 import { namePools } from '../electron/core/cases/seed-names';
 import type { SeedCase, SeedContext, SeedContributor } from '../electron/core/cases/seed-types';
 import { childColumns, riskRank, searchText } from '../electron/core/cases/rows';
@@ -176,6 +176,34 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
       @risk_level, @risk_rank, @priority, @spontaneous, @worker_id, @family_worker_id, @review_due, @registered_at,
       @registered_by, @updated_at, 1)`);
   const event = raw.prepare('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)');
+  // One audit entry per recorded event, as the app writes them (ids and kinds only), hash-chained
+  // after the set-up entries: the audit figures of the benchmark mean something only with a log of
+  // realistic size.
+  const usernames = new Map(staff.map((s) => [s.id, s.username]));
+  const chainHead = raw.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  let prevHash = chainHead?.hash ?? GENESIS;
+  let lastEventId = 0;
+  const newEvents = raw.prepare('SELECT id, case_id, at, user_id, type FROM case_events WHERE id > ? ORDER BY id');
+  const auditInsert = raw.prepare(
+    'INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const auditEvents = () => {
+    for (const e of newEvents.all(lastEventId) as Array<{ id: number; case_id: string; at: string; user_id: string | null; type: string }>) {
+      const row = {
+        at: e.at,
+        user_id: e.user_id,
+        username: e.user_id ? (usernames.get(e.user_id) ?? null) : null,
+        action: e.type,
+        entity_type: 'case',
+        entity_id: e.case_id,
+        details: null,
+      };
+      const hash = entryHash(prevHash, row);
+      auditInsert.run(row.at, row.user_id, row.username, row.action, row.entity_type, row.entity_id, row.details, prevHash, hash);
+      prevHash = hash;
+      lastEventId = e.id;
+    }
+  };
 
   const year = now.getUTCFullYear();
   const today = isoDay(now.getTime());
@@ -267,6 +295,7 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
         });
       }
       for (const contribute of contributors) contribute(ctx, batch);
+      auditEvents();
     })();
     options.onProgress?.(Math.min(options.cases, start + batchSize), options.cases);
   }

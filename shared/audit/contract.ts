@@ -63,7 +63,23 @@ export const auditChannels = defineChannels({
       .strict(),
     output: z.object({ entries: z.array(auditEntrySchema), nextBeforeId: z.number().int().nullable() }),
   },
-  'audit.verify': { access: 'audit.read', input: z.object({}).strict(), output: auditVerifySchema },
+  /** Incremental: checks the entries added since the last verified one (`fromId`; absent: from the start). */
+  'audit.verify': {
+    access: 'audit.read',
+    input: z.object({}).strict(),
+    output: auditVerifySchema.extend({ fromId: z.number().int().optional() }),
+  },
+  /** The whole chain, in the background: starts a check (`start`) and/or reports its progress. */
+  'audit.verifyFull': {
+    access: 'audit.read',
+    input: z.object({ start: z.boolean().default(false) }).strict(),
+    output: z.object({
+      state: z.enum(['idle', 'running', 'done', 'failed']),
+      checked: z.number().int(),
+      total: z.number().int(),
+      result: auditChainStatusSchema.nullable(),
+    }),
+  },
   'audit.anchor': { access: 'audit.read', input: z.object({}).strict(), output: auditAnchorSchema },
   'audit.verifyAnchor': {
     access: 'audit.read',

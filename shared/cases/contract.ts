@@ -181,7 +181,8 @@ export function limitedMatch(match: Omit<FullDuplicateMatch, 'inScope'>): Limite
 }
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 
-export const caseSortFields = ['number', 'name', 'registeredAt', 'updatedAt', 'risk', 'reviewDue', 'age'] as const;
+/** `relevance` orders a search's matches best first (without a search: recently updated first). */
+export const caseSortFields = ['number', 'name', 'registeredAt', 'updatedAt', 'risk', 'reviewDue', 'age', 'relevance'] as const;
 
 export const caseListInput = z
   .object({
@@ -198,8 +199,13 @@ export const caseListInput = z
     sort: z
       .object({ by: z.enum(caseSortFields), dir: z.enum(['asc', 'desc']) })
       .default({ by: 'updatedAt', dir: 'desc' }),
-    offset: z.number().int().min(0).max(10_000_000).default(0),
+    /** Where the previous page ended (its `nextCursor`). Pages by key: any depth costs the same. */
+    cursor: z.string().max(400).optional(),
+    /** Kept for older callers; the app pages by cursor. */
+    offset: z.number().int().min(0).max(100_000).default(0),
     limit: z.number().int().min(1).max(200).default(50),
+    /** Count the matches (first page only; later pages never count). Default true. */
+    withTotal: z.boolean().optional(),
   })
   .strict();
 export type CaseListInput = z.input<typeof caseListInput>;
@@ -258,7 +264,8 @@ export const casesChannels = defineChannels({
   'cases.list': {
     access: 'case.read',
     input: caseListInput,
-    output: z.object({ rows: z.array(caseRowSchema), total: z.number().int() }),
+    // `total` is counted on the first page of a query (no cursor) and null on the pages after it.
+    output: z.object({ rows: z.array(caseRowSchema), total: z.number().int().nullable(), nextCursor: z.string().nullable() }),
   },
   'cases.get': { access: 'case.read', input: caseRef, output: caseFileSchema },
   'cases.getPhoto': { access: 'case.read', input: caseRef, output: photoSchema.nullable() },

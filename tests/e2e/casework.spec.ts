@@ -83,9 +83,12 @@ test('a case worker registers a child, sees a duplicate warning, and carries the
   await page.getByRole('link', { name: 'Aminah Odiambo' }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('link', { name: 'Amina Odhiambo' })).toBeFocused();
+  // The search tolerates misspellings (Odiambo is found too) and lists the exact match first.
   await page.getByLabel('Search by name or case number').fill('odhiambo');
-  await expect(page.getByRole('status').filter({ hasText: /^One case matches$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^2 cases match$/ })).toBeVisible();
   await expect(page).toHaveURL(/q=odhiambo/);
+  await expect(page).toHaveURL(/sort=relevance/);
+  await expect(page.getByRole('table').getByRole('link').first()).toHaveText('Amina Odhiambo');
   await expectNoSeriousViolations(page, 'case list');
   await page.getByRole('link', { name: 'Amina Odhiambo' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Amina Odhiambo' })).toBeVisible();

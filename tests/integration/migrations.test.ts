@@ -173,6 +173,28 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => raw.prepare('INSERT INTO office_keys VALUES (2, 1, 1, 1, 1, 1)').run()).toThrow(/CHECK|datatype/);
     },
   },
+  11: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-11'), number: 'GUL-2025-0011', family_name: 'Okello', given_name: 'Grace', seq: 11 });
+    },
+    check(raw) {
+      // The name sort's key is computed from the row, case-folded like NOCASE.
+      expect(raw.prepare(`SELECT name_key FROM cases WHERE id = 'case-11'`).get()).toEqual({ name_key: 'okello\u001fgrace' });
+      const indexes = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'`).all() as { name: string }[]).map((r) => r.name);
+      expect(indexes).toEqual(
+        expect.arrayContaining(['cases_list_updated', 'cases_list_name', 'cases_list_number', 'cases_list_review', 'cases_list_birth', 'cases_list_filters']),
+      );
+      // A keyset page of the name sort is a range of its index, not a scan and sort.
+      const plan = (raw.prepare(
+        `EXPLAIN QUERY PLAN SELECT seq FROM cases INDEXED BY cases_list_name WHERE (name_key, seq) > ('a', 0) ORDER BY name_key, seq LIMIT 5`,
+      ).all() as { detail: string }[]).map((r) => r.detail);
+      expect(plan.join(' ')).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_list_name \(\(name_key,seq\)>\(\?,\?\)\)/);
+      // The name vocabulary of the word index, and the audit checkpoint (one row at most).
+      expect(raw.prepare(`SELECT term FROM cases_words_vocab WHERE term = 'akello'`).all()).toHaveLength(1);
+      insertRow(raw, 'audit_checkpoint', { id: 1, entry_id: 1, hash: 'h', verified_at: now });
+      expect(() => insertRow(raw, 'audit_checkpoint', { id: 2, entry_id: 2, hash: 'h', verified_at: now })).toThrow(/CHECK/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

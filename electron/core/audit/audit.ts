@@ -90,17 +90,33 @@ export function toAuditEntry(row: Row): AuditEntry {
   };
 }
 
-/** Walks the whole chain in id order, in pages, so memory stays flat on a large log. */
-export async function verifyAudit(db: Db, head: { id: number; hash: string } | null): Promise<AuditChainStatus> {
+/**
+ * Walks the chain in id order, in pages, so memory stays flat on a large log — from the start, or
+ * from a checkpoint (an entry verified before, whose hash must be unchanged), which makes the usual
+ * check cost only the entries added since. `verifiedTo` is the last entry of an intact walk.
+ */
+export async function verifyAudit(
+  db: Db,
+  head: { id: number; hash: string } | null,
+  from: { id: number; hash: string } | null = null,
+): Promise<AuditChainStatus & { verifiedTo: { id: number; hash: string } | null }> {
   let prevHash = GENESIS;
   let lastId = 0;
   let checked = 0;
-  const broken = (id: number, problem: AuditChainStatus['problem']): AuditChainStatus => ({
+  const broken = (id: number, problem: AuditChainStatus['problem']) => ({
     intact: false,
     checked,
     brokenAtId: id,
     problem,
+    verifiedTo: null,
   });
+  if (from) {
+    const atCheckpoint = await db.selectFrom('audit_log').select(['hash']).where('id', '=', from.id).executeTakeFirst();
+    if (!atCheckpoint) return broken(from.id, 'truncated');
+    if (atCheckpoint.hash !== from.hash) return broken(from.id, 'edited');
+    prevHash = from.hash;
+    lastId = from.id;
+  }
   for (;;) {
     const rows = (await db
       .selectFrom('audit_log')
@@ -122,10 +138,20 @@ export async function verifyAudit(db: Db, head: { id: number; hash: string } | n
       checked += 1;
     }
   }
-  if (head) {
-    if (head.id > lastId) return broken(lastId + 1, 'truncated');
-    const atHead = await db.selectFrom('audit_log').select(['hash']).where('id', '=', head.id).executeTakeFirst();
-    if (!atHead || atHead.hash !== head.hash) return broken(head.id, 'edited');
-  }
-  return { intact: true, checked, brokenAtId: null, problem: null };
+  const headProblem = await checkHead(db, head, lastId);
+  if (headProblem) return broken(headProblem.id, headProblem.problem);
+  return { intact: true, checked, brokenAtId: null, problem: null, verifiedTo: lastId > 0 ? { id: lastId, hash: prevHash } : null };
+}
+
+/** The head kept outside the database shows a log cut short at the end. */
+export async function checkHead(
+  db: Db,
+  head: { id: number; hash: string } | null,
+  lastId: number,
+): Promise<{ id: number; problem: 'truncated' | 'edited' } | null> {
+  if (!head) return null;
+  if (head.id > lastId) return { id: lastId + 1, problem: 'truncated' };
+  const atHead = await db.selectFrom('audit_log').select(['hash']).where('id', '=', head.id).executeTakeFirst();
+  if (!atHead || atHead.hash !== head.hash) return { id: head.id, problem: 'edited' };
+  return null;
 }

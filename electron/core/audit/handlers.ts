@@ -3,10 +3,34 @@ import { sql } from 'kysely';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import { auditAnchor, checkAnchor } from './anchor';
-import { toAuditEntry, verifyAudit } from './audit';
+import { checkHead, toAuditEntry, verifyAudit } from './audit';
+import { runFullCheck, type FullCheckResult } from './full-check';
 import { verifyCaseStates } from './records';
 
+type Db = ReturnType<CoreDeps['store']['get']>['db'];
+
+async function readCheckpoint(db: Db) {
+  const row = (await sql<{ entry_id: number; hash: string }>`SELECT entry_id, hash FROM audit_checkpoint WHERE id = 1`.execute(db)).rows[0];
+  return row ? { id: row.entry_id, hash: row.hash } : null;
+}
+
+async function saveCheckpoint(db: Db, to: { id: number; hash: string }, at: string) {
+  await sql`INSERT INTO audit_checkpoint (id, entry_id, hash, verified_at) VALUES (1, ${to.id}, ${to.hash}, ${at})
+    ON CONFLICT (id) DO UPDATE SET entry_id = excluded.entry_id, hash = excluded.hash, verified_at = excluded.verified_at
+    WHERE excluded.entry_id > audit_checkpoint.entry_id`.execute(db);
+}
+
+interface FullCheckJob {
+  state: 'running' | 'done' | 'failed';
+  checked: number;
+  total: number;
+  result: FullCheckResult | null;
+  /** Set once the result (its checkpoint) has been written, by a later call in the call queue. */
+  saved: boolean;
+}
+
 export function createAuditHandlers(deps: CoreDeps) {
+  let job: FullCheckJob | null = null;
   return defineHandlers({
     'audit.list': async (input, env) => {
       let query = env.db().selectFrom('audit_log').selectAll();
@@ -32,16 +56,57 @@ export function createAuditHandlers(deps: CoreDeps) {
       };
     },
 
+    // Incremental: from the last verified entry (normally a few entries: milliseconds). Without a
+    // checkpoint yet, from the start — the full check below does that off the main thread.
     'audit.verify': async (_input, env) => {
-      const chain = await verifyAudit(env.db(), deps.vault.read()?.auditHead ?? null);
+      const db = env.db();
+      await persistFullCheck(db, env.now());
+      const checkpoint = await readCheckpoint(db);
+      const { verifiedTo, ...status } = await verifyAudit(db, deps.vault.read()?.auditHead ?? null, checkpoint);
+      if (verifiedTo) await saveCheckpoint(db, verifiedTo, env.now().toISOString());
       const records = verifyCaseStates(deps.store.get().raw);
-      const { repairs } = await env
-        .db()
+      const { repairs } = await db
         .selectFrom('audit_log')
         .select(sql<number>`count(*)`.as('repairs'))
         .where('action', '=', 'audit.schemaRepaired')
         .executeTakeFirstOrThrow();
-      return { ...chain, records, schemaRepairs: Number(repairs) };
+      return { ...status, records, schemaRepairs: Number(repairs), fromId: checkpoint?.id };
+    },
+
+    // The whole chain in a worker thread; the call returns at once with the progress. Calling it
+    // again reports the progress; `start` begins a new check when none is running.
+    'audit.verifyFull': async ({ start }, env) => {
+      const db = env.db();
+      await persistFullCheck(db, env.now());
+      if (start && job?.state !== 'running') {
+        const upTo = Number((await sql<{ n: number | null }>`SELECT max(id) AS n FROM audit_log`.execute(db)).rows[0]?.n ?? 0);
+        const current: FullCheckJob = { state: 'running', checked: 0, total: upTo, result: null, saved: false };
+        job = current;
+        const store = deps.store.get();
+        runFullCheck({
+          file: deps.store.paths.dbFile,
+          key: store.dataKey,
+          nativeBinding: deps.store.nativeBinding,
+          upTo,
+          onProgress: (checked) => {
+            current.checked = checked;
+          },
+        }).then(
+          (result) => {
+            Object.assign(current, { state: 'done', checked: result.status.checked, result });
+          },
+          () => {
+            current.state = 'failed';
+          },
+        );
+      }
+      const head = deps.vault.read()?.auditHead ?? null;
+      let status = job?.result?.status ?? null;
+      if (status?.intact && head && head.id <= (job?.total ?? 0)) {
+        const problem = await checkHead(db, head, job!.total);
+        if (problem) status = { intact: false, checked: status.checked, brokenAtId: problem.id, problem: problem.problem };
+      }
+      return { state: job?.state ?? 'idle', checked: job?.checked ?? 0, total: job?.total ?? 0, result: status };
     },
 
     'audit.anchor': async (_input, env) => auditAnchor(env.db(), env.now()),
@@ -52,4 +117,12 @@ export function createAuditHandlers(deps: CoreDeps) {
       return { result, chain };
     },
   });
+
+  /** A finished full check's checkpoint is written here, inside a call (never from the worker's callback). */
+  async function persistFullCheck(db: Db, now: Date) {
+    if (job?.state === 'done' && !job.saved && job.result?.verifiedTo) {
+      job.saved = true;
+      await saveCheckpoint(db, job.result.verifiedTo, now.toISOString());
+    }
+  }
 }

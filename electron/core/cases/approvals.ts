@@ -2,7 +2,7 @@
 // own queue: a best interests determination submitted for approval, and a case plan in force that
 // no supervisor has approved yet. One predicate for the case list's filter and one list for
 // "My work" (oldest first), so both always agree.
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
 import { can } from '../../../shared/permissions';
@@ -11,19 +11,11 @@ import { toCaseRow } from './rows';
 export type ApprovalKind = 'bid' | 'plan';
 
 /**
- * The cases with an approval waiting. Each side reads an index (bids_case covers case_id and
- * status; plan_versions_one_current holds only the plans in force), so the filter stays cheap.
+ * The cases with an approval waiting, as a condition the case list's keyset queries add to their
+ * WHERE. Each side reads an index (bids_case covers case_id and status; plan_versions_one_current
+ * holds only the plans in force), so the filter stays cheap.
  */
-export function awaitingApproval(eb: ExpressionBuilder<DB, 'cases'>) {
-  return eb.or([
-    eb('cases.id', 'in', eb.selectFrom('bids').select('bids.case_id').where('bids.status', '=', 'submitted')),
-    eb(
-      'cases.id',
-      'in',
-      eb.selectFrom('plan_versions').select('plan_versions.case_id').where('plan_versions.status', '=', 'current').where('plan_versions.approved_at', 'is', null),
-    ),
-  ]);
-}
+export const awaitingApprovalSql = sql`(cases.id IN (SELECT case_id FROM bids WHERE status = 'submitted') OR cases.id IN (SELECT case_id FROM plan_versions WHERE status = 'current' AND approved_at IS NULL))`;
 
 const LIMIT = 100;
 

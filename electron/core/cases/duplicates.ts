@@ -6,6 +6,7 @@ import { ageInYears, todayIso } from '../../../shared/cases/fields';
 import { foldName, similarity, soundKey } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
+import { quote, tolerantWords } from './list-search';
 import { ageOf } from './rows';
 import { inScope, type CaseDbRow } from './scope';
 
@@ -18,22 +19,6 @@ export interface DuplicateQuery {
   estimatedAgeYears?: number | null;
   separationPlace?: string;
   area?: string;
-}
-
-function trigrams(word: string): string[] {
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= word.length; i += 1) grams.add(word.slice(i, i + 3));
-  return [...grams];
-}
-
-/** An FTS5 query that finds rows sharing any trigram with any name part (quoted: no operators). */
-function candidateQuery(words: string[]): string | null {
-  const grams = new Set<string>();
-  for (const word of words) {
-    if (word.length < 3) continue;
-    for (const gram of trigrams(word)) grams.add(`"${gram.replace(/"/g, '""')}"`);
-  }
-  return grams.size > 0 ? [...grams].join(' OR ') : null;
 }
 
 function bestSimilarity(a: string[], b: string[]): number {
@@ -51,7 +36,14 @@ export async function findDuplicates(
 ): Promise<DuplicateMatch[]> {
   const names = [query.givenName, query.familyName, ...query.otherNames].filter(Boolean);
   const words = foldName(names.join(' ')).split(' ').filter(Boolean);
-  const match = candidateQuery(words);
+  // Candidates: cases with a name word that may be a spelling of one of the words given (the
+  // search's tolerant vocabulary match), best ranked first. Word-index lookups only: cheap at any size.
+  const alternatives = new Set<string>();
+  for (const word of new Set(words)) {
+    if (word.length < 3 || /\d/u.test(word)) continue;
+    for (const hit of (await tolerantWords(db, word, db)).slice(0, 100)) alternatives.add(hit);
+  }
+  const match = alternatives.size > 0 ? [...alternatives].map(quote).join(' OR ') : null;
   const today = todayIso(now);
   let rows: (CaseDbRow & { worker_name: string | null })[] = [];
   if (match) {
@@ -60,7 +52,7 @@ export async function findDuplicates(
       .leftJoin('users', 'users.id', 'cases.worker_id')
       .selectAll('cases')
       .select('users.display_name as worker_name')
-      .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${match} ORDER BY rank LIMIT 400)`)
+      .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${match} ORDER BY rank LIMIT 400)`)
       .execute()) as (CaseDbRow & { worker_name: string | null })[];
   }
   const wantedAge =

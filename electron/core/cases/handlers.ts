@@ -186,13 +186,21 @@ export function createCasesHandlers(deps: CoreDeps) {
     },
 
     'cases.list': async (input, env) => {
-      const { rows, total } = await listCases(env.db(), input, env.session, env.now());
-      await env.audit(env.db(), {
-        action: 'case.list',
-        entityType: 'case',
-        details: { count: rows.length, offset: input.offset, filtered: Boolean(input.search || input.stages || input.riskLevels || input.area || input.overdue) },
-      });
-      return { rows: rows.map((r) => toCaseRow(r, env.now())), total };
+      const { rows, total, nextCursor } = await listCases(env.db(), input, env.session, env.now());
+      // One audit entry per list view (its first page), not one per page scrolled into view.
+      if (!input.cursor) {
+        await env.audit(env.db(), {
+          action: 'case.list',
+          entityType: 'case',
+          details: {
+            count: rows.length,
+            total,
+            offset: input.offset,
+            filtered: Boolean(input.search || input.stages || input.status || input.workerId || input.riskLevels || input.area || input.overdue || input.priority),
+          },
+        });
+      }
+      return { rows: rows.map((r) => toCaseRow(r, env.now())), total, nextCursor };
     },
 
     'cases.get': async ({ caseId }, env) => {

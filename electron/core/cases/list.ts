@@ -1,107 +1,265 @@
-// Node-only. The case list: accent-insensitive search over folded names and numbers (a trigram
-// index for 3+ letters), filters, sort and paging — built to stay fast at 100 000 cases.
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+// Node-only. The case list: filters, sort and keyset paging over the `cases_list_*` indexes (which
+// carry every filter column, so a filter never reads the wide case row), a tolerant search, and the
+// total counted once per filter change (on the first page only). Built to cost the same at any page
+// depth and to grow little from 10 000 to 100 000 cases.
+import crypto from 'node:crypto';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { caseListInput } from '../../../shared/cases/contract';
+import { AppError } from '../../../shared/contract/errors';
 import { todayIso } from '../../../shared/cases/fields';
-import { foldName } from '../../../shared/cases/names';
 import { can } from '../../../shared/permissions';
 import type { DB } from '../db/schema';
-import { awaitingApproval } from './approvals';
 import type { Session } from '../handler';
+import { awaitingApprovalSql } from './approvals';
+import { decodeCursor, encodeCursor, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
+import { exactCondition, planSearch, searchMatches } from './list-search';
 import { riskRank } from './rows';
 import type { CaseDbRow } from './scope';
 
 export type CaseListQuery = z.output<typeof caseListInput>;
-type Query = SelectQueryBuilder<DB, 'cases', object>;
+type Cond = RawBuilder<unknown>;
+export type ListedRow = CaseDbRow & { worker_name: string | null };
 
-/** Words of 3+ letters go to the trigram index (any part of a name); shorter ones to the word
- *  index's prefix table (the start of a name). Both are indexes: no scan of the cases table. */
-function applySearch(query: Query, search: string): Query {
-  const words = foldName(search).split(' ').filter(Boolean);
-  const long = words.filter((w) => w.length >= 3);
-  const short = words.filter((w) => w.length < 3);
-  if (long.length > 0) {
-    const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
-    query = query.where(sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${match})`);
-  }
-  if (short.length > 0) {
-    const match = short.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ');
-    query = query.where(sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${match})`);
-  }
-  return query;
-}
+/**
+ * Above this many exact matches (a common name, a short prefix), pages walk the sort index with
+ * the matches as a filter — a few thousand narrow index entries — instead of reading every
+ * matching row to order them in memory (a table lookup each).
+ */
+const SEARCH_SET_CAP = 600;
+/** At or below this many matches of the filters alone, the set is ordered in memory. */
+const SMALL_SET = 2000;
 
-export function scoped(query: Query, session: Session): Query {
+export function scoped<Q extends SelectQueryBuilder<DB, 'cases', object>>(query: Q, session: Session): Q {
   if (can(session.role, 'case.readAll')) return query;
   return query.where((eb) =>
     eb.or([eb('cases.worker_id', '=', session.userId), eb('cases.family_worker_id', '=', session.userId)]),
-  );
+  ) as Q;
 }
 
-export function filtered(db: Kysely<DB>, input: CaseListQuery, session: Session, now: Date): Query {
-  let query = scoped(db.selectFrom('cases'), session);
-  if (input.search) query = applySearch(query, input.search);
-  if (input.stages?.length) query = query.where('cases.stage', 'in', input.stages);
-  if (input.status) query = query.where('cases.status', '=', input.status);
-  if (input.workerId) {
-    const id = input.workerId;
-    query = query.where((eb) => eb.or([eb('cases.worker_id', '=', id), eb('cases.family_worker_id', '=', id)]));
+export function scopeCondition(session: Session): Cond | null {
+  if (can(session.role, 'case.readAll')) return null;
+  return sql`(cases.worker_id = ${session.userId} OR cases.family_worker_id = ${session.userId})`;
+}
+
+/** The filters as SQL conditions over columns every `cases_list_*` index carries. */
+export function filterConditions(input: CaseListQuery, session: Session, now: Date): Cond[] {
+  const conds: Cond[] = [];
+  const scope = scopeCondition(session);
+  if (scope) conds.push(scope);
+  const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
+  if (input.stages?.length) conds.push(sql`cases.stage IN (${list(input.stages)})`);
+  if (input.status) conds.push(sql`cases.status = ${input.status}`);
+  if (input.workerId) conds.push(sql`(cases.worker_id = ${input.workerId} OR cases.family_worker_id = ${input.workerId})`);
+  if (input.riskLevels?.length) conds.push(sql`cases.risk_rank IN (${list(input.riskLevels.map((r) => riskRank[r]))})`);
+  if (input.area) conds.push(sql`cases.area = ${input.area}`);
+  if (input.priority) conds.push(sql`cases.priority = ${input.priority}`);
+  if (input.overdue) conds.push(sql`cases.status = 'open' AND cases.review_due < ${todayIso(now)}`);
+  if (input.awaitingApproval) conds.push(sql`cases.status = 'open' AND ${awaitingApprovalSql}`);
+  return conds;
+}
+
+const where = (conds: Cond[]) => (conds.length > 0 ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
+
+/** Identifies the query a cursor belongs to (filters, search and sort, and the caller). */
+function queryKey(input: CaseListQuery, session: Session): string {
+  const { cursor: _cursor, offset: _offset, limit: _limit, withTotal: _withTotal, ...rest } = input;
+  return crypto.createHash('sha256').update(JSON.stringify([session.userId, rest])).digest('base64url').slice(0, 16);
+}
+
+interface PageKey {
+  seq: number;
+  s: number;
+  k: KeyValue[];
+}
+
+/** One page in index order, from the cursor on, across the sort's segments. */
+async function keysetPage(db: Kysely<DB>, conds: Cond[], segments: Segment[], cursor: Cursor | null, want: number) {
+  const found: PageKey[] = [];
+  for (let s = cursor?.s ?? 0; s < segments.length && found.length < want; s += 1) {
+    const seg = segments[s];
+    const keyCols = [...seg.cols, 'cases.seq'];
+    const segConds = [...conds];
+    if (seg.where) segConds.push(sql.raw(seg.where));
+    if (cursor && s === cursor.s) {
+      const op = sql.raw(seg.dir === 'asc' ? '>' : '<');
+      segConds.push(sql`(${sql.raw(keyCols.join(', '))}) ${op} (${sql.join([...cursor.k, cursor.r].map((v) => sql`${v}`))})`);
+    }
+    const selected = seg.cols.map((c, i) => `${c} AS k${i}`);
+    const order = keyCols.map((c) => `${c} ${seg.dir.toUpperCase()}`).join(', ');
+    const rows = await sql<Record<string, KeyValue> & { seq: number }>`
+      SELECT ${sql.raw(['cases.seq AS seq', ...selected].join(', '))} FROM cases INDEXED BY ${sql.raw(seg.index)} ${where(segConds)}
+      ORDER BY ${sql.raw(order)} LIMIT ${want - found.length}`.execute(db);
+    for (const row of rows.rows) found.push({ seq: row.seq, s, k: seg.cols.map((_, i) => row[`k${i}`]) });
   }
-  if (input.riskLevels?.length) query = query.where('cases.risk_rank', 'in', input.riskLevels.map((r) => riskRank[r]));
-  if (input.area) query = query.where('cases.area', '=', input.area);
-  if (input.priority) query = query.where('cases.priority', '=', input.priority);
-  if (input.overdue) {
-    query = query.where('cases.status', '=', 'open').where('cases.review_due', '<', todayIso(now));
-  }
-  if (input.awaitingApproval) query = query.where('cases.status', '=', 'open').where(awaitingApproval);
-  return query;
+  return found;
+}
+
+async function readRows(db: Kysely<DB>, seqs: number[]): Promise<ListedRow[]> {
+  if (seqs.length === 0) return [];
+  const full = (await db
+    .selectFrom('cases')
+    .leftJoin('users', 'users.id', 'cases.worker_id')
+    .selectAll('cases')
+    .select('users.display_name as worker_name')
+    .where('cases.seq', 'in', seqs)
+    .execute()) as ListedRow[];
+  const bySeq = new Map(full.map((row) => [row.seq, row]));
+  return seqs.map((seq) => bySeq.get(seq)).filter((row): row is ListedRow => Boolean(row));
 }
 
 /**
- * Two steps: sort and page over narrow rows (ids and the sort key only), then read the 50 full
- * rows. Sorting thousands of search hits with every column in the sorter was the slow part.
+ * The cursor of a page that ended at `row`, for an index-walked query (not a search's or a small
+ * set's): lets a benchmark or test start at any depth (the last page) without walking there.
  */
-export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: Session, now: Date) {
-  const base = filtered(db, input, session, now);
-  const dir = input.sort.dir;
-  let page = base.select('cases.id');
-  switch (input.sort.by) {
-    case 'number':
-      page = page.orderBy('cases.seq', dir);
-      break;
-    case 'name':
-      page = page.orderBy(sql`cases.family_name COLLATE NOCASE`, dir).orderBy(sql`cases.given_name COLLATE NOCASE`, dir);
-      break;
-    case 'registeredAt':
-      page = page.orderBy('cases.registered_at', dir);
-      break;
-    case 'risk':
-      page = page.orderBy('cases.risk_rank', dir).orderBy('cases.updated_at', 'desc');
-      break;
-    case 'reviewDue':
-      page = page.orderBy(sql`cases.review_due IS NULL`).orderBy('cases.review_due', dir);
-      break;
-    case 'age':
-      // Older children have earlier birth dates.
-      page = page.orderBy(sql`cases.birth_year_sort IS NULL`).orderBy('cases.birth_year_sort', dir === 'asc' ? 'desc' : 'asc');
-      break;
-    default:
-      page = page.orderBy('cases.updated_at', dir);
+export function cursorAt(row: CaseDbRow, input: CaseListQuery, session: Session): string {
+  const segments = segmentsFor(input.sort.by, input.sort.dir);
+  const values = row as unknown as Record<string, KeyValue>;
+  const s = Math.max(0, segments.findIndex((seg) => !seg.where || (seg.where.endsWith('IS NULL') ? values[seg.where.split(' ')[0].slice(6)] === null : values[seg.where.split(' ')[0].slice(6)] !== null)));
+  const k = segments[s].cols.map((c) => values[c.slice('cases.'.length)]);
+  return encodeCursor({ q: queryKey(input, session), s, k, r: row.seq });
+}
+
+export interface CaseListPage {
+  rows: ListedRow[];
+  /** Computed on the first page of a query only (null on later pages: the client keeps it). */
+  total: number | null;
+  nextCursor: string | null;
+}
+
+export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: Session, now: Date): Promise<CaseListPage> {
+  const key = queryKey(input, session);
+  const cursor = input.cursor ? decodeCursor(input.cursor, key) : null;
+  if (input.offset > 0 && !cursor) {
+    // Offsets are kept for old callers; the app pages by cursor.
+    return offsetPage(db, input, session, now);
   }
-  const ids = (await page.orderBy('cases.id').limit(input.limit).offset(input.offset).execute()).map((r) => r.id);
-  const full =
-    ids.length === 0
-      ? []
-      : ((await db
-          .selectFrom('cases')
-          .leftJoin('users', 'users.id', 'cases.worker_id')
-          .selectAll('cases')
-          .select('users.display_name as worker_name')
-          .where('cases.id', 'in', ids)
-          .execute()) as (CaseDbRow & { worker_name: string | null })[]);
-  const byId = new Map(full.map((row) => [row.id, row]));
-  const rows = ids.map((id) => byId.get(id)).filter((row): row is CaseDbRow & { worker_name: string | null } => Boolean(row));
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: Number(count.n) };
+  const conds = filterConditions(input, session, now);
+  const countTotal = !cursor && input.withTotal !== false;
+  const count = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM cases ${where(conds)}`.execute(db)).rows[0].n);
+  let total: number | null = null;
+  if (input.search) {
+    const plan = await planSearch(db, input.search, db);
+    const matches = await searchMatches(db, plan, SEARCH_SET_CAP);
+    if (matches) return inMemoryPage(db, input, conds, matches, cursor, key, countTotal);
+    if (countTotal && conds.length === 0 && (!plan.exact.trigram || !plan.exact.words)) {
+      // Search alone: the full-text index counts its matches without reading the cases.
+      total = Number(
+        (plan.exact.trigram
+          ? await sql<{ n: number }>`SELECT count(*) AS n FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram}`.execute(db)
+          : await sql<{ n: number }>`SELECT count(*) AS n FROM cases_words WHERE cases_words MATCH ${plan.exact.words}`.execute(db)
+        ).rows[0].n,
+      );
+    }
+    conds.push(...exactCondition(plan));
+  } else if (cursor?.m === 1) {
+    return inMemoryPage(db, input, conds, null, cursor, key, false);
+  } else if (!cursor) {
+    // The total decides the way: a few matches are read whole and ordered in memory (walking a
+    // sort index for them would pass over most of the index); many are paged along the index.
+    total = await count();
+    if (total <= SMALL_SET && conds.length > 0) return inMemoryPage(db, input, conds, null, null, key, countTotal);
+  }
+  const segments = segmentsFor(input.sort.by, input.sort.dir);
+  const keys = await keysetPage(db, conds, segments, cursor, input.limit + 1);
+  const page = keys.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const nextCursor = keys.length > input.limit && last ? encodeCursor({ q: key, s: last.s, k: last.k, r: last.seq }) : null;
+  if (countTotal && total === null) total = await count();
+  return { rows: await readRows(db, page.map((k) => k.seq)), total: countTotal ? total : null, nextCursor };
+}
+
+/**
+ * A bounded set of matches — a search's (exact ones, then tolerant ones) or a narrow filter's —
+ * read once as narrow rows and ordered here, by relevance (exact before tolerant, each newest
+ * first) or by the chosen sort; the page is taken after the cursor's position.
+ */
+async function inMemoryPage(
+  db: Kysely<DB>,
+  input: CaseListQuery,
+  conds: Cond[],
+  matches: { exact: number[]; tolerant: number[] } | null,
+  cursor: Cursor | null,
+  key: string,
+  countTotal: boolean,
+): Promise<CaseListPage> {
+  const tier = new Map<number, number>();
+  // Filters alone: the filter index carries every filter column and sort key, so even when no
+  // filter leads it, the set is read from the index without touching the wide case rows.
+  let from = sql`cases INDEXED BY cases_list_filters`;
+  if (matches) {
+    const all = [...matches.exact, ...matches.tolerant];
+    if (all.length === 0) return { rows: [], total: countTotal ? 0 : null, nextCursor: null };
+    for (const r of matches.exact) tier.set(r, 0);
+    for (const r of matches.tolerant) tier.set(r, 1);
+    // CROSS JOIN keeps the match list as the outer loop: one rowid lookup per match.
+    from = sql`json_each(${JSON.stringify(all)}) AS m CROSS JOIN cases ON cases.rowid = m.value`;
+  }
+  const segments = segmentsFor(input.sort.by, input.sort.dir);
+  const seg = segments[0];
+  const cols = seg.cols.map((c, i) => `${c} AS k${i}`);
+  const nulls = segments.length > 1 ? `, (${seg.where}) AS inseg` : '';
+  const rows = (
+    await sql<Record<string, KeyValue> & { seq: number; r: number; inseg?: number }>`
+      SELECT ${sql.raw(['cases.rowid AS r', 'cases.seq AS seq', ...cols].join(', ') + nulls)} FROM ${from} ${where(conds)}`.execute(db)
+  ).rows.map((row) => ({
+    seq: row.seq,
+    // The position key: relevance tier (for "relevance"), segment, then the sort's columns.
+    k: [
+      input.sort.by === 'relevance' ? (tier.get(row.r) ?? 1) : 0,
+      segments.length > 1 && !row.inseg ? 1 : 0,
+      ...seg.cols.map((_, i) => row[`k${i}`]),
+    ] as KeyValue[],
+  }));
+  const sign = seg.dir === 'asc' ? 1 : -1;
+  const compare = (a: { k: KeyValue[]; seq: number }, b: { k: KeyValue[]; seq: number }) => {
+    for (let i = 0; i < a.k.length; i += 1) {
+      const c = compareValues(a.k[i], b.k[i]);
+      if (c !== 0) return i < 2 ? c : c * sign;
+    }
+    return (a.seq - b.seq) * sign;
+  };
+  rows.sort(compare);
+  let start = 0;
+  if (cursor) {
+    const after = { k: cursor.k, seq: cursor.r };
+    while (start < rows.length && compare(rows[start], after) <= 0) start += 1;
+  }
+  const page = rows.slice(start, start + input.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    start + input.limit < rows.length && last ? encodeCursor({ q: key, s: 0, k: last.k, r: last.seq, m: matches ? undefined : 1 }) : null;
+  return { rows: await readRows(db, page.map((p) => p.seq)), total: countTotal ? rows.length : null, nextCursor };
+}
+
+function compareValues(a: KeyValue, b: KeyValue): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The old offset paging, for callers that still send an offset: walks the pages by cursor. */
+async function offsetPage(db: Kysely<DB>, input: CaseListQuery, session: Session, now: Date): Promise<CaseListPage> {
+  if (input.offset > 100_000) throw new AppError('VALIDATION', 'page by cursor beyond 100 000 rows', { params: { field: 'offset' } });
+  let skipped = 0;
+  let cursor: string | null = null;
+  let total: number | null = null;
+  while (skipped < input.offset) {
+    const step: CaseListPage = await listCases(
+      db,
+      { ...input, offset: 0, cursor: cursor ?? undefined, limit: Math.min(200, input.offset - skipped), withTotal: total === null && input.withTotal !== false },
+      session,
+      now,
+    );
+    total ??= step.total;
+    skipped += step.rows.length;
+    cursor = step.nextCursor;
+    if (!cursor) return { rows: [], total, nextCursor: null };
+  }
+  const page = await listCases(db, { ...input, offset: 0, cursor: cursor ?? undefined, withTotal: false }, session, now);
+  return { ...page, total };
 }

@@ -1,23 +1,12 @@
 // DOM. The app frame: skip link, the sections the session may see, the office bar (language, lock)
 // and the routed page. It exists only while a session is unlocked: the gate unmounts it on lock.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
 import type { Permission } from '@shared/permissions';
-import { AdminLayout } from '../features/admin/AdminLayout';
 import { MaintenanceBanner } from '../features/admin/maintenance';
-import { SecurityPage } from '../features/admin/SecurityPage';
-import { SettingsPage } from '../features/admin/SettingsPage';
-import { PracticePage } from '../features/practice/PracticePage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { BackupReminder } from '../features/backup/BackupReminder';
-import { BackupsPage } from '../features/backup/BackupsPage';
-import { CasesRoutes, MyWorkPage } from '../features/cases/routes';
 import { AccountMenu } from '../features/session/AccountMenu';
-import { TemplatesRoutes } from '../features/templates/TemplatesPage';
-import { PartnersPage } from '../features/transfer/PartnersPage';
-import { TransfersPage } from '../features/transfer/TransfersPage';
 import { SessionLanguagePicker } from '../features/session/LanguagePicker';
 import { LockButton } from '../ui/lockAction';
 import { useToast } from '../ui/Toast';
@@ -28,6 +17,21 @@ import { adminTabs, allows, sections, visibleSections } from './sections';
 import { useReadySession, useSession } from './session';
 import { DraftResumeBanner, IdleWarning } from './SessionNotices';
 import { useIdleLock } from './useIdleLock';
+import { Loading } from '../ui/misc';
+
+// Each section is its own chunk, loaded when first opened: the first screen loads only the frame.
+const AdminLayout = lazy(() => import('../features/admin/AdminLayout').then((m) => ({ default: m.AdminLayout })));
+const SecurityPage = lazy(() => import('../features/admin/SecurityPage').then((m) => ({ default: m.SecurityPage })));
+const SettingsPage = lazy(() => import('../features/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const CasesRoutes = lazy(() => import('../features/cases/routes').then((m) => ({ default: m.CasesRoutes })));
+const MyWorkPage = lazy(() => import('../features/cases/routes').then((m) => ({ default: m.MyWorkPage })));
+const PracticePage = lazy(() => import('../features/practice/PracticePage').then((m) => ({ default: m.PracticePage })));
+const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
+const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
   const session = useReadySession();
@@ -225,6 +229,7 @@ function Frame() {
           <DraftResumeBanner />
           <MaintenanceBanner />
           <BackupReminder />
+          <Suspense fallback={<Loading />}>
           <Routes>
             <Route index element={<Home />} />
             {sections
@@ -291,6 +296,7 @@ function Frame() {
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
+          </Suspense>
         </main>
       </div>
     </div>

@@ -20,7 +20,7 @@ const op: TortureOp = {
       const worker = await loginClient(core, staff.worker.username, staff.worker.password);
       // The list works and every registered case is reachable through it.
       const list = await worker.ok('cases.list', {});
-      if (list.total < 1) throw new Error('no cases listed');
+      if ((list.total ?? 0) < 1) throw new Error('no cases listed');
       worker.close();
     } finally {
       core.close();

@@ -7,11 +7,12 @@ import type { ChannelInput } from '@shared/contract';
 import { call } from '../../api';
 
 export const CASE_PAGE = 50;
+export const CASE_PAGE_MORE = 200;
 
 export const caseKeys = {
   all: ['cases'] as const,
   lists: ['cases', 'list'] as const,
-  list: (filters: Omit<CaseListInput, 'offset' | 'limit'>) => ['cases', 'list', filters] as const,
+  list: (filters: Omit<CaseListInput, 'offset' | 'limit' | 'cursor' | 'withTotal'>) => ['cases', 'list', filters] as const,
   file: (caseId: string) => ['cases', 'file', caseId] as const,
   photo: (caseId: string) => ['cases', 'photo', caseId] as const,
   timeline: (caseId: string) => ['cases', 'timeline', caseId] as const,
@@ -21,15 +22,16 @@ export const caseKeys = {
   duplicates: (input: unknown) => ['cases', 'duplicates', input] as const,
 };
 
-export function useCaseList(filters: Omit<CaseListInput, 'offset' | 'limit'>) {
+export function useCaseList(filters: Omit<CaseListInput, 'offset' | 'limit' | 'cursor' | 'withTotal'>) {
   return useInfiniteQuery({
     queryKey: caseKeys.list(filters),
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) => call('cases.list', { ...filters, offset: pageParam, limit: CASE_PAGE }),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.rows.length, 0);
-      return last.rows.length === CASE_PAGE && loaded < last.total ? loaded : undefined;
-    },
+    initialPageParam: null as string | null,
+    // Pages by cursor (the core seeks to the last row's key: page 200 costs what page 1 does). The
+    // first page is small for a quick first paint and carries the total; later pages are larger,
+    // so scrolling far takes few round trips.
+    queryFn: ({ pageParam }) =>
+      call('cases.list', pageParam ? { ...filters, cursor: pageParam, limit: CASE_PAGE_MORE } : { ...filters, limit: CASE_PAGE }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     // A new search or filter keeps the old rows on screen until the new ones arrive.
     placeholderData: (previous) => previous,
     staleTime: 10_000,

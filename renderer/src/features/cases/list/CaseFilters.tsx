@@ -7,7 +7,7 @@ import { priorities, riskLevels } from '@shared/cases/fields';
 import { caseStatuses, stages } from '@shared/cases/stages';
 import { useReadySession } from '../../../app/session';
 import { useAreas, useStaff } from '../queries';
-import { activeFilterCount, type CaseListFilters, type SortField } from './listParams';
+import { activeFilterCount, defaultSort, type CaseListFilters, type SortField } from './listParams';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -31,7 +31,15 @@ export function CaseSearch({ filters, onChange }: Props) {
   useEffect(() => setText((current) => (current.trim() === urlSearch ? current : urlSearch)), [urlSearch]);
   useEffect(() => {
     if (text.trim() === urlSearch) return undefined;
-    const timer = window.setTimeout(() => onChange({ ...filters, search: text.trim() || undefined }, { replace: true }), SEARCH_DELAY_MS);
+    const timer = window.setTimeout(() => {
+      const search = text.trim() || undefined;
+      // A search lists the best matches first (the core tolerates misspellings, so the exact
+      // matches must lead), unless another sort was chosen; without a search, the default returns.
+      let sort = filters.sort;
+      if (search && !filters.search && sort.by === defaultSort.by && sort.dir === defaultSort.dir) sort = { by: 'relevance', dir: 'desc' };
+      if (!search && sort.by === 'relevance') sort = { ...defaultSort };
+      onChange({ ...filters, search, sort }, { replace: true });
+    }, SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [text, urlSearch, filters, onChange]);
 

@@ -5,7 +5,7 @@ import { priorities, riskLevels } from '@shared/cases/fields';
 import { caseStatuses, stages } from '@shared/cases/stages';
 
 export type SortField = (typeof caseSortFields)[number];
-export type CaseListFilters = Omit<CaseListInput, 'offset' | 'limit'> & { sort: { by: SortField; dir: 'asc' | 'desc' } };
+export type CaseListFilters = Omit<CaseListInput, 'offset' | 'limit' | 'cursor' | 'withTotal'> & { sort: { by: SortField; dir: 'asc' | 'desc' } };
 
 export const defaultSort = { by: 'updatedAt', dir: 'desc' } as const;
 
@@ -77,4 +77,5 @@ export const naturalDir: Record<SortField, 'asc' | 'desc'> = {
   risk: 'desc',
   reviewDue: 'asc',
   age: 'asc',
+  relevance: 'desc',
 };

@@ -1,0 +1,143 @@
+// Node-only. Search terms of the case list, spelling- and transliteration-tolerant like the
+// duplicate check: each word of the search is matched against the distinct words of all names
+// (held in memory, a few thousand even at 100 000 cases) by prefix, trigram similarity and sound
+// key; the words found go to the word index as one FTS query. Exact substrings (of names or case
+// numbers) still match through the trigram index and rank first.
+import { sql, type Kysely } from 'kysely';
+import { foldName, soundKey } from '../../../shared/cases/names';
+import type { DB } from '../db/schema';
+
+interface VocabWord {
+  word: string;
+  grams: Set<string>;
+  /** The sound key; for Arabic script, of a Latin transliteration, so "Mohamed" finds محمد. */
+  sound: string;
+  arabic: boolean;
+}
+
+const arabicToLatin: Record<string, string> = {
+  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh',
+  ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h',
+  و: 'w', ي: 'y', ء: '', ئ: 'y', ؤ: 'w',
+};
+const arabicScript = /[\u0600-\u06FF]/u;
+
+/** A rough Latin spelling of a folded Arabic word (consonants; vowels are not written). */
+export function transliterate(word: string): string {
+  return [...word].map((c) => arabicToLatin[c] ?? c).join('');
+}
+
+function gramsOf(word: string): Set<string> {
+  const padded = `  ${word} `;
+  const set = new Set<string>();
+  for (let i = 0; i < padded.length - 2; i += 1) set.add(padded.slice(i, i + 3));
+  return set;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let common = 0;
+  for (const g of a) if (b.has(g)) common += 1;
+  return (2 * common) / (a.size + b.size);
+}
+
+/**
+ * The names' vocabulary, read from the word index's term list (fts5vocab; terms from 'a' on, which
+ * skips the case numbers' digits) and kept until a case is added or changed (the newest rowid and
+ * updated_at tell, in two index lookups).
+ */
+const vocabularies = new WeakMap<object, { signature: string; words: VocabWord[] }>();
+
+async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
+  const sig = await sql<{ r: number | null; u: string | null }>`SELECT (SELECT max(rowid) FROM cases) AS r, (SELECT max(updated_at) FROM cases) AS u`.execute(db);
+  const signature = `${sig.rows[0]?.r}|${sig.rows[0]?.u}`;
+  const cached = vocabularies.get(owner);
+  if (cached && cached.signature === signature) return cached.words;
+  const terms = await sql<{ term: string }>`SELECT term FROM cases_words_vocab WHERE term >= 'a' AND term NOT GLOB '*[0-9]*'`.execute(db);
+  const words = terms.rows.map(({ term }) => {
+    const arabic = arabicScript.test(term);
+    return { word: term, grams: gramsOf(term), sound: soundKey(arabic ? transliterate(term) : term), arabic };
+  });
+  vocabularies.set(owner, { signature, words });
+  return words;
+}
+
+/** The vocabulary's words that a word may be a spelling of (prefix, substring, trigrams, sound). */
+export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): Promise<string[]> {
+  const vocab = await vocabulary(db, owner);
+  const grams = gramsOf(w);
+  const arabic = arabicScript.test(w);
+  const sound = soundKey(arabic ? transliterate(w) : w);
+  const threshold = w.length <= 4 ? 0.6 : 0.5;
+  const hits: string[] = [];
+  for (const v of vocab) {
+    const sameSound = sound.length >= 2 && v.sound === sound;
+    // Across scripts only the sound can match; within one, the sound must be backed by letters.
+    if (
+      v.word.startsWith(w) ||
+      v.word.includes(w) ||
+      dice(grams, v.grams) >= threshold ||
+      (sameSound && (v.arabic !== arabic || dice(grams, v.grams) >= 0.3))
+    ) {
+      hits.push(v.word);
+    }
+  }
+  return hits;
+}
+
+export const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+export interface SearchPlan {
+  /** FTS5 query on cases_search (trigram: substrings) or on cases_words (word prefixes). */
+  exact: { trigram: string | null; words: string | null };
+  /** FTS5 query on cases_words with every tolerated spelling of each word, or null. */
+  tolerant: string | null;
+}
+
+/** Words of 3+ letters: any substring (trigram index); shorter: the start of a word. */
+export async function planSearch(db: Kysely<DB>, search: string, owner: object): Promise<SearchPlan> {
+  const words = foldName(search).split(' ').filter(Boolean);
+  const long = words.filter((w) => w.length >= 3);
+  const short = words.filter((w) => w.length < 3);
+  const exact = {
+    trigram: long.length > 0 ? long.map(quote).join(' AND ') : null,
+    words: short.length > 0 ? short.map((w) => `${quote(w)}*`).join(' AND ') : null,
+  };
+  // Tolerance needs a few letters to go on; digits are case numbers, matched exactly.
+  const fuzzyWords = words.filter((w) => w.length >= 3 && !/\d/u.test(w));
+  if (fuzzyWords.length === 0 || fuzzyWords.length !== words.length) return { exact, tolerant: null };
+  const groups: string[] = [];
+  for (const w of fuzzyWords) {
+    const hits = await tolerantWords(db, w, owner);
+    if (hits.length === 0) return { exact, tolerant: null };
+    groups.push(`(${hits.slice(0, 300).map(quote).join(' OR ')})`);
+  }
+  return { exact, tolerant: groups.join(' AND ') };
+}
+
+/** The exact matches as an SQL condition on `cases.rowid` (index lookups only). */
+export function exactCondition(plan: SearchPlan) {
+  const parts = [];
+  if (plan.exact.trigram) parts.push(sql`cases.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram})`);
+  if (plan.exact.words) parts.push(sql`cases.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${plan.exact.words})`);
+  return parts;
+}
+
+/**
+ * Rowids of the matches, best first (exact, then tolerant), or null when the exact matches alone
+ * pass `cap` (a one- or two-letter search): the caller then walks the sort index instead.
+ */
+export async function searchMatches(db: Kysely<DB>, plan: SearchPlan, cap: number): Promise<{ exact: number[]; tolerant: number[] } | null> {
+  const parts = exactCondition(plan);
+  const exact = (
+    await sql<{ r: number }>`SELECT cases.rowid AS r FROM cases WHERE ${sql.join(parts, sql` AND `)} LIMIT ${cap + 1}`.execute(db)
+  ).rows.map((row) => row.r);
+  if (exact.length > cap) return null;
+  let tolerant: number[] = [];
+  if (plan.tolerant) {
+    const seen = new Set(exact);
+    tolerant = (await sql<{ r: number }>`SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.tolerant} LIMIT ${cap}`.execute(db)).rows
+      .map((row) => row.r)
+      .filter((r) => !seen.has(r));
+  }
+  return { exact, tolerant };
+}

@@ -1,0 +1,203 @@
+// The case list at scale, checked on a generated office: keyset pages walk every sort completely
+// and in order (same rows as one big sorted read), every list query's plan uses an index (no
+// scan of the cases table, no temporary sort on the first page), a list view is audited once
+// (not per page), and search tolerates misspellings.
+import fs from 'node:fs';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCases } from '../../../electron/core/cases/list';
+import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
+import type { Core } from '../../../electron/core/core';
+import type { RawDatabase } from '../../../electron/core/db/open';
+import type { DB } from '../../../electron/core/db/schema';
+import type { Session } from '../../../electron/core/handler';
+import { generateOffice, seedPasswords } from '../../../scripts/generator';
+import { caseListInput, caseSortFields, type CaseListInput } from '../../../shared/cases/contract';
+import { tempDir, testKdf } from '../../fixtures/core';
+
+const now = new Date('2026-11-25T10:00:00Z');
+let dir: string;
+let core: Core;
+let supervisor: InProcessClient;
+let session: Session;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const office = await generateOffice({ dir, cases: 600, seed: 11, kdfCost: testKdf, now });
+  core = office.core;
+  supervisor = createInProcessClient(core);
+  await supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
+  const status = await supervisor.ok('session.status', {});
+  session = { ...status.session!, username: 'supervisor1', role: 'supervisor', locked: false, startedAt: 0, lastActivityAt: 0 } as Session;
+}, 120_000);
+afterAll(() => {
+  core?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A Kysely over the same connection that records every statement it runs, with its parameters. */
+function recording(raw: RawDatabase) {
+  const seen: { sql: string; params: unknown[] }[] = [];
+  const database = new Proxy(raw, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver) as unknown;
+      return (text: string) => {
+        const stmt = target.prepare(text);
+        return new Proxy(stmt, {
+          get(s, p, r) {
+            const value = Reflect.get(s, p, r) as unknown;
+            if (typeof value !== 'function') return value;
+            if (p === 'all' || p === 'iterate' || p === 'get' || p === 'run') {
+              return (...params: unknown[]) => {
+                seen.push({ sql: text, params: params.flat() });
+                return (value as (...a: unknown[]) => unknown).apply(s, params);
+              };
+            }
+            return (value as (...a: unknown[]) => unknown).bind(s);
+          },
+        });
+      };
+    },
+  });
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database }) }), seen };
+}
+
+async function allPages(input: CaseListInput, limit: number) {
+  const { db } = core.store.get();
+  const seqs: number[] = [];
+  let cursor: string | undefined;
+  let total: number | null = null;
+  for (let guard = 0; guard < 1000; guard += 1) {
+    const page = await listCases(db, caseListInput.parse({ ...input, cursor, limit }), session, now);
+    if (!cursor) total = page.total;
+    else expect(page.total).toBeNull();
+    seqs.push(...page.rows.map((r) => r.seq));
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return { seqs, total };
+}
+
+const filterSets: CaseListInput[] = [
+  {},
+  { stages: ['tracing_assessment', 'preparation'], riskLevels: ['high'] },
+  { status: 'open', priority: 'urgent' },
+  { overdue: true },
+];
+
+describe('keyset paging', () => {
+  it('walks every sort in both directions completely, without repeats, in the order of one sorted read', async () => {
+    const { raw } = core.store.get();
+    for (const by of caseSortFields) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const filters of filterSets) {
+          const { seqs, total } = await allPages({ ...filters, sort: { by, dir } }, 37);
+          expect(new Set(seqs).size).toBe(seqs.length);
+          expect(seqs.length).toBe(total);
+          // The same order from one plain sorted read of everything (the reference).
+          const whole = await listCases(core.store.get().db, caseListInput.parse({ ...filters, sort: { by, dir }, limit: 200 }), session, now);
+          expect(seqs.slice(0, whole.rows.length)).toEqual(whole.rows.map((r) => r.seq));
+        }
+      }
+    }
+    // Unfiltered, against a plain sorted read of the whole table (empty review dates and ages last).
+    const reference = (by: string, dir: 'asc' | 'desc') => {
+      const d = dir.toUpperCase();
+      const flip = dir === 'asc' ? 'DESC' : 'ASC';
+      const order: Record<string, string> = {
+        number: `seq ${d}`,
+        name: `lower(family_name) || char(31) || lower(given_name) ${d}, seq ${d}`,
+        registeredAt: `registered_at ${d}, seq ${d}`,
+        updatedAt: `updated_at ${d}, seq ${d}`,
+        risk: `risk_rank ${d}, updated_at ${d}, seq ${d}`,
+        reviewDue: `review_due IS NULL, review_due ${d}, seq ${d}`,
+        age: `birth_year_sort IS NULL, birth_year_sort ${flip}, seq ${flip}`,
+        relevance: 'updated_at DESC, seq DESC',
+      };
+      return (raw.prepare(`SELECT seq FROM cases ORDER BY ${order[by]}`).all() as { seq: number }[]).map((r) => r.seq);
+    };
+    for (const by of caseSortFields) {
+      for (const dir of ['asc', 'desc'] as const) {
+        expect({ by, dir, seqs: (await allPages({ sort: { by, dir } }, 97)).seqs }).toEqual({ by, dir, seqs: reference(by, dir) });
+      }
+    }
+  }, 120_000);
+
+  it('refuses a cursor from another query', async () => {
+    const first = await supervisor.ok('cases.list', { sort: { by: 'number', dir: 'asc' }, limit: 5 });
+    expect(first.nextCursor).not.toBeNull();
+    const other = await supervisor.call('cases.list', { sort: { by: 'name', dir: 'asc' }, cursor: first.nextCursor!, limit: 5 });
+    expect(other.ok ? null : other.error.code).toBe('VALIDATION');
+  });
+
+  it('audits a list view once, not once per page', async () => {
+    const { raw } = core.store.get();
+    const before = (raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'case.list'`).get() as { n: number }).n;
+    let page = await supervisor.ok('cases.list', { limit: 50 });
+    for (let i = 0; i < 4 && page.nextCursor; i += 1) page = await supervisor.ok('cases.list', { cursor: page.nextCursor, limit: 50 });
+    const after = (raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'case.list'`).get() as { n: number }).n;
+    expect(after - before).toBe(1);
+  });
+});
+
+describe('query plans', () => {
+  it('every list query uses an index: no scan of the cases table, no temporary sort for ORDER BY', async () => {
+    const { raw } = core.store.get();
+    const { db, seen } = recording(raw);
+    for (const by of caseSortFields) {
+      for (const filters of [...filterSets, { search: 'mar' }, { search: 'a' }, { search: 'okelo', stages: ['preparation'] }] as CaseListInput[]) {
+        const first = await listCases(db, caseListInput.parse({ ...filters, sort: { by, dir: 'desc' }, limit: 20 }), session, now);
+        if (first.nextCursor) await listCases(db, caseListInput.parse({ ...filters, sort: { by, dir: 'desc' }, cursor: first.nextCursor, limit: 20 }), session, now);
+      }
+    }
+    const plans = seen
+      .filter((q) => /\bFROM cases\b/.test(q.sql) && /^\s*SELECT/i.test(q.sql))
+      .map((q) => ({ sql: q.sql, plan: (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail) }));
+    expect(plans.length).toBeGreaterThan(50);
+    for (const { sql, plan } of plans) {
+      const scans = plan.filter((d) => /^SCAN cases\b/.test(d) && !/USING (COVERING )?INDEX/.test(d));
+      expect({ sql, scans }).toEqual({ sql, scans: [] });
+      if (/ORDER BY/.test(sql)) expect({ sql, plan: plan.filter((d) => d.includes('TEMP B-TREE')) }).toEqual({ sql, plan: [] });
+    }
+  }, 60_000);
+});
+
+describe('search', () => {
+  it('tolerates misspellings and ranks exact matches first', async () => {
+    const { raw } = core.store.get();
+    const row = raw.prepare(`SELECT family_name FROM cases WHERE length(family_name) >= 6 AND family_name GLOB '[A-Z]*' LIMIT 1`).get() as { family_name: string };
+    const name = row.family_name;
+    // Drop one inner letter: "Okello" → "Okelo".
+    const misspelt = name.slice(0, 3) + name.slice(4);
+    const exact = await supervisor.ok('cases.list', { search: name, sort: { by: 'relevance', dir: 'desc' } });
+    const tolerant = await supervisor.ok('cases.list', { search: misspelt, sort: { by: 'relevance', dir: 'desc' } });
+    expect(exact.total).toBeGreaterThan(0);
+    expect(tolerant.rows.some((r) => r.familyName === name)).toBe(true);
+    const withName = await supervisor.ok('cases.list', { search: `${name}`, sort: { by: 'relevance', dir: 'desc' }, limit: 200 });
+    expect(withName.rows[0].familyName.toLowerCase()).toContain(name.toLowerCase().slice(0, 3));
+  });
+});
+
+describe('audit verification', () => {
+  it('is incremental after a first check, and the full check runs in a worker with the same verdict', async () => {
+    const admin = createInProcessClient(core);
+    await admin.ok('session.login', { username: 'admin', password: seedPasswords.admin });
+    const first = await admin.ok('audit.verify', {});
+    expect(first.intact).toBe(true);
+    await supervisor.ok('cases.list', {});
+    const second = await admin.ok('audit.verify', {});
+    expect(second).toMatchObject({ intact: true });
+    expect(second.fromId).toBeGreaterThan(0);
+    expect(second.checked).toBeLessThan(10);
+
+    let progress = await admin.ok('audit.verifyFull', { start: true });
+    expect(progress.state).toBe('running');
+    for (let i = 0; i < 300 && progress.state === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      progress = await admin.ok('audit.verifyFull', {});
+    }
+    expect(progress.state).toBe('done');
+    expect(progress.result).toMatchObject({ intact: true, checked: progress.total });
+    admin.close();
+  }, 60_000);
+});
