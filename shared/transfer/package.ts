@@ -12,13 +12,14 @@ export const recordsSchemaVersion = 1;
 /** Parts in the default package. */
 export const defaultParts = ['family', 'consents', 'notes', 'tracing', 'safety', 'contacts', 'documents'] as const;
 /** Parts that never leave by default: the sender must tick them. */
-export const sensitiveParts = ['supervisionNotes', 'carePlace'] as const;
+export const sensitiveParts = ['supervisionNotes', 'restrictedPersons', 'carePlace'] as const;
 export const packageParts = [...defaultParts, ...sensitiveParts] as const;
 export type PackagePart = (typeof packageParts)[number];
 
 /** Tables of each part, in the order they are written (parents before children). */
 export const partTables: Record<Exclude<PackagePart, 'carePlace'>, readonly string[]> = {
   family: ['family_members'],
+  restrictedPersons: ['family_members'],
   consents: ['consents'],
   notes: ['case_notes'],
   supervisionNotes: ['case_notes'],
@@ -29,6 +30,16 @@ export const partTables: Record<Exclude<PackagePart, 'carePlace'>, readonly stri
 };
 export const sectionTables = ['case_documents', 'family_members', 'consents', 'case_notes', 'tracing_actions', 'risk_assessments', 'safety_plans', 'contacts', 'contact_refusals'] as const;
 export type SectionTable = (typeof sectionTables)[number];
+
+/**
+ * A family member flagged as a risk to the child (shared/family: poses a risk, a contact
+ * restriction, or must not know where the child is). Their details (names, phone, place) are what
+ * a receiving office could leak to them, so they leave only when the sender ticks
+ * `restrictedPersons`; the `family` part carries everyone else.
+ */
+export function isRestrictedPerson(row: { poses_risk?: unknown; restriction?: unknown; must_not_know_location?: unknown }): boolean {
+  return row.poses_risk === 1 || (row.restriction !== undefined && row.restriction !== null && row.restriction !== 'none') || row.must_not_know_location === 1;
+}
 
 /** The consent purpose a transfer asks for (shared/consents). The lead may point it elsewhere. */
 export const transferConsentPurpose: ConsentPurpose = 'transfer';

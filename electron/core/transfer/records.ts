@@ -8,12 +8,14 @@ import {
   partTables,
   recordsSchemaName,
   recordsSchemaVersion,
+  isRestrictedPerson,
   sectionTables,
   type PackagePart,
   type PackageSelection,
   type SectionTable,
 } from '../../../shared/transfer/package';
 import { transferLimits } from '../../../shared/transfer/format';
+import { placementFor, type PlacementView } from '../../../shared/family/confidential';
 import { columnsOf, type ColumnInfo } from './columns';
 import { TransferError } from './container';
 import type { CaseDbRow } from '../cases/scope';
@@ -59,15 +61,36 @@ function selectedFilters(selection: PackageSelection): Map<SectionTable, (row: R
   if (parts.has('notes') || parts.has('supervisionNotes')) {
     filters.set('case_notes', (r) => (r.kind === 'supervision' ? parts.has('supervisionNotes') : parts.has('notes')));
   }
+  if (parts.has('family') || parts.has('restrictedPersons')) {
+    filters.set('family_members', (r) => (isRestrictedPerson(r) ? parts.has('restrictedPersons') : parts.has('family')));
+  }
   if (parts.has('documents')) filters.set('case_documents', (r) => r.removed_at === null && !excluded.has(String(r.id)));
   return filters;
+}
+
+/**
+ * The child's care place as it may leave the office (shared/family/confidential: the one rule for
+ * every output). A place is confidential unless the worker's latest care arrangement for that very
+ * place says it is not: a place typed at registration was never asked about, so it stays unless
+ * the sender ticks `carePlace`.
+ */
+export async function carePlaceFor(db: Db, caseRow: CaseDbRow, selection: PackageSelection): Promise<PlacementView> {
+  const latest = await db
+    .selectFrom('preparation_care')
+    .select(['place', 'confidential'])
+    .where('case_id', '=', caseRow.id)
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const place = caseRow.care_place;
+  const confidential = !latest || latest.place !== place || latest.confidential === 1;
+  return placementFor('outside', { place, confidential }, { includeConfidential: selection.parts.includes('carePlace') });
 }
 
 export async function collectRecords(db: Db, caseRow: CaseDbRow, selection: PackageSelection, transfer: TransferInfo): Promise<CaseRecords> {
   const caseColumns = await columnsOf(db, 'cases');
   const theCase = pick(caseRow as unknown as Record<string, unknown>, caseColumns);
-  // A confidential location (where the child is sheltered) stays unless the sender ticks it.
-  if (!selection.parts.includes('carePlace')) theCase.care_place = '';
+  theCase.care_place = (await carePlaceFor(db, caseRow, selection)).place ?? '';
   const sections: CaseRecords['sections'] = {};
   const filters = selectedFilters(selection);
   const kept = new Map<string, Set<string>>();

@@ -7,8 +7,12 @@ import { sql } from 'kysely';
 import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { PackagePreview } from '../../../shared/transfer/contract';
-import { packageParts, partTables, transferConsentPurpose, type PackageSelection } from '../../../shared/transfer/package';
-import { hasConsent } from '../consents/queries';
+import { consentGateId, consentVerdict, type ConsentVerdict } from '../../../shared/consents/rules';
+import { todayIso } from '../../../shared/cases/fields';
+import { isRestrictedPerson, packageParts, partTables, transferConsentPurpose, type PackageSelection } from '../../../shared/transfer/package';
+import { approvedExceptions } from '../approvals/queries';
+import { ageOf } from '../cases/rows';
+import { consentRecords } from '../consents/check';
 import { loadCase, recordCaseChange, type CaseDbRow } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
@@ -16,7 +20,7 @@ import { sealTransferFile } from './container';
 import type { TransferFiles } from './files';
 import { loadOfficeKeys } from './keys';
 import { ownCard } from './partners';
-import { collectRecords, type CaseRecords, type Row } from './records';
+import { carePlaceFor, collectRecords, type CaseRecords, type Row } from './records';
 import { auditAnchor, caseTransferState } from './state';
 
 /** What a record is called in a preview: enough to recognise it, nothing more. */
@@ -35,6 +39,26 @@ export function rowLabel(table: string, row: Row): string {
   return (parts[table] ?? [row.id]).filter((p) => p !== null && p !== undefined && p !== '').join(' · ');
 }
 
+/**
+ * Informed consent before information leaves (G:L85-86), by the same rule as every other checked
+ * action (shared/consents/rules: the child's own word counts from the assent age, and a withdrawal
+ * stops the transfer); a supervisor's approved exception for `consent.transfer` passes it too.
+ */
+async function transferConsent(env: HandlerEnv, caseRow: CaseDbRow): Promise<ConsentVerdict> {
+  const today = todayIso(env.now());
+  const verdict = consentVerdict(await consentRecords(env.db(), caseRow.id), transferConsentPurpose, today, ageOf(caseRow, today));
+  if (verdict.ok) return verdict;
+  const excepted = await approvedExceptions(env.db(), caseRow.id);
+  return excepted.includes(consentGateId('transfer')) ? { ok: true } : verdict;
+}
+
+/** Which part a row of a shared table belongs to (notes and family members split by kind and flag). */
+function rowPart(table: string, row: Row): string | null {
+  if (table === 'case_notes') return row.kind === 'supervision' ? 'supervisionNotes' : 'notes';
+  if (table === 'family_members') return isRestrictedPerson(row) ? 'restrictedPersons' : 'family';
+  return null;
+}
+
 async function buildPreview(env: HandlerEnv, caseRow: CaseDbRow, selection: PackageSelection): Promise<{ preview: PackagePreview; records: CaseRecords }> {
   const everything = await collectRecords(env.db(), caseRow, { parts: [...packageParts], excludeDocumentIds: [] }, emptyInfo);
   const chosen = await collectRecords(env.db(), caseRow, selection, emptyInfo);
@@ -44,7 +68,7 @@ async function buildPreview(env: HandlerEnv, caseRow: CaseDbRow, selection: Pack
       const tables = partTables[part as keyof typeof partTables];
       const rows = tables.flatMap((table) =>
         (everything.sections[table as keyof CaseRecords['sections']] ?? [])
-          .filter((r) => table !== 'case_notes' || (part === 'supervisionNotes') === (r.kind === 'supervision'))
+          .filter((r) => (rowPart(table, r) ?? part) === part)
           .map((r) => ({ table, id: String(r.id), label: rowLabel(table, r) })),
       );
       return { part, included: selection.parts.includes(part), rows };
@@ -59,9 +83,9 @@ async function buildPreview(env: HandlerEnv, caseRow: CaseDbRow, selection: Pack
   const preview: PackagePreview = {
     parts,
     documents,
-    carePlaceIncluded: selection.parts.includes('carePlace'),
+    carePlaceIncluded: (await carePlaceFor(env.db(), caseRow, selection)).place !== null,
     totalBytes: documents.filter((d) => d.included).reduce((n, d) => n + d.bytes, 0),
-    consentOnFile: await hasConsent(env.db(), caseRow.id, transferConsentPurpose),
+    consentOnFile: (await transferConsent(env, caseRow)).ok,
   };
   return { preview, records: chosen };
 }
@@ -89,9 +113,10 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
       }
       const partner = await env.db().selectFrom('partner_offices').selectAll().where('id', '=', details.partnerId).where('revoked_at', 'is', null).executeTakeFirst();
       if (!partner) throw new AppError('NOT_FOUND', 'no such trusted partner');
-      // Informed consent before information leaves (G:L85-86), unless a legal basis is stated.
-      if (details.basis === 'consent' && !(await hasConsent(env.db(), caseId, transferConsentPurpose))) {
-        throw new AppError('TRANSFER_NO_CONSENT', 'no active consent for transfer on file');
+      // A stated legal basis replaces consent; otherwise the consent rule decides.
+      if (details.basis === 'consent') {
+        const verdict = await transferConsent(env, caseRow);
+        if (!verdict.ok) throw new AppError('TRANSFER_NO_CONSENT', 'no current consent for transfer on file', { params: { reason: verdict.reason } });
       }
       const transferId = crypto.randomUUID();
       const info = {
@@ -134,6 +159,9 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
         ],
       });
       const counts = Object.fromEntries(Object.entries(records.sections).map(([t, rows]) => [t, rows.length]));
+      // Which sensitive parts actually left, counted, so the audit answers "did the risk person's details go?".
+      const restrictedPersons = (records.sections.family_members ?? []).filter((r) => isRestrictedPerson(r)).length;
+      const carePlaceSent = records.case.care_place !== '';
       try {
         await env.tx(async (trx) => {
           const anchor = await auditAnchor(trx);
@@ -171,7 +199,7 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
             trx,
             caseId,
             'transfer.send',
-            { transferId, partnerCode: partner.code, partnerId: partner.id, parts: selection.parts, counts, documents: documents.length, bytes: sealed.bytes, basis: details.basis, reason: details.reason },
+            { transferId, partnerCode: partner.code, partnerId: partner.id, parts: selection.parts, counts, restrictedPersons, carePlaceSent, documents: documents.length, bytes: sealed.bytes, basis: details.basis, reason: details.reason },
             { transferId, partnerName: partner.name, reason: details.reason },
           );
         });

@@ -117,4 +117,4 @@ export async function upload(client: InProcessClient, bytes: Buffer, chunk = 4 *
 }
 
 export const sendDetails = (partnerId: string) => ({ partnerId, reason: 'moving_district' as const, basis: 'consent' as const, childAssent: 'given' as const });
-export const defaultSelection = { parts: ['family', 'consents', 'notes', 'tracing', 'safety', 'contacts', 'documents'] as ('family' | 'consents' | 'notes' | 'tracing' | 'safety' | 'contacts' | 'documents' | 'supervisionNotes' | 'carePlace')[], excludeDocumentIds: [] };
+export const defaultSelection = { parts: ['family', 'consents', 'notes', 'tracing', 'safety', 'contacts', 'documents'] as ('family' | 'consents' | 'notes' | 'tracing' | 'safety' | 'contacts' | 'documents' | 'supervisionNotes' | 'restrictedPersons' | 'carePlace')[], excludeDocumentIds: [] };
