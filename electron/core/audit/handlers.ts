@@ -70,7 +70,8 @@ export function createAuditHandlers(deps: CoreDeps) {
         .select(sql<number>`count(*)`.as('repairs'))
         .where('action', '=', 'audit.schemaRepaired')
         .executeTakeFirstOrThrow();
-      return { ...status, records, schemaRepairs: Number(repairs), fromId: checkpoint?.id };
+      // Results cross as plain data: an absent checkpoint leaves the field out rather than undefined.
+      return { ...status, records, schemaRepairs: Number(repairs), ...(checkpoint ? { fromId: checkpoint.id } : {}) };
     },
 
     // The whole chain in a worker thread; the call returns at once with the progress. Calling it
