@@ -193,7 +193,7 @@ export const caseListInput = z
     riskLevels: z.array(riskLevelSchema).max(3).optional(),
     area: z.string().trim().max(100).optional(),
     overdue: z.boolean().optional(),
-    /** Cases with an approval waiting (a submitted BID, a plan in force not yet approved). */
+    /** Cases with an approval waiting (a submitted BID, a plan in force not yet approved, a gate exception asked for). */
     awaitingApproval: z.boolean().optional(),
     priority: prioritySchema.optional(),
     sort: z
@@ -344,7 +344,7 @@ export const casesChannels = defineChannels({
       ),
       blockedCases: z.array(z.object({ case: caseRowSchema, blocked: z.array(gateRef), to: stageSchema })),
       /** Approvals waiting (oldest first): every case of the office for a supervisor. */
-      approvals: z.array(z.object({ kind: z.enum(['bid', 'plan']), since: z.string(), case: caseRowSchema })),
+      approvals: z.array(z.object({ kind: z.enum(['bid', 'plan', 'gateException']), since: z.string(), case: caseRowSchema })),
     }),
   },
 });

@@ -1,6 +1,6 @@
 // Node-only. Approvals waiting for a supervisor, until the follow-up and review issue brings its
-// own queue: a best interests determination submitted for approval, and a case plan in force that
-// no supervisor has approved yet. One predicate for the case list's filter and one list for
+// own queue: a best interests determination submitted for approval, a case plan in force that no
+// supervisor has approved yet, and a worker's request to pass a gate by exception. One predicate for the case list's filter and one list for
 // "My work" (oldest first), so both always agree.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -8,14 +8,14 @@ import type { Session } from '../handler';
 import { can } from '../../../shared/permissions';
 import { toCaseRow } from './rows';
 
-export type ApprovalKind = 'bid' | 'plan';
+export type ApprovalKind = 'bid' | 'plan' | 'gateException';
 
 /**
  * The cases with an approval waiting, as a condition the case list's keyset queries add to their
  * WHERE. Each side reads an index (bids_case covers case_id and status; plan_versions_one_current
  * holds only the plans in force), so the filter stays cheap.
  */
-export const awaitingApprovalSql = sql`(cases.id IN (SELECT case_id FROM bids WHERE status = 'submitted') OR cases.id IN (SELECT case_id FROM plan_versions WHERE status = 'current' AND approved_at IS NULL))`;
+export const awaitingApprovalSql = sql`(cases.id IN (SELECT case_id FROM bids WHERE status = 'submitted') OR cases.id IN (SELECT case_id FROM plan_versions WHERE status = 'current' AND approved_at IS NULL) OR cases.id IN (SELECT case_id FROM gate_exceptions WHERE status = 'pending'))`;
 
 const LIMIT = 100;
 
@@ -47,9 +47,17 @@ export async function approvalsWaiting(db: Kysely<DB>, session: Session, now: Da
     .orderBy('since')
     .limit(LIMIT)
     .execute();
+  const exceptions = await cases()
+    .innerJoin('gate_exceptions', 'gate_exceptions.case_id', 'cases.id')
+    .where('gate_exceptions.status', '=', 'pending')
+    .select('gate_exceptions.requested_at as since')
+    .orderBy('since')
+    .limit(LIMIT)
+    .execute();
   const all = [
     ...bids.map((row) => ({ kind: 'bid' as const, since: row.since, case: toCaseRow(row, now) })),
     ...plans.map((row) => ({ kind: 'plan' as const, since: row.since, case: toCaseRow(row, now) })),
+    ...exceptions.map((row) => ({ kind: 'gateException' as const, since: row.since, case: toCaseRow(row, now) })),
   ];
   return all.sort((a, b) => a.since.localeCompare(b.since)).slice(0, LIMIT);
 }

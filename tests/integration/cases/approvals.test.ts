@@ -1,5 +1,6 @@
 // Approvals nobody sees no more: a submitted BID is on the supervisor's My work (oldest first, with
-// the date it has waited since) and the case list filters on it, until a supervisor decides.
+// the date it has waited since) and the case list filters on it, until a supervisor decides; so
+// does a worker's request to pass a gate by exception.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvableBid, stageOneOffice } from '../assessments/stage-one';
 
@@ -44,5 +45,16 @@ describe('approvals waiting', () => {
     await supervisor.ok('bid.approve', { caseId, bidId: first.id, version: first.version });
     expect((await supervisor.ok('cases.myWork', {})).approvals.map((a) => a.case.id)).toEqual([laterCase]);
     expect((await supervisor.ok('cases.list', { awaitingApproval: true })).rows.map((r) => r.id)).toEqual([laterCase]);
+  });
+
+  it('a gate exception a worker asks for waits in the same list and filter until a supervisor decides', async () => {
+    const { worker, supervisor, caseId } = setup;
+    const asked = await worker.ok('approvals.requestException', { caseId, gateId: 'supervisedVisitSucceeded', reasonKind: 'distance', reason: 'Family is four days away by road' });
+    const waiting = (await supervisor.ok('cases.myWork', {})).approvals.filter((a) => a.case.id === caseId);
+    expect(waiting.map((a) => a.kind)).toEqual(['gateException']);
+    expect((await supervisor.ok('cases.list', { awaitingApproval: true })).rows.map((r) => r.id)).toContain(caseId);
+    await supervisor.ok('approvals.decideException', { caseId, exceptionId: asked.id, decision: 'approved', note: 'Video calls instead' });
+    expect((await supervisor.ok('cases.myWork', {})).approvals.map((a) => a.case.id)).not.toContain(caseId);
+    expect((await supervisor.ok('cases.list', { awaitingApproval: true })).rows.map((r) => r.id)).not.toContain(caseId);
   });
 });
