@@ -47,6 +47,12 @@ test('in the Arabic interface, Latin user text with punctuation keeps its order'
   const note = page.getByText(latin, { exact: true });
   await expect(note).toBeVisible();
   expect(await direction(note)).toBe('ltr');
+  // A Latin name inside an Arabic sentence of the timeline ("بواسطة …") is isolated in its own direction.
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${caseId}?tab=timeline`);
+  const by = page.locator('.timeline__meta bdi', { hasText: 'Amani Wekesa' }).first();
+  await expect(by).toBeVisible();
+  expect(await direction(by)).toBe('ltr');
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${caseId}?tab=notes`);
   // An empty field still follows the interface (right to left).
   await page.getByRole('button', { name: 'كتابة ملاحظة' }).click();
   const box = page.getByRole('dialog').getByRole('textbox', { name: 'الملاحظة', exact: true });

@@ -1,6 +1,6 @@
 // DOM. Everything that happened to the case, newest first: each event translated
 // (`cases:events.<type>`), who did it, when (Intl), and the details the timeline keeps.
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { Button } from '../../../ui/Button';
 import { ErrorAlert, Loading } from '../../../ui/misc';
@@ -145,7 +145,10 @@ export function TimelineTab({ caseFile }: { caseFile: CaseFile }) {
                   {event.userName ? (
                     <>
                       <span aria-hidden="true"> · </span>
-                      <span>{t('timeline.by', { name: event.userName })}</span>
+                      {/* The name is user text inside a translated sentence: isolated in its own direction. */}
+                      <span>
+                        <Trans t={t} i18nKey="timeline.by" values={{ name: event.userName }} components={{ bdi: <bdi /> }} />
+                      </span>
                     </>
                   ) : null}
                 </p>
