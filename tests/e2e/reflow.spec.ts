@@ -152,3 +152,51 @@ for (const language of languages) {
     }
   });
 }
+
+test('a field reached with Tab is never hidden under the sticky top bar or form footer (register form)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const bridge = await startBridge({ dataDir });
+  try {
+    await page.goto(bridge.launchUrl);
+    await ok(bridge, 'session.login', { username: 'supervisor1', password: staffPassword });
+    await ok(bridge, 'session.setLanguage', { language: 'en' });
+    const base = page.url().replace(/#.*$/, '');
+    const hidden: string[] = [];
+    for (const viewport of [viewports[0], viewports[2], { name: '1280×600', width: 1280, height: 600 }]) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.goto(`${base}#/cases/new`);
+      await page.reload();
+      await expect(page.locator('main h1').first()).toBeVisible();
+      await page.locator('main input, main select, main textarea').first().focus();
+      let visited = 0;
+      for (let press = 0; press < 60; press += 1) {
+        // Each text field, select or text area that has focus must be the thing under its own centre:
+        // nothing sticky (top bar, form footer) may cover it.
+        const verdict = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || !el.closest('main') || !el.matches('input:not([type=checkbox]):not([type=radio]):not([type=file]), select, textarea')) return null;
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) return null;
+          const probes = [
+            [box.left + box.width / 2, box.top + 2],
+            [box.left + box.width / 2, box.bottom - 2],
+          ];
+          const covered = probes.some(([x, y]) => {
+            const top = document.elementFromPoint(x, y);
+            return !top || !(top === el || el.contains(top) || top.contains(el));
+          });
+          return { covered, name: el.getAttribute('aria-label') ?? el.id ?? el.tagName };
+        });
+        if (verdict) {
+          visited += 1;
+          if (verdict.covered) hidden.push(`${viewport.name}: ${verdict.name}`);
+        }
+        await page.keyboard.press('Tab');
+      }
+      expect(visited, `fields reached at ${viewport.name}`).toBeGreaterThan(3);
+    }
+    expect(hidden).toEqual([]);
+  } finally {
+    await bridge.stop();
+  }
+});
