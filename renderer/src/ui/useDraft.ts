@@ -156,20 +156,24 @@ export function useDraftBinding<T extends FieldValues>(form: DraftForm<T>, draft
   const [initial] = useState(() => JSON.stringify(getValues()));
   useEffect(() => {
     if (ready || loading) return;
-    if (saved && typeof saved === 'object') {
+    const typedMeanwhile = JSON.stringify(getValues()) !== initial;
+    if (saved && typeof saved === 'object' && !typedMeanwhile) {
       reset({ ...getValues(), ...saved }, { keepDefaultValues: true });
       setRestored(true);
-    } else if (JSON.stringify(getValues()) !== initial) {
+    } else if (typedMeanwhile) {
+      // What the person typed while the draft loaded wins over an older saved draft.
       schedule(getValues());
     }
     setReady(true);
   }, [getValues, initial, loading, ready, reset, saved, schedule]);
   useEffect(() => {
-    // Subscribed only once the draft is in, so restoring it is not saved again as typing.
-    if (!ready) return undefined;
-    const subscription = watch((values) => schedule(values as T));
+    // Typing is saved from the first keystroke, also while the draft is still loading: a lock at
+    // that moment flushes it like any other (the registry only sees what was scheduled).
+    const subscription = watch((values) => {
+      if (ready || JSON.stringify(values) !== initial) schedule(values as T);
+    });
     return () => subscription.unsubscribe();
-  }, [ready, schedule, watch]);
+  }, [initial, ready, schedule, watch]);
   return restored;
 }
 
