@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineChannels } from '../contract/channel';
 import { idSchema, isoDate } from '../cases/fields';
 import { objectiveStatuses } from '../plans/schemas';
+import { pdfFileSchema } from '../print/contract';
 import { categoryKey, serviceSchema } from '../services/contract';
 import { referralFieldKeys } from './fields';
 import { referralStatuses, urgencies } from './lifecycle';
@@ -142,6 +143,8 @@ export const referralsChannels = defineChannels({
   'referrals.register': { access: 'case.read', input: registerInput, output: z.object({ rows: z.array(registerRowSchema), total: z.number() }) },
   /** A supervisor has seen a referral sent without consent on an emergency reason. */
   'referrals.acknowledgeEmergency': { access: 'case.approve', input: z.object(ref).strict(), output: referralSchema },
+  /** The slip in the provider's language, holding exactly the chosen fields. */
+  'referrals.slip': { access: 'case.read', input: z.object(ref).strict(), output: pdfFileSchema },
   /** My work: referrals of the caller's cases whose response is due within 3 days or overdue, and (supervisors) emergencies not yet seen. */
   'referrals.due': { access: 'case.read', input: z.object({}).strict(), output: z.array(registerRowSchema) },
 });

@@ -96,7 +96,7 @@ export function createReferralsHandlers(deps: CoreDeps) {
         } else {
           await trx
             .insertInto('referrals')
-            .values({ ...values, id, case_id: caseId, status: 'draft', created_at: values.updated_at, created_by: env.session.userId, version: 1 })
+            .values({ ...values, id, case_id: caseId, status: 'draft', provider_feedback: '', child_view: '', family_view: '', created_at: values.updated_at, created_by: env.session.userId, version: 1 })
             .execute();
           await trx.insertInto('referral_events').values({ referral_id: id, at: values.updated_at, user_id: env.session.userId, from_status: null, to_status: 'draft', date: todayIso(env.now()), note: '' }).execute();
         }
