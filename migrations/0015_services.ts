@@ -5,6 +5,49 @@ import type { Migration } from './types';
 // own); the areas each service serves; referrals from a case with their lifecycle events.
 // The gap matrix groups open needs by area and category: referrals carry their category and the
 // child's area key so that count is one indexed pass; cases are matched to areas by lower(area).
+
+// Open needs by case, kept by triggers so the gap matrix is one indexed count, not a pass over
+// every plan, assessment and referral of the office (B4.2 at 100 000 cases). Each source is
+// recomputed for one case whenever a row it reads changes; only open cases have rows.
+const openObjectives = (caseId: string) => `
+  INSERT OR IGNORE INTO case_needs (case_id, category, source, area_key)
+  SELECT o.case_id, m.category, 'objective', lower(c.area)
+    FROM plan_objectives o
+    JOIN plan_versions v ON v.id = o.plan_version_id AND v.status = 'current'
+    JOIN cases c ON c.id = o.case_id AND c.status = 'open'
+    JOIN need_categories m ON m.kind = 'domain' AND m.key = o.domain
+   WHERE o.case_id = ${caseId} AND o.status IN ('not_started', 'in_progress');`;
+const lowWellbeing = (caseId: string) => `
+  INSERT OR IGNORE INTO case_needs (case_id, category, source, area_key)
+  SELECT a.case_id, m.category, 'wellbeing', lower(c.area)
+    FROM assessments a
+    JOIN cases c ON c.id = a.case_id AND c.status = 'open'
+    JOIN json_each(a.answers) j
+    JOIN need_categories m ON m.kind = 'factor' AND m.key = j.key
+   WHERE a.id = (SELECT id FROM assessments WHERE case_id = ${caseId} AND template_key = 'csi' AND status = 'completed'
+                  ORDER BY date DESC, completed_at DESC LIMIT 1)
+     AND j.type = 'integer' AND j.value <= 2;`;
+const unmetReferrals = (caseId: string) => `
+  INSERT OR IGNORE INTO case_needs (case_id, category, source, area_key)
+  SELECT r.case_id, r.category, 'referral', lower(c.area)
+    FROM referrals r JOIN cases c ON c.id = r.case_id AND c.status = 'open'
+   WHERE r.case_id = ${caseId} AND r.status IN ('declined', 'not_delivered', 'no_response');`;
+const redo = (source: string, caseId: string, fill: (caseId: string) => string) =>
+  `DELETE FROM case_needs WHERE case_id = ${caseId} AND source = '${source}'; ${fill(caseId)}`;
+
+const domainCategories: [string, string][] = [
+  ['food_nutrition', 'material_support'], ['shelter_care', 'material_support'], ['protection', 'child_protection_committee'],
+  ['health', 'health'], ['psychosocial', 'mental_health'], ['education_skills', 'education'], ['family_relationships', 'mental_health'],
+  ['community_belonging', 'community_religious'], ['economic', 'economic_strengthening'], ['legal_documentation', 'legal_aid'],
+];
+const factorCategories: [string, string][] = [
+  ['food_security', 'material_support'], ['nutrition_growth', 'material_support'], ['shelter', 'material_support'], ['care', 'material_support'],
+  ['abuse_exploitation', 'child_protection_committee'], ['legal_protection', 'legal_aid'], ['wellness', 'health'], ['health_care_services', 'health'],
+  ['emotional_health', 'mental_health'], ['social_behaviour', 'mental_health'], ['performance', 'education'], ['education_work', 'education'],
+  ['family_relationships', 'mental_health'], ['community_belonging', 'community_religious'], ['stigma', 'community_religious'],
+];
+const mapRows = [...domainCategories.map(([k, c]) => `('domain', '${k}', '${c}')`), ...factorCategories.map(([k, c]) => `('factor', '${k}', '${c}')`)].join(', ');
+
 export default {
   version: 15,
   name: 'services',
@@ -135,8 +178,60 @@ export default {
       ) STRICT;
       CREATE INDEX referral_events_referral ON referral_events (referral_id, id);
 
-      -- The gap matrix counts open cases by area: lower(area) so "Gulu" and "gulu" are one area.
-      CREATE INDEX cases_open_area ON cases (lower(area), id) WHERE status = 'open';
+      -- Which category a plan objective's domain or a well-being factor scored 1–2 calls for (data, so an office's own mapping can follow).
+      CREATE TABLE need_categories (
+        kind TEXT NOT NULL CHECK (kind IN ('domain', 'factor')),
+        key TEXT NOT NULL,
+        category TEXT NOT NULL REFERENCES service_categories(key),
+        PRIMARY KEY (kind, key)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO need_categories (kind, key, category) VALUES ${mapRows};
+
+      CREATE TABLE case_needs (
+        case_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('objective', 'wellbeing', 'referral')),
+        area_key TEXT NOT NULL,
+        PRIMARY KEY (case_id, category, source)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX case_needs_area ON case_needs (area_key, category, case_id);
+
+      CREATE TRIGGER case_needs_objective_insert AFTER INSERT ON plan_objectives BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;
+      CREATE TRIGGER case_needs_objective_update AFTER UPDATE OF status, domain, plan_version_id ON plan_objectives BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;
+      CREATE TRIGGER case_needs_objective_delete AFTER DELETE ON plan_objectives BEGIN ${redo('objective', 'OLD.case_id', openObjectives)} END;
+      CREATE TRIGGER case_needs_plan_insert AFTER INSERT ON plan_versions BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;
+      CREATE TRIGGER case_needs_plan_update AFTER UPDATE OF status ON plan_versions BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;
+      CREATE TRIGGER case_needs_plan_delete AFTER DELETE ON plan_versions BEGIN ${redo('objective', 'OLD.case_id', openObjectives)} END;
+      CREATE TRIGGER case_needs_assessment_insert AFTER INSERT ON assessments BEGIN ${redo('wellbeing', 'NEW.case_id', lowWellbeing)} END;
+      CREATE TRIGGER case_needs_assessment_update AFTER UPDATE OF status, answers, date, template_key ON assessments BEGIN ${redo('wellbeing', 'NEW.case_id', lowWellbeing)} END;
+      CREATE TRIGGER case_needs_assessment_delete AFTER DELETE ON assessments BEGIN ${redo('wellbeing', 'OLD.case_id', lowWellbeing)} END;
+      CREATE TRIGGER case_needs_referral_insert AFTER INSERT ON referrals BEGIN ${redo('referral', 'NEW.case_id', unmetReferrals)} END;
+      CREATE TRIGGER case_needs_referral_update AFTER UPDATE OF status, category ON referrals BEGIN ${redo('referral', 'NEW.case_id', unmetReferrals)} END;
+      CREATE TRIGGER case_needs_case_update AFTER UPDATE OF area, status ON cases BEGIN
+        DELETE FROM case_needs WHERE case_id = NEW.id;
+        ${openObjectives('NEW.id')} ${lowWellbeing('NEW.id')} ${unmetReferrals('NEW.id')}
+      END;
+      CREATE TRIGGER case_needs_case_delete AFTER DELETE ON cases BEGIN DELETE FROM case_needs WHERE case_id = OLD.id; END;
+    `);
+    // An office upgrading already has plans and assessments: fill the table once for every case.
+    db.exec(`
+      INSERT OR IGNORE INTO case_needs (case_id, category, source, area_key)
+      SELECT o.case_id, m.category, 'objective', lower(c.area)
+        FROM plan_objectives o
+        JOIN plan_versions v ON v.id = o.plan_version_id AND v.status = 'current'
+        JOIN cases c ON c.id = o.case_id AND c.status = 'open'
+        JOIN need_categories m ON m.kind = 'domain' AND m.key = o.domain
+       WHERE o.status IN ('not_started', 'in_progress');
+    `);
+    db.exec(`
+      INSERT OR IGNORE INTO case_needs (case_id, category, source, area_key)
+      SELECT a.case_id, m.category, 'wellbeing', lower(c.area)
+        FROM (SELECT id, case_id, answers, row_number() OVER (PARTITION BY case_id ORDER BY date DESC, completed_at DESC) AS n
+                FROM assessments WHERE template_key = 'csi' AND status = 'completed') a
+        JOIN cases c ON c.id = a.case_id AND c.status = 'open'
+        JOIN json_each(a.answers) j
+        JOIN need_categories m ON m.kind = 'factor' AND m.key = j.key
+       WHERE a.n = 1 AND j.type = 'integer' AND j.value <= 2;
     `);
   },
 } satisfies Migration;

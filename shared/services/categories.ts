@@ -1,8 +1,6 @@
 // Environment-free. The Guidelines' service categories (G:L193-225), shipped as data rows the office
-// can add to; and which well-being domain of a plan objective or assessment calls for which category,
-// so open needs can be set against the directory.
-import type { WellbeingDomain } from '../plans/schemas';
-
+// can add to. Which plan domain or well-being factor calls for which category is data as well
+// (need_categories, migrations/0015_services.ts).
 export const builtinCategories = [
   'health',
   'mental_health',
@@ -22,21 +20,6 @@ export type BuiltinCategory = (typeof builtinCategories)[number];
 
 /** A category key: built-in ones above, or one an office added (lower-case letters, digits, _). */
 export const categoryKeyPattern = /^[a-z][a-z0-9_]{1,39}$/;
-
-/** The category a domain's unmet need points to; `other` points nowhere. */
-export const categoryForDomain: Record<WellbeingDomain, BuiltinCategory | null> = {
-  food_nutrition: 'material_support',
-  shelter_care: 'material_support',
-  protection: 'child_protection_committee',
-  health: 'health',
-  psychosocial: 'mental_health',
-  education_skills: 'education',
-  family_relationships: 'mental_health',
-  community_belonging: 'community_religious',
-  economic: 'economic_strengthening',
-  legal_documentation: 'legal_aid',
-  other: null,
-};
 
 /** A directory entry not verified for this many months is stale (flagged, B4.3). */
 export const staleAfterMonths = 12;

@@ -87,7 +87,9 @@ export interface EligibilityFilter {
  * sub-areas (part of it).
  */
 export async function searchServices(db: Db, f: Required<SearchInput>, today: string, eligibility: EligibilityFilter = {}): Promise<{ services: Service[]; total: number }> {
-  let q = serviceQuery(db);
+  // First the matching ids in display order (indexes and small columns only), then the full rows of
+  // the page shown: the total costs a count, not 5 000 rows with their areas.
+  let q = db.selectFrom('services').innerJoin('service_providers', 'service_providers.id', 'services.provider_id').select('services.id');
   if (!f.includeInactive) q = q.where('services.active', '=', 1).where('service_providers.active', '=', 1);
   if (f.category) q = q.where('services.category', '=', f.category);
   if (f.age !== null) {
@@ -109,12 +111,14 @@ export async function searchServices(db: Db, f: Required<SearchInput>, today: st
   if (eligibility.hasDisability === false) q = q.where('services.disability_only', '=', 0);
   if (f.areaId) {
     const family = await areaFamily(db, f.areaId);
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('service_coverage').select('service_coverage.area_id').whereRef('service_coverage.service_id', '=', 'services.id').where('service_coverage.area_id', 'in', family)),
-    );
+    q = q.where('services.id', 'in', (eb) => eb.selectFrom('service_coverage').select('service_coverage.service_id').where('service_coverage.area_id', 'in', family));
   }
-  const rows = await q.orderBy('service_providers.name_key').orderBy('services.name').execute();
-  return { services: rows.slice(0, f.limit).map((r) => toService(r, today)), total: rows.length };
+  const ids = (await q.orderBy('service_providers.name_key').orderBy('services.name').execute()).map((r) => r.id);
+  const page = ids.slice(0, f.limit);
+  if (page.length === 0) return { services: [], total: ids.length };
+  const rows = await serviceQuery(db).where('services.id', 'in', page).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { services: page.map((id) => toService(byId.get(id)!, today)), total: ids.length };
 }
 
 export async function servicesOfProvider(db: Db, providerId: string, today: string): Promise<Service[]> {

@@ -1,73 +1,24 @@
 // Node-only. Coverage gaps (B4.2, G:L319, L344): needs set against supply, by area and category.
 // Needs: open cases with an open objective of the current plan, a well-being factor scored 1–2 in
 // their latest Child Status Index, or a referral declined or left unmet — each case counted once
-// per category, placed by its area text. Supply: active services of active providers serving the
+// per category, placed by its area text (kept in case_needs by triggers, so this is one count). Supply: active services of active providers serving the
 // area, one of its parents or part of it. A cell with needs and no service is a gap; one with
 // services whose referrals were declined or unmet is strained.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { GapCell } from '../../../shared/services/contract';
-import { categoryForDomain } from '../../../shared/services/categories';
 import { unmetStatuses } from '../../../shared/referrals/lifecycle';
 import type { DB } from '../db/schema';
 import type { AreaTree } from './areas';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The Child Status Index factors and the category a low score calls for. */
-export const categoryForFactor: Record<string, string> = {
-  food_security: 'material_support',
-  nutrition_growth: 'material_support',
-  shelter: 'material_support',
-  care: 'material_support',
-  abuse_exploitation: 'child_protection_committee',
-  legal_protection: 'legal_aid',
-  wellness: 'health',
-  health_care_services: 'health',
-  emotional_health: 'mental_health',
-  social_behaviour: 'mental_health',
-  performance: 'education',
-  education_work: 'education',
-  family_relationships: 'mental_health',
-  community_belonging: 'community_religious',
-  stigma: 'community_religious',
-};
-
-const pairs = (m: Record<string, string | null>) => Object.entries(m).filter((e): e is [string, string] => e[1] !== null);
-
-/** `(key, category)` rows as a VALUES list, for joining a mapping inside SQL. */
-function mapping(m: Record<string, string | null>) {
-  return sql.join(pairs(m).map(([k, c]) => sql`(${k}, ${c})`));
-}
-
 /**
- * (case, area text, category) for every open need, as a SQL source: one pass over plan objectives,
- * latest well-being assessments and unmet referrals, deduplicated by the UNION.
+ * (case, area key, category) for every open need, as a SQL source: the case_needs table, which
+ * triggers keep in step with plan objectives, well-being assessments, referrals and the case's
+ * area and status (migrations/0015_services.ts).
  */
 export function needTuples() {
-  const unmet = sql.join(unmetStatuses.map((s) => sql`${s}`));
-  return sql<{ case_id: string; area_key: string; category: string }>`
-    WITH domain_map(domain, category) AS (VALUES ${mapping(categoryForDomain)}),
-         factor_map(factor, category) AS (VALUES ${mapping(categoryForFactor)}),
-         latest_csi AS (
-           SELECT a.case_id, a.answers, row_number() OVER (PARTITION BY a.case_id ORDER BY a.date DESC, a.completed_at DESC) AS n
-           FROM assessments a WHERE a.template_key = 'csi' AND a.status = 'completed')
-    SELECT o.case_id AS case_id, lower(c.area) AS area_key, m.category AS category
-      FROM plan_objectives o
-      JOIN plan_versions v ON v.id = o.plan_version_id AND v.status = 'current'
-      JOIN cases c ON c.id = o.case_id AND c.status = 'open'
-      JOIN domain_map m ON m.domain = o.domain
-     WHERE o.status IN ('not_started', 'in_progress')
-    UNION
-    SELECT l.case_id, lower(c.area), f.category
-      FROM latest_csi l
-      JOIN cases c ON c.id = l.case_id AND c.status = 'open'
-      JOIN json_each(l.answers) j
-      JOIN factor_map f ON f.factor = j.key
-     WHERE l.n = 1 AND j.type = 'integer' AND j.value <= 2
-    UNION
-    SELECT r.case_id, r.area_key, r.category
-      FROM referrals r JOIN cases c ON c.id = r.case_id AND c.status = 'open'
-     WHERE r.status IN (${unmet})`;
+  return sql<{ case_id: string; area_key: string; category: string }>`SELECT case_id, area_key, category FROM case_needs`;
 }
 
 export interface GapInputs {
@@ -80,8 +31,7 @@ export interface GapInputs {
 }
 
 export async function gapInputs(db: Db): Promise<GapInputs> {
-  const tuples = needTuples();
-  const needs = (await sql<{ area_key: string; category: string; n: number }>`SELECT area_key, category, count(DISTINCT case_id) AS n FROM (${tuples}) GROUP BY area_key, category`.execute(db)).rows;
+  const needs = (await sql<{ area_key: string; category: string; n: number }>`SELECT area_key, category, count(DISTINCT case_id) AS n FROM case_needs GROUP BY area_key, category`.execute(db)).rows;
   const supply = await db
     .selectFrom('service_coverage')
     .innerJoin('services', 'services.id', 'service_coverage.service_id')
@@ -106,57 +56,77 @@ export async function gapInputs(db: Db): Promise<GapInputs> {
  * each of its parents too; a service counts in its areas, their parents' rows and their sub-areas'.
  */
 export function computeGaps(tree: AreaTree, categories: readonly string[], inputs: GapInputs): { cells: GapCell[]; unplacedCases: number } {
-  const cells = new Map<string, GapCell>();
-  const cell = (areaId: string, category: string): GapCell => {
-    const key = `${areaId}\u001f${category}`;
-    let c = cells.get(key);
-    if (!c) {
-      c = { areaId, category, needs: 0, services: 0, pending: 0, declined: 0, gap: 'none' };
-      cells.set(key, c);
+  // Flat arrays indexed by area × category: the matrix of a large office (1 000 areas × 13
+  // categories) is built in a few milliseconds, with each area's parents and sub-areas walked once.
+  const A = tree.rows.length;
+  const C = categories.length;
+  const areaIndex = new Map(tree.rows.map((r, i) => [r.id, i]));
+  const catIndex = new Map(categories.map((c, i) => [c, i]));
+  const needs = new Float64Array(A * C);
+  const services = new Float64Array(A * C);
+  const pending = new Float64Array(A * C);
+  const declined = new Float64Array(A * C);
+  const upCache = new Map<number, number[]>();
+  const up = (i: number): number[] => {
+    let list = upCache.get(i);
+    if (!list) {
+      list = [i, ...tree.ancestors(tree.rows[i].id).map((id) => areaIndex.get(id)!)];
+      upCache.set(i, list);
     }
-    return c;
+    return list;
   };
-  const known = new Set(categories);
-  const withParents = (areaId: string) => [areaId, ...tree.ancestors(areaId)];
+  const placed = (areaKey: string): number | undefined => {
+    const id = tree.find(areaKey);
+    return id === null ? undefined : areaIndex.get(id);
+  };
   let unplaced = 0;
   for (const n of inputs.needs) {
-    const areaId = tree.find(n.area_key);
-    if (!areaId) {
-      unplaced += n.n;
+    const a = placed(n.area_key);
+    if (a === undefined) {
+      unplaced += Number(n.n);
       continue;
     }
-    if (!known.has(n.category)) continue;
-    for (const a of withParents(areaId)) cell(a, n.category).needs += n.n;
+    const c = catIndex.get(n.category);
+    if (c === undefined) continue;
+    for (const x of up(a)) needs[x * C + c] += Number(n.n);
   }
   for (const r of inputs.referrals) {
-    const areaId = tree.find(r.area_key);
-    if (!areaId || !known.has(r.category)) continue;
-    for (const a of withParents(areaId)) {
-      cell(a, r.category).pending += Number(r.pending);
-      cell(a, r.category).declined += Number(r.declined);
+    const a = placed(r.area_key);
+    const c = catIndex.get(r.category);
+    if (a === undefined || c === undefined) continue;
+    for (const x of up(a)) {
+      pending[x * C + c] += Number(r.pending);
+      declined[x * C + c] += Number(r.declined);
     }
   }
-  const reach = new Map<string, Set<string>>();
+  // A service counts once per cell however many of its areas reach it.
+  const reachOf = new Map<string, { c: number; areas: Set<number> }>();
+  const downCache = new Map<number, number[]>();
   for (const s of inputs.supply) {
-    if (!tree.byId.has(s.area_id) || !known.has(s.category)) continue;
-    for (const a of [s.area_id, ...tree.ancestors(s.area_id), ...tree.descendants(s.area_id)]) {
-      const key = `${a}\u001f${s.category}`;
-      if (!reach.has(key)) reach.set(key, new Set());
-      reach.get(key)!.add(s.service_id);
+    const a = areaIndex.get(s.area_id);
+    const c = catIndex.get(s.category);
+    if (a === undefined || c === undefined) continue;
+    let down = downCache.get(a);
+    if (!down) {
+      down = tree.descendants(s.area_id).map((id) => areaIndex.get(id)!);
+      downCache.set(a, down);
+    }
+    let entry = reachOf.get(s.service_id);
+    if (!entry) reachOf.set(s.service_id, (entry = { c, areas: new Set() }));
+    for (const x of up(a)) entry.areas.add(x);
+    for (const x of down) entry.areas.add(x);
+  }
+  for (const { c, areas } of reachOf.values()) for (const x of areas) services[x * C + c] += 1;
+  const cells: GapCell[] = [];
+  for (let a = 0; a < A; a++) {
+    for (let c = 0; c < C; c++) {
+      const k = a * C + c;
+      if (needs[k] === 0 && services[k] === 0 && pending[k] === 0 && declined[k] === 0) continue;
+      const gap = needs[k] > 0 && services[k] === 0 ? 'gap' : services[k] > 0 && declined[k] > 0 ? 'strained' : 'none';
+      cells.push({ areaId: tree.rows[a].id, category: categories[c], needs: needs[k], services: services[k], pending: pending[k], declined: declined[k], gap });
     }
   }
-  for (const [key, ids] of reach) {
-    const [areaId, category] = key.split('\u001f');
-    cell(areaId, category).services = ids.size;
-  }
-  for (const c of cells.values()) {
-    if (c.needs > 0 && c.services === 0) c.gap = 'gap';
-    else if (c.services > 0 && c.declined > 0) c.gap = 'strained';
-  }
-  const order = new Map(tree.rows.map((r, i) => [r.id, i]));
-  const catOrder = new Map(categories.map((c, i) => [c, i]));
-  const list = [...cells.values()].sort((a, b) => (order.get(a.areaId)! - order.get(b.areaId)!) || (catOrder.get(a.category)! - catOrder.get(b.category)!));
-  return { cells: list, unplacedCases: unplaced };
+  return { cells, unplacedCases: unplaced };
 }
 
 /** Counts for the coordination meeting: cells under 5 (but above 0) are suppressed. */

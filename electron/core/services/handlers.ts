@@ -27,9 +27,8 @@ async function checked(env: HandlerEnv, csvBase64: string) {
 
 async function matrix(env: HandlerEnv) {
   const rows = await areaRows(env.db());
-  const tree = new AreaTree(rows);
   const categories = await categoryList(env);
-  const { cells, unplacedCases } = computeGaps(tree, categories.map((c) => c.key), await gapInputs(env.db()));
+  const { cells, unplacedCases } = computeGaps(new AreaTree(rows), categories.map((c) => c.key), await gapInputs(env.db()));
   return { areas: rows.map(toArea), categories, cells, unplacedCases };
 }
 
