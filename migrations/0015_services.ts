@@ -127,7 +127,7 @@ export default {
         service_id TEXT NOT NULL REFERENCES services(id) ON DELETE CASCADE,
         area_id TEXT NOT NULL REFERENCES service_areas(id),
         PRIMARY KEY (service_id, area_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX service_coverage_area ON service_coverage (area_id, service_id);
 
       CREATE TABLE referrals (
@@ -184,7 +184,7 @@ export default {
         key TEXT NOT NULL,
         category TEXT NOT NULL REFERENCES service_categories(key),
         PRIMARY KEY (kind, key)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       INSERT INTO need_categories (kind, key, category) VALUES ${mapRows};
 
       CREATE TABLE case_needs (
@@ -193,7 +193,7 @@ export default {
         source TEXT NOT NULL CHECK (source IN ('objective', 'wellbeing', 'referral')),
         area_key TEXT NOT NULL,
         PRIMARY KEY (case_id, category, source)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX case_needs_area ON case_needs (area_key, category, case_id);
 
       CREATE TRIGGER case_needs_objective_insert AFTER INSERT ON plan_objectives BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;
