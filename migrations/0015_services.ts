@@ -195,6 +195,25 @@ export default {
         PRIMARY KEY (case_id, category, source)
       ) STRICT;
       CREATE INDEX case_needs_area ON case_needs (area_key, category, case_id);
+      -- Distinct cases with a need, by area and category: what the matrix reads (one row per cell).
+      -- A case counts once per category whatever its sources; rows of one case share its area key.
+      CREATE TABLE need_counts (
+        area_key TEXT NOT NULL,
+        category TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (area_key, category)
+      ) STRICT;
+      CREATE TRIGGER need_counts_add AFTER INSERT ON case_needs
+        WHEN (SELECT count(*) FROM case_needs WHERE case_id = NEW.case_id AND category = NEW.category) = 1
+      BEGIN
+        INSERT INTO need_counts (area_key, category, n) VALUES (NEW.area_key, NEW.category, 1)
+          ON CONFLICT (area_key, category) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER need_counts_remove AFTER DELETE ON case_needs
+        WHEN NOT EXISTS (SELECT 1 FROM case_needs WHERE case_id = OLD.case_id AND category = OLD.category)
+      BEGIN
+        UPDATE need_counts SET n = n - 1 WHERE area_key = OLD.area_key AND category = OLD.category;
+      END;
 
       CREATE TRIGGER case_needs_objective_insert AFTER INSERT ON plan_objectives BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;
       CREATE TRIGGER case_needs_objective_update AFTER UPDATE OF status, domain, plan_version_id ON plan_objectives BEGIN ${redo('objective', 'NEW.case_id', openObjectives)} END;

@@ -31,7 +31,8 @@ export interface GapInputs {
 }
 
 export async function gapInputs(db: Db): Promise<GapInputs> {
-  const needs = (await sql<{ area_key: string; category: string; n: number }>`SELECT area_key, category, count(DISTINCT case_id) AS n FROM case_needs GROUP BY area_key, category`.execute(db)).rows;
+  // Kept per cell by triggers (need_counts): the matrix never counts the office's cases itself.
+  const needs = await db.selectFrom('need_counts').select(['area_key', 'category', 'n']).where('n', '>', 0).execute();
   const supply = await db
     .selectFrom('service_coverage')
     .innerJoin('services', 'services.id', 'service_coverage.service_id')

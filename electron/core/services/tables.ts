@@ -69,7 +69,22 @@ export interface ServiceCoverageTable {
   area_id: string;
 }
 
+export interface CaseNeedsTable {
+  case_id: string;
+  category: string;
+  source: 'objective' | 'wellbeing' | 'referral';
+  area_key: string;
+}
+
+export interface NeedCountsTable {
+  area_key: string;
+  category: string;
+  n: number;
+}
+
 export interface ServicesTables {
+  case_needs: CaseNeedsTable;
+  need_counts: NeedCountsTable;
   service_areas: ServiceAreasTable;
   service_categories: ServiceCategoriesTable;
   service_providers: ServiceProvidersTable;

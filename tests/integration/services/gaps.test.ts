@@ -3,6 +3,7 @@
 // directory's services cover some of them; the export for the coordination meeting holds counts
 // only, with cells under 5 suppressed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRawWithKey } from '../../fixtures/core';
 import { setUpDirectoryOffice, type DirectoryOffice } from './fixture';
 
 const factors = ['food_security', 'nutrition_growth', 'shelter', 'care', 'abuse_exploitation', 'legal_protection', 'wellness', 'health_care_services', 'emotional_health', 'social_behaviour', 'performance', 'education_work', 'family_relationships', 'community_belonging', 'stigma'];
@@ -58,5 +59,17 @@ describe('the gap matrix', () => {
     // No suppressible count (1 to 4) of needs or referrals is written as a number.
     const cells = lines.slice(1).filter(Boolean).map((l) => l.slice(1, -1).split('","'));
     for (const c of cells) for (const i of [2, 4, 5]) expect(['1', '2', '3', '4']).not.toContain(c[i]);
+  });
+
+  it('the counts the triggers keep equal a fresh count of the open needs after all of this', () => {
+    const raw = openRawWithKey(o.core);
+    try {
+      const kept = raw.prepare('SELECT area_key, category, n FROM need_counts WHERE n > 0 ORDER BY 1, 2').all();
+      const fresh = raw.prepare('SELECT area_key, category, count(DISTINCT case_id) AS n FROM case_needs GROUP BY 1, 2 ORDER BY 1, 2').all();
+      expect(kept).toEqual(fresh);
+      expect(kept.length).toBeGreaterThan(0);
+    } finally {
+      raw.close();
+    }
   });
 });

@@ -40,6 +40,11 @@ export const migration0015Case: MigrationCase = {
     expect((raw.prepare('SELECT count(*) AS n FROM service_categories WHERE builtin = 1').get() as { n: number }).n).toBe(13);
     // The open needs of cases already on file are there from the start.
     expect(needs(raw)).toEqual(['health/objective/pece', 'mental_health/wellbeing/pece']);
+    const counts = () => raw.prepare(`SELECT area_key, category, n FROM need_counts WHERE n > 0 ORDER BY area_key, category`).all();
+    expect(counts()).toEqual([
+      { area_key: 'pece', category: 'health', n: 1 },
+      { area_key: 'pece', category: 'mental_health', n: 1 },
+    ]);
     // The triggers follow later changes: the objective achieved, the child moved, a referral declined, the case closed.
     raw.prepare(`UPDATE plan_objectives SET status = 'achieved' WHERE id = 'm15-o1'`).run();
     raw.prepare(`UPDATE cases SET area = 'Layibi' WHERE id = 'm15-case'`).run();
@@ -50,8 +55,13 @@ export const migration0015Case: MigrationCase = {
       .run(at, at);
     raw.prepare(`UPDATE referrals SET status = 'declined' WHERE id = 'm15-r'`).run();
     expect(needs(raw)).toEqual(['legal_aid/referral/layibi', 'mental_health/wellbeing/layibi']);
+    expect(counts()).toEqual([
+      { area_key: 'layibi', category: 'legal_aid', n: 1 },
+      { area_key: 'layibi', category: 'mental_health', n: 1 },
+    ]);
     raw.prepare(`UPDATE cases SET status = 'closed' WHERE id = 'm15-case'`).run();
     expect(needs(raw)).toEqual([]);
+    expect(counts()).toEqual([]);
     expect(() => raw.prepare(`INSERT INTO referrals (id, case_id, provider_id, category, need, urgency, status, created_at, updated_at) VALUES ('x', 'm15-case', 'm15-p', 'legal_aid', 'n', 'routine', 'lost', ?, ?)`).run(at, at)).toThrow(/CHECK/);
   },
 };
