@@ -7,7 +7,7 @@ import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
 import { approvalsWaiting } from './approvals';
-import { factOptions, loadFacts } from './facts';
+import { factOptions, loadFactsMany } from './facts';
 import { toCaseRow } from './rows';
 
 export async function myWork(env: HandlerEnv, deps: CoreDeps) {
@@ -34,9 +34,11 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       .limit(200)
       .execute();
     const options = await factOptions(deps, db, env.now());
+    // One query per feature for all active cases, not one per case (issue 9).
+    const facts = await loadFactsMany(db, active.map((r) => r.id), options);
     const blockedCases = [];
     for (const row of active) {
-      const step = nextStep(row.stage, await loadFacts(db, row.id, options));
+      const step = nextStep(row.stage, facts.get(row.id)!);
       if (step.to && step.blocked.length > 0) {
         blockedCases.push({ case: toCaseRow(row, env.now()), blocked: step.blocked, to: step.to });
       }
@@ -45,14 +47,12 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
     const byId = new Map(active.map((r) => [r.id, r]));
     const contacts = await plannedContacts(db, openIds);
     const names = new Map<string, { number: string; name: string }>();
-    for (const contact of contacts) {
-      if (!names.has(contact.caseId)) {
-        const row =
-          byId.get(contact.caseId) ??
-          (await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', '=', contact.caseId).executeTakeFirst());
-        if (row) names.set(contact.caseId, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
-      }
-    }
+    const named = (row: { id: string; number: string; given_name: string; family_name: string }) =>
+      names.set(row.id, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
+    const missing = [...new Set(contacts.map((c) => c.caseId))].filter((id) => !byId.has(id));
+    for (const id of contacts.map((c) => c.caseId)) if (byId.has(id)) named(byId.get(id)!);
+    // The contacts' cases not among the active ones, in one query (at most 50 contacts).
+    if (missing.length > 0) for (const row of await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', 'in', missing).execute()) named(row);
     const approvals = await approvalsWaiting(db, env.session, env.now());
     await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
     return {
