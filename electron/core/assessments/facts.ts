@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
-import { byCase, factsFor, inChunks } from '../cases/facts-many';
+import { byCase, factsFor, forCases } from '../cases/facts-many';
 
 /** The shipped templates' willingness questions (migrations/0004_assessments.ts). */
 const willingness = { child: 'wants_to_return', family: 'wants_child_back' } as const;
@@ -33,11 +33,11 @@ function assessed(rows: readonly Row[]): Partial<CaseFacts> {
 
 /** For each case, one query for all of them; each case's rows newest first. */
 export async function assessmentsFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, Partial<CaseFacts>>> {
-  const rows = await inChunks(caseIds, (chunk) =>
+  const rows = await forCases(caseIds, (list) =>
     db
       .selectFrom('assessments')
       .select(['case_id', 'kind', 'answers'])
-      .where('case_id', 'in', chunk)
+      .where('case_id', 'in', list)
       .where('status', '=', 'completed')
       .orderBy('case_id')
       .orderBy('date', 'desc')

@@ -4,16 +4,16 @@ import type { Kysely } from 'kysely';
 import { reintegrationDecisions } from '../../../shared/bid/contract';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
-import { byCase, factsFor, inChunks } from '../cases/facts-many';
+import { byCase, factsFor, forCases } from '../cases/facts-many';
 
 /** For each case, one query for all of them; each case's first row is its latest approved BID. */
 export async function bidFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, Partial<CaseFacts>>> {
   const approved = byCase(
-    await inChunks(caseIds, (chunk) =>
+    await forCases(caseIds, (list) =>
       db
         .selectFrom('bids')
         .select(['case_id', 'decision'])
-        .where('case_id', 'in', chunk)
+        .where('case_id', 'in', list)
         .where('status', '=', 'approved')
         .orderBy('case_id')
         .orderBy('decided_at', 'desc')

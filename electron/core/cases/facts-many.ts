@@ -1,16 +1,22 @@
 // Node-only. Helpers for the stage-gate facts read for many cases at once (My work reads them for
 // up to 200 cases: one query per feature for all of them, not one per case — issue 9). Each
 // feature's contributor is written once, for a list of cases; the case file calls it with one.
+import { sql, type RawBuilder } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 
-/** SQLite binds at most 32 766 parameters; chunks of 500 keep each IN list cheap to plan. */
-const CHUNK = 500;
+/**
+ * The case ids as one bound JSON parameter, for `where('case_id', 'in', …)`: SQLite reads them
+ * with json_each and seeks the table's case index once per id. One parameter, whatever the count
+ * (an IN list of bound values is capped at 32 766, and building a query of thousands of
+ * placeholders cost more CPU than running it).
+ */
+export function idList(ids: readonly string[]): RawBuilder<string> {
+  return sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
 
-/** Runs `query` over `ids` in chunks and concatenates the rows, in chunk order. */
-export async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await query(ids.slice(start, start + CHUNK))));
-  return rows;
+/** Runs `query` with the ids as one list (nothing to read for none). */
+export async function forCases<T>(ids: readonly string[], query: (list: RawBuilder<string>) => Promise<T[]>): Promise<T[]> {
+  return ids.length === 0 ? [] : query(idList(ids));
 }
 
 /** Groups rows by case, keeping each case's rows in the order the query returned them. */

@@ -15,7 +15,7 @@ import { preparationFacts } from '../preparation/facts';
 import { reunificationFacts } from '../reunification/facts';
 import { safetyFacts } from '../safety/facts';
 import { tracingFacts } from '../tracing/facts';
-import { byCase, inChunks } from './facts-many';
+import { byCase, forCases } from './facts-many';
 
 /** What the rules need besides the case's own records: office settings and the day. */
 export interface FactOptions {
@@ -42,8 +42,8 @@ const contributors: FactContributor[] = [
 
 /** Gate ids a supervisor approved an exception for, per case. */
 async function exceptionsFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await inChunks(caseIds, (chunk) =>
-    db.selectFrom('gate_exceptions').select(['case_id', 'gate_id']).distinct().where('case_id', 'in', chunk).where('status', '=', 'approved').execute(),
+  const rows = await forCases(caseIds, (list) =>
+    db.selectFrom('gate_exceptions').select(['case_id', 'gate_id']).distinct().where('case_id', 'in', list).where('status', '=', 'approved').execute(),
   );
   return new Map([...byCase(rows)].map(([id, list]) => [id, list.map((r) => r.gate_id)]));
 }

@@ -3,25 +3,25 @@ import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import { unfinishedItemStatuses } from '../../../shared/preparation/schemas';
 import type { DB } from '../db/schema';
-import { factsFor, inChunks } from '../cases/facts-many';
+import { factsFor, forCases } from '../cases/facts-many';
 
 /** For each case, three queries for all of them. */
 export async function preparationFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, Partial<CaseFacts>>> {
   const care = new Set(
-    (await inChunks(caseIds, (chunk) => db.selectFrom('preparation_care').select('case_id').distinct().where('case_id', 'in', chunk).execute())).map((r) => r.case_id),
+    (await forCases(caseIds, (list) => db.selectFrom('preparation_care').select('case_id').distinct().where('case_id', 'in', list).execute())).map((r) => r.case_id),
   );
   const monitored = new Set(
-    (await inChunks(caseIds, (chunk) => db.selectFrom('preparation_monitors').select('case_id').distinct().where('case_id', 'in', chunk).execute())).map(
+    (await forCases(caseIds, (list) => db.selectFrom('preparation_monitors').select('case_id').distinct().where('case_id', 'in', list).execute())).map(
       (r) => r.case_id,
     ),
   );
   const open = new Map(
     (
-      await inChunks(caseIds, (chunk) =>
+      await forCases(caseIds, (list) =>
         db
           .selectFrom('preparation_items')
           .select((eb) => ['case_id', eb.fn.countAll<number>().as('n')])
-          .where('case_id', 'in', chunk)
+          .where('case_id', 'in', list)
           .where('status', 'in', [...unfinishedItemStatuses])
           .groupBy('case_id')
           .execute(),

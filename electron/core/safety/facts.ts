@@ -6,30 +6,30 @@ import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
 import type { FactOptions } from '../cases/facts';
-import { byCase, factsFor, inChunks } from '../cases/facts-many';
+import { byCase, factsFor, forCases } from '../cases/facts-many';
 
 const minusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /** For each case, three queries for all of them; the first row of each case is its latest. */
 export async function safetyFacts(db: Kysely<DB>, caseIds: readonly string[], options: FactOptions): Promise<Map<string, Partial<CaseFacts>>> {
   const risks = byCase(
-    await inChunks(caseIds, (chunk) =>
-      db.selectFrom('risk_assessments').select(['case_id', 'date']).where('case_id', 'in', chunk).orderBy('case_id').orderBy('number', 'desc').execute(),
+    await forCases(caseIds, (list) =>
+      db.selectFrom('risk_assessments').select(['case_id', 'date']).where('case_id', 'in', list).orderBy('case_id').orderBy('number', 'desc').execute(),
     ),
   );
   const plans = byCase(
-    await inChunks(caseIds, (chunk) =>
+    await forCases(caseIds, (list) =>
       db
         .selectFrom('safety_plans')
         .select(['case_id', 'child_knows', 'emergency_route', 'reviewed_with_child_on', 'created_at'])
-        .where('case_id', 'in', chunk)
+        .where('case_id', 'in', list)
         .orderBy('case_id')
         .orderBy('number', 'desc')
         .execute(),
     ),
   );
   const reunions = byCase(
-    await inChunks(caseIds, (chunk) => db.selectFrom('reunifications').select(['case_id', 'reunified_on']).where('case_id', 'in', chunk).execute()),
+    await forCases(caseIds, (list) => db.selectFrom('reunifications').select(['case_id', 'reunified_on']).where('case_id', 'in', list).execute()),
   );
   return factsFor(caseIds, (id) => {
     const risk = risks.get(id)?.[0];
