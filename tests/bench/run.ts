@@ -18,6 +18,7 @@ import type { Session } from '../../electron/core/handler';
 import type { CaseDbRow } from '../../electron/core/cases/scope';
 import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/cases/contract';
 import { generateOffice, seedPasswords } from '../../scripts/generator';
+import { mainChunk } from './chunks';
 import { loadNow, printGoals, type Figure, type Run } from './goals';
 import { searchTerms, type TermKind } from './terms';
 
@@ -296,14 +297,9 @@ try {
 notes.push(['cases in the database', (encrypted.raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n.toLocaleString('en')]);
 notes.push(['audit entries', entries.toLocaleString('en')]);
 notes.push(['database file size', `${(fs.statSync(path.join(dir, 'homeward.db')).size / 1024 / 1024).toFixed(0)} MiB`]);
-let mainChunkKB: number | undefined;
-const assets = path.resolve('out/renderer/assets');
-if (fs.existsSync(assets)) {
-  const js = fs.readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => ({ f, size: fs.statSync(path.join(assets, f)).size }));
-  const main = js.find((j) => /^index-/.test(j.f));
-  if (main) mainChunkKB = main.size / 1024;
-  if (main) notes.push(['renderer main chunk (minified, from out/)', `${(main.size / 1024).toFixed(0)} KB; largest other chunk ${(Math.max(0, ...js.filter((j) => j !== main).map((j) => j.size)) / 1024).toFixed(0)} KB`]);
-}
+const chunk = mainChunk();
+const mainChunkKB = chunk?.kb;
+if (chunk) notes.push(['renderer main chunk (minified, from out/)', `${chunk.kb.toFixed(0)} KB (${chunk.file})`]);
 admin.close();
 worker.close();
 supervisor.close();
