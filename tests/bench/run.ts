@@ -1,5 +1,6 @@
-// npm run bench [-- --cases 100000 --dir PATH --iterations 60]
-// Prints figures and asserts nothing. Every path of the case list (filters × sorts, deep and last
+// npm run bench [-- --cases 100000 --dir PATH --iterations 60]   (or -- --report: the goals from bench-results.json)
+// Prints figures, then each goal of issue 9 beside its figure with PASS/FAIL and the load average
+// during the run (tests/bench/goals.ts); asserts nothing. Every path of the case list (filters × sorts, deep and last
 // pages, searches of four kinds from the name pools of all five languages), My work, the duplicate
 // check, the audit check (incremental and full), scrolling to row 10 000 and opening a case file —
 // each cold (first call after opening) and warm (p50/p95/max). Encrypted and plain are measured
@@ -17,6 +18,8 @@ import type { Session } from '../../electron/core/handler';
 import type { CaseDbRow } from '../../electron/core/cases/scope';
 import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/cases/contract';
 import { generateOffice, seedPasswords } from '../../scripts/generator';
+import { mainChunk } from './chunks';
+import { loadNow, printGoals, type Figure, type Run } from './goals';
 import { searchTerms, type TermKind } from './terms';
 import { benchServices } from './services';
 
@@ -26,23 +29,28 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     iterations: { type: 'string', default: '60' },
     out: { type: 'string', default: 'bench-results.json' },
+    report: { type: 'boolean', default: false },
   },
 });
+const outFile = path.resolve(values.out);
+type Results = { runs: Record<string, Run> };
+const readResults = (): Results => (fs.existsSync(outFile) ? (JSON.parse(fs.readFileSync(outFile, 'utf8')) as Results) : { runs: {} });
+/** The run to measure growth from: the largest one with fewer cases (10k for a 100k run). */
+const smallerRun = (results: Results, cases: number) => {
+  const counts = Object.keys(results.runs).map(Number).filter((n) => n < cases).sort((a, b) => b - a);
+  return counts.length > 0 ? results.runs[String(counts[0])] : undefined;
+};
+if (values.report) {
+  const results = readResults();
+  for (const n of Object.keys(results.runs).map(Number).sort((a, b) => a - b)) printGoals(results.runs[String(n)], n, smallerRun(results, n));
+  process.exit(0);
+}
+const loadAtStart = loadNow();
 const caseCount = Number(values.cases);
 const iterations = Number(values.iterations);
 const seeded = path.resolve('.homeward-data', `seed-${caseCount}`);
 const dir = path.resolve(values.dir ?? (fs.existsSync(path.join(seeded, 'homeward.keys.json')) ? seeded : path.join('.homeward-data', `bench-${caseCount}`)));
 
-interface Figure {
-  path: string;
-  cold: number | null;
-  p50: number;
-  p95: number;
-  max: number;
-  n: number;
-  goal?: string;
-  note?: string;
-}
 const figures: Figure[] = [];
 const notes: [string, string][] = [];
 
@@ -220,6 +228,9 @@ const entries = (encrypted.raw.prepare('SELECT max(id) AS n FROM audit_log').get
   let i = 0;
   while (progress.state === 'running') {
     during.push((await time(() => list(encrypted.db, browse[i++ % browse.length])))[0]);
+    // better-sqlite3 is synchronous: without a turn of the event loop the worker's progress
+    // messages are never delivered and this loop never ends (the app's calls each yield).
+    await new Promise((resolve) => setImmediate(resolve));
     progress = await admin.ok('audit.verifyFull', {});
   }
   const fullMs = performance.now() - start;
@@ -235,6 +246,7 @@ await measure('audit: incremental check (a list view since the last)', 20, async
 }, { note: 'includes one list call' });
 
 // --- Encrypted vs plain, interleaved query by query ---------------------------------------------
+let ratio: Run['ratio'];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-bench-'));
 const cleanUp = () => fs.rmSync(tmp, { recursive: true, force: true });
 process.once('SIGINT', () => {
@@ -277,7 +289,9 @@ try {
   const paired = stats(ratios).p50;
   figures.push({ path: 'list (browse + search), encrypted, interleaved', cold: null, ...se, n: enc.length });
   figures.push({ path: 'list (browse + search), plain copy, interleaved', cold: null, ...sp, n: pla.length });
-  notes.push(['encrypted / plain: paired median ratio, p95 ratio', `${paired.toFixed(2)}, ${(se.p95 / sp.p95).toFixed(2)} (goal ≤ 1.3)`]);
+  ratio = { paired, p95: se.p95 / sp.p95 };
+  notes.push(['encrypted / plain: paired median ratio, p95 ratio', `${paired.toFixed(2)}, ${ratio.p95.toFixed(2)} (goal ≤ 1.3)`]);
+  console.log(`encrypted / plain, interleaved over ${enc.length} queries: paired median ratio ${paired.toFixed(2)}, p95 ${f1(se.p95)} / ${f1(sp.p95)} ms = ${ratio.p95.toFixed(2)} (goal ≤ 1.3)`);
   plainRaw.close();
 } finally {
   cleanUp();
@@ -287,12 +301,9 @@ try {
 notes.push(['cases in the database', (encrypted.raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n.toLocaleString('en')]);
 notes.push(['audit entries', entries.toLocaleString('en')]);
 notes.push(['database file size', `${(fs.statSync(path.join(dir, 'homeward.db')).size / 1024 / 1024).toFixed(0)} MiB`]);
-const assets = path.resolve('out/renderer/assets');
-if (fs.existsSync(assets)) {
-  const js = fs.readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => ({ f, size: fs.statSync(path.join(assets, f)).size }));
-  const main = js.find((j) => /^index-/.test(j.f));
-  if (main) notes.push(['renderer main chunk (minified, from out/)', `${(main.size / 1024).toFixed(0)} KB; largest other chunk ${(Math.max(0, ...js.filter((j) => j !== main).map((j) => j.size)) / 1024).toFixed(0)} KB`]);
-}
+const chunk = mainChunk();
+const mainChunkKB = chunk?.kb;
+if (chunk) notes.push(['renderer main chunk (minified, from out/)', `${chunk.kb.toFixed(0)} KB (${chunk.file})`]);
 admin.close();
 worker.close();
 supervisor.close();
@@ -307,16 +318,18 @@ for (const f of figures) console.log(`| ${f.path} | ${f1(f.cold)} | ${f1(f.p50)}
 console.log('\n| figure | value |\n|---|---|');
 for (const [name, value] of notes) console.log(`| ${name} | ${value} |`);
 
-const outFile = path.resolve(values.out);
-const previous = fs.existsSync(outFile) ? (JSON.parse(fs.readFileSync(outFile, 'utf8')) as { runs: Record<string, { figures: Figure[] }> }) : { runs: {} };
-previous.runs[String(caseCount)] = { date: now.toISOString(), machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, figures, notes } as never;
-fs.writeFileSync(outFile, `${JSON.stringify(previous, null, 2)}\n`);
-const small = previous.runs['10000'];
-const large = previous.runs['100000'];
-if (small && large) {
-  console.log('\n| path | p95 at 10k | p95 at 100k | growth |\n|---|---|---|---|');
-  for (const f of large.figures) {
-    const g = small.figures.find((x) => x.path.replace(/[\d,]+/g, 'N') === f.path.replace(/[\d,]+/g, 'N'));
-    if (g) console.log(`| ${f.path} | ${f1(g.p95)} | ${f1(f.p95)} | ×${(f.p95 / Math.max(g.p95, 0.01)).toFixed(1)} |`);
-  }
-}
+const results = readResults();
+const loadAtEnd = loadNow();
+const run: Run = {
+  date: now.toISOString(),
+  machine: `${os.cpus().length} cores, load ${loadAtStart[0]} at the start, ${loadAtEnd[0]} at the end`,
+  load: { start: loadAtStart, end: loadAtEnd, cores: os.cpus().length },
+  figures,
+  notes,
+  ratio,
+  mainChunkKB,
+};
+results.runs[String(caseCount)] = run;
+fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+printGoals(run, caseCount, smallerRun(results, caseCount));
+console.log(`\nwritten to ${outFile}; \`npm run bench -- --report\` prints the goals of every run in it again`);

@@ -197,6 +197,25 @@ const migrationCases: Record<number, MigrationCase> = {
     },
   },
   15: migration0015Case,
+  19: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-19'), number: 'GUL-2025-0019' });
+    },
+    check(raw) {
+      // A supervisor's approvals waiting walk these partial indexes in the list's order: no sort.
+      const indexes = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name);
+      expect(indexes).toEqual(expect.arrayContaining(['plan_versions_awaiting_approval', 'bids_awaiting_approval']));
+      const plan = (sql: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      const plans = plan(`SELECT p.case_id FROM plan_versions p JOIN cases ON cases.id = p.case_id
+        WHERE p.status = 'current' AND p.approved_at IS NULL AND cases.status = 'open' ORDER BY coalesce(p.acknowledged_on, p.updated_at) LIMIT 100`);
+      expect(plans).toMatch(/plan_versions_awaiting_approval/);
+      expect(plans).not.toMatch(/TEMP B-TREE/);
+      const bids = plan(`SELECT b.case_id FROM bids b JOIN cases ON cases.id = b.case_id
+        WHERE b.status = 'submitted' AND cases.status = 'open' ORDER BY coalesce(b.submitted_at, b.updated_at) LIMIT 100`);
+      expect(bids).toMatch(/bids_awaiting_approval/);
+      expect(bids).not.toMatch(/TEMP B-TREE/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

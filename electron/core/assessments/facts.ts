@@ -5,19 +5,17 @@
 import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
+import { byCase, factsFor, forCases } from '../cases/facts-many';
 
 /** The shipped templates' willingness questions (migrations/0004_assessments.ts). */
 const willingness = { child: 'wants_to_return', family: 'wants_child_back' } as const;
 
-export async function assessmentsFacts(db: Kysely<DB>, caseId: string): Promise<Partial<CaseFacts>> {
-  const rows = await db
-    .selectFrom('assessments')
-    .select(['kind', 'answers', 'date', 'completed_at'])
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'completed')
-    .orderBy('date', 'desc')
-    .orderBy('completed_at', 'desc')
-    .execute();
+interface Row {
+  kind: string;
+  answers: string;
+}
+
+function assessed(rows: readonly Row[]): Partial<CaseFacts> {
   const kinds = new Set(rows.map((r) => r.kind));
   const saysNo = (kind: 'child' | 'family') => {
     const latest = rows.find((r) => r.kind === kind);
@@ -31,4 +29,21 @@ export async function assessmentsFacts(db: Kysely<DB>, caseId: string): Promise<
     communityAssessed: kinds.has('community'),
     returnWanted: !saysNo('child') && !saysNo('family'),
   };
+}
+
+/** For each case, one query for all of them; each case's rows newest first. */
+export async function assessmentsFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, Partial<CaseFacts>>> {
+  const rows = await forCases(caseIds, (list) =>
+    db
+      .selectFrom('assessments')
+      .select(['case_id', 'kind', 'answers'])
+      .where('case_id', 'in', list)
+      .where('status', '=', 'completed')
+      .orderBy('case_id')
+      .orderBy('date', 'desc')
+      .orderBy('completed_at', 'desc')
+      .execute(),
+  );
+  const grouped = byCase(rows);
+  return factsFor(caseIds, (id) => assessed(grouped.get(id) ?? []));
 }

@@ -1,69 +1,86 @@
 // Node-only. "My work", a case worker's home page: overdue and upcoming plan reviews, planned
 // contacts, and cases blocked at a gate — all among the cases assigned to the caller — and the
 // approvals waiting among the cases the caller may see (every case, for a supervisor).
+//
+// Set-based (issue 9: a worker with 2 000 open cases took hundreds of small queries): the caller's
+// open cases are read once, slim, from the covering indexes cases_open_worker and
+// cases_open_family_worker; the three lists are picked from them in memory; the wide rows are read
+// only for the cases shown, and the gate facts with one query per feature for all active cases.
 import { todayIso } from '../../../shared/cases/fields';
-import { nextStep, stageIndex } from '../../../shared/cases/stages';
+import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
 import { approvalsWaiting } from './approvals';
-import { factOptions, loadFacts } from './facts';
+import { factOptions, loadFactsMany } from './facts';
 import { toCaseRow } from './rows';
 
+interface Slim {
+  id: string;
+  review_due: string | null;
+  stage: Stage;
+  updated_at: string;
+}
+
+const activeStages: readonly Stage[] = ['tracing_assessment', 'preparation', 'reunification'];
+
 export async function myWork(env: HandlerEnv, deps: CoreDeps) {
-    const db = env.db();
-    const today = todayIso(env.now());
-    const soon = new Date(env.now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const mine = db
-      .selectFrom('cases')
-      .leftJoin('users', 'users.id', 'cases.worker_id')
-      .selectAll('cases')
-      .select('users.display_name as worker_name')
-      .where('cases.status', '=', 'open')
-      .where((eb) => eb.or([eb('cases.worker_id', '=', env.session.userId), eb('cases.family_worker_id', '=', env.session.userId)]));
-    const overdue = await mine.where('cases.review_due', '<', today).orderBy('cases.review_due').limit(50).execute();
-    const upcoming = await mine
-      .where('cases.review_due', '>=', today)
-      .where('cases.review_due', '<=', soon)
-      .orderBy('cases.review_due')
-      .limit(50)
-      .execute();
-    const active = await mine
-      .where('cases.stage', 'in', ['tracing_assessment', 'preparation', 'reunification'])
-      .orderBy('cases.updated_at', 'desc')
-      .limit(200)
-      .execute();
-    const options = await factOptions(deps, db, env.now());
-    const blockedCases = [];
-    for (const row of active) {
-      const step = nextStep(row.stage, await loadFacts(db, row.id, options));
-      if (step.to && step.blocked.length > 0) {
-        blockedCases.push({ case: toCaseRow(row, env.now()), blocked: step.blocked, to: step.to });
-      }
+  const db = env.db();
+  const now = env.now();
+  const today = todayIso(now);
+  const soon = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const userId = env.session.userId;
+  const slimOf = (column: 'worker_id' | 'family_worker_id') =>
+    db.selectFrom('cases').select(['id', 'review_due', 'stage', 'updated_at']).where('status', '=', 'open').where(column, '=', userId).execute();
+  const mine = new Map<string, Slim>();
+  for (const row of [...(await slimOf('worker_id')), ...(await slimOf('family_worker_id'))]) mine.set(row.id, row as Slim);
+  const open = [...mine.values()];
+
+  const byReview = (a: Slim, b: Slim) => (a.review_due! < b.review_due! ? -1 : a.review_due! > b.review_due! ? 1 : 0);
+  const overdueIds = open.filter((r) => r.review_due !== null && r.review_due < today).sort(byReview).slice(0, 50);
+  const upcomingIds = open.filter((r) => r.review_due !== null && r.review_due >= today && r.review_due <= soon).sort(byReview).slice(0, 50);
+  const activeIds = open
+    .filter((r) => activeStages.includes(r.stage))
+    .sort((a, b) => (a.updated_at > b.updated_at ? -1 : a.updated_at < b.updated_at ? 1 : 0))
+    .slice(0, 200);
+
+  const contacts = await plannedContacts(db, open.map((r) => r.id));
+  const wanted = [...new Set([...overdueIds, ...upcomingIds, ...activeIds].map((r) => r.id).concat(contacts.map((c) => c.caseId)))];
+  const rows = new Map(
+    (wanted.length === 0
+      ? []
+      : await db
+          .selectFrom('cases')
+          .leftJoin('users', 'users.id', 'cases.worker_id')
+          .selectAll('cases')
+          .select('users.display_name as worker_name')
+          .where('cases.id', 'in', wanted)
+          .execute()
+    ).map((r) => [r.id, r]),
+  );
+  const full = (list: Slim[]) => list.flatMap((r) => (rows.has(r.id) ? [rows.get(r.id)!] : []));
+
+  const options = await factOptions(deps, db, now);
+  // One query per feature for all active cases, not one per case.
+  const facts = await loadFactsMany(db, activeIds.map((r) => r.id), options);
+  const blockedCases = [];
+  for (const row of full(activeIds)) {
+    const step = nextStep(row.stage, facts.get(row.id)!);
+    if (step.to && step.blocked.length > 0) {
+      blockedCases.push({ case: toCaseRow(row, now), blocked: step.blocked, to: step.to });
     }
-    const openIds = (await mine.select('cases.id as case_id').execute()).map((r) => r.case_id);
-    const byId = new Map(active.map((r) => [r.id, r]));
-    const contacts = await plannedContacts(db, openIds);
-    const names = new Map<string, { number: string; name: string }>();
-    for (const contact of contacts) {
-      if (!names.has(contact.caseId)) {
-        const row =
-          byId.get(contact.caseId) ??
-          (await db.selectFrom('cases').select(['id', 'number', 'given_name', 'family_name']).where('id', '=', contact.caseId).executeTakeFirst());
-        if (row) names.set(contact.caseId, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
-      }
-    }
-    const approvals = await approvalsWaiting(db, env.session, env.now());
-    await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
-    return {
-      overdueReviews: overdue.map((r) => toCaseRow(r, env.now())),
-      upcomingReviews: upcoming.map((r) => toCaseRow(r, env.now())),
-      plannedContacts: contacts.map((c) => ({
-        ...c,
-        number: names.get(c.caseId)?.number ?? '',
-        childName: names.get(c.caseId)?.name ?? '',
-      })),
-      blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
-      approvals,
-    };
+  }
+  const approvals = await approvalsWaiting(db, env.session, now, open.map((r) => r.id));
+  await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
+  const named = (caseId: string) => {
+    const row = rows.get(caseId);
+    return { number: row?.number ?? '', childName: row ? `${row.given_name} ${row.family_name}`.trim() : '' };
+  };
+  return {
+    overdueReviews: full(overdueIds).map((r) => toCaseRow(r, now)),
+    upcomingReviews: full(upcomingIds).map((r) => toCaseRow(r, now)),
+    plannedContacts: contacts.map((c) => ({ ...c, ...named(c.caseId) })),
+    blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
+    approvals,
+  };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import { outcomeResults, type TracingResult } from '../../../shared/tracing/contract';
 import type { DB } from '../db/schema';
+import { byCase, factsFor, forCases } from '../cases/facts-many';
 
 interface OutcomeRow {
   id: string;
@@ -39,6 +40,21 @@ export async function outcomeRows(db: Kysely<DB>, caseId: string): Promise<Outco
     .execute();
 }
 
-export async function tracingFacts(db: Kysely<DB>, caseId: string): Promise<Partial<CaseFacts>> {
-  return { familyFound: tracingOutcome(await outcomeRows(db, caseId)).familyFound };
+/** Is the family found, for each case: one query for all of them (My work reads up to 200). */
+export async function tracingFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, Partial<CaseFacts>>> {
+  const rows = await forCases(caseIds, (list) =>
+    db
+      .selectFrom('tracing_actions')
+      .select(['case_id', 'id', 'date', 'result'])
+      .where('case_id', 'in', list)
+      .where('removed_at', 'is', null)
+      .where('result', 'in', [...outcomeResults])
+      .orderBy('case_id')
+      .orderBy('date')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  );
+  const grouped = byCase(rows);
+  return factsFor(caseIds, (id) => ({ familyFound: tracingOutcome(grouped.get(id) ?? []).familyFound }));
 }

@@ -12,6 +12,7 @@ import { useUsers } from '../admin/queries';
 import { AnchorCheck } from './AnchorCheck';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { ChainStatus } from './ChainStatus';
+import { FullCheck } from './FullCheck';
 import { useAuditLog, type AuditFilters } from './queries';
 import { UserText } from '../../ui/UserText';
 
@@ -100,6 +101,7 @@ export function AuditLogPage() {
     <>
       <PageHeader title={t('title')} description={t('intro')} />
       <ChainStatus />
+      <FullCheck />
       <AnchorCheck />
       <AuditFiltersForm users={userOptions} onChange={setFilters} />
       <ErrorAlert error={log.error} />

@@ -1,0 +1,135 @@
+// The goals of issue 9 beside what a run measured, each with a pass/fail mark, and the load
+// average of the machine while it ran — so a figure taken on a busy machine says so. Used by
+// `npm run bench` at the end of a run, and by `npm run bench -- --report` on bench-results.json.
+import os from 'node:os';
+
+export interface Figure {
+  path: string;
+  cold: number | null;
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+  goal?: string;
+  note?: string;
+}
+
+export interface Run {
+  date: string;
+  machine: string;
+  /** os.loadavg() (1, 5, 15 minutes) when the run started and when it ended. */
+  load?: { start: number[]; end: number[]; cores: number };
+  figures: Figure[];
+  notes: [string, string][];
+  /** Encrypted / plain, interleaved query by query: median of the pairs' ratios, and p95 / p95. */
+  ratio?: { paired: number; p95: number };
+  mainChunkKB?: number;
+}
+
+export interface GoalRow {
+  goal: string;
+  measured: string;
+  pass: boolean | null; // null: not measured in this run
+}
+
+const f1 = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const worst = (figures: Figure[]) => figures.reduce<Figure | null>((w, f) => (!w || f.p95 > w.p95 ? f : w), null);
+
+/** A figure's path with its numbers blanked, so 10k and 100k runs pair up. */
+export const pathKey = (p: string) => p.replace(/[\d,]+/g, 'N');
+
+/** The list queries whose growth 10k → 100k the goals bound (not scrolling, which is a sum). */
+const isListQuery = (f: Figure) => f.path.startsWith('list:') && !f.path.includes('scroll');
+
+export function goalRows(run: Run, smaller?: Run): GoalRow[] {
+  const rows: GoalRow[] = [];
+  const bound = (goal: string, figures: Figure[], limit: number) => {
+    const w = worst(figures);
+    rows.push(
+      w ? { goal, measured: `worst p95 ${f1(w.p95)} ms (${w.path}; ${figures.length} figures)`, pass: w.p95 <= limit } : { goal, measured: 'not measured', pass: null },
+    );
+  };
+  const listNoSearch = run.figures.filter((f) => isListQuery(f) && f.goal === '≤ 50' && !f.path.includes('while'));
+  bound('case list, every filter set, sort and page depth: p95 ≤ 50 ms', listNoSearch, 50);
+  bound('case list, first page with a search: p95 ≤ 20 ms', run.figures.filter((f) => isListQuery(f) && f.path.includes('search') && f.goal === '≤ 20'), 20);
+  bound('My work (case worker, supervisor): p95 ≤ 50 ms', run.figures.filter((f) => f.path.startsWith('My work')), 50);
+  bound('duplicate check: p95 ≤ 30 ms', run.figures.filter((f) => f.path.startsWith('duplicate check')), 30);
+  bound('scroll to row 10 000 (in the core): ≤ 5 000 ms', run.figures.filter((f) => f.path.includes('scroll to row')), 5000);
+  bound('audit, incremental check: milliseconds (p95 ≤ 50 ms, with one list call)', run.figures.filter((f) => f.path.startsWith('audit: incremental')), 50);
+  const full = run.figures.find((f) => f.path.startsWith('audit: full check'));
+  rows.push(
+    full
+      ? { goal: 'audit, full check off the main thread: ≤ 3 000 ms', measured: `${f1(full.p50)} ms (${full.note ?? ''})`, pass: full.p50 <= 3000 }
+      : { goal: 'audit, full check off the main thread: ≤ 3 000 ms', measured: 'not measured', pass: null },
+  );
+  bound('…the app answers meanwhile: list p95 ≤ 50 ms during the full check', run.figures.filter((f) => f.path.includes('while the full audit')), 50);
+  rows.push(
+    run.ratio
+      ? { goal: 'encrypted / plain, interleaved: paired median ratio ≤ 1.3', measured: `paired median ${run.ratio.paired.toFixed(2)}, p95 / p95 ${run.ratio.p95.toFixed(2)}`, pass: run.ratio.paired <= 1.3 }
+      : { goal: 'encrypted / plain, interleaved: paired median ratio ≤ 1.3', measured: 'not measured', pass: null },
+  );
+  rows.push(
+    run.mainChunkKB !== undefined
+      ? { goal: 'renderer main chunk ≤ 500 KB minified', measured: `${run.mainChunkKB.toFixed(0)} KB`, pass: run.mainChunkKB <= 500 }
+      : { goal: 'renderer main chunk ≤ 500 KB minified', measured: 'not measured (no out/: run npm run build)', pass: null },
+  );
+  const growth = growthRows(run, smaller);
+  if (growth.length === 0) rows.push({ goal: 'growth 10k → 100k ≤ 2× for every list query', measured: 'needs runs at 10 000 and 100 000 cases', pass: null });
+  else {
+    const byMedian = growth.reduce((w, g) => (g.p50 > w.p50 ? g : w));
+    const byP95 = growth.reduce((w, g) => (g.p95 > w.p95 ? g : w));
+    rows.push({
+      goal: 'growth 10k → 100k ≤ 2× for every list query (judged on the median; p95 shown)',
+      measured: `worst median ×${byMedian.p50.toFixed(1)} (${byMedian.path}); worst p95 ×${byP95.p95.toFixed(1)} (${byP95.path})`,
+      pass: byMedian.p50 <= 2,
+    });
+  }
+  return rows;
+}
+
+export interface Growth {
+  path: string;
+  small: Figure;
+  large: Figure;
+  p50: number;
+  p95: number;
+}
+
+/** Each list query's growth from the smaller run to this one (10k → 100k). */
+export function growthRows(run: Run, smaller?: Run): Growth[] {
+  if (!smaller) return [];
+  const out: Growth[] = [];
+  for (const large of run.figures.filter(isListQuery)) {
+    const small = smaller.figures.find((x) => pathKey(x.path) === pathKey(large.path));
+    if (small) out.push({ path: large.path, small, large, p50: large.p50 / Math.max(small.p50, 0.05), p95: large.p95 / Math.max(small.p95, 0.05) });
+  }
+  return out;
+}
+
+export function loadNow(): number[] {
+  return os.loadavg().map((n) => Math.round(n * 10) / 10);
+}
+
+/** One line on how busy the machine was: on 2 cores, a load above 2 means the run shared them. */
+export function loadLine(run: Run): string {
+  if (!run.load) return 'load average: not recorded (a run from before it was)';
+  const { start, end, cores } = run.load;
+  const busy = Math.max(start[0], end[0], start[1], end[1]) > cores;
+  return `load average (1/5/15 min) at the start ${start.join(' / ')}, at the end ${end.join(' / ')} on ${cores} cores — ${
+    busy ? 'BUSY MACHINE: other work shared the cores, p95/max overstate what an idle machine gives' : 'a quiet machine'
+  }`;
+}
+
+export function printGoals(run: Run, cases: number, smaller?: Run, log: (line: string) => void = console.log) {
+  log(`\nGoals of issue 9 at ${cases.toLocaleString('en')} cases (${run.date}; ${run.machine})`);
+  log(loadLine(run));
+  log('\n| goal | measured | |\n|---|---|---|');
+  for (const row of goalRows(run, smaller)) log(`| ${row.goal} | ${row.measured} | ${row.pass === null ? '– not measured' : row.pass ? 'PASS' : 'FAIL'} |`);
+  const growth = growthRows(run, smaller);
+  if (growth.length > 0) {
+    log(`\n| list query | p50 / p95 at ${smaller!.figures.length ? 'the smaller run' : ''} | p50 / p95 here | growth p50 | growth p95 |\n|---|---|---|---|---|`);
+    for (const g of growth) {
+      log(`| ${g.path} | ${f1(g.small.p50)} / ${f1(g.small.p95)} | ${f1(g.large.p50)} / ${f1(g.large.p95)} | ×${g.p50.toFixed(1)} | ×${g.p95.toFixed(1)} |`);
+    }
+  }
+}
