@@ -14,6 +14,7 @@ import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
 import { familyChannels } from '../family/contract';
+import { followupChannels } from '../followup/contract';
 import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
@@ -48,6 +49,7 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  followupChannels,
 ] as const;
 
 export const channels = {
@@ -73,6 +75,7 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...followupChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.
