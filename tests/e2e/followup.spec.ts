@@ -32,6 +32,13 @@ const words = {
     firstVisit: 'spontaneous return',
     urgentSection: 'Urgent warning signs',
     myWork: 'My work',
+    calendarNav: 'Follow-up calendar',
+    worker: 'Worker',
+    nextWeek: 'Next week',
+    nextMonth: 'Next month',
+    month: 'Month',
+    protocolNav: 'Follow-up protocol',
+    adapt: /This is the shipped example/,
   },
   ar: {
     tablist: 'أقسام ملف الحالة',
@@ -51,6 +58,13 @@ const words = {
     firstVisit: 'عودة تلقائية',
     urgentSection: 'علامات تحذير عاجلة',
     myWork: 'عملي',
+    calendarNav: 'تقويم المتابعة',
+    worker: 'الأخصائي',
+    nextWeek: 'الأسبوع التالي',
+    nextMonth: 'الشهر التالي',
+    month: 'شهر',
+    protocolNav: 'بروتوكول المتابعة',
+    adapt: /هذا هو النموذج المرفق/,
   },
 } as const;
 
@@ -118,5 +132,22 @@ for (const language of ['en', 'ar'] as const) {
     await expect(urgent.getByText('Amina Odhiambo')).toBeVisible();
     await expect(urgent.getByText(w.abuse)).toBeVisible();
     await expectNoSeriousViolations(page, `My work with follow-up (${language})`);
+
+    // The worker's calendar, seen by the supervisor: the visit held the first home visit, the next
+    // contact (three weeks after the return) is in this month's view or the next one's.
+    await page.getByRole('link', { name: w.calendarNav, exact: true }).click();
+    await page.getByLabel(w.worker).selectOption({ label: people.worker.displayName });
+    await page.getByRole('button', { name: w.nextWeek }).click();
+    await expectNoSeriousViolations(page, `follow-up calendar (${language})`);
+    await page.getByRole('button', { name: w.month }).click();
+    await page.waitForLoadState('networkidle');
+    const entry = page.locator('.followup-calendar__grid').getByRole('link', { name: /Amina Odhiambo/ });
+    if ((await entry.count()) === 0) await page.getByRole('button', { name: w.nextMonth }).click();
+    await expect(entry.first()).toBeVisible();
+    await expectNoSeriousViolations(page, `follow-up calendar, month (${language})`);
+    // The office protocol still is the shipped example, and says so.
+    await page.getByRole('link', { name: w.protocolNav, exact: true }).click();
+    await expect(page.getByText(w.adapt)).toBeVisible();
+    await expectNoSeriousViolations(page, `follow-up protocol (${language})`);
   });
 }
