@@ -4,7 +4,8 @@
 // together; the caller's case change is audited, this adds its own timeline entry.
 import crypto from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { planSchedule } from '../../../shared/followup/schedule';
+import type { ProtocolDefinition } from '../../../shared/followup/protocol';
+import { planSchedule, type PlannedStep } from '../../../shared/followup/schedule';
 import type { DB } from '../db/schema';
 import type { HandlerEnv } from '../handler';
 import { readPractice } from '../practice/settings';
@@ -33,15 +34,42 @@ export async function followupStart(db: Transaction<DB> | ReturnType<HandlerEnv[
   return event?.reunified_on ?? null;
 }
 
+let sequence = 0;
+/**
+ * A contact id that sorts by creation time (milliseconds, a sequence, then randomness), so a large
+ * schedule appends to the primary-key index instead of scattering writes across it.
+ */
+export function contactId(): string {
+  sequence = (sequence + 1) % 0x10000;
+  return `${Date.now().toString(16).padStart(12, '0')}-${sequence.toString(16).padStart(4, '0')}-${crypto.randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * Schedules for many cases at once (the seed generator, the bench): cases that share a start day
+ * and risk share their dates, which are computed once.
+ */
+export function planMany(protocol: ProtocolDefinition, cases: { start: string; highRisk: boolean }[]): PlannedStep[][] {
+  const memo = new Map<string, PlannedStep[]>();
+  return cases.map((c) => {
+    const key = `${c.start}|${c.highRisk}`;
+    let steps = memo.get(key);
+    if (!steps) {
+      steps = planSchedule(protocol, { start: c.start, highRisk: c.highRisk });
+      memo.set(key, steps);
+    }
+    return steps;
+  });
+}
+
 /** Rows for a case's schedule (pure: the bench plans 10 000 cases with it). */
 export function scheduleRows(
   caseId: string,
-  steps: ReturnType<typeof planSchedule>,
+  steps: PlannedStep[],
   at: string,
   userId: string | null,
 ): FollowupContactsTable[] {
   return steps.map((s) => ({
-    id: crypto.randomUUID(),
+    id: contactId(),
     case_id: caseId,
     due_on: s.dueOn,
     type: s.type,

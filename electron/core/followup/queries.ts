@@ -24,6 +24,16 @@ export function ownerFor(session: Session, workerId: string | null, allIfSupervi
 
 const childName = (given: string, family: string) => `${given} ${family}`.trim();
 
+/** The ids of a worker's open cases, as the child's or the family's worker (each side by its index). */
+function ownedOpenCases(db: Db, workerId: string) {
+  return db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('worker_id', '=', workerId)
+    .union(db.selectFrom('cases').select('id').where('status', '=', 'open').where('family_worker_id', '=', workerId));
+}
+
 /**
  * Open cases with an urgent warning sign not yet resolved, oldest sign first: the top of the
  * supervisor's queue. `owner` null: the whole office (a supervisor); else one worker's cases.
@@ -66,7 +76,9 @@ export async function dueContacts(db: Db, owner: CaseOwner, range: { from?: stri
     .where('c.status', '=', 'open')
     .where('f.due_on', '<=', range.to);
   if (range.from) query = query.where('f.due_on', '>=', range.from);
-  if (owner) query = query.where((eb) => eb.or([eb('c.worker_id', '=', owner.workerId), eb('c.family_worker_id', '=', owner.workerId)]));
+  // From the worker's open cases (their indexes) to each case's contacts, not the other way round:
+  // a caseload is small, the office's contacts are many.
+  if (owner) query = query.where('f.case_id', 'in', ownedOpenCases(db, owner.workerId));
   const rows = await query.orderBy('f.due_on').orderBy('c.number').limit(limit).execute();
   return rows.map((r) => ({
     contactId: r.id,
