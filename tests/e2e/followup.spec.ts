@@ -32,6 +32,9 @@ const words = {
     firstVisit: 'spontaneous return',
     urgentSection: 'Urgent warning signs',
     myWork: 'My work',
+    flaggedFactor: 'Free from stigma and discrimination',
+    asTable: 'Show the figures as a table',
+    tableCaption: 'Well-being factors at each re-score',
     calendarNav: 'Follow-up calendar',
     worker: 'Worker',
     nextWeek: 'Next week',
@@ -58,6 +61,9 @@ const words = {
     firstVisit: 'عودة تلقائية',
     urgentSection: 'علامات تحذير عاجلة',
     myWork: 'عملي',
+    flaggedFactor: 'التحرر من الوصم والتمييز',
+    asTable: 'عرض الأرقام في جدول',
+    tableCaption: 'عوامل الرفاه في كل قياس',
     calendarNav: 'تقويم المتابعة',
     worker: 'الأخصائي',
     nextWeek: 'الأسبوع التالي',
@@ -94,6 +100,12 @@ for (const language of ['en', 'ar'] as const) {
         childKnows: false,
       },
     });
+    // The baseline well-being score with the shipped form (the case was registered today), "stigma" at 1: flagged.
+    const templates = await ok<{ key: string; version: number; definition: { domains: { questions: { id: string; type: string }[] }[] } }[]>(bridge, 'assessments.templates', { kind: 'wellbeing' });
+    const csi = templates.find((t) => t.key === 'csi')!;
+    const answers: Record<string, number> = {};
+    for (const d of csi.definition.domains) for (const q of d.questions) if (q.type === 'scale') answers[q.id] = q.id === 'stigma' ? 1 : 3;
+    await ok(bridge, 'assessments.save', { caseId: kase.id, templateKey: 'csi', templateVersion: csi.version, date: daysAgo(0), answers, complete: true });
     await ok(bridge, 'session.logout');
 
     await signIn(page, 'worker');
@@ -103,6 +115,11 @@ for (const language of ['en', 'ar'] as const) {
     const panel = page.getByRole('tabpanel');
     // The first home visit of a spontaneous return is planned within 7 days.
     await expect(panel.getByRole('table').getByText(w.firstVisit)).toBeVisible();
+    // Well-being over time: the flagged factor is named, and the table gives every figure.
+    await expect(panel.getByText(w.flaggedFactor).first()).toBeVisible();
+    await panel.getByText(w.asTable).click();
+    const table = panel.getByRole('table', { name: w.tableCaption });
+    await expect(table.getByRole('row', { name: new RegExp(w.flaggedFactor) })).toContainText('1');
     await expectNoSeriousViolations(page, `follow-up tab (${language})`);
 
     await panel.getByRole('button', { name: w.record }).click();

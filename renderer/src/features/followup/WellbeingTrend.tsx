@@ -18,6 +18,7 @@ const FLAG_AT = 2;
 const palette = ['#1d4ed8', '#047857', '#7c3aed', '#b45309', '#0f766e', '#be185d'];
 
 const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const ALL = '__all';
 
 export function flaggedFactors(chart: WellbeingChart): Set<string> {
   return new Set(chart.factors.filter((f) => chart.points.some((p) => (p.scores[f.id] ?? SCALE_MAX) <= FLAG_AT)).map((f) => f.id));
@@ -35,10 +36,22 @@ export function WellbeingTrend({ caseId }: { caseId: string }) {
   if (data.points.length === 0) return <p className="muted">{t('chart.empty')}</p>;
   const rtl = i18n.dir(i18n.language) === 'rtl';
   const flagged = flaggedFactors(data);
-  const shown = domain ?? domains[0]?.[0] ?? null;
-  const factors = data.factors.filter((f) => f.domainId === shown);
-  const rows = data.points.map((p) => ({ t: time(p.date), ...p.scores }));
+  // "All domains": each domain's mean across its factors; otherwise the chosen domain's factors.
+  const shown = domain ?? ALL;
   const label = (f: WellbeingChart['factors'][number]) => localized(f.label, i18n.language);
+  const domainMean = (p: WellbeingChart['points'][number], id: string) => {
+    const values = data.factors.filter((f) => f.domainId === id).map((f) => p.scores[f.id]).filter((v): v is number => typeof v === 'number');
+    return values.length > 0 ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null;
+  };
+  const lines =
+    shown === ALL
+      ? domains.map(([id, title]) => ({ key: `domain:${id}`, name: localized(title, i18n.language), flagged: data.factors.some((f) => f.domainId === id && flagged.has(f.id)) }))
+      : data.factors.filter((f) => f.domainId === shown).map((f) => ({ key: f.id, name: label(f), flagged: flagged.has(f.id) }));
+  const rows = data.points.map((p) => ({
+    t: time(p.date),
+    ...p.scores,
+    ...Object.fromEntries(domains.map(([id]) => [`domain:${id}`, domainMean(p, id)])),
+  }));
   const flaggedNames = data.factors.filter((f) => flagged.has(f.id)).map(label);
 
   return (
@@ -48,7 +61,8 @@ export function WellbeingTrend({ caseId }: { caseId: string }) {
           <label className="field__label" htmlFor={`wb-domain-${caseId}`}>
             {t('chart.domain')}
           </label>
-          <select id={`wb-domain-${caseId}`} className="input select" value={shown ?? ''} onChange={(e) => setDomain(e.target.value)}>
+          <select id={`wb-domain-${caseId}`} className="input select" value={shown} onChange={(e) => setDomain(e.target.value)}>
+            <option value={ALL}>{t('chart.allDomains')}</option>
             {domains.map(([id, title]) => (
               <option key={id} value={id}>
                 {localized(title, i18n.language)}
@@ -64,9 +78,10 @@ export function WellbeingTrend({ caseId }: { caseId: string }) {
         </p>
       ) : null}
       <figure className="followup-chart__figure" aria-label={t('chart.figureLabel', { count: data.points.length, from: day(data.points[0].date), to: day(data.points[data.points.length - 1].date) })}>
+        {/* The picture for sighted readers; its figures are in the table (the chart takes no focus). */}
         <div aria-hidden="true" style={{ width: '100%', height: 260 }}>
           <ResponsiveContainer>
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }} accessibilityLayer={false}>
               <CartesianGrid strokeOpacity={0.2} />
               <XAxis
                 dataKey="t"
@@ -80,17 +95,17 @@ export function WellbeingTrend({ caseId }: { caseId: string }) {
               <YAxis domain={[SCALE_MIN, SCALE_MAX]} ticks={[1, 2, 3, 4]} orientation={rtl ? 'right' : 'left'} allowDecimals={false} width={30} />
               <Tooltip labelFormatter={(v) => day(new Date(Number(v)).toISOString().slice(0, 10))} />
               <Legend />
-              {factors.map((f, i) => (
+              {lines.map((line, i) => (
                 <Line
-                  key={f.id}
-                  dataKey={f.id}
-                  name={flagged.has(f.id) ? `${label(f)} ⚠` : label(f)}
-                  stroke={flagged.has(f.id) ? '#b91c1c' : palette[i % palette.length]}
-                  strokeWidth={flagged.has(f.id) ? 4 : 2}
-                  strokeDasharray={flagged.has(f.id) ? '6 3' : undefined}
+                  key={line.key}
+                  dataKey={line.key}
+                  name={line.flagged ? `${line.name} ⚠` : line.name}
+                  stroke={line.flagged ? '#b91c1c' : palette[i % palette.length]}
+                  strokeWidth={line.flagged ? 4 : 2}
+                  strokeDasharray={line.flagged ? '6 3' : undefined}
                   connectNulls
                   isAnimationActive={false}
-                  dot={{ r: flagged.has(f.id) ? 5 : 3 }}
+                  dot={{ r: line.flagged ? 5 : 3 }}
                 />
               ))}
             </LineChart>
