@@ -27,6 +27,7 @@ export const caseTabs = [
   'reunification',
   'followup',
   'transfer',
+  'referrals',
   'timeline',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];

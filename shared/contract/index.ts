@@ -19,8 +19,10 @@ import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
+import { referralsChannels } from '../referrals/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
+import { servicesChannels } from '../services/contract';
 import { sessionChannels } from '../session/contract';
 import { tracingChannels } from '../tracing/contract';
 import { transferChannels } from '../transfer/contract';
@@ -50,6 +52,8 @@ const features = [
   backupChannels,
   transferChannels,
   followupChannels,
+  servicesChannels,
+  referralsChannels,
 ] as const;
 
 export const channels = {
@@ -76,6 +80,8 @@ export const channels = {
   ...backupChannels,
   ...transferChannels,
   ...followupChannels,
+  ...servicesChannels,
+  ...referralsChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -32,6 +32,8 @@ const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m)
 const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m) => ({ default: m.FollowupRoutes })));
+const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
+const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -285,6 +287,22 @@ function Frame() {
               element={
                 <Guard anyOf={['case.read']}>
                   <FollowupRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/services/*"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'services')!.anyOf}>
+                  <ServicesRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/referrals"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'referrals')!.anyOf}>
+                  <ReferralRegisterPage />
                 </Guard>
               }
             />

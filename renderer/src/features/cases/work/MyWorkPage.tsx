@@ -12,6 +12,7 @@ import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
 import { FollowupWork } from '../../followup/FollowupWork';
+import { DueReferrals } from '../../referrals/DueReferrals';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -98,6 +99,7 @@ export function MyWorkPage() {
       ) : null}
       {session.permissions.includes('case.readAll') ? <DuplicateFlags /> : null}
       <FollowupWork />
+      <DueReferrals />
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
       {work.data ? (
