@@ -14,6 +14,7 @@ import { seedBid } from '../electron/core/bid/seed';
 import { seedConsentRecords } from '../electron/core/consents/seed';
 import { seedContacts } from '../electron/core/contacts/seed';
 import { seedFamily } from '../electron/core/family/seed';
+import { seedFollowup } from '../electron/core/followup/seed';
 import { seedCaseNotes } from '../electron/core/notes/seed';
 import { seedPlans } from '../electron/core/plans/seed';
 import { seedPreparation } from '../electron/core/preparation/seed';
@@ -103,6 +104,7 @@ const contributors: SeedContributor[] = [
   seedPreparation,
   seedContacts,
   seedReunification,
+  seedFollowup,
   seedReferrals,
 ];
 

@@ -15,6 +15,7 @@ import { createContactsHandlers } from './contacts/handlers';
 import type { CoreDeps } from './deps';
 import { createDraftsHandlers } from './drafts/handlers';
 import { createFamilyHandlers } from './family/handlers';
+import { createFollowupHandlers } from './followup/handlers';
 import type { HandlerMap } from './handler';
 import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
@@ -52,6 +53,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPracticeHandlers,
     createBackupHandlers,
     createTransferHandlers,
+    createFollowupHandlers,
     createServicesHandlers,
     createReferralsHandlers,
   ].map((create) => create(deps));

@@ -25,6 +25,7 @@ export const caseTabs = [
   'preparation',
   'contacts',
   'reunification',
+  'followup',
   'transfer',
   'referrals',
   'timeline',

@@ -14,6 +14,7 @@ import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
 import { familyChannels } from '../family/contract';
+import { followupChannels } from '../followup/contract';
 import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
@@ -50,6 +51,7 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  followupChannels,
   servicesChannels,
   referralsChannels,
 ] as const;
@@ -77,6 +79,7 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...followupChannels,
   ...servicesChannels,
   ...referralsChannels,
 } satisfies Record<string, ChannelDef>;

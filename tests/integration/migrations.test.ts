@@ -196,6 +196,25 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'audit_checkpoint', { id: 2, entry_id: 2, hash: 'h', verified_at: now })).toThrow(/CHECK/);
     },
   },
+  12: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-fu'), number: 'GUL-2025-0013', stage: 'follow_up', seq: 13 });
+    },
+    check(raw) {
+      // The follow-up tables exist empty; an existing case in follow-up keeps its row and can be planned.
+      expect(tableNames(raw)).toEqual(
+        expect.arrayContaining(['followup_protocol', 'followup_contacts', 'followup_visits', 'followup_signs', 'followup_breakdowns', 'followup_outcomes']),
+      );
+      insertRow(raw, 'followup_contacts', { id: 'fc-1', case_id: 'case-fu', due_on: '2025-03-08', type: 'home_visit', performer: 'case_worker', source: 'protocol', status: 'planned', created_at: now, updated_at: now });
+      expect(() =>
+        insertRow(raw, 'followup_contacts', { id: 'fc-2', case_id: 'case-fu', due_on: '2025-03-08', type: 'carrier_pigeon', performer: 'case_worker', source: 'protocol', status: 'planned', created_at: now, updated_at: now }),
+      ).toThrow(/CHECK/);
+      expect(() => insertRow(raw, 'followup_protocol', { id: 2, definition: '{}', version: 1, updated_at: now })).toThrow(/CHECK/);
+      expect(() =>
+        insertRow(raw, 'followup_outcomes', { id: 'o-1', case_id: 'case-fu', milestone: 9, recorded_on: '2025-03-01', living: 'unknown', school: 'unknown', welcomed: 'unknown', belonging: 'unknown', child_words: '', note: '', result: 'unknown', created_at: now }),
+      ).toThrow(/CHECK/);
+    },
+  },
   15: migration0015Case,
   19: {
     seed(raw) {

@@ -16,6 +16,7 @@ import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
 import { factOptions, loadFacts } from './facts';
+import { cancelOpenContacts, planFollowUp } from '../followup/plan';
 import { photoBytes, servablePhoto } from './photo';
 import { listCases, scoped } from './list';
 import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
@@ -179,6 +180,8 @@ export function createCasesHandlers(deps: CoreDeps) {
             caregiverNames: spontaneous.caregiverNames,
             notes: spontaneous.notes,
           });
+          // The first home visit within N days (G:L277-278), then the protocol from the return's day.
+          await planFollowUp(env, trx, values, { start: spontaneous.reunifiedOn, spontaneous: true });
         }
         return values;
       });
@@ -310,6 +313,9 @@ export function createCasesHandlers(deps: CoreDeps) {
           to,
           reason,
         });
+        // Entering follow-up plans its contacts from the office protocol; leaving it cancels the open ones.
+        if (to === 'follow_up') await planFollowUp(env, trx, row);
+        else if (row.stage === 'follow_up') await cancelOpenContacts(env, trx, caseId, 'stageMove');
       });
       return reload(env, caseId);
     },

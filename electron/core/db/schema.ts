@@ -7,6 +7,7 @@ import type { CasesTables } from '../cases/tables';
 import type { ConsentsTables } from '../consents/tables';
 import type { ContactsTables } from '../contacts/tables';
 import type { FamilyTables } from '../family/tables';
+import type { FollowupTables } from '../followup/tables';
 import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
@@ -81,5 +82,6 @@ export type DB = FoundationTables &
   ContactsTables &
   ReunificationTables &
   TransferTables &
+  FollowupTables &
   ServicesTables &
   ReferralsTables;

@@ -31,6 +31,7 @@ const PracticePage = lazy(() => import('../features/practice/PracticePage').then
 const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m) => ({ default: m.FollowupRoutes })));
 const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
 const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
@@ -101,6 +102,16 @@ function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
               {section.id === 'cases' && allows(session.permissions, ['case.approve']) ? (
                 <NavLink to="/assessment-forms" className="nav__link nav__link--sub">
                   <span>{t('templates:nav')}</span>
+                </NavLink>
+              ) : null}
+              {section.id === 'cases' ? (
+                <NavLink to="/followup/calendar" className="nav__link nav__link--sub">
+                  <span>{t('followup:nav.calendar')}</span>
+                </NavLink>
+              ) : null}
+              {section.id === 'cases' && allows(session.permissions, ['case.approve']) ? (
+                <NavLink to="/followup/protocol" className="nav__link nav__link--sub">
+                  <span>{t('followup:nav.protocol')}</span>
                 </NavLink>
               ) : null}
             </li>
@@ -268,6 +279,14 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'transfers')!.anyOf}>
                   <TransfersPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/followup/*"
+              element={
+                <Guard anyOf={['case.read']}>
+                  <FollowupRoutes />
                 </Guard>
               }
             />

@@ -22,6 +22,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   preparation: '../preparation/PreparationTab.tsx',
   contacts: '../contacts/ContactsTab.tsx',
   reunification: '../reunification/ReunificationTab.tsx',
+  followup: '../followup/FollowupTab.tsx',
   transfer: '../transfer/TransferTab.tsx',
   referrals: '../referrals/ReferralsTab.tsx',
 };

@@ -26,6 +26,7 @@ const areaNamespace: Record<string, string> = {
   reunification: 'reunification',
   note: 'notes',
   document: 'notes',
+  followup: 'followup',
 };
 
 /** Where a feature keeps the names of a detail's values (`bid:decisions.<value>` …). */
@@ -48,6 +49,12 @@ const valueGroups: Record<string, string[]> = {
   category: ['categories'],
   relationship: ['relationships'],
   service: ['services'],
+  sign: ['signs'],
+  signs: ['signs'],
+  type: ['contactTypes'],
+  whereNow: ['careArrangements'],
+  living: ['living'],
+  action: ['adjustActions'],
 };
 
 /** A value that is a code (snake_case or one lower-case word), not words a person wrote. */
