@@ -164,6 +164,14 @@ export function createCore(options: CoreOptions): Core {
 
   async function checkAccess(conn: Connection, channel: ChannelName): Promise<void> {
     const def: ChannelDef = channels[channel];
+    // Restricted connections: a family view may call its own channels and nothing else, and no
+    // other connection may call those (ARCHITECTURE.md, "Restricted connections").
+    if (conn.familyView) {
+      if (def.access !== 'familyView') throw new AppError('FORBIDDEN', 'the family view may not use this', { params: { channel } });
+      if (!store.isOpen) throw new AppError('NOT_AUTHENTICATED', 'the office is closed');
+      return;
+    }
+    if (def.access === 'familyView') throw new AppError('FORBIDDEN', 'only the family view uses this', { params: { channel } });
     if (def.access === 'public') return;
     const session = conn.session;
     if (!session || !store.isOpen) throw new AppError('NOT_AUTHENTICATED', 'please log in');
@@ -254,6 +262,7 @@ export function createCore(options: CoreOptions): Core {
     disconnect(conn) {
       connections.delete(conn);
       conn.session = null;
+      conn.familyView = null;
       deps.closeStoreIfIdle();
     },
     invoke(conn, channel, input) {

@@ -34,6 +34,10 @@ export const errorCodes = [
   'BACKUP_RUNNING',
   'BACKUP_FAILED',
   'INVALID_DATE',
+  // Family conferencing: a person who poses a risk invited without a supervisor's safety note; a
+  // confidential record chosen for the family's screen.
+  'SAFETY_NOTE_REQUIRED',
+  'CONFIDENTIAL_ITEM',
   'INTERNAL',
   // Case-transfer files (shared/transfer): each way a file can be refused has its own code.
   'TRANSFER_TOO_LARGE',

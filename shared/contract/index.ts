@@ -10,6 +10,8 @@ import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { duplicateFlagsChannels } from '../cases/duplicate-flags';
 import { downloadsChannels } from '../cases/downloads';
+import { conferenceChannels } from '../conference/contract';
+import { familyViewChannels } from '../conference/family-view';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -48,6 +50,8 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  conferenceChannels,
+  familyViewChannels,
 ] as const;
 
 export const channels = {
@@ -73,6 +77,8 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...conferenceChannels,
+  ...familyViewChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.
