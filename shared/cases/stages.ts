@@ -25,6 +25,7 @@ export const caseTabs = [
   'preparation',
   'contacts',
   'reunification',
+  'conference',
   'transfer',
   'timeline',
 ] as const;

@@ -22,6 +22,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   preparation: '../preparation/PreparationTab.tsx',
   contacts: '../contacts/ContactsTab.tsx',
   reunification: '../reunification/ReunificationTab.tsx',
+  conference: '../conference/ConferenceTab.tsx',
   transfer: '../transfer/TransferTab.tsx',
 };
 
