@@ -39,6 +39,7 @@ export const errorCodes = [
   'SAFETY_NOTE_REQUIRED',
   'CONFIDENTIAL_ITEM',
   'INTERNAL',
+  'PDF_UNAVAILABLE',
   // Case-transfer files (shared/transfer): each way a file can be refused has its own code.
   'TRANSFER_TOO_LARGE',
   'TRANSFER_MALFORMED',
