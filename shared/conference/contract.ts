@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineChannels } from '../contract/channel';
 import { idSchema, isoDate } from '../cases/fields';
 import { languages } from '../i18n/languages';
+import { pdfFileSchema } from '../print/contract';
 import { wellbeingDomains } from '../plans/schemas';
 import {
   agreementInput,
@@ -204,6 +205,18 @@ export const conferenceChannels = defineChannels({
     access: 'case.write',
     input: z.object(ref).strict(),
     output: z.object({ token: z.string(), expiresAt: z.string() }),
+  },
+  /** The family's copy of the agreement as a PDF, in the family's language, with nothing confidential. */
+  'conference.familyCopyPdf': {
+    access: 'case.read',
+    input: z.object(ref).strict(),
+    output: pdfFileSchema,
+  },
+  /** A printable invitation in the invitee's language. */
+  'conference.invitationPdf': {
+    access: 'case.read',
+    input: z.object({ ...ref, inviteeId: idSchema }).strict(),
+    output: pdfFileSchema,
   },
   /** Commitments of agreements due by a date, in the caller's cases. */
   'conference.dueCommitments': {

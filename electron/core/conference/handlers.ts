@@ -12,6 +12,8 @@ import { defineHandlers, type HandlerEnv } from '../handler';
 import { dueCommitments } from './due';
 import { createFamilyViewHandlers } from './family-view';
 import { createPlanDraftHandler } from './plan-draft';
+import { documentToPdfFile } from '../print/pdf';
+import { familyCopy, invitation } from './print';
 import { conferenceRow, parseAgreement, readConference, type ConferenceRow } from './read';
 import { assertMayAttend, assertSelectable, inviteeMember, reviewDateFor } from './rules';
 
@@ -284,6 +286,31 @@ export function createConferenceHandlers(deps: CoreDeps) {
         { items: items.length, disagreements: items.filter((i) => i.disagreement !== '').length + (rest.disagreements ? 1 : 0), acceptedAsSafe: rest.acceptedAsSafe },
         first ? { agreement: true, items: items.length, reviewDate } : null,
       );
+    },
+
+    'conference.familyCopyPdf': async ({ caseId, conferenceId }, env) => {
+      await loadCase(env, caseId, 'read');
+      const row = await conferenceRow(env.db(), caseId, conferenceId);
+      if (!row) throw new AppError('NOT_FOUND', 'no such conference');
+      if (row.agreed_at === null) throw conflict('noAgreement', 'record the agreement first');
+      const { doc, sections } = await familyCopy(env.db(), row);
+      const file = await documentToPdfFile(deps, doc, doc.title, row.date);
+      await env.audit(env.db(), { action: 'conference.familyCopyPrinted', entityType: 'case', entityId: caseId, details: { conferenceId, language: row.family_language, sections } });
+      return file;
+    },
+
+    'conference.invitationPdf': async ({ caseId, conferenceId, inviteeId }, env) => {
+      await loadCase(env, caseId, 'read');
+      const row = await conferenceRow(env.db(), caseId, conferenceId);
+      if (!row) throw new AppError('NOT_FOUND', 'no such conference');
+      const invitee = await env.db().selectFrom('conference_invitees').selectAll().where('id', '=', inviteeId).where('conference_id', '=', row.id).executeTakeFirst();
+      if (!invitee) throw new AppError('NOT_FOUND', 'no such invitee');
+      // An invitation is an invitation: the risk rule applies to printing it, too.
+      assertMayAttend(await inviteeMember(env.db(), caseId, invitee.member_id), 'invited', invitee.safety_note);
+      const doc = invitation(row, invitee);
+      const file = await documentToPdfFile(deps, doc, doc.title, invitee.name);
+      await env.audit(env.db(), { action: 'conference.invitationPrinted', entityType: 'case', entityId: caseId, details: { conferenceId, inviteeId, language: invitee.language } });
+      return file;
     },
 
     'conference.dueCommitments': async ({ until }, env) => {

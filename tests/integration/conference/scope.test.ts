@@ -24,6 +24,8 @@ const inputs = (): { [N in ScopedChannel]: ChannelInput<N> } => ({
   'conference.saveAgreement': { ...ref(o), agreement: agreementInput() },
   'conference.makePlanDraft': ref(o),
   'conference.openFamilyView': ref(o),
+  'conference.familyCopyPdf': ref(o),
+  'conference.invitationPdf': { ...ref(o), inviteeId },
 });
 
 beforeAll(async () => {

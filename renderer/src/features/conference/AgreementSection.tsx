@@ -8,7 +8,9 @@ import { addMonths } from '@shared/cases/fields';
 import type { Conference } from '@shared/conference/contract';
 import type { AgreementInput } from '@shared/conference/schemas';
 import { wellbeingDomains } from '@shared/plans/schemas';
+import { call } from '../../api';
 import { Button } from '../../ui/Button';
+import { saveGeneratedFile } from '../../ui/download';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useDraft } from '../../ui/useDraft';
@@ -39,7 +41,20 @@ export function AgreementSection({ caseId, conference, canWrite }: { caseId: str
   const draft = useDraft<Values>(`case:${caseId}:conference:${conference.id}:agreement`, editable);
   const [values, setValues] = useState<Values>(() => fromConference(conference));
   const [restored, setRestored] = useState(false);
+  const [printError, setPrintError] = useState<unknown>(null);
+  const [printing, setPrinting] = useState(false);
   const save = useConferenceChange('conference.saveAgreement', caseId);
+  const printCopy = async () => {
+    setPrintError(null);
+    setPrinting(true);
+    try {
+      saveGeneratedFile(await call('conference.familyCopyPdf', { caseId, conferenceId: conference.id }), 'application/pdf');
+    } catch (error) {
+      setPrintError(error);
+    } finally {
+      setPrinting(false);
+    }
+  };
   const makeDraft = useMakePlanDraft(caseId);
   useEffect(() => {
     if (!draft.loading && draft.restored && !restored) {
@@ -101,12 +116,17 @@ export function AgreementSection({ caseId, conference, canWrite }: { caseId: str
           onChange={(e) => set({ reviewDate: e.target.value || null })}
         />
       </fieldset>
-      <ErrorAlert error={save.error ?? makeDraft.error} />
-      {canWrite ? (
+      <ErrorAlert error={save.error ?? makeDraft.error ?? printError} />
+      {canWrite || conference.agreement.recordedAt ? (
         <div className="row">
           {editable ? (
             <Button variant="primary" busy={save.isPending} onClick={() => save.mutate({ conferenceId: conference.id, agreement: values }, { onSuccess: () => void draft.discard() })}>
               {t('agreement.save')}
+            </Button>
+          ) : null}
+          {conference.agreement.recordedAt ? (
+            <Button busy={printing} onClick={() => void printCopy()}>
+              {t('agreement.familyCopy')}
             </Button>
           ) : null}
           {!locked && conference.agreement.recordedAt ? (

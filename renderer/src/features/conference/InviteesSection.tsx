@@ -10,6 +10,7 @@ import { languageNames, languages, type Language } from '@shared/i18n/languages'
 import { call } from '../../api';
 import { useReadySession } from '../../app/session';
 import { Button } from '../../ui/Button';
+import { saveGeneratedFile } from '../../ui/download';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { useDraft } from '../../ui/useDraft';
@@ -40,6 +41,15 @@ export function InviteesSection({ caseId, conference, canWrite }: { caseId: stri
     draft.schedule(next);
   };
   const mayApprove = session.permissions.includes('case.approve');
+  const [printError, setPrintError] = useState<unknown>(null);
+  const printInvitation = async (inviteeId: string) => {
+    setPrintError(null);
+    try {
+      saveGeneratedFile(await call('conference.invitationPdf', { caseId, conferenceId: conference.id, inviteeId }), 'application/pdf');
+    } catch (error) {
+      setPrintError(error);
+    }
+  };
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -96,6 +106,11 @@ export function InviteesSection({ caseId, conference, canWrite }: { caseId: stri
                   </option>
                 ))}
               </SelectField>
+              {!invitee.posesRisk || invitee.safetyNote ? (
+                <Button variant="ghost" size="sm" onClick={() => void printInvitation(invitee.id)}>
+                  {t('invitees.invitation', { name: invitee.name })}
+                </Button>
+              ) : null}
               {canWrite ? (
                 <Button variant="ghost" size="sm" onClick={() => remove.mutate({ conferenceId: conference.id, inviteeId: invitee.id })}>
                   {t('invitees.remove', { name: invitee.name })}
@@ -114,7 +129,7 @@ export function InviteesSection({ caseId, conference, canWrite }: { caseId: stri
           </li>
         ))}
       </ul>
-      <ErrorAlert error={save.error ?? remove.error ?? note.error} />
+      <ErrorAlert error={save.error ?? remove.error ?? note.error ?? printError} />
       {canWrite ? (
         <form className="stack" onSubmit={add} aria-label={t('invitees.add')}>
           <SelectField
