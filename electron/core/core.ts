@@ -280,6 +280,17 @@ export function createCore(options: CoreOptions): Core {
           return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
         });
       }
+      // The family's conference screen polls from memory (conference/family-view.ts: its handler
+      // never touches the database), so it is answered at once instead of waiting behind writes and
+      // the facilitator's reloads: a step change reaches the family's screen within 100 ms.
+      if (isChannelName(channel) && channels[channel].access === 'familyView') {
+        return run(conn, channel, input).catch((error: unknown) => {
+          if (error instanceof AppError) return { ok: false as const, error: error.toWire() };
+          if (error instanceof z.ZodError) return { ok: false as const, error: { code: 'VALIDATION' as const, message: 'the input is not valid', issues: zodIssues(error) } };
+          log(`channel ${channel} failed`, error);
+          return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
+        });
+      }
       return serial(async () => {
         let failed = false;
         try {

@@ -44,7 +44,13 @@ export const familyViewChannels = defineChannels({
   'conference.familyScreen': {
     access: 'familyView',
     passive: true,
-    input: z.object({ knownRevision: z.number().int().min(-1).default(-1) }).strict(),
+    input: z
+      .object({
+        knownRevision: z.number().int().min(-1).default(-1),
+        /** Wait up to this long for a change before answering "unchanged" (a long poll: the change is pushed). */
+        waitMs: z.number().int().min(0).max(20_000).default(0),
+      })
+      .strict(),
     output: z.union([z.object({ changed: z.literal(false) }), z.object({ changed: z.literal(true), screen: familyScreenSchema })]),
   },
 });

@@ -11,6 +11,8 @@ import { stepsFor, type SelectionKind } from '../../../shared/conference/schemas
 import type { Language } from '../../../shared/i18n/languages';
 import { loadCase } from '../cases/scope';
 import type { CoreDeps } from '../deps';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import { defineHandlers, type Connection, type FamilyViewGrant } from '../handler';
 import { conferenceRow, parseSelection, type ConferenceRow } from './read';
 
@@ -42,6 +44,21 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
     return revisions.get(conferenceId)!;
   };
 
+  // The family's screen as it stands, per conference: built when the conference changes (inside the
+  // facilitator's call), served from memory. The family's polls never touch the database, so the
+  // core answers them without queueing behind writes (core.ts) — that keeps a step change < 100 ms.
+  const snapshots = new Map<string, FamilyScreen>();
+  const waiters = new Map<string, Set<() => void>>();
+  const publish = (conferenceId: string, next: FamilyScreen | null) => {
+    if (next) snapshots.set(conferenceId, next);
+    else snapshots.delete(conferenceId);
+    for (const wake of [...(waiters.get(conferenceId) ?? [])]) wake();
+  };
+  async function refresh(db: Kysely<DB>, conferenceId: string): Promise<void> {
+    const row = await db.selectFrom('conferences').selectAll().where('id', '=', conferenceId).executeTakeFirst();
+    publish(conferenceId, row ? await screen(db, row) : null);
+  }
+
   const prune = (now: number) => {
     for (const [token, p] of pending) if (p.expiresAt <= now) pending.delete(token);
   };
@@ -57,8 +74,7 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
     return grant;
   }
 
-  async function screen(row: ConferenceRow): Promise<FamilyScreen> {
-    const db = deps.store.get().db;
+  async function screen(db: Kysely<DB>, row: ConferenceRow): Promise<FamilyScreen> {
     const step = row.step;
     const kinds = step ? shownAt[step] : [];
     // The child's words are checked again here: the child may have withdrawn their agreement.
@@ -108,6 +124,7 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
       const grant: FamilyViewGrant = { conferenceId: found.conferenceId, caseId: found.caseId, facilitatorConnId: found.facilitatorConnId, pairedBy: found.pairedBy, until: now + familyViewTtlMs };
       env.conn.familyView = grant;
       liveGrant(env.conn, now);
+      await refresh(env.db(), grant.conferenceId);
       await deps.auditAs(deps.store.get().db, {
         action: 'conference.familyViewPaired',
         userId: grant.pairedBy,
@@ -118,20 +135,47 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
       return { paired: true as const };
     },
 
-    'conference.familyScreen': async ({ knownRevision }, env) => {
+    // Memory only: no database access here (the core serves this channel outside its queue).
+    'conference.familyScreen': async ({ knownRevision, waitMs }, env) => {
       const grant = liveGrant(env.conn, env.now().getTime());
-      if (revisions.has(grant.conferenceId) && revisionOf(grant.conferenceId) === knownRevision) return { changed: false as const };
-      const row = await conferenceRow(env.db(), grant.caseId, grant.conferenceId);
-      if (!row) throw new AppError('NOT_FOUND', 'no such conference');
-      return { changed: true as const, screen: await screen(row) };
+      let snapshot = snapshots.get(grant.conferenceId);
+      if (snapshot && snapshot.revision === knownRevision && waitMs > 0) {
+        // A long poll: answered the moment the conference changes (a push), or "unchanged" later.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, waitMs);
+          function done() {
+            clearTimeout(timer);
+            waiters.get(grant.conferenceId)?.delete(done);
+            resolve();
+          }
+          if (!waiters.has(grant.conferenceId)) waiters.set(grant.conferenceId, new Set());
+          waiters.get(grant.conferenceId)!.add(done);
+        });
+        liveGrant(env.conn, env.now().getTime());
+        snapshot = snapshots.get(grant.conferenceId);
+      }
+      if (!snapshot) throw new AppError('NOT_FOUND', 'no such conference');
+      if (snapshot.revision === knownRevision) return { changed: false as const };
+      return { changed: true as const, screen: snapshot };
     },
   });
 
   return {
     handlers,
-    /** A conference changed: family screens showing it fetch it again. */
-    touched(conferenceId: string) {
+    /**
+     * The facilitator moved to another step: the family's screen shows it at once, before the
+     * change is written (the step is display; if the write fails, touched() puts back what is stored).
+     */
+    async showStepEarly(db: Kysely<DB>, row: ConferenceRow, step: ConferenceRow['step'], at: string) {
+      if (!snapshots.has(row.id)) return;
+      revisions.set(row.id, ++base);
+      const entersPrivate = step === 'private_time';
+      publish(row.id, await screen(db, { ...row, step, step_started_at: at, private_started_at: entersPrivate ? at : row.private_started_at }));
+    },
+    /** A conference changed (its transaction committed): the family's screen is built again. */
+    async touched(db: Kysely<DB>, conferenceId: string) {
       revisions.set(conferenceId, ++base);
+      if (snapshots.has(conferenceId) || [...deps.connections].some((c) => c.familyView?.conferenceId === conferenceId)) await refresh(db, conferenceId);
     },
   };
 }

@@ -69,8 +69,7 @@ export function createConferenceHandlers(deps: CoreDeps) {
         .where('id', '=', row.id)
         .execute();
       await recordCaseChange(env, trx, row.case_id, action, { conferenceId: row.id, ...details }, timeline);
-    });
-    family.touched(row.id);
+    }).finally(() => family.touched(env.db(), row.id));
     const fresh = await conferenceRow(env.db(), row.case_id, row.id);
     return readConference(env.db(), fresh!);
   }
@@ -211,6 +210,7 @@ export function createConferenceHandlers(deps: CoreDeps) {
       if (!stepsFor(row.kind).includes(step)) throw conflict('stepNotInFlow', 'this meeting has no such step');
       if (row.step === step) return readConference(env.db(), row);
       const at = env.now().toISOString();
+      await family.showStepEarly(env.db(), row, step, at);
       const entersPrivate = step === 'private_time';
       const leavesPrivate = row.step === 'private_time';
       const timeline = entersPrivate ? { privateTime: 'started' } : leavesPrivate ? { privateTime: 'ended' } : row.step === null ? { started: true } : null;

@@ -118,3 +118,24 @@ describe('what the family sees', () => {
     await expectCode(family.call('conference.familyScreen', { knownRevision: -1 }), 'NOT_AUTHENTICATED');
   });
 });
+
+describe('the change reaches the family’s screen as a push', () => {
+  it('a waiting poll is answered the moment the facilitator moves to another step', async () => {
+    const o2 = await conferenceOffice();
+    try {
+      const { token } = await o2.worker.ok('conference.openFamilyView', ref(o2));
+      const screen = o2.client();
+      await screen.ok('conference.pairFamilyView', { token });
+      const first = await screen.ok('conference.familyScreen', { knownRevision: -1 });
+      if (!first.changed) throw new Error('expected a screen');
+      const started = Date.now();
+      const waiting = screen.ok('conference.familyScreen', { knownRevision: first.screen.revision, waitMs: 10_000 });
+      await o2.worker.ok('conference.setStep', { ...ref(o2), step: 'welcome' });
+      const pushed = await waiting;
+      expect(pushed.changed && pushed.screen.step).toBe('welcome');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      o2.cleanup();
+    }
+  });
+});

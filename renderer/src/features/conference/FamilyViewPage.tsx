@@ -1,8 +1,9 @@
 // DOM. The family's screen (a second window or tab, perhaps on a projector): large type, in the
 // family's language, right to left for Arabic, showing only the step in progress and what the
 // facilitator chose for it. It pairs its own connection with the one-time code in its address,
-// then asks the core for the screen every 40 ms — an unchanged screen costs one tiny call — so a
-// step change shows well within 100 ms. The connection can reach nothing else (the core refuses).
+// then keeps one long poll open: the core answers it the moment the facilitator changes the step
+// (a push, served from memory outside the core's queue), so the change shows within 100 ms. The
+// connection can reach nothing else (the core refuses).
 import { useEffect, useRef, useState } from 'react';
 import type { FamilyScreen } from '@shared/conference/family-view';
 import { isRtl } from '@shared/i18n/languages';
@@ -11,7 +12,8 @@ import { i18n, loadLanguage } from '../../i18n';
 import { Timer } from './Timer';
 import './conference.css';
 
-const POLL_MS = 40;
+/** How long one poll may wait for a change; the next one starts at once. */
+const WAIT_MS = 10_000;
 
 function pairingCode(): string | null {
   const query = window.location.hash.split('?')[1] ?? '';
@@ -34,14 +36,14 @@ export function FamilyViewPage() {
     window.history.replaceState(null, '', `${window.location.pathname}#/family-view`);
     const poll = async () => {
       try {
-        const result = await call('conference.familyScreen', { knownRevision: revision.current });
+        const result = await call('conference.familyScreen', { knownRevision: revision.current, waitMs: WAIT_MS });
         if (result.changed) {
           revision.current = result.screen.revision;
           await loadLanguage(result.screen.language);
           setLoaded(result.screen.language);
           setState({ kind: 'ready', screen: result.screen });
         }
-        if (!stopped) timer = window.setTimeout(() => void poll(), POLL_MS);
+        if (!stopped) timer = window.setTimeout(() => void poll(), 0);
       } catch (error) {
         if (!stopped) setState({ kind: 'failed', code: isApiError(error) ? error.code : 'UNREACHABLE' });
       }

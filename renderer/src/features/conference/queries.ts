@@ -40,7 +40,10 @@ export function useConferenceChange<N extends Changing>(channel: N, caseId: stri
     onSuccess: (conference) => {
       queryClient.setQueryData(conferenceKeys.one(caseId, conference.id), conference);
       void queryClient.invalidateQueries({ queryKey: conferenceKeys.list(caseId) });
-      void invalidateCase(queryClient, caseId);
+      // A step change touches only the timeline: reloading the whole case (and My work) would queue
+      // in front of the next click, on a laptop that is also running the family's screen.
+      if (channel === 'conference.setStep') void queryClient.invalidateQueries({ queryKey: ['cases', 'timeline', caseId] });
+      else void invalidateCase(queryClient, caseId);
     },
   });
 }
