@@ -139,7 +139,7 @@ for (const lang of ['en', 'ar'] as const) {
 
     await page.getByLabel(pick(ss, 'account.password')).fill(password);
     await page.getByRole('button', { name: pick(ss, 'lock.unlock') }).click();
-    await page.getByRole('button', { name: new RegExp(t('kinds.conference')) }).first().click();
+    await page.getByRole('list', { name: t('tab.listLabel') }).getByRole('button').first().click();
     await parts.getByRole('button', { name: t('parts.run'), exact: true }).click();
     timings.family_plan = await timeStep(page, family, 'family_plan');
 
