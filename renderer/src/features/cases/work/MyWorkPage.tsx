@@ -11,6 +11,7 @@ import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
+import { DueCommitments } from '../../conference/DueCommitments';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -98,6 +99,7 @@ export function MyWorkPage() {
       {session.permissions.includes('case.readAll') ? <DuplicateFlags /> : null}
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
+      <DueCommitments />
       {work.data ? (
         <div className="work-grid">
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
