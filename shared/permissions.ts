@@ -23,8 +23,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: ['office.manage', 'users.manage', 'vault.rotate', 'audit.read'],
 };
 
-/** What a channel requires: nothing (before login), a live unlocked session, or a permission. */
-export type Access = 'public' | 'session' | 'sessionOrLocked' | Permission;
+/**
+ * What a channel requires: nothing (before login), a live unlocked session, or a permission — or
+ * 'familyView': only a connection paired as a conference's family screen, which may call nothing else.
+ */
+export type Access = 'public' | 'session' | 'sessionOrLocked' | 'familyView' | Permission;
 
 export function can(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);

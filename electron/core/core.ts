@@ -167,6 +167,14 @@ export function createCore(options: CoreOptions): Core {
 
   async function checkAccess(conn: Connection, channel: ChannelName): Promise<void> {
     const def: ChannelDef = channels[channel];
+    // Restricted connections: a family view may call its own channels and nothing else, and no
+    // other connection may call those (ARCHITECTURE.md, "Restricted connections").
+    if (conn.familyView) {
+      if (def.access !== 'familyView') throw new AppError('FORBIDDEN', 'the family view may not use this', { params: { channel } });
+      if (!store.isOpen) throw new AppError('NOT_AUTHENTICATED', 'the office is closed');
+      return;
+    }
+    if (def.access === 'familyView') throw new AppError('FORBIDDEN', 'only the family view uses this', { params: { channel } });
     if (def.access === 'public') return;
     const session = conn.session;
     if (!session || !store.isOpen) throw new AppError('NOT_AUTHENTICATED', 'please log in');
@@ -257,6 +265,7 @@ export function createCore(options: CoreOptions): Core {
     disconnect(conn) {
       connections.delete(conn);
       conn.session = null;
+      conn.familyView = null;
       deps.closeStoreIfIdle();
     },
     invoke(conn, channel, input) {
@@ -267,6 +276,17 @@ export function createCore(options: CoreOptions): Core {
         if (channel !== 'session.status') return Promise.resolve({ ok: false, error: deps.maintenance.busyError().toWire() });
         return run(conn, channel, input).catch((error: unknown) => {
           if (error instanceof AppError) return { ok: false as const, error: error.toWire() };
+          log(`channel ${channel} failed`, error);
+          return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
+        });
+      }
+      // The family's conference screen polls from memory (conference/family-view.ts: its handler
+      // never touches the database), so it is answered at once instead of waiting behind writes and
+      // the facilitator's reloads: a step change reaches the family's screen within 100 ms.
+      if (isChannelName(channel) && channels[channel].access === 'familyView') {
+        return run(conn, channel, input).catch((error: unknown) => {
+          if (error instanceof AppError) return { ok: false as const, error: error.toWire() };
+          if (error instanceof z.ZodError) return { ok: false as const, error: { code: 'VALIDATION' as const, message: 'the input is not valid', issues: zodIssues(error) } };
           log(`channel ${channel} failed`, error);
           return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
         });

@@ -20,10 +20,23 @@ export interface Session {
   lastActivityAt: number;
 }
 
+/** A connection paired as a conference's family screen (conference/family-view.ts). */
+export interface FamilyViewGrant {
+  conferenceId: string;
+  caseId: string;
+  /** The facilitator's connection and user: the view lives only while they stay signed in. */
+  facilitatorConnId: string;
+  pairedBy: string;
+  /** Epoch milliseconds after which the view is refused. */
+  until: number;
+}
+
 /** One transport connection: an Electron window, the browser-mode page, or a test client. */
 export interface Connection {
   readonly id: string;
   session: Session | null;
+  /** Set once the connection is a family view: it may then call the family-view channels only. */
+  familyView?: FamilyViewGrant | null;
 }
 
 export interface HandlerEnv {

@@ -10,6 +10,7 @@ import { createBidHandlers } from './bid/handlers';
 import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
 import { createDownloadHandlers } from './cases/downloads';
 import { createCasesHandlers } from './cases/handlers';
+import { createConferenceHandlers } from './conference/handlers';
 import { createConsentsHandlers } from './consents/handlers';
 import { createContactsHandlers } from './contacts/handlers';
 import type { CoreDeps } from './deps';
@@ -56,6 +57,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createFollowupHandlers,
     createServicesHandlers,
     createReferralsHandlers,
+    createConferenceHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

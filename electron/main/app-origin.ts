@@ -41,3 +41,10 @@ export function isAllowedRequest(url: string | undefined | null, options: { devT
   }
   return false;
 }
+
+/** The family's conference screen (renderer route #/family-view): the only page a window may open. */
+export function isFamilyViewUrl(url: string | undefined | null): boolean {
+  if (!isAppUrl(url)) return false;
+  const parsed = new URL(url!);
+  return parsed.pathname === '/' && /^#\/family-view(\?|$)/u.test(parsed.hash);
+}

@@ -1,8 +1,10 @@
 // Main-only. App-wide rules for every webContents and every session: no navigation off the app's
-// origin, no new windows, no webviews, no permissions, downloads only of the app's own blobs, and
+// origin, no new windows but the family's conference screen, no webviews, no permissions, downloads only of the app's own blobs, and
 // no request for anything but the app's own protocol.
 import { app, session, type Session } from 'electron';
 import { isAllowedRequest, isAppBlobUrl, isAppUrl } from './app-origin';
+import { windowOpenHandler } from './family-window';
+import type { WindowOptions } from './window';
 
 const hardened = new WeakSet<Session>();
 
@@ -42,7 +44,8 @@ export function hardenEverySession(options: { devTools: boolean }): void {
   void app.whenReady().then(() => hardenSession(session.defaultSession, options));
 }
 
-export function hardenWebContents(): void {
+/** `familyWindow`: how the one window the app may open (the family's conference screen) is made. */
+export function hardenWebContents(familyWindow: WindowOptions | null = null): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
@@ -54,6 +57,6 @@ export function hardenWebContents(): void {
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
     });
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(windowOpenHandler(familyWindow));
   });
 }

@@ -38,7 +38,7 @@ app.setPath('sessionData', path.join(dataDir, 'chromium'));
 app.enableSandbox();
 registerAppScheme();
 hardenEverySession({ devTools });
-hardenWebContents();
+hardenWebContents({ preloadPath, devTools });
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;

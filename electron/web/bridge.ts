@@ -13,7 +13,10 @@ import {
   isJsonContentType,
   isSameOriginRequest,
   originForHost,
+  maxTabConnections,
   readCookie,
+  tabConnectionHeader,
+  tabConnectionName,
   tokenCookie,
   tokenCookieHeader,
 } from './guards';
@@ -117,6 +120,23 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
   // One connection: browser mode is one app window with one session, whichever link opened it.
   const conn: Connection = core.connect();
+  // Extra tabs with a connection of their own (the family's conference screen): few, and the
+  // oldest is dropped when another opens, so a page cannot pile up connections.
+  const tabs = new Map<string, Connection>();
+  const connectionFor = (req: http.IncomingMessage): Connection => {
+    const name = tabConnectionName(req.headers[tabConnectionHeader]);
+    if (name === null) return conn;
+    const existing = tabs.get(name);
+    if (existing) return existing;
+    if (tabs.size >= maxTabConnections) {
+      const [oldest, dropped] = tabs.entries().next().value as [string, Connection];
+      tabs.delete(oldest);
+      core.disconnect(dropped);
+    }
+    const created = core.connect();
+    tabs.set(name, created);
+    return created;
+  };
   let port = 0;
 
   async function handleApi(req: http.IncomingMessage, res: Res, channel: string, host: string): Promise<void> {
@@ -146,7 +166,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return;
     }
     // Unknown channels go to the core too, so every transport answers UNKNOWN_CHANNEL the same way.
-    const result = await core.invoke(conn, channel, input);
+    const result = await core.invoke(connectionFor(req), channel, input);
     sendJson(res, 200, result);
   }
 
@@ -256,6 +276,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     newLaunchUrl: () => `${origin}/?launch=${tickets.issue()}`,
     close() {
       core.disconnect(conn);
+      for (const tab of tabs.values()) core.disconnect(tab);
+      tabs.clear();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

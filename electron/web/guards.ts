@@ -46,3 +46,18 @@ export function isJsonContentType(value: string | undefined): boolean {
   if (!value) return false;
   return value.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
+
+/**
+ * A browser tab that needs a core connection of its own (the family's screen of a conference, in a
+ * second tab) names it in this header; every other request uses the page's one connection. The
+ * name is random per tab and is not a credential: the launch cookie still gates every request,
+ * and a connection named here starts with no session (it can only pair as a family view, log in,
+ * or be refused).
+ */
+export const tabConnectionHeader = 'x-homeward-tab';
+export const maxTabConnections = 4;
+
+export function tabConnectionName(value: string | string[] | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  return /^[A-Za-z0-9_-]{16,64}$/u.test(value) ? value : null;
+}

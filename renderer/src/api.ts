@@ -47,10 +47,21 @@ const ipcTransport: Transport = (channel, input) => {
   return fn(input);
 };
 
+/**
+ * Browser mode: a tab that must not share the page's core connection (the family's conference
+ * screen in a second tab) names its own; in Electron every window has its own connection anyway.
+ */
+let tabConnection: string | null = null;
+export function claimOwnConnection(): void {
+  if (tabConnection) return;
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  tabConnection = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const bridgeTransport: Transport = async (channel, input) => {
   const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(tabConnection ? { 'x-homeward-tab': tabConnection } : {}) },
     body: JSON.stringify(input ?? {}),
     credentials: 'same-origin',
     cache: 'no-store',

@@ -26,6 +26,7 @@ export const caseTabs = [
   'contacts',
   'reunification',
   'followup',
+  'conference',
   'transfer',
   'referrals',
   'timeline',

@@ -35,6 +35,10 @@ export const errorCodes = [
   'BACKUP_FAILED',
   'INVALID_DATE',
   'REFERRAL_INVALID_MOVE',
+  // Family conferencing: a person who poses a risk invited without a supervisor's safety note; a
+  // confidential record chosen for the family's screen.
+  'SAFETY_NOTE_REQUIRED',
+  'CONFIDENTIAL_ITEM',
   'INTERNAL',
   'PDF_UNAVAILABLE',
   // Case-transfer files (shared/transfer): each way a file can be refused has its own code.

@@ -10,6 +10,8 @@ import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { duplicateFlagsChannels } from '../cases/duplicate-flags';
 import { downloadsChannels } from '../cases/downloads';
+import { conferenceChannels } from '../conference/contract';
+import { familyViewChannels } from '../conference/family-view';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -54,6 +56,8 @@ const features = [
   followupChannels,
   servicesChannels,
   referralsChannels,
+  conferenceChannels,
+  familyViewChannels,
 ] as const;
 
 export const channels = {
@@ -82,6 +86,8 @@ export const channels = {
   ...followupChannels,
   ...servicesChannels,
   ...referralsChannels,
+  ...conferenceChannels,
+  ...familyViewChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -235,6 +235,26 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(bids).not.toMatch(/TEMP B-TREE/);
     },
   },
+  14: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-14'), number: 'GUL-2025-0014' });
+    },
+    check(raw) {
+      // Conferences, their invitees and commitments hang off an existing case.
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['conferences', 'conference_invitees', 'conference_commitments']));
+      const conference = { case_id: 'case-14', kind: 'conference', purpose: 'plan', child_mode: 'attends_all', created_at: now, updated_at: now };
+      insertRow(raw, 'conferences', { ...conference, id: 'conf-14' });
+      // The child's participation: "not involved" carries its reason (G:L76).
+      expect(() => insertRow(raw, 'conferences', { ...conference, id: 'conf-15', child_mode: 'not_involved', child_reason: '' })).toThrow(/CHECK/);
+      expect(() => insertRow(raw, 'conferences', { ...conference, id: 'conf-16', step: 'coffee' })).toThrow(/CHECK/);
+      insertRow(raw, 'conference_invitees', { id: 'inv-14', conference_id: 'conf-14', case_id: 'case-14', status: 'invited', position: 0, created_at: now });
+      expect(() => insertRow(raw, 'conference_invitees', { id: 'inv-15', conference_id: 'conf-14', case_id: 'case-14', status: 'maybe', position: 1, created_at: now })).toThrow(/CHECK/);
+      insertRow(raw, 'conference_commitments', { id: 'com-14', conference_id: 'conf-14', case_id: 'case-14', position: 0, by_when: '2025-04-01' });
+      // My work's due commitments: a range of the partial index, not a scan.
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM conference_commitments WHERE done_at IS NULL AND by_when <= '2025-05-01'`).all() as { detail: string }[]).map((r) => r.detail);
+      expect(plan.join(' ')).toMatch(/USING INDEX conference_commitments_due/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

@@ -93,6 +93,7 @@ describe('without a session', () => {
     expect([...publicChannels].sort()).toEqual([
       'backup.chooseFolder',
       'backup.restore',
+      'conference.pairFamilyView',
       'session.login',
       'session.resetWithRecoveryKey',
       'session.setupOffice',
@@ -122,7 +123,7 @@ describe('the role table', () => {
 
   it('every channel declares a known access level', () => {
     for (const [name, def] of Object.entries(channels)) {
-      expect(['public', 'session', 'sessionOrLocked', ...permissions], name).toContain(def.access);
+      expect(['public', 'session', 'sessionOrLocked', 'familyView', ...permissions], name).toContain(def.access);
     }
   });
 });

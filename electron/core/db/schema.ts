@@ -4,6 +4,7 @@ import type { ApprovalsTables } from '../approvals/tables';
 import type { AssessmentsTables } from '../assessments/tables';
 import type { BidTables } from '../bid/tables';
 import type { CasesTables } from '../cases/tables';
+import type { ConferenceTables } from '../conference/tables';
 import type { ConsentsTables } from '../consents/tables';
 import type { ContactsTables } from '../contacts/tables';
 import type { FamilyTables } from '../family/tables';
@@ -84,4 +85,5 @@ export type DB = FoundationTables &
   TransferTables &
   FollowupTables &
   ServicesTables &
-  ReferralsTables;
+  ReferralsTables &
+  ConferenceTables;

@@ -1,7 +1,7 @@
 // DOM. The root: providers, then the gate that decides which screen exists at all. Only the "ready"
 // gate mounts the app frame and its data; every other gate is a screen without confidential data.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { FirstPasswordScreen } from '../features/session/FirstPasswordScreen';
 import { LockScreen } from '../features/session/LockScreen';
@@ -14,6 +14,11 @@ import { ToastProvider } from '../ui/Toast';
 import { AppFrame } from './AppFrame';
 import { createQueryClient } from './queryClient';
 import { SessionProvider, useSession } from './session';
+
+// The family's conference screen (a second window or tab) is not the staff app: no session, no
+// frame, its own connection, its own chunk (features/conference/FamilyViewPage.tsx).
+const FamilyViewPage = lazy(() => import('../features/conference/FamilyViewPage').then((m) => ({ default: m.FamilyViewPage })));
+const isFamilyView = () => window.location.hash.startsWith('#/family-view');
 
 function Unreachable() {
   const { t } = useTranslation();
@@ -61,6 +66,16 @@ function Gate() {
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  const [familyView] = useState(isFamilyView);
+  if (familyView) {
+    return (
+      <I18nextProvider i18n={i18n}>
+        <Suspense fallback={<Loading />}>
+          <FamilyViewPage />
+        </Suspense>
+      </I18nextProvider>
+    );
+  }
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

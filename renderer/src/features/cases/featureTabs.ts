@@ -23,6 +23,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   contacts: '../contacts/ContactsTab.tsx',
   reunification: '../reunification/ReunificationTab.tsx',
   followup: '../followup/FollowupTab.tsx',
+  conference: '../conference/ConferenceTab.tsx',
   transfer: '../transfer/TransferTab.tsx',
   referrals: '../referrals/ReferralsTab.tsx',
 };

@@ -13,6 +13,7 @@ import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
 import { FollowupWork } from '../../followup/FollowupWork';
 import { DueReferrals } from '../../referrals/DueReferrals';
+import { DueCommitments } from '../../conference/DueCommitments';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -102,6 +103,7 @@ export function MyWorkPage() {
       <DueReferrals />
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
+      <DueCommitments />
       {work.data ? (
         <div className="work-grid">
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
