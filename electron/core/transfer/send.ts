@@ -149,6 +149,7 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
           ...documents.map((d) => ({
             name: `attachments/${String(d.id)}`,
             bytes: Number(d.size_bytes),
+            sha256: String(d.sha256),
             // One document in memory at a time, handed on in 64 KiB slices.
             content: async function* () {
               const row = await sql<{ data: Buffer }>`SELECT data FROM case_documents WHERE id = ${d.id}`.execute(env.db());
