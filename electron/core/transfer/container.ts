@@ -18,6 +18,7 @@ import {
   type TransferManifest,
 } from '../../../shared/transfer/format';
 import { AgeError, ageDecrypt, ageEncrypt } from './age';
+import { streamHash, type StreamHash } from './hash';
 import { sign, verify, type OfficeKeys } from './keys';
 
 type TarEntry = AsyncIterable<Buffer> & { header: tar.Header };
@@ -91,6 +92,7 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
   };
   const payloadFile = `${file}.payload.part`;
   const partFile = `${file}.part`;
+  let payloadHash: StreamHash | null = null;
   try {
     // 1. Inner tar → age → payload file, hashing the ciphertext on the way.
     const inner = tar.pack();
@@ -105,7 +107,7 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
       }
     })();
     const sealed = ageEncrypt(options.manifest.recipient.ageRecipient, inner as AsyncIterable<Uint8Array>);
-    const payloadHash = crypto.createHash('sha256');
+    payloadHash = streamHash(total);
     let payloadBytes = 0;
     const out = fs.createWriteStream(payloadFile, { mode: 0o600 });
     for await (const chunk of sealed) {
@@ -121,7 +123,7 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
       format: transferFormat,
       formatVersion: transferFormatVersion,
       ...options.manifest,
-      payload: { name: 'payload.age', bytes: payloadBytes, sha256: payloadHash.digest('hex') },
+      payload: { name: 'payload.age', bytes: payloadBytes, sha256: await payloadHash.digest() },
       contents,
     };
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
@@ -146,6 +148,7 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
     fs.renameSync(partFile, file);
     return { manifest, bytes: fileBytes, sha256: transferIdentity(manifestBytes, signature) };
   } finally {
+    payloadHash?.close();
     fs.rmSync(payloadFile, { force: true });
     fs.rmSync(partFile, { force: true });
   }
