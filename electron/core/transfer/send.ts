@@ -9,7 +9,7 @@ import { can } from '../../../shared/permissions';
 import type { PackagePreview } from '../../../shared/transfer/contract';
 import { consentGateId, consentVerdict, type ConsentVerdict } from '../../../shared/consents/rules';
 import { todayIso } from '../../../shared/cases/fields';
-import { isRestrictedPerson, packageParts, partTables, transferConsentPurpose, type PackageSelection } from '../../../shared/transfer/package';
+import { isRestrictedPerson, packageParts, partTables, sectionKey, transferConsentPurpose, type PackageSelection } from '../../../shared/transfer/package';
 import { approvedExceptions } from '../approvals/queries';
 import { ageOf } from '../cases/rows';
 import { consentRecords } from '../consents/check';
@@ -35,6 +35,18 @@ export function rowLabel(table: string, row: Row): string {
     contacts: [row.kind, row.held_on ?? row.planned_for],
     contact_refusals: [row.refused_by, row.refused_on],
     case_documents: [row.title],
+    assessments: [row.kind, row.template_key, row.date],
+    plan_versions: [row.version, row.status],
+    plan_objectives: [row.domain, row.objective],
+    plan_reviews: [row.date],
+    plan_progress_notes: [row.date, row.status],
+    bids: [row.status, row.date],
+    preparation_care: [row.arrangement, row.since],
+    preparation_items: [row.area, row.description],
+    preparation_monitors: [row.name, row.role],
+    reunifications: [row.reunified_on],
+    reunification_enrolments: [row.service, row.enrolled_on],
+    reunification_package_items: [row.item, row.quantity],
   };
   return (parts[table] ?? [row.id]).filter((p) => p !== null && p !== undefined && p !== '').join(' · ');
 }
@@ -69,7 +81,7 @@ async function buildPreview(env: HandlerEnv, caseRow: CaseDbRow, selection: Pack
       const rows = tables.flatMap((table) =>
         (everything.sections[table as keyof CaseRecords['sections']] ?? [])
           .filter((r) => (rowPart(table, r) ?? part) === part)
-          .map((r) => ({ table, id: String(r.id), label: rowLabel(table, r) })),
+          .map((r) => ({ table, id: String(r[sectionKey(table)]), label: rowLabel(table, r) })),
       );
       return { part, included: selection.parts.includes(part), rows };
     });
