@@ -16,6 +16,7 @@ import { consentRecords } from '../consents/check';
 import { loadCase, recordCaseChange, type CaseDbRow } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { sealProgressOf, trackSeal } from './progress';
 import { sealTransferFile } from './container';
 import type { TransferFiles } from './files';
 import { loadOfficeKeys } from './keys';
@@ -111,6 +112,9 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
       return rows;
     },
 
+    // Normally answered outside the call queue (core.ts); here only when the queue is free anyway.
+    'transfer.sealProgress': async (_input, env) => sealProgressOf(env.conn),
+
     'transfer.preview': async ({ caseId, selection }, env) => {
       const caseRow = await loadCase(env, caseId, 'write');
       const { preview } = await buildPreview(env, caseRow, selection);
@@ -145,7 +149,9 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
       const documents = records.sections.case_documents ?? [];
       const now = env.now().toISOString();
       const file = files.outgoing(transferId, 'package');
+      const progress = trackSeal(env.conn);
       const sealed = await sealTransferFile({
+        onProgress: progress.update,
         file,
         keys,
         manifest: {
@@ -170,7 +176,7 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
             },
           })),
         ],
-      });
+      }).finally(() => progress.end());
       const counts = Object.fromEntries(Object.entries(records.sections).map(([t, rows]) => [t, rows.length]));
       // Which sensitive parts actually left, counted, so the audit answers "did the risk person's details go?".
       const restrictedPersons = (records.sections.family_members ?? []).filter((r) => isRestrictedPerson(r)).length;
