@@ -10,6 +10,7 @@ import {
   cleanUpAfterEach,
   clientsFor,
   openCore,
+  openRawWithKey,
   setUpStaffedOffice,
   staffLogins,
   supervisorPassword,
@@ -205,6 +206,25 @@ describe('restoring a backup on a new computer', () => {
       clients.closeAll();
       core.close();
     }
+  });
+
+  it('a live log whose chain was edited outside the app makes no backup (the chain is walked in the snapshot worker)', async () => {
+    const office = track(await setUpStaffedOffice());
+    const raw = openRawWithKey(office.core);
+    try {
+      // The append-only triggers refuse edits: dropped and put back, as an attacker with the key would.
+      const trigger = raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'`).pluck().get() as string;
+      raw.exec('DROP TRIGGER audit_log_no_update');
+      raw.prepare(`UPDATE audit_log SET username = 'someone else' WHERE id = 3`).run();
+      raw.exec(trigger);
+    } finally {
+      raw.close();
+    }
+    const folder = newDir('homeward-usb-');
+    await office.admin.ok('backup.start', { folder });
+    const job = await waitForJob(office.admin);
+    expect(job).toMatchObject({ phase: 'failed', errorCode: 'BACKUP_FAILED' });
+    expect(fs.readdirSync(folder)).toEqual([]);
   });
 
   it('refuses a damaged backup, and a folder that is not a backup', async () => {
