@@ -20,8 +20,10 @@ import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createReferralsHandlers } from './referrals/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
+import { createServicesHandlers } from './services/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { createTracingHandlers } from './tracing/handlers';
 import { createTransferHandlers } from './transfer/handlers';
@@ -50,6 +52,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPracticeHandlers,
     createBackupHandlers,
     createTransferHandlers,
+    createServicesHandlers,
+    createReferralsHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

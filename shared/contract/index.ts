@@ -18,8 +18,10 @@ import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
+import { referralsChannels } from '../referrals/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
+import { servicesChannels } from '../services/contract';
 import { sessionChannels } from '../session/contract';
 import { tracingChannels } from '../tracing/contract';
 import { transferChannels } from '../transfer/contract';
@@ -48,6 +50,8 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  servicesChannels,
+  referralsChannels,
 ] as const;
 
 export const channels = {
@@ -73,6 +77,8 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...servicesChannels,
+  ...referralsChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

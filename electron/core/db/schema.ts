@@ -10,8 +10,10 @@ import type { FamilyTables } from '../family/tables';
 import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
+import type { ReferralsTables } from '../referrals/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
+import type { ServicesTables } from '../services/tables';
 import type { TracingTables } from '../tracing/tables';
 import type { TransferTables } from '../transfer/tables';
 
@@ -78,4 +80,6 @@ export type DB = FoundationTables &
   PreparationTables &
   ContactsTables &
   ReunificationTables &
-  TransferTables;
+  TransferTables &
+  ServicesTables &
+  ReferralsTables;
