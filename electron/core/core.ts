@@ -16,6 +16,7 @@ import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
 import { createHandlers } from './handlers';
 import { StoreManager, storePaths } from './store';
+import { answerSealProgress } from './transfer/progress';
 import { defaultKdf, type KdfCost } from './vault/crypto';
 import { Vault } from './vault/vault';
 
@@ -290,6 +291,11 @@ export function createCore(options: CoreOptions): Core {
           log(`channel ${channel} failed`, error);
           return { ok: false as const, error: { code: 'INTERNAL' as const, message: 'something went wrong; nothing was saved' } };
         });
+      }
+      // A seal's progress is read while the seal holds the queue (transfer/progress.ts).
+      if (channel === 'transfer.sealProgress') {
+        const answer = answerSealProgress(conn);
+        if (answer) return Promise.resolve(answer);
       }
       return serial(async () => {
         let failed = false;

@@ -128,6 +128,12 @@ export class StoreManager {
    * went) is dropped. Active users without a slot are reported by `admin.listUsers` for a reset.
    */
   private reconcileSlots(): void {
+    // A password change or reset is real once its audit entry committed (session/password.ts):
+    // its staged slot is promoted then, and dropped otherwise — never a change without its entry.
+    const committed = this.get().raw.prepare(
+      `SELECT 1 FROM audit_log WHERE action IN ('user.passwordChange', 'user.passwordReset') AND entity_type = 'user' AND entity_id = ? AND json_extract(details, '$.changeId') = ?`,
+    );
+    this.vault.reconcileStagedSlots((slot) => committed.get(slot.id, slot.changeId) !== undefined);
     const rows = this.get().raw.prepare('SELECT id FROM users WHERE removed_at IS NULL').all() as { id: string }[];
     // No user at all: the office is being set up (its first slot is written before its row).
     if (rows.length === 0) return;

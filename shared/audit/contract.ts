@@ -32,7 +32,14 @@ export const auditRecordsStatusSchema = z.object({
 });
 
 export const auditVerifySchema = auditChainStatusSchema.extend({
-  records: auditRecordsStatusSchema,
+  /**
+   * The case data as the last full check (`audit.verifyFull`, in a worker thread) found it, or null
+   * when none has finished since the app started: hashing every case's rows takes seconds on a
+   * large office, too long for a call the app waits on.
+   */
+  records: auditRecordsStatusSchema.nullable(),
+  /** When the snapshot behind `records` was taken. */
+  recordsCheckedAt: z.string().nullable(),
   /** How often the append-only triggers were found missing or altered when the database opened. */
   schemaRepairs: z.number().int(),
 });
@@ -69,15 +76,20 @@ export const auditChannels = defineChannels({
     input: z.object({}).strict(),
     output: auditVerifySchema.extend({ fromId: z.number().int().optional() }),
   },
-  /** The whole chain, in the background: starts a check (`start`) and/or reports its progress. */
+  /** The whole chain and the case data, in the background: starts a check (`start`) and/or reports its progress. */
   'audit.verifyFull': {
     access: 'audit.read',
     input: z.object({ start: z.boolean().default(false) }).strict(),
     output: z.object({
       state: z.enum(['idle', 'running', 'done', 'failed']),
+      /** The chain first, then the case data (rows of the covered tables). */
+      phase: z.enum(['chain', 'records']).nullable(),
       checked: z.number().int(),
       total: z.number().int(),
+      recordsChecked: z.number().int(),
+      recordsTotal: z.number().int(),
       result: auditChainStatusSchema.nullable(),
+      records: auditRecordsStatusSchema.nullable(),
     }),
   },
   'audit.anchor': { access: 'audit.read', input: z.object({}).strict(), output: auditAnchorSchema },

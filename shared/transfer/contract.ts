@@ -189,6 +189,12 @@ export const transferChannels = defineChannels({
     input: z.object({ caseId: idSchema, details: sendDetailsSchema, selection: selectionSchema }).strict(),
     output: z.object({ transferId: z.string(), fileName: z.string(), bytes: z.number().int() }),
   },
+  /** While `transfer.send` seals on this connection: bytes of the package done so far (answered at once). */
+  'transfer.sealProgress': {
+    access: 'case.write',
+    input: z.object({}).strict(),
+    output: z.object({ sealing: z.boolean(), doneBytes: z.number().int(), totalBytes: z.number().int() }),
+  },
   'transfer.caseStatus': {
     access: 'case.read',
     input: z.object({ caseId: idSchema }).strict(),

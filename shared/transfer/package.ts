@@ -7,10 +7,25 @@ import { idSchema } from '../cases/fields';
 import type { ConsentPurpose } from '../consents/contract';
 
 export const recordsSchemaName = 'homeward-case';
-export const recordsSchemaVersion = 1;
+/** 2 added plans, assessments, BID, preparation and reunification; a version-1 file still opens. */
+export const recordsSchemaVersion = 2;
+export const acceptedSchemaVersions: readonly number[] = [1, 2];
 
 /** Parts in the default package. */
-export const defaultParts = ['family', 'consents', 'notes', 'tracing', 'safety', 'contacts', 'documents'] as const;
+export const defaultParts = [
+  'family',
+  'consents',
+  'notes',
+  'tracing',
+  'safety',
+  'assessments',
+  'plans',
+  'bid',
+  'preparation',
+  'reunification',
+  'contacts',
+  'documents',
+] as const;
 /** Parts that never leave by default: the sender must tick them. */
 export const sensitiveParts = ['supervisionNotes', 'restrictedPersons', 'carePlace'] as const;
 export const packageParts = [...defaultParts, ...sensitiveParts] as const;
@@ -25,11 +40,38 @@ export const partTables: Record<Exclude<PackagePart, 'carePlace'>, readonly stri
   supervisionNotes: ['case_notes'],
   tracing: ['tracing_actions'],
   safety: ['risk_assessments', 'safety_plans'],
+  // Every templated assessment: family and child assessments, well-being checks, reviews.
+  assessments: ['assessments'],
+  plans: ['plan_versions', 'plan_objectives', 'plan_reviews', 'plan_progress_notes'],
+  bid: ['bids'],
+  preparation: ['preparation_care', 'preparation_items', 'preparation_monitors'],
+  reunification: ['reunifications', 'reunification_enrolments', 'reunification_package_items'],
   contacts: ['contacts', 'contact_refusals'],
   documents: ['case_documents'],
 };
-export const sectionTables = ['case_documents', 'family_members', 'consents', 'case_notes', 'tracing_actions', 'risk_assessments', 'safety_plans', 'contacts', 'contact_refusals'] as const;
+/** Version 1's sections (a version-1 file may hold no other). */
+export const sectionTablesV1 = ['case_documents', 'family_members', 'consents', 'case_notes', 'tracing_actions', 'risk_assessments', 'safety_plans', 'contacts', 'contact_refusals'] as const;
+export const sectionTables = [
+  ...sectionTablesV1,
+  'assessments',
+  'plan_versions',
+  'plan_objectives',
+  'plan_reviews',
+  'plan_progress_notes',
+  'bids',
+  'preparation_care',
+  'preparation_items',
+  'preparation_monitors',
+  'reunifications',
+  'reunification_enrolments',
+  'reunification_package_items',
+] as const;
 export type SectionTable = (typeof sectionTables)[number];
+
+/** The column that names a row: `id`, or `case_id` for the tables that hold one row per case. */
+export function sectionKey(table: string): 'id' | 'case_id' {
+  return table === 'reunifications' || table === 'preparation_monitors' ? 'case_id' : 'id';
+}
 
 /**
  * A family member flagged as a risk to the child (shared/family: poses a risk, a contact

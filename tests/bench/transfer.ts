@@ -21,7 +21,11 @@ const toKeys = (k: ReturnType<typeof generateOfficeKeys>): OfficeKeys => ({
 async function main() {
   const sender = toKeys(generateOfficeKeys());
   const receiver = toKeys(generateOfficeKeys());
-  const documents = Array.from({ length: 5 }, () => ({ id: crypto.randomUUID(), data: crypto.randomBytes(10 * 1024 * 1024) }));
+  // Each with its SHA-256 as stored when the document was added (transfer.send passes it on).
+  const documents = Array.from({ length: 5 }, () => {
+    const data = crypto.randomBytes(10 * 1024 * 1024);
+    return { id: crypto.randomUUID(), data, sha256: crypto.createHash('sha256').update(data).digest('hex') };
+  });
   const records = Buffer.from(JSON.stringify({ bench: true }));
   const total = documents.reduce((n, d) => n + d.data.length, records.length);
   const ref = (k: OfficeKeys, code: string) => ({ code, name: code, country: 'UG', signingKey: k.signingPublicKey, ageRecipient: k.ageRecipient });
@@ -42,7 +46,7 @@ async function main() {
       manifest: { kind: 'case', transferId: crypto.randomUUID(), inReplyTo: null, createdAt: new Date().toISOString(), sender: ref(sender, 'A'), recipient: ref(receiver, 'B') },
       entries: [
         { name: 'records.json', bytes: records.length, content: () => records },
-        ...documents.map((d) => ({ name: `attachments/${d.id}`, bytes: d.data.length, content: async function* () { for (let i = 0; i < d.data.length; i += 65536) yield d.data.subarray(i, i + 65536); } })),
+        ...documents.map((d) => ({ name: `attachments/${d.id}`, bytes: d.data.length, sha256: d.sha256, content: async function* () { for (let i = 0; i < d.data.length; i += 65536) yield d.data.subarray(i, i + 65536); } })),
       ],
     });
   });
@@ -63,7 +67,8 @@ async function main() {
   const sealed = path.join(dir, 'plain.age');
   const ageSeal = await best(3, () => void execFileSync('age', ['-r', receiver.ageRecipient, '-o', sealed, plain]));
   const ageOpen = await best(3, () => void execFileSync('age', ['-d', '-i', identity, '-o', path.join(dir, 'out.bin'), sealed]));
-  console.log(`transfer: ${(total / 1024 / 1024).toFixed(0)} MB of attachments`);
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`transfer: ${(total / 1024 / 1024).toFixed(0)} MB of attachments (load average ${load} on ${os.cpus().length} cores)`);
   console.log(`  seal  Homeward ${mb(total, seal)} (${seal.toFixed(0)} ms)   age ${mb(total, ageSeal)} (${ageSeal.toFixed(0)} ms)   ratio ${(ageSeal / seal).toFixed(2)}`);
   console.log(`  open  Homeward ${mb(total, open)} (${open.toFixed(0)} ms)   age ${mb(total, ageOpen)} (${ageOpen.toFixed(0)} ms)   ratio ${(ageOpen / open).toFixed(2)}`);
   console.log(`  peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (the 50 MB of documents themselves are held by this benchmark)`);

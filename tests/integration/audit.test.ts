@@ -14,6 +14,7 @@ import {
   type TestOffice,
 } from '../fixtures/core';
 import { expectCode } from '../fixtures/results';
+import { fullCheck } from '../fixtures/audit';
 
 const track = cleanUpAfterEach();
 
@@ -128,8 +129,12 @@ describe('the hash chain', () => {
     const entries = await allEntries(office);
     const status = await office.admin.ok('audit.verify', {});
     expect(status).toMatchObject({ intact: true, checked: entries.length, brokenAtId: null, problem: null });
-    expect(status.records).toMatchObject({ changedCount: 0, changed: [] });
     expect(status.schemaRepairs).toBe(0);
+    // The full check in its worker thread: the same verdict over the same entries (including
+    // those that carry a case's state hash), and the case data matches.
+    const full = await fullCheck(office.admin);
+    expect(full.result).toEqual({ intact: true, checked: entries.length, brokenAtId: null, problem: null });
+    expect(full.records).toMatchObject({ changedCount: 0, changed: [] });
     expect(office.core.vault.read()!.auditHead).toEqual({ id: entries[0].id, hash: entries[0].hash });
   });
 

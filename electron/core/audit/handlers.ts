@@ -5,7 +5,6 @@ import { defineHandlers } from '../handler';
 import { auditAnchor, checkAnchor } from './anchor';
 import { checkHead, toAuditEntry, verifyAudit } from './audit';
 import { runFullCheck, type FullCheckResult } from './full-check';
-import { verifyCaseStates } from './records';
 
 type Db = ReturnType<CoreDeps['store']['get']>['db'];
 
@@ -22,8 +21,12 @@ async function saveCheckpoint(db: Db, to: { id: number; hash: string }, at: stri
 
 interface FullCheckJob {
   state: 'running' | 'done' | 'failed';
+  phase: 'chain' | 'records';
   checked: number;
   total: number;
+  recordsChecked: number;
+  recordsTotal: number;
+  startedAt: string;
   result: FullCheckResult | null;
   /** Set once the result (its checkpoint) has been written, by a later call in the call queue. */
   saved: boolean;
@@ -31,6 +34,8 @@ interface FullCheckJob {
 
 export function createAuditHandlers(deps: CoreDeps) {
   let job: FullCheckJob | null = null;
+  /** The last finished full check, for `audit.verify` to report the case data without hashing it. */
+  let lastDone: FullCheckJob | null = null;
   return defineHandlers({
     'audit.list': async (input, env) => {
       let query = env.db().selectFrom('audit_log').selectAll();
@@ -57,21 +62,28 @@ export function createAuditHandlers(deps: CoreDeps) {
     },
 
     // Incremental: from the last verified entry (normally a few entries: milliseconds). Without a
-    // checkpoint yet, from the start — the full check below does that off the main thread.
+    // checkpoint yet, from the start — the full check below does that off the main thread, and
+    // also compares the case data with its audited states (whose result this reports).
     'audit.verify': async (_input, env) => {
       const db = env.db();
       await persistFullCheck(db, env.now());
       const checkpoint = await readCheckpoint(db);
       const { verifiedTo, ...status } = await verifyAudit(db, deps.vault.read()?.auditHead ?? null, checkpoint);
       if (verifiedTo) await saveCheckpoint(db, verifiedTo, env.now().toISOString());
-      const records = verifyCaseStates(deps.store.get().raw);
+      const records = lastDone?.result?.records ?? null;
       const { repairs } = await db
         .selectFrom('audit_log')
         .select(sql<number>`count(*)`.as('repairs'))
         .where('action', '=', 'audit.schemaRepaired')
         .executeTakeFirstOrThrow();
       // Results cross as plain data: an absent checkpoint leaves the field out rather than undefined.
-      return { ...status, records, schemaRepairs: Number(repairs), ...(checkpoint ? { fromId: checkpoint.id } : {}) };
+      return {
+        ...status,
+        records,
+        recordsCheckedAt: records ? lastDone!.startedAt : null,
+        schemaRepairs: Number(repairs),
+        ...(checkpoint ? { fromId: checkpoint.id } : {}),
+      };
     },
 
     // The whole chain in a worker thread; the call returns at once with the progress. Calling it
@@ -81,7 +93,17 @@ export function createAuditHandlers(deps: CoreDeps) {
       await persistFullCheck(db, env.now());
       if (start && job?.state !== 'running') {
         const upTo = Number((await sql<{ n: number | null }>`SELECT max(id) AS n FROM audit_log`.execute(db)).rows[0]?.n ?? 0);
-        const current: FullCheckJob = { state: 'running', checked: 0, total: upTo, result: null, saved: false };
+        const current: FullCheckJob = {
+          state: 'running',
+          phase: 'chain',
+          checked: 0,
+          total: upTo,
+          recordsChecked: 0,
+          recordsTotal: 0,
+          startedAt: env.now().toISOString(),
+          result: null,
+          saved: false,
+        };
         job = current;
         const store = deps.store.get();
         runFullCheck({
@@ -89,12 +111,19 @@ export function createAuditHandlers(deps: CoreDeps) {
           key: store.dataKey,
           nativeBinding: deps.store.nativeBinding,
           upTo,
-          onProgress: (checked) => {
-            current.checked = checked;
+          onProgress: (progress) => {
+            current.phase = progress.phase;
+            if (progress.phase === 'chain') current.checked = progress.checked;
+            else {
+              current.checked = current.total;
+              current.recordsChecked = progress.checked;
+              if (progress.total !== undefined) current.recordsTotal = progress.total;
+            }
           },
         }).then(
           (result) => {
-            Object.assign(current, { state: 'done', checked: result.status.checked, result });
+            Object.assign(current, { state: 'done', checked: result.status.checked, recordsChecked: current.recordsTotal, result });
+            lastDone = current;
           },
           () => {
             current.state = 'failed';
@@ -107,7 +136,16 @@ export function createAuditHandlers(deps: CoreDeps) {
         const problem = await checkHead(db, head, job!.total);
         if (problem) status = { intact: false, checked: status.checked, brokenAtId: problem.id, problem: problem.problem };
       }
-      return { state: job?.state ?? 'idle', checked: job?.checked ?? 0, total: job?.total ?? 0, result: status };
+      return {
+        state: job?.state ?? 'idle',
+        phase: job?.state === 'running' ? job.phase : null,
+        checked: job?.checked ?? 0,
+        total: job?.total ?? 0,
+        recordsChecked: job?.recordsChecked ?? 0,
+        recordsTotal: job?.recordsTotal ?? 0,
+        result: status,
+        records: job?.result?.records ?? null,
+      };
     },
 
     'audit.anchor': async (_input, env) => auditAnchor(env.db(), env.now()),

@@ -6,9 +6,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { BackupManifest } from '../../../shared/backup/contract';
 import type { Office } from '../../../shared/session/contract';
-import { auditAnchor, checkAnchor, type AuditAnchor } from '../audit/anchor';
-import { verifyAudit } from '../audit/audit';
-import { openRaw, toKysely } from '../db/open';
+import type { AuditAnchor } from '../audit/anchor';
 import type { KeyFile } from '../vault/keyfile';
 import {
   backupName,
@@ -89,20 +87,11 @@ async function buildInto(request: BackupRequest, folder: string, name: string, w
     throw new AppError('BACKUP_FAILED', `the copy failed its integrity check: ${snapshot.problems[0]}`);
   }
 
-  // The copy's own audit chain must verify, and be a prefix of the live log.
-  const raw = openRaw({ file: dbCopy, key: request.dataKey, nativeBinding: request.nativeBinding, readonly: true, cacheKiB: 8192 });
-  let anchor: AuditAnchor;
-  let lastId: number;
-  try {
-    const db = toKysely(raw);
-    const chain = await verifyAudit(db, null);
-    if (!chain.intact) throw new AppError('BACKUP_FAILED', `the copy's audit chain is broken at ${chain.brokenAtId}`);
-    anchor = await auditAnchor(db, createdAt);
-    lastId = (await db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id ?? 0;
-    if ((await checkAnchor(db, anchor)) !== 'matches') throw new AppError('BACKUP_FAILED', 'the copy does not hold its own head');
-  } finally {
-    raw.close();
-  }
+  // The copy's own audit chain must verify (walked in the snapshot worker), and be a prefix of the live log.
+  const chain = snapshot.chain;
+  if (!chain || !chain.intact) throw new AppError('BACKUP_FAILED', `the copy's audit chain is broken at ${chain?.brokenAtId ?? '?'}`);
+  const lastId = chain.lastId;
+  const anchor: AuditAnchor = { headHash: chain.lastHash, count: lastId, at: createdAt.toISOString() };
   if (request.liveAnchorCheck && (await request.liveAnchorCheck(anchor)) !== 'matches') {
     throw new AppError('BACKUP_FAILED', "the copy's history differs from the live log");
   }

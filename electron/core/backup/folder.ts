@@ -28,7 +28,9 @@ export function checkFolder(folder: string): string {
     throw invalid('missing');
   }
   if (!stat.isDirectory()) throw invalid('notFolder');
-  const probe = path.join(resolved, `.homeward-probe-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  // Named like a partial backup: a kill between writing and removing it leaves something the next
+  // backup removes (removePartials) and nothing that could pass for a backup.
+  const probe = path.join(resolved, `.homeward-backup-probe-${process.pid}-${crypto.randomBytes(4).toString('hex')}.partial`);
   try {
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);

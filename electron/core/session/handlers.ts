@@ -8,9 +8,9 @@ import type { SessionInfo } from '../../../shared/session/contract';
 import { checkPassword } from '../../../shared/session/password-policy';
 import { toUser } from '../admin/users';
 import type { CoreDeps } from '../deps';
-import { faultPoint } from '../vault/faults';
 import type { Unlocked } from '../vault/vault';
 import { defineHandlers, type Connection, type Session } from '../handler';
+import { replacePassword } from './password';
 import { assertNotLockedOut, clearFailures, isKnownUsername, recordFailure, unknownNameRef } from './logins';
 
 const MAX_PENDING_AUDIT = 1000;
@@ -82,9 +82,7 @@ export async function resetPasswordWithRecoveryKey(
     // Reset by someone else (an administrator), the password is known to them: the user chooses
     // their own at the next sign-in. Reset by the user at the login screen, it is already theirs.
     const byOther = actor.userId !== null && actor.userId !== row.id;
-    await vault.setUserSlot(row.id, row.username, newPassword, store.get().dataKey);
-    clearFailures(vault, row.username);
-    await db.transaction().execute(async (trx) => {
+    await replacePassword(deps, row, newPassword, async (trx, changeId) => {
       await trx.updateTable('users').set({ must_change_password: byOther ? 1 : 0 }).where('id', '=', row.id).execute();
       await deps.auditAs(trx, {
         action: 'user.passwordReset',
@@ -92,9 +90,10 @@ export async function resetPasswordWithRecoveryKey(
         username: actor.username ?? row.username,
         entityType: 'user',
         entityId: row.id,
-        details: { method: 'recoveryKey', mustChangePassword: byOther },
+        details: { method: 'recoveryKey', mustChangePassword: byOther, changeId },
       });
     });
+    clearFailures(vault, row.username);
     // A signed-in session of that user carries on only after choosing its own password.
     if (byOther) for (const conn of deps.connections) if (conn.session?.userId === row.id) conn.session.mustChangePassword = true;
   } finally {
@@ -222,6 +221,14 @@ export function createSessionHandlers(deps: CoreDeps) {
       const candidates = await vault.unlockWithPassword(username, password);
       if (!candidates) return failLogin(username, 'password');
       if (!(await openWith(deps, candidates))) return failLogin(username, 'key');
+      // Opening resolved any password change a crash had cut short: if the slot this password
+      // opened is no longer the user's (a staged change dropped, or a newer one promoted), the
+      // password is not the user's password any more.
+      const slotNow = vault.findUserSlot(username);
+      if (candidates[0].slotKey && slotNow?.publicKey !== candidates[0].slotKey && !(await vault.verifyPassword(username, password))) {
+        deps.closeStoreIfIdle();
+        return failLogin(username, 'password');
+      }
       const { db } = store.get();
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
       if (!row || !toUser(row).active) {
@@ -308,19 +315,16 @@ export function createSessionHandlers(deps: CoreDeps) {
       // Above all after an administrator set it: keeping the same password keeps it known to them.
       if (newPassword === currentPassword) throw new AppError('PASSWORD_UNCHANGED', 'the new password is the current one');
       assertPasswordPolicy(newPassword, session.username);
-      await vault.setUserSlot(session.userId, session.username, newPassword, store.get().dataKey);
-      faultPoint('password.afterSlot');
-      await env.tx(async (trx) => {
+      await replacePassword(deps, { id: session.userId, username: session.username }, newPassword, async (trx, changeId) => {
         await trx.updateTable('users').set({ must_change_password: 0 }).where('id', '=', session.userId).execute();
         await env.audit(trx, {
           action: 'user.passwordChange',
           entityType: 'user',
           entityId: session.userId,
-          details: { firstSignIn: session.mustChangePassword },
+          details: { firstSignIn: session.mustChangePassword, changeId },
         });
       });
       session.mustChangePassword = false;
-      faultPoint('password.afterAudit');
       return { changed: true as const };
     },
 

@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { Decrypter, Encrypter } from 'age-encryption';
 import tar from 'tar-stream';
 import { AppError, type ErrorCode } from '../../../shared/contract/errors';
 import {
@@ -18,24 +17,11 @@ import {
   transferLimits,
   type TransferManifest,
 } from '../../../shared/transfer/format';
+import { AgeError, ageDecrypt, ageEncrypt } from './age';
+import { streamHash, type StreamHash } from './hash';
 import { sign, verify, type OfficeKeys } from './keys';
 
 type TarEntry = AsyncIterable<Buffer> & { header: tar.Header };
-
-/** A web stream (what age-encryption reads) pulling from an async iterable, with backpressure. */
-function webStreamOf(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const it = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await it.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel(reason) {
-      await it.return?.(reason);
-    },
-  });
-}
 
 export class TransferError extends AppError {
   constructor(code: ErrorCode, reason: string, params: Record<string, string | number> = {}) {
@@ -46,6 +32,12 @@ export class TransferError extends AppError {
 export interface SealEntry {
   name: string;
   bytes: number;
+  /**
+   * The content's SHA-256 when it is already known (a stored document's, computed when it was
+   * added): not computed again, which saves a pass over every attachment. The receiver checks
+   * every entry against the signed manifest, so a stored hash that were wrong refuses the file.
+   */
+  sha256?: string;
   /** Called once, when the entry is written: the content, in chunks. */
   content(): AsyncIterable<Uint8Array> | Uint8Array;
 }
@@ -64,8 +56,8 @@ export interface SealResult {
   sha256: string;
 }
 
-async function writeEntry(pack: tar.Pack, name: string, bytes: number, content: AsyncIterable<Uint8Array> | Uint8Array, tick: (n: number) => void) {
-  const hash = crypto.createHash('sha256');
+async function writeEntry(pack: tar.Pack, name: string, bytes: number, content: AsyncIterable<Uint8Array> | Uint8Array, tick: (n: number) => void, known?: string) {
+  const hash = known ? null : crypto.createHash('sha256');
   let written = 0;
   await new Promise<void>((resolve, reject) => {
     const sink = pack.entry({ name, size: bytes, mode: 0o600, mtime: new Date(0) }, (err) => (err ? reject(err) : resolve()));
@@ -73,7 +65,7 @@ async function writeEntry(pack: tar.Pack, name: string, bytes: number, content: 
       try {
         const chunks = content instanceof Uint8Array ? [content] : content;
         for await (const chunk of chunks) {
-          hash.update(chunk);
+          hash?.update(chunk);
           written += chunk.length;
           tick(chunk.length);
           if (!sink.write(chunk)) await new Promise<void>((r) => sink.once('drain', () => r()));
@@ -86,7 +78,7 @@ async function writeEntry(pack: tar.Pack, name: string, bytes: number, content: 
       }
     })();
   });
-  return { name, bytes, sha256: hash.digest('hex') };
+  return { name, bytes, sha256: known ?? hash!.digest('hex') };
 }
 
 /** Seals a transfer file; writes it to `<file>.part` first and renames it when complete. */
@@ -100,26 +92,25 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
   };
   const payloadFile = `${file}.payload.part`;
   const partFile = `${file}.part`;
+  let payloadHash: StreamHash | null = null;
   try {
     // 1. Inner tar → age → payload file, hashing the ciphertext on the way.
     const inner = tar.pack();
     const contents: TransferManifest['contents'] = [];
     const feeding = (async () => {
       try {
-        for (const entry of entries) contents.push(await writeEntry(inner, entry.name, entry.bytes, entry.content(), tick));
+        for (const entry of entries) contents.push(await writeEntry(inner, entry.name, entry.bytes, entry.content(), tick, entry.sha256));
         inner.finalize();
       } catch (error) {
         inner.destroy(error as Error);
         throw error;
       }
     })();
-    const encrypter = new Encrypter();
-    encrypter.addRecipient(options.manifest.recipient.ageRecipient);
-    const sealed = await encrypter.encrypt(webStreamOf(inner as AsyncIterable<Uint8Array>));
-    const payloadHash = crypto.createHash('sha256');
+    const sealed = ageEncrypt(options.manifest.recipient.ageRecipient, inner as AsyncIterable<Uint8Array>);
+    payloadHash = streamHash(total);
     let payloadBytes = 0;
     const out = fs.createWriteStream(payloadFile, { mode: 0o600 });
-    for await (const chunk of sealed as unknown as AsyncIterable<Uint8Array>) {
+    for await (const chunk of sealed) {
       payloadHash.update(chunk);
       payloadBytes += chunk.length;
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -132,7 +123,7 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
       format: transferFormat,
       formatVersion: transferFormatVersion,
       ...options.manifest,
-      payload: { name: 'payload.age', bytes: payloadBytes, sha256: payloadHash.digest('hex') },
+      payload: { name: 'payload.age', bytes: payloadBytes, sha256: await payloadHash.digest() },
       contents,
     };
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
@@ -140,12 +131,10 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
 
     // 3. Outer tar: manifest, signature, payload.
     const outer = tar.pack();
-    const fileHash = crypto.createHash('sha256');
     let fileBytes = 0;
     const target = fs.createWriteStream(partFile, { mode: 0o600 });
     const writing = (async () => {
       for await (const chunk of outer as AsyncIterable<Buffer>) {
-        fileHash.update(chunk);
         fileBytes += chunk.length;
         if (!target.write(chunk)) await new Promise<void>((r) => target.once('drain', () => r()));
       }
@@ -157,16 +146,27 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
     outer.finalize();
     await writing;
     fs.renameSync(partFile, file);
-    return { manifest, bytes: fileBytes, sha256: fileHash.digest('hex') };
+    return { manifest, bytes: fileBytes, sha256: transferIdentity(manifestBytes, signature) };
   } finally {
+    payloadHash?.close();
     fs.rmSync(payloadFile, { force: true });
     fs.rmSync(partFile, { force: true });
   }
 }
 
+/**
+ * A transfer file's identity, for idempotence and receipts: SHA-256 over the signed manifest and
+ * its signature. The manifest binds the payload's size and SHA-256 (and so every byte that
+ * matters), so this names the file's content as well as a hash of the whole file would, without
+ * another pass over the payload when sealing or opening.
+ */
+function transferIdentity(manifestBytes: Buffer, signature: Buffer): string {
+  return crypto.createHash('sha256').update(`homeward-transfer-identity\n${manifestBytes.length}\n`).update(manifestBytes).update(signature).digest('hex');
+}
+
 export interface Envelope {
   manifest: TransferManifest;
-  /** SHA-256 of the whole file: the transfer's identity for idempotence and receipts. */
+  /** The file's identity (see transferIdentity): for idempotence and receipts. */
   fileSha256: string;
   fileBytes: number;
 }
@@ -241,7 +241,7 @@ export async function readEnvelope(file: string, limitBytes: number = transferLi
     if (payloadBytes !== m.payload.bytes || payloadHash.digest('hex') !== m.payload.sha256) {
       throw new TransferError('TRANSFER_BAD_SIGNATURE', 'payloadHash');
     }
-    return { manifest: m, fileSha256: await hashFile(file), fileBytes: stat.size };
+    return { manifest: m, fileSha256: transferIdentity(manifestBytes!, signature), fileBytes: stat.size };
   });
 }
 
@@ -260,12 +260,6 @@ function parseManifest(bytes: Buffer): TransferManifest {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) throw new TransferError('TRANSFER_MALFORMED', 'manifest');
   return parsed.data;
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export interface PayloadHandlers {
@@ -292,18 +286,19 @@ export async function readPayload(file: string, envelope: Envelope, identity: st
         for await (const _ of entry) void _;
         return;
       }
-      const decrypter = new Decrypter();
-      decrypter.addIdentity(identity);
-      let plain: ReadableStream<Uint8Array>;
-      try {
-        plain = await decrypter.decrypt(webStreamOf(entry));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : '';
-        throw new TransferError(/no identity matched/iu.test(message) ? 'TRANSFER_WRONG_RECIPIENT' : 'TRANSFER_MALFORMED', 'decrypt');
-      }
-      await readInner(Readable.fromWeb(plain as import('node:stream/web').ReadableStream<Uint8Array>), expected, handlers);
+      await readInner(Readable.from(decrypted(identity, entry)), expected, handlers);
     });
   });
+}
+
+/** The payload's plaintext; a refusal of the age layer becomes a known transfer error. */
+async function* decrypted(identity: string, sealed: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* ageDecrypt(identity, sealed);
+  } catch (error) {
+    if (error instanceof AgeError) throw new TransferError(error.reason === 'recipient' ? 'TRANSFER_WRONG_RECIPIENT' : 'TRANSFER_MALFORMED', 'decrypt');
+    throw error;
+  }
 }
 
 async function readInner(plain: Readable, expected: TransferManifest['contents'], handlers: PayloadHandlers): Promise<void> {

@@ -5,7 +5,7 @@
 // and visits written on either side are all kept.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FieldConflict } from '../../../shared/transfer/contract';
-import { sectionTables, type SectionTable } from '../../../shared/transfer/package';
+import { sectionKey, sectionTables, type SectionTable } from '../../../shared/transfer/package';
 import type { DB } from '../db/schema';
 import { columnsOf } from './columns';
 import type { CaseRecords, Row } from './records';
@@ -38,18 +38,19 @@ const same = (a: unknown, b: unknown) => a === b || (a == null && b == null);
 
 function compareRow(table: string, ours: Row, theirs: Row, base: Row | undefined, plan: MergePlan): void {
   const values: Row = {};
+  const id = String(theirs[sectionKey(table)]);
   for (const field of Object.keys(theirs)) {
     if (ignored.has(field) || same(ours[field], theirs[field])) continue;
     if (base && field in base) {
       if (same(ours[field], base[field])) values[field] = theirs[field];
       else if (!same(theirs[field], base[field])) {
-        plan.conflicts.push({ key: `${table}:${String(theirs.id)}:${field}`, table, id: String(theirs.id), field, ours: ours[field], theirs: theirs[field], base: base[field], baseKnown: true });
+        plan.conflicts.push({ key: `${table}:${id}:${field}`, table, id, field, ours: ours[field], theirs: theirs[field], base: base[field], baseKnown: true });
       }
     } else {
-      plan.conflicts.push({ key: `${table}:${String(theirs.id)}:${field}`, table, id: String(theirs.id), field, ours: ours[field], theirs: theirs[field], base: null, baseKnown: false });
+      plan.conflicts.push({ key: `${table}:${id}:${field}`, table, id, field, ours: ours[field], theirs: theirs[field], base: null, baseKnown: false });
     }
   }
-  if (Object.keys(values).length > 0) plan.updates.push({ table, id: String(theirs.id), values });
+  if (Object.keys(values).length > 0) plan.updates.push({ table, id, values });
 }
 
 export async function planMerge(db: Db, records: CaseRecords): Promise<MergePlan> {
@@ -64,13 +65,14 @@ export async function planMerge(db: Db, records: CaseRecords): Promise<MergePlan
     if (incoming.length === 0) continue;
     const columns = (await columnsOf(db, table)).map((c) => c.name);
     const local = await sql<Row>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE case_id = ${caseId}`.execute(db);
-    const byId = new Map(local.rows.map((r) => [String(r.id), r]));
-    const baseById = new Map((base?.sections[table] ?? []).map((r) => [String(r.id), r]));
+    const key = sectionKey(table);
+    const byId = new Map(local.rows.map((r) => [String(r[key]), r]));
+    const baseById = new Map((base?.sections[table] ?? []).map((r) => [String(r[key]), r]));
     for (const row of incoming) {
-      const here = byId.get(String(row.id));
+      const here = byId.get(String(row[key]));
       if (!here) plan.inserts.push({ table, row });
       // A document's file never changes under its id; its metadata merges like any record.
-      else compareRow(table, here, row, baseById.get(String(row.id)), plan);
+      else compareRow(table, here, row, baseById.get(String(row[key])), plan);
     }
   }
   return plan;

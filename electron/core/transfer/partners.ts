@@ -2,12 +2,12 @@
 // administrator keeps: a card is trusted only once its fingerprint was read back by phone.
 import crypto from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { Encrypter } from 'age-encryption';
 import { AppError } from '../../../shared/contract/errors';
 import { officeCardSchema, type OfficeCard, type Partner } from '../../../shared/transfer/contract';
 import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
+import { parseRecipient } from './age';
 import { cardFingerprint, loadOfficeKeys, signingPublicKeyFrom } from './keys';
 import type { PartnerOfficesTable } from './tables';
 
@@ -27,12 +27,7 @@ export function parseCard(text: string): OfficeCard {
 }
 
 function isAgeRecipient(recipient: string): boolean {
-  try {
-    new Encrypter().addRecipient(recipient);
-    return true;
-  } catch {
-    return false;
-  }
+  return parseRecipient(recipient) !== null;
 }
 
 export function toPartner(row: Selectable<PartnerOfficesTable>): Partner {

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import { matchesMime } from '../../../shared/cases/files';
 import type { OpenedTransfer } from '../../../shared/transfer/contract';
-import { sectionTables } from '../../../shared/transfer/package';
+import { sectionKey, sectionTables } from '../../../shared/transfer/package';
 import { findDuplicates } from '../cases/duplicates';
 import { riskRank, searchText } from '../cases/rows';
 import { loadCase, recordCaseChange } from '../cases/scope';
@@ -100,7 +100,7 @@ export async function importCase(trx: Transaction<DB>, file: string, checked: Ch
   let returning = false;
   let pendingRows: CaseRecords | null = null;
   const present = async (table: string, id: string) =>
-    (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(trx)).rows[0].n > 0;
+    (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.ref(sectionKey(table))} = ${id}`.execute(trx)).rows[0].n > 0;
   const records = await asRecordsError(() =>
     readCase(
       trx,
@@ -231,7 +231,7 @@ export function createReceiveHandlers(deps: CoreDeps, files: TransferFiles) {
         child: { givenName: String(c.given_name), familyName: String(c.family_name), sex: String(c.sex), dateOfBirth: (c.date_of_birth as string | null) ?? null, estimatedAge: (c.estimated_age as number | null) ?? null, stage: String(c.stage) },
         sections: sectionTables
           .filter((t) => t !== 'case_documents' && (records.sections[t]?.length ?? 0) > 0)
-          .map((table) => ({ table, rows: records.sections[table]!.map((r) => ({ table, id: String(r.id), label: rowLabel(table, r) })) })),
+          .map((table) => ({ table, rows: records.sections[table]!.map((r) => ({ table, id: String(r[sectionKey(table)]), label: rowLabel(table, r) })) })),
         documents: (records.sections.case_documents ?? []).map((d) => ({ id: String(d.id), title: String(d.title), bytes: Number(d.size_bytes) })),
         duplicates,
         returning: merge,

@@ -5,11 +5,14 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema';
 import {
+  acceptedSchemaVersions,
   partTables,
   recordsSchemaName,
   recordsSchemaVersion,
   isRestrictedPerson,
+  sectionKey,
   sectionTables,
+  sectionTablesV1,
   type PackagePart,
   type PackageSelection,
   type SectionTable,
@@ -40,7 +43,7 @@ export type TransferInfo = z.infer<typeof transferInfoSchema>;
 
 export interface CaseRecords {
   schema: typeof recordsSchemaName;
-  schemaVersion: typeof recordsSchemaVersion;
+  schemaVersion: number;
   transfer: TransferInfo;
   case: Row;
   sections: Partial<Record<SectionTable, Row[]>>;
@@ -66,6 +69,17 @@ function selectedFilters(selection: PackageSelection): Map<SectionTable, (row: R
   }
   if (parts.has('documents')) filters.set('case_documents', (r) => r.removed_at === null && !excluded.has(String(r.id)));
   return filters;
+}
+
+const isSectionTable = (table: string | null): table is SectionTable => table !== null && (sectionTables as readonly string[]).includes(table);
+
+/**
+ * A care arrangement marked confidential names the confidential location: its place leaves only
+ * with `carePlace` ticked (the same rule as the case's own care place); the rest of the record goes.
+ */
+function withoutConfidentialPlace(table: SectionTable, row: Row, selection: PackageSelection): Row {
+  if (table !== 'preparation_care' || row.confidential !== 1 || selection.parts.includes('carePlace')) return row;
+  return { ...row, place: '' };
 }
 
 /**
@@ -98,16 +112,18 @@ export async function collectRecords(db: Db, caseRow: CaseDbRow, selection: Pack
     const filter = filters.get(table);
     if (!filter) continue;
     const columns = await columnsOf(db, table);
-    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE case_id = ${caseRow.id} ORDER BY id`.execute(db);
-    const chosen = rows.rows.filter(filter).map((r) => pick(r, columns));
-    kept.set(table, new Set(chosen.map((r) => String(r.id))));
+    const key = sectionKey(table);
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE case_id = ${caseRow.id} ORDER BY ${sql.ref(key)}`.execute(db);
+    const chosen = rows.rows.filter(filter).map((r) => withoutConfidentialPlace(table, pick(r, columns), selection));
+    kept.set(table, new Set(chosen.map((r) => String(r[key]))));
     sections[table] = chosen;
   }
   // A link to a record that does not travel (a consent's scanned form left out) goes out as null.
+  // Links to other tables (an assessment's template) are the same in every office and stay.
   for (const table of sectionTables) {
     for (const row of sections[table] ?? []) {
       for (const column of await columnsOf(db, table)) {
-        if (column.references && column.references !== 'cases' && row[column.name] !== null && !kept.get(column.references)?.has(String(row[column.name]))) {
+        if (isSectionTable(column.references) && row[column.name] !== null && !kept.get(column.references)?.has(String(row[column.name]))) {
           row[column.name] = null;
         }
       }
@@ -150,7 +166,7 @@ const envelopeSchema = z
     schemaVersion: z.number(),
     transfer: transferInfoSchema,
     case: z.record(z.string(), z.unknown()),
-    sections: z.record(z.enum(sectionTables), z.array(z.unknown()).max(transferLimits.sectionRows)),
+    sections: z.partialRecord(z.enum(sectionTables), z.array(z.unknown()).max(transferLimits.sectionRows)),
   })
   .strict();
 
@@ -164,26 +180,30 @@ export async function parseRecords(db: Db, bytes: Buffer): Promise<CaseRecords> 
   }
   const head = envelopeSchema.safeParse(json);
   if (!head.success) throw invalid(head.error.issues[0]?.path.join('.') || 'records');
-  if (head.data.schemaVersion !== recordsSchemaVersion) {
+  if (!acceptedSchemaVersions.includes(head.data.schemaVersion)) {
     throw new TransferError('TRANSFER_UNSUPPORTED_VERSION', 'schemaVersion', { version: String(head.data.schemaVersion).slice(0, 20) });
   }
   const theCase = checkRow(head.data.case, await columnsOf(db, 'cases'), 'case');
   if (typeof theCase.id !== 'string' || !/^[0-9A-Za-z-]{1,64}$/u.test(theCase.id)) throw invalid('case.id');
   const sections: CaseRecords['sections'] = {};
   const seen = new Set<string>();
+  const allowed: readonly string[] = head.data.schemaVersion === 1 ? sectionTablesV1 : sectionTables;
   for (const table of sectionTables) {
     const rows = head.data.sections[table];
     if (!rows) continue;
+    if (!allowed.includes(table)) throw invalid(`sections.${table}`);
     const columns = await columnsOf(db, table);
+    const key = sectionKey(table);
     sections[table] = rows.map((r, i) => {
       const row = checkRow(r, columns, `${table}.${i}`);
-      if (typeof row.id !== 'string' || row.id.length > 64 || seen.has(`${table}:${row.id}`)) throw invalid(`${table}.${i}.id`);
+      const id = row[key];
+      if (typeof id !== 'string' || id.length > 64 || seen.has(`${table}:${id}`)) throw invalid(`${table}.${i}.${key}`);
       if (row.case_id !== theCase.id) throw invalid(`${table}.${i}.case_id`);
-      seen.add(`${table}:${row.id}`);
+      seen.add(`${table}:${id}`);
       return row;
     });
   }
-  return { schema: recordsSchemaName, schemaVersion: recordsSchemaVersion, transfer: head.data.transfer, case: theCase, sections };
+  return { schema: recordsSchemaName, schemaVersion: head.data.schemaVersion, transfer: head.data.transfer, case: theCase, sections };
 }
 
 /** Inserts rows (new ones only); references to rows that are not there become null. */
@@ -192,7 +212,7 @@ export async function insertRows(trx: Transaction<DB>, table: SectionTable, rows
   for (const row of rows) {
     const values = { ...row };
     for (const c of columns) {
-      if (c.references && c.references !== 'cases' && values[c.name] !== null && !(await present(c.references, String(values[c.name])))) values[c.name] = null;
+      if (isSectionTable(c.references) && values[c.name] !== null && !(await present(c.references, String(values[c.name])))) values[c.name] = null;
     }
     await insertRow(trx, table, values);
   }
@@ -206,5 +226,5 @@ export async function insertRow(trx: Transaction<DB>, table: string, values: Rec
 export async function updateRow(trx: Transaction<DB>, table: string, id: string, values: Record<string, unknown>): Promise<void> {
   const names = Object.keys(values);
   if (names.length === 0) return;
-  await sql`UPDATE ${sql.table(table)} SET ${sql.join(names.map((n) => sql`${sql.ref(n)} = ${values[n]}`))} WHERE id = ${id}`.execute(trx);
+  await sql`UPDATE ${sql.table(table)} SET ${sql.join(names.map((n) => sql`${sql.ref(n)} = ${values[n]}`))} WHERE ${sql.ref(sectionKey(table))} = ${id}`.execute(trx);
 }

@@ -9,13 +9,14 @@ import { can } from '../../../shared/permissions';
 import type { PackagePreview } from '../../../shared/transfer/contract';
 import { consentGateId, consentVerdict, type ConsentVerdict } from '../../../shared/consents/rules';
 import { todayIso } from '../../../shared/cases/fields';
-import { isRestrictedPerson, packageParts, partTables, transferConsentPurpose, type PackageSelection } from '../../../shared/transfer/package';
+import { isRestrictedPerson, packageParts, partTables, sectionKey, transferConsentPurpose, type PackageSelection } from '../../../shared/transfer/package';
 import { approvedExceptions } from '../approvals/queries';
 import { ageOf } from '../cases/rows';
 import { consentRecords } from '../consents/check';
 import { loadCase, recordCaseChange, type CaseDbRow } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { sealProgressOf, trackSeal } from './progress';
 import { sealTransferFile } from './container';
 import type { TransferFiles } from './files';
 import { loadOfficeKeys } from './keys';
@@ -35,6 +36,18 @@ export function rowLabel(table: string, row: Row): string {
     contacts: [row.kind, row.held_on ?? row.planned_for],
     contact_refusals: [row.refused_by, row.refused_on],
     case_documents: [row.title],
+    assessments: [row.kind, row.template_key, row.date],
+    plan_versions: [row.version, row.status],
+    plan_objectives: [row.domain, row.objective],
+    plan_reviews: [row.date],
+    plan_progress_notes: [row.date, row.status],
+    bids: [row.status, row.date],
+    preparation_care: [row.arrangement, row.since],
+    preparation_items: [row.area, row.description],
+    preparation_monitors: [row.name, row.role],
+    reunifications: [row.reunified_on],
+    reunification_enrolments: [row.service, row.enrolled_on],
+    reunification_package_items: [row.item, row.quantity],
   };
   return (parts[table] ?? [row.id]).filter((p) => p !== null && p !== undefined && p !== '').join(' · ');
 }
@@ -69,7 +82,7 @@ async function buildPreview(env: HandlerEnv, caseRow: CaseDbRow, selection: Pack
       const rows = tables.flatMap((table) =>
         (everything.sections[table as keyof CaseRecords['sections']] ?? [])
           .filter((r) => (rowPart(table, r) ?? part) === part)
-          .map((r) => ({ table, id: String(r.id), label: rowLabel(table, r) })),
+          .map((r) => ({ table, id: String(r[sectionKey(table)]), label: rowLabel(table, r) })),
       );
       return { part, included: selection.parts.includes(part), rows };
     });
@@ -98,6 +111,9 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
       const rows = await env.db().selectFrom('partner_offices').select(['id', 'kind', 'name', 'code', 'country']).where('revoked_at', 'is', null).orderBy('name').execute();
       return rows;
     },
+
+    // Normally answered outside the call queue (core.ts); here only when the queue is free anyway.
+    'transfer.sealProgress': async (_input, env) => sealProgressOf(env.conn),
 
     'transfer.preview': async ({ caseId, selection }, env) => {
       const caseRow = await loadCase(env, caseId, 'write');
@@ -133,7 +149,9 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
       const documents = records.sections.case_documents ?? [];
       const now = env.now().toISOString();
       const file = files.outgoing(transferId, 'package');
+      const progress = trackSeal(env.conn);
       const sealed = await sealTransferFile({
+        onProgress: progress.update,
         file,
         keys,
         manifest: {
@@ -149,6 +167,7 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
           ...documents.map((d) => ({
             name: `attachments/${String(d.id)}`,
             bytes: Number(d.size_bytes),
+            sha256: String(d.sha256),
             // One document in memory at a time, handed on in 64 KiB slices.
             content: async function* () {
               const row = await sql<{ data: Buffer }>`SELECT data FROM case_documents WHERE id = ${d.id}`.execute(env.db());
@@ -157,7 +176,7 @@ export function createSendHandlers(deps: CoreDeps, files: TransferFiles) {
             },
           })),
         ],
-      });
+      }).finally(() => progress.end());
       const counts = Object.fromEntries(Object.entries(records.sections).map(([t, rows]) => [t, rows.length]));
       // Which sensitive parts actually left, counted, so the audit answers "did the risk person's details go?".
       const restrictedPersons = (records.sections.family_members ?? []).filter((r) => isRestrictedPerson(r)).length;

@@ -26,5 +26,7 @@ export const faultPoints = {
   ],
   createUser: ['user.create.afterSlot', 'user.create.afterCommit'],
   removeUser: ['user.remove.afterCommit', 'user.remove.afterSlot'],
-  password: ['password.afterSlot', 'password.afterAudit'],
+  // A password change and a reset share their steps (session/password.ts).
+  password: ['password.afterStage', 'password.afterCommit', 'password.afterPromote'],
+  reset: ['password.afterStage', 'password.afterCommit', 'password.afterPromote'],
 } as const;

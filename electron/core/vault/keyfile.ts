@@ -27,11 +27,21 @@ export interface PendingAuditEvent {
   details: Record<string, unknown>;
 }
 
+/**
+ * A password's new slot, written before the change's audit entry commits and promoted after it
+ * (see session/password.ts): `changeId` names the audit entry that makes it real.
+ */
+export interface StagedSlot extends KeySlot {
+  changeId: string;
+}
+
 export interface KeyFile {
   format: 'homeward-keyslots';
   version: 1;
   office: Office;
   slots: KeySlot[];
+  /** Password changes and resets in flight; resolved on the next open if a crash left any. */
+  stagedSlots?: StagedSlot[];
   lockouts: Record<string, { failures: number; lockedUntil: string | null }>;
   pendingAudit: PendingAuditEvent[];
   auditHead: { id: number; hash: string } | null;

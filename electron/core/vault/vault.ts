@@ -18,7 +18,7 @@ import {
   type KdfCost,
   type KdfParams,
 } from './crypto';
-import { readKeyFile, writeKeyFile, type KeyFile, type KeySlot } from './keyfile';
+import { readKeyFile, writeKeyFile, type KeyFile, type KeySlot, type StagedSlot } from './keyfile';
 
 const aadPrivate = (slotId: string): string => `homeward/slot/${slotId}/private`;
 const aadData = (slotId: string): string => `homeward/slot/${slotId}/data`;
@@ -27,6 +27,8 @@ export interface Unlocked {
   dataKey: Buffer;
   /** True when the key came from `nextDataKey` (a rotation was interrupted after the rekey). */
   fromNext: boolean;
+  /** The public key of the slot that gave it (to tell whether that slot is still the user's). */
+  slotKey?: string;
 }
 
 export class Vault {
@@ -123,7 +125,12 @@ export class Vault {
     return this.require().slots.find((s) => s.kind === 'user' && s.username === username) ?? null;
   }
 
-  /** Candidate data keys for this password (current first), or null for a wrong password. */
+  /**
+   * Candidate data keys for this password (current first), or null for a wrong password. A staged
+   * slot (a password change a crash cut short) is tried after the user's slot: whether it becomes
+   * the user's is decided when the database opens (StoreManager), and the login checks the
+   * password again against the slot that holds then.
+   */
   async unlockWithPassword(username: string, password: string): Promise<Unlocked[] | null> {
     const slot = this.findUserSlot(username);
     if (!slot) {
@@ -131,8 +138,13 @@ export class Vault {
       await deriveKey(Buffer.from(password), newArgonParams(this.kdfCost));
       return null;
     }
-    const privateKey = await this.unwrap(slot, Buffer.from(password, 'utf8'));
-    return privateKey ? this.openDataKeys(slot, privateKey) : null;
+    const secret = Buffer.from(password, 'utf8');
+    const staged = (this.require().stagedSlots ?? []).filter((s) => s.id === slot.id);
+    for (const candidate of [slot, ...staged]) {
+      const privateKey = await this.unwrap(candidate, secret);
+      if (privateKey) return this.openDataKeys(candidate, privateKey).map((k) => ({ ...k, slotKey: candidate.publicKey }));
+    }
+    return null;
   }
 
   async unlockWithRecoveryKey(text: string): Promise<Unlocked[]> {
@@ -162,6 +174,61 @@ export class Vault {
       if (index >= 0) content.slots[index] = slot;
       else content.slots.push(slot);
     });
+  }
+
+  /**
+   * Step 1 of a password change or reset: the new slot is written beside the user's current one,
+   * which keeps working. Returns the change id that the change's audit entry carries.
+   */
+  async stageUserSlot(userId: string, username: string, password: string, dataKey: Buffer): Promise<string> {
+    const slot = await this.userSlot(userId, username, password, dataKey);
+    const changeId = crypto.randomUUID();
+    this.update((content) => {
+      content.stagedSlots = [...(content.stagedSlots ?? []).filter((s) => s.id !== userId), { ...slot, changeId }];
+    });
+    return changeId;
+  }
+
+  /**
+   * Step 3, after the audit entry committed: the staged slot becomes the user's (replacing any
+   * stale slot under the same username, as setUserSlot does). False if nothing was staged.
+   */
+  promoteStagedSlot(changeId: string): boolean {
+    let promoted = false;
+    this.update((content) => {
+      const staged = (content.stagedSlots ?? []).find((s) => s.changeId === changeId);
+      content.stagedSlots = (content.stagedSlots ?? []).filter((s) => s.changeId !== changeId);
+      if (!staged) return;
+      const { changeId: _id, ...slot } = staged;
+      content.slots = content.slots.filter((s) => s.kind !== 'user' || (s.id !== slot.id && s.username !== slot.username));
+      content.slots.push(slot as KeySlot);
+      promoted = true;
+    });
+    return promoted;
+  }
+
+  /** A change that did not commit: its staged slot goes, the user's slot stays. */
+  dropStagedSlot(changeId: string): void {
+    if (!(this.read()?.stagedSlots ?? []).some((s) => s.changeId === changeId)) return;
+    this.update((content) => {
+      content.stagedSlots = (content.stagedSlots ?? []).filter((s) => s.changeId !== changeId);
+    });
+  }
+
+  /** Staged slots a crash left: each promoted if its change committed, else dropped. */
+  reconcileStagedSlots(committed: (slot: StagedSlot) => boolean): { promoted: string[]; dropped: string[] } {
+    const staged = this.read()?.stagedSlots ?? [];
+    const result = { promoted: [] as string[], dropped: [] as string[] };
+    for (const slot of staged) {
+      if (committed(slot)) {
+        this.promoteStagedSlot(slot.changeId);
+        result.promoted.push(slot.id);
+      } else {
+        this.dropStagedSlot(slot.changeId);
+        result.dropped.push(slot.id);
+      }
+    }
+    return result;
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   cleanUpAfterEach,
   clientsFor,
   openCore,
+  openRawWithKey,
   setUpStaffedOffice,
   staffLogins,
   supervisorPassword,
@@ -19,6 +20,7 @@ import {
 } from '../../fixtures/core';
 import { sqliteMagic } from '../../fixtures/plaintext';
 import { expectCode } from '../../fixtures/results';
+import { fullCheck } from '../../fixtures/audit';
 
 const track = cleanUpAfterEach();
 const dirs: string[] = [];
@@ -194,7 +196,8 @@ describe('restoring a backup on a new computer', () => {
       const list = await again.ok('cases.list', {});
       expect(list.rows.map((r) => r.id)).toEqual([registered.id]);
       const admin = await clients.login('admin', adminPassword);
-      expect(await admin.ok('audit.verify', {})).toMatchObject({ intact: true, records: { changedCount: 0 } });
+      expect(await admin.ok('audit.verify', {})).toMatchObject({ intact: true });
+      expect(await fullCheck(admin)).toMatchObject({ result: { intact: true }, records: { changedCount: 0 } });
       const entries = await admin.ok('audit.list', { action: 'backup.restore' });
       expect(entries.entries).toHaveLength(1);
       // Only in the wizard: an office that exists is never overwritten.
@@ -203,6 +206,25 @@ describe('restoring a backup on a new computer', () => {
       clients.closeAll();
       core.close();
     }
+  });
+
+  it('a live log whose chain was edited outside the app makes no backup (the chain is walked in the snapshot worker)', async () => {
+    const office = track(await setUpStaffedOffice());
+    const raw = openRawWithKey(office.core);
+    try {
+      // The append-only triggers refuse edits: dropped and put back, as an attacker with the key would.
+      const trigger = raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'`).pluck().get() as string;
+      raw.exec('DROP TRIGGER audit_log_no_update');
+      raw.prepare(`UPDATE audit_log SET username = 'someone else' WHERE id = 3`).run();
+      raw.exec(trigger);
+    } finally {
+      raw.close();
+    }
+    const folder = newDir('homeward-usb-');
+    await office.admin.ok('backup.start', { folder });
+    const job = await waitForJob(office.admin);
+    expect(job).toMatchObject({ phase: 'failed', errorCode: 'BACKUP_FAILED' });
+    expect(fs.readdirSync(folder)).toEqual([]);
   });
 
   it('refuses a damaged backup, and a folder that is not a backup', async () => {

@@ -4,8 +4,10 @@
 // not match an older anchor.
 import { describe, expect, it } from 'vitest';
 import { entryHash, GENESIS } from '../../../electron/core/audit/audit';
+import { verifyCaseStates } from '../../../electron/core/audit/records';
 import { checkAuditSchema } from '../../../electron/core/audit/schema';
 import { absentCaseStateHash, allCaseStateHashes, caseStateHash } from '../../../electron/core/audit/state';
+import { fullCheck } from '../../fixtures/audit';
 import { adminPassword, cleanUpAfterEach, openRawWithKey, setUpStaffedOffice, supervisorPassword, workerPassword } from '../../fixtures/core';
 
 const track = cleanUpAfterEach();
@@ -33,9 +35,11 @@ async function officeWithCases() {
 describe('verify reaches the case data', () => {
   it('a case file changed only through the app verifies clean, with every case anchored', async () => {
     const { office } = await officeWithCases();
-    const status = await office.admin.ok('audit.verify', {});
-    expect(status).toMatchObject({ intact: true, records: { changedCount: 0, unanchored: 0 }, schemaRepairs: 0 });
+    const status = await fullCheck(office.admin);
+    expect(status).toMatchObject({ result: { intact: true }, records: { changedCount: 0, unanchored: 0 } });
     expect(status.records.checked).toBe(2);
+    // verify reports what the last full check found, and when, without hashing anything itself.
+    expect(await office.admin.ok('audit.verify', {})).toMatchObject({ intact: true, records: status.records, recordsCheckedAt: expect.any(String), schemaRepairs: 0 });
   });
 
   it('renaming a child, deleting a note and reassigning a case outside the app are each reported', async () => {
@@ -43,16 +47,16 @@ describe('verify reaches the case data', () => {
     const raw = openRawWithKey(office.core);
     try {
       raw.prepare(`UPDATE cases SET given_name = 'Renamed' WHERE id = ?`).run(first.id);
-      const status = await office.admin.ok('audit.verify', {});
-      expect(status.intact).toBe(true); // the chain itself is untouched…
+      const status = await fullCheck(office.admin);
+      expect(status.result?.intact).toBe(true); // the chain itself is untouched…
       expect(status.records.changed.map((c) => c.caseId)).toEqual([first.id]); // …but the case is not
 
       raw.prepare(`UPDATE cases SET given_name = ? WHERE id = ?`).run(child.givenName, first.id);
-      expect((await office.admin.ok('audit.verify', {})).records.changedCount).toBe(0);
+      expect((await fullCheck(office.admin)).records.changedCount).toBe(0);
 
       raw.prepare(`DELETE FROM case_notes WHERE id = ?`).run(note.id);
       raw.prepare(`UPDATE cases SET worker_id = ? WHERE id = ?`).run(office.users.otherWorker.id, second.id);
-      const after = await office.admin.ok('audit.verify', {});
+      const after = await fullCheck(office.admin);
       expect(after.records.changed.map((c) => c.caseId).sort()).toEqual([first.id, second.id].sort());
     } finally {
       raw.close();
@@ -69,7 +73,7 @@ describe('verify reaches the case data', () => {
     } finally {
       raw.close();
     }
-    const status = await office.admin.ok('audit.verify', {});
+    const status = await fullCheck(office.admin);
     expect(status.records.changed.map((c) => c.caseId)).toEqual([second.id]);
   });
 
@@ -77,7 +81,7 @@ describe('verify reaches the case data', () => {
     const { office, first } = await officeWithCases();
     const supervisor = await office.login('sara', supervisorPassword);
     await supervisor.ok('cases.assign', { caseId: first.id, workerId: office.users.otherWorker.id, familyWorkerId: null });
-    expect((await office.admin.ok('audit.verify', {})).records).toMatchObject({ changedCount: 0, checked: 2 });
+    expect((await fullCheck(office.admin)).records).toMatchObject({ changedCount: 0, checked: 2 });
   });
 });
 
@@ -90,6 +94,24 @@ describe('the two ways of hashing case states agree', () => {
     expect(scanned.get(second.id)).toBe(caseStateHash(raw, second.id));
     expect(scanned.get(first.id)).not.toBe(scanned.get(second.id));
     expect(caseStateHash(raw, 'no-such-case')).toBe(absentCaseStateHash());
+  });
+});
+
+describe('the worker thread and the main thread agree', () => {
+  it('the full check finds in its worker exactly what verifyCaseStates finds, clean and after tampering', async () => {
+    const { office, first, note } = await officeWithCases();
+    const raw = office.core.store.get().raw;
+    expect((await fullCheck(office.admin)).records).toEqual(verifyCaseStates(raw));
+    const outside = openRawWithKey(office.core);
+    try {
+      outside.prepare(`UPDATE case_notes SET text = 'rewritten' WHERE id = ?`).run(note.id);
+      outside.prepare(`INSERT INTO case_events (case_id, type, at, user_id, details) SELECT case_id, type, at, user_id, details FROM case_events WHERE case_id = ? LIMIT 1`).run(first.id);
+    } finally {
+      outside.close();
+    }
+    const reference = verifyCaseStates(raw);
+    expect(reference.changed.map((c) => c.caseId)).toEqual([first.id]);
+    expect((await fullCheck(office.admin)).records).toEqual(reference);
   });
 });
 

@@ -136,6 +136,10 @@ describe('hostile files are refused with a known code and write nothing', () => 
     await refused(await valid({ records: withRecords((r) => ((r.sections as Record<string, Record<string, unknown>[]>).case_notes[0].case_id = 'another-case')) }), 'TRANSFER_INVALID_RECORDS');
     await refused(await valid({ records: withRecords((r) => ((r.case as Record<string, unknown>).stage = 'teleported')) }), 'TRANSFER_INVALID_RECORDS');
     await refused(await valid({ records: withRecords((r) => ((r.sections as Record<string, unknown>).secrets = [])) }), 'TRANSFER_INVALID_RECORDS');
+    // Version 1 had no plans, assessments, BID, preparation or reunification sections.
+    await refused(await valid({ records: withRecords((r) => ((r.schemaVersion = 1), ((r.sections as Record<string, unknown>).bids = []))) }), 'TRANSFER_INVALID_RECORDS');
+    const forged = { id: 'forged-bid', case_id: (records.case as { id: string }).id, favourite_colour: 'blue' };
+    await refused(await valid({ records: withRecords((r) => ((r.sections as Record<string, unknown>).bids = [forged])) }), 'TRANSFER_INVALID_RECORDS');
     // A document row whose file is missing, or a file no row describes.
     await refused(await valid({ attachments: [] }), 'TRANSFER_INVALID_RECORDS');
   });

@@ -57,7 +57,7 @@ describe.skipIf(!haveTools)('standard tools read a transfer file', () => {
     expect(execFileSync('tar', ['-tf', path.join(dir, 'inner.tar')], { encoding: 'utf8' }).trim().split('\n')).toEqual(['records.json', `attachments/${sent.documentId}`]);
     execFileSync('tar', ['-xf', path.join(dir, 'inner.tar'), '-C', dir]);
     const records = JSON.parse(fs.readFileSync(path.join(dir, 'records.json'), 'utf8')) as { schema: string; schemaVersion: number; case: { given_name: string } };
-    expect(records).toMatchObject({ schema: 'homeward-case', schemaVersion: 1, case: { given_name: 'Achieng' } });
+    expect(records).toMatchObject({ schema: 'homeward-case', schemaVersion: 2, case: { given_name: 'Achieng' } });
     const original = await pair.gulu.worker.ok('notes.getDocument', { caseId: sent.caseId, documentId: sent.documentId });
     expect(fs.readFileSync(path.join(dir, 'attachments', sent.documentId)).equals(Buffer.from(original.dataBase64, 'base64'))).toBe(true);
 

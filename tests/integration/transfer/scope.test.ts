@@ -36,6 +36,7 @@ function input(name: ChannelName): unknown {
     'transfer.destinations': {},
     'transfer.preview': { caseId, selection: defaultSelection },
     'transfer.send': { caseId, details: sendDetails(pair.gulu.partnerId), selection: defaultSelection },
+    'transfer.sealProgress': {},
     'transfer.caseStatus': { caseId },
     'transfer.pending': {},
     'transfer.download': { transferId, file: 'package', offset: 0 },
@@ -58,6 +59,8 @@ const expected: Record<string, 'OUT_OF_SCOPE' | 'FORBIDDEN' | 'ok'> = {
   'transfer.destinations': 'ok',
   'transfer.preview': 'OUT_OF_SCOPE',
   'transfer.send': 'OUT_OF_SCOPE',
+  // Only the caller's own seal, in memory: nothing of any case.
+  'transfer.sealProgress': 'ok',
   'transfer.caseStatus': 'OUT_OF_SCOPE',
   'transfer.pending': 'FORBIDDEN',
   'transfer.download': 'OUT_OF_SCOPE',

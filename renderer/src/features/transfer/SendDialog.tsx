@@ -12,6 +12,7 @@ import { CheckboxField, FieldGroup, SelectField, TextField } from '../../ui/Fiel
 import { formatBytes } from '../../ui/files';
 import { Alert, ErrorAlert, Loading } from '../../ui/misc';
 import { downloadTransferFile } from './files';
+import { SealProgress } from './SealProgress';
 
 export function SendDialog({ caseId, onClose, onSent }: { caseId: string; onClose: () => void; onSent: () => void }) {
   const { t, i18n } = useTranslation('transfer');
@@ -30,6 +31,7 @@ export function SendDialog({ caseId, onClose, onSent }: { caseId: string; onClos
   const preview = useQuery({ queryKey: ['transfer', 'preview', caseId, parts, excluded], queryFn: () => call('transfer.preview', { caseId, selection }) });
   const send = useMutation({
     mutationFn: async () => {
+      setProgress(null);
       const sent = await call('transfer.send', {
         caseId,
         details: { partnerId, reason, reasonCountry, reasonLegalStatus, basis, legalBasis, childAssent },
@@ -120,6 +122,7 @@ export function SendDialog({ caseId, onClose, onSent }: { caseId: string; onClos
             </ul>
           ) : null}
         </section>
+        <SealProgress active={send.isPending && progress === null} />
         {progress ? <p role="status">{progress}</p> : null}
         {send.isError ? <ErrorAlert error={send.error} /> : null}
         <div className="form-footer">
