@@ -23,6 +23,7 @@ import { createPreparationHandlers } from './preparation/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createSessionHandlers } from './session/handlers';
+import { createTasksHandlers } from './tasks/handlers';
 import { createTracingHandlers } from './tracing/handlers';
 import { createTransferHandlers } from './transfer/handlers';
 
@@ -48,6 +49,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createReunificationHandlers,
     createApprovalsHandlers,
     createPracticeHandlers,
+    createTasksHandlers,
     createBackupHandlers,
     createTransferHandlers,
   ].map((create) => create(deps));

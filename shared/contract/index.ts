@@ -21,6 +21,7 @@ import { preparationChannels } from '../preparation/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
+import { tasksChannels } from '../tasks/contract';
 import { tracingChannels } from '../tracing/contract';
 import { transferChannels } from '../transfer/contract';
 import type { ChannelDef } from './channel';
@@ -46,6 +47,7 @@ const features = [
   reunificationChannels,
   approvalsChannels,
   practiceChannels,
+  tasksChannels,
   backupChannels,
   transferChannels,
 ] as const;
@@ -71,6 +73,7 @@ export const channels = {
   ...reunificationChannels,
   ...approvalsChannels,
   ...practiceChannels,
+  ...tasksChannels,
   ...backupChannels,
   ...transferChannels,
 } satisfies Record<string, ChannelDef>;

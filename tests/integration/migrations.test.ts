@@ -14,6 +14,7 @@ import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames,
 import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
+import { migration0017Case } from './fidelity/migration-0017';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -195,6 +196,8 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'audit_checkpoint', { id: 2, entry_id: 2, hash: 'h', verified_at: now })).toThrow(/CHECK/);
     },
   },
+  // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
+  17: migration0017Case,
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

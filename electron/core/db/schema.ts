@@ -12,6 +12,7 @@ import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
+import type { TasksTables } from '../tasks/tables';
 import type { TracingTables } from '../tracing/tables';
 import type { TransferTables } from '../transfer/tables';
 
@@ -78,4 +79,5 @@ export type DB = FoundationTables &
   PreparationTables &
   ContactsTables &
   ReunificationTables &
+  TasksTables &
   TransferTables;

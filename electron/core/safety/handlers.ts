@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Risk, RiskAssessment, SafetyPlan, TrustedContact } from '../../../shared/safety/contract';
 import { nameOf, staffNames } from '../assessments/people';
 import { assertEventDate } from '../cases/dates';
-import { riskRank } from '../cases/rows';
+import { riskRank, riskShown } from '../cases/rows';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../db/schema';
@@ -119,7 +119,7 @@ export function createSafetyHandlers(_deps: CoreDeps) {
         await trx.insertInto('risk_assessments').values(values).execute();
         await trx
           .updateTable('cases')
-          .set({ risk_level: assessment.overallLevel, risk_rank: riskRank[assessment.overallLevel] })
+          .set({ risk_level: assessment.overallLevel, risk_rank: riskRank[assessment.overallLevel], risk_assessed: 1 })
           .where('id', '=', caseId)
           .execute();
         await recordCaseChange(
@@ -131,10 +131,10 @@ export function createSafetyHandlers(_deps: CoreDeps) {
             riskAssessmentId: id,
             number: values.number,
             overallLevel: assessment.overallLevel,
-            previousLevel: kase.risk_level,
+            previousLevel: riskShown(kase),
             categories: assessment.risks.map((r) => r.category),
           },
-          { date: assessment.date, overallLevel: assessment.overallLevel, previousLevel: kase.risk_level, risks: assessment.risks.length },
+          { date: assessment.date, overallLevel: assessment.overallLevel, previousLevel: riskShown(kase), risks: assessment.risks.length },
         );
         return values;
       });

@@ -159,6 +159,8 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
         ...(values.spontaneous.enabled
           ? {
               spontaneous: {
+                kind: values.spontaneous.kind || 'other',
+                kindOther: values.spontaneous.kindOther,
                 reunifiedOn: values.spontaneous.reunifiedOn,
                 caregiverNames: values.spontaneous.caregiverNames,
                 notes: values.spontaneous.notes,

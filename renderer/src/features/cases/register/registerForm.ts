@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { childDetailsSchema, prioritySchema, riskLevelSchema } from '@shared/cases/contract';
-import { ageInYears, type priorities, type riskLevels } from '@shared/cases/fields';
+import { ageInYears, type caseRiskLevels, type priorities } from '@shared/cases/fields';
+import { spontaneousKinds, type SpontaneousKind } from '@shared/tasks/rules';
 import { errorKey } from '../../../ui/errors';
 import { caseIssueMessage, emptyChild, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
 
@@ -12,22 +13,23 @@ export const DRAFT_KEY = 'cases:new';
 
 export interface RegisterValues {
   child: ChildValues;
-  riskLevel: (typeof riskLevels)[number];
+  riskLevel: (typeof caseRiskLevels)[number];
   priority: (typeof priorities)[number];
   /** '' = the person registering. */
   workerId: string;
   /** '' = none. */
   familyWorkerId: string;
-  spontaneous: { enabled: boolean; reunifiedOn: string; caregiverNames: string; notes: string };
+  /** kind '' until the worker says how the child came home. */
+  spontaneous: { enabled: boolean; kind: SpontaneousKind | ''; kindOther: string; reunifiedOn: string; caregiverNames: string; notes: string };
 }
 
 export const emptyRegister: RegisterValues = {
   child: emptyChild,
-  riskLevel: 'medium',
+  riskLevel: 'not_assessed',
   priority: 'normal',
   workerId: '',
   familyWorkerId: '',
-  spontaneous: { enabled: false, reunifiedOn: '', caregiverNames: '', notes: '' },
+  spontaneous: { enabled: false, kind: '', kindOther: '', reunifiedOn: '', caregiverNames: '', notes: '' },
 };
 
 const registerSchema = z.object({
@@ -38,6 +40,8 @@ const registerSchema = z.object({
   familyWorkerId: z.string(),
   spontaneous: z.object({
     enabled: z.boolean(),
+    kind: z.enum(spontaneousKinds).or(z.literal('')),
+    kindOther: z.string().trim().max(200),
     reunifiedOn: z.string(),
     caregiverNames: z.string().trim().max(200),
     notes: z.string().trim().max(5000),
@@ -57,6 +61,15 @@ export const registerResolver: Resolver<RegisterValues, unknown, RegisterOutput>
         ...errors,
         spontaneous: { ...current, reunifiedOn: { type: 'rule', message: errorKey(values.spontaneous.reunifiedOn ? 'validation.format' : 'validation.required') } },
       } as FieldErrors<RegisterValues>;
+    }
+  }
+  if (values.spontaneous.enabled) {
+    // How the child came home is required (G:L277), and "other" says what it was.
+    const current = (errors.spontaneous ?? {}) as Record<string, unknown>;
+    const required = { type: 'rule', message: errorKey('validation.required') };
+    if (!values.spontaneous.kind) errors = { ...errors, spontaneous: { ...current, kind: required } } as FieldErrors<RegisterValues>;
+    else if (values.spontaneous.kind === 'other' && !values.spontaneous.kindOther.trim()) {
+      errors = { ...errors, spontaneous: { ...current, kindOther: required } } as FieldErrors<RegisterValues>;
     }
   }
   if (Object.keys(errors).length === 0) return result;

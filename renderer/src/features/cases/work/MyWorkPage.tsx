@@ -11,6 +11,7 @@ import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
+import { DueWork } from '../../tasks/DueWork';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -100,6 +101,7 @@ export function MyWorkPage() {
       <ErrorAlert error={work.error} />
       {work.data ? (
         <div className="work-grid">
+          <DueWork />
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
             <ul className="work-list">
               {work.data.approvals.map((entry) => (
