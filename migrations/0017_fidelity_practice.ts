@@ -12,6 +12,8 @@ import type { Migration } from './types';
 //   move a date a worker was already given. Existing spontaneous cases get their tasks too, from
 //   their registration date: a child who went home alone is not low priority.
 // - Halt reviews: each review of a halted case, with who took part and the child's views.
+// - The child's views may be a reasoned absence (why the child could not give views, and how their
+//   wishes were found out) on the BID and on assessments too: JSON beside the views text.
 export default {
   version: 17,
   name: 'fidelity_practice',
@@ -62,6 +64,9 @@ export default {
         recorded_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX halt_reviews_case ON halt_reviews (case_id, reviewed_on);
+
+      ALTER TABLE bids ADD COLUMN child_views_absent TEXT;
+      ALTER TABLE assessments ADD COLUMN child_views_absent TEXT;
     `);
   },
 } satisfies Migration;

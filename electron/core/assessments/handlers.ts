@@ -20,6 +20,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
+import { parseAbsence } from '../../../shared/casework/child-views';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { nameOf, staffNames } from './people';
 import type { AssessmentsTable } from './tables';
@@ -65,6 +66,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
       participants: JSON.parse(row.participants) as Participant[],
       answers: JSON.parse(row.answers) as Answers,
       childViews: row.child_views,
+      childViewsAbsent: parseAbsence(row.child_views_absent),
       summary: row.summary,
       recordedBy: nameOf(names, row.created_by),
       completedBy: nameOf(names, row.completed_by),
@@ -165,7 +167,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
       const template = await templateRow(env.db(), input.templateKey, input.templateVersion);
       if (!template) throw validation([{ path: ['templateKey'], code: 'unknownTemplate', message: 'unknownTemplate' }]);
       const definition = JSON.parse(template.definition) as TemplateDefinition;
-      const issues = checkAnswers(definition, input.answers, { completing: input.complete, childViews: input.childViews });
+      const issues = checkAnswers(definition, input.answers, { completing: input.complete, childViews: input.childViews, childViewsAbsent: input.childViewsAbsent });
       if (issues.length > 0) throw validation(issues);
       const scores = computeScores(definition, input.answers);
       const now = env.now().toISOString();
@@ -178,6 +180,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
         answers: JSON.stringify(input.answers),
         scores: JSON.stringify(scores),
         child_views: input.childViews,
+        child_views_absent: input.childViewsAbsent ? JSON.stringify(input.childViewsAbsent) : null,
         summary: input.summary,
         updated_at: now,
         updated_by: env.session.userId,

@@ -18,6 +18,7 @@ import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { parseAbsence } from '../../../shared/casework/child-views';
 import type { BidsTable } from './tables';
 
 type BidRow = Selectable<BidsTable>;
@@ -28,6 +29,7 @@ function fieldsOf(row: BidRow): BidFields {
     panel: JSON.parse(row.panel) as PanelMember[],
     optionsConsidered: JSON.parse(row.options_considered) as BidFields['optionsConsidered'],
     childViews: row.child_views,
+    childViewsAbsent: parseAbsence(row.child_views_absent),
     decision: row.decision,
     decisionOther: row.decision_other,
     reasons: row.reasons,
@@ -127,6 +129,7 @@ export function createBidHandlers(_deps: CoreDeps) {
         panel: JSON.stringify(bid.panel),
         options_considered: JSON.stringify(bid.optionsConsidered),
         child_views: bid.childViews,
+        child_views_absent: bid.childViewsAbsent ? JSON.stringify(bid.childViewsAbsent) : null,
         decision: bid.decision,
         decision_other: bid.decision === 'other' ? bid.decisionOther : '',
         reasons: bid.reasons,

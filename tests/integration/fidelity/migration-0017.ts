@@ -59,6 +59,9 @@ export const migration0017Case: MigrationCase = {
     expect(raw.prepare(`SELECT count(*) AS n FROM case_tasks WHERE case_id <> 'c17-home'`).get()).toEqual({ n: 0 });
     expect(() => raw.prepare(`UPDATE cases SET spontaneous_kind = 'ran_away' WHERE id = 'c17-home'`).run()).toThrow(/CHECK/);
     expect(() => insertRow(raw, 'case_tasks', { case_id: 'c17-home', kind: 'home_visit', due_on: '2025-04-01', created_at: now })).toThrow(/UNIQUE|PRIMARY/);
+    // The child's views may be a reasoned absence on the BID and on assessments; existing ones have none.
+    expect(raw.prepare('SELECT count(*) AS n FROM bids WHERE child_views_absent IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(raw.prepare('SELECT count(*) AS n FROM assessments WHERE child_views_absent IS NOT NULL').get()).toEqual({ n: 0 });
     insertRow(raw, 'halt_reviews', { id: 'hr-17', case_id: 'c17-halted', reviewed_on: '2025-05-30', notes: 'n', next_review_on: '2025-08-30', recorded_at: now });
   },
 };
