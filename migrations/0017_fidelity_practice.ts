@@ -12,6 +12,8 @@ import type { Migration } from './types';
 //   move a date a worker was already given. Existing spontaneous cases get their tasks too, from
 //   their registration date: a child who went home alone is not low priority.
 // - Halt reviews: each review of a halted case, with who took part and the child's views.
+// - Paper cases: a case marked "entered from paper records" (who, when, and the day the paper
+//   file began) may carry events dated back to that day; existing cases are not paper cases.
 // - The child's views may be a reasoned absence (why the child could not give views, and how their
 //   wishes were found out) on the BID and on assessments too: JSON beside the views text.
 export default {
@@ -64,6 +66,10 @@ export default {
         recorded_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX halt_reviews_case ON halt_reviews (case_id, reviewed_on);
+
+      ALTER TABLE cases ADD COLUMN paper_since TEXT;
+      ALTER TABLE cases ADD COLUMN paper_marked_by TEXT REFERENCES users (id);
+      ALTER TABLE cases ADD COLUMN paper_marked_at TEXT;
 
       ALTER TABLE bids ADD COLUMN child_views_absent TEXT;
       ALTER TABLE assessments ADD COLUMN child_views_absent TEXT;

@@ -8,6 +8,7 @@ import { createAuditHandlers } from './audit/handlers';
 import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
 import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
+import { createPaperHandlers } from './cases/paper-handlers';
 import { createDownloadHandlers } from './cases/downloads';
 import { createCasesHandlers } from './cases/handlers';
 import { createConsentsHandlers } from './consents/handlers';
@@ -35,6 +36,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createDraftsHandlers,
     createCasesHandlers,
     createDuplicateFlagHandlers,
+    createPaperHandlers,
     createDownloadHandlers,
     createFamilyHandlers,
     createConsentsHandlers,

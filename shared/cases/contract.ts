@@ -18,6 +18,7 @@ import {
 import { caseStatuses, caseTabs, haltAlternatives, stages } from './stages';
 import { childViewsAbsenceSchema, childViewsFields, refineChildViews } from '../casework/child-views';
 import { spontaneousKinds } from '../tasks/rules';
+import { fromPaperSchema } from './paper';
 
 export const stageSchema = z.enum(stages);
 export const riskLevelSchema = z.enum(caseRiskLevels);
@@ -133,6 +134,8 @@ export const caseFileSchema = z.object({
   priority: prioritySchema,
   spontaneous: z.boolean(),
   spontaneousKind: z.enum(spontaneousKinds).nullable(),
+  /** Entered from paper records: the day the paper file began, who marked it and when. */
+  paper: z.object({ since: z.string(), markedByName: z.string().nullable(), markedAt: z.string() }).nullable(),
   spontaneousKindOther: z.string(),
   workerId: z.string().nullable(),
   workerName: z.string().nullable(),
@@ -271,6 +274,8 @@ export const casesChannels = defineChannels({
         workerId: idSchema.optional(),
         familyWorkerId: idSchema.nullable().optional(),
         spontaneous: spontaneousSchema.optional(),
+        /** Entered from paper records: events may be dated back to the day the paper file began. */
+        fromPaper: fromPaperSchema.optional(),
         /** Case ids the worker looked at in the duplicate check and judged to be other children. */
         notDuplicateOf: z.array(idSchema).max(50).default([]),
       })

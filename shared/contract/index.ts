@@ -9,6 +9,7 @@ import { backupChannels } from '../backup/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { duplicateFlagsChannels } from '../cases/duplicate-flags';
+import { paperChannels } from '../cases/paper';
 import { downloadsChannels } from '../cases/downloads';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
@@ -33,6 +34,7 @@ const features = [
   draftsChannels,
   casesChannels,
   duplicateFlagsChannels,
+  paperChannels,
   downloadsChannels,
   familyChannels,
   consentsChannels,
@@ -59,6 +61,7 @@ export const channels = {
   ...draftsChannels,
   ...casesChannels,
   ...duplicateFlagsChannels,
+  ...paperChannels,
   ...downloadsChannels,
   ...familyChannels,
   ...consentsChannels,

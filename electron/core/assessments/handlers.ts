@@ -25,6 +25,7 @@ import { defineHandlers, type HandlerEnv } from '../handler';
 import { nameOf, staffNames } from './people';
 import type { AssessmentsTable } from './tables';
 import { latestVersions, templateRow, toTemplate, type TemplateRow } from './templates';
+import { eventFloor } from '../cases/paper';
 
 type AssessmentRow = Selectable<AssessmentsTable>;
 
@@ -153,7 +154,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
     'assessments.save': async (input, env) => {
       const { caseId } = input;
       const kase = await loadCase(env, caseId, 'write');
-      assertEventDate(input.date, todayIso(env.now()), kase.registered_at.slice(0, 10), 'date');
+      assertEventDate(input.date, todayIso(env.now()), eventFloor(kase), 'date');
       const existing = input.assessmentId ? await assessmentOf(env, caseId, input.assessmentId) : null;
       if (existing) {
         if (existing.status === 'completed') {

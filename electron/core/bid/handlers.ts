@@ -20,6 +20,7 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { parseAbsence } from '../../../shared/casework/child-views';
 import type { BidsTable } from './tables';
+import { eventFloor } from '../cases/paper';
 
 type BidRow = Selectable<BidsTable>;
 
@@ -122,7 +123,7 @@ export function createBidHandlers(_deps: CoreDeps) {
 
     'bid.save': async ({ caseId, bidId, version, bid }, env) => {
       const kase = await loadCase(env, caseId, 'write');
-      assertEventDate(bid.date, todayIso(env.now()), kase.registered_at.slice(0, 10), 'bid.date');
+      assertEventDate(bid.date, todayIso(env.now()), eventFloor(kase), 'bid.date');
       const now = env.now().toISOString();
       const content = {
         date: bid.date,

@@ -14,6 +14,7 @@ import { myWork } from './my-work';
 import { parseAbsence } from '../../../shared/casework/child-views';
 import { addDays, HALT_REVIEW_DAYS, haltReviewDateProblem } from '../../../shared/tasks/rules';
 import { createSpontaneousTasks } from '../tasks/create';
+import { assertPaperSince } from './paper-handlers';
 import { timelinessOf } from './timeliness';
 import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
@@ -80,6 +81,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       spontaneous: row.spontaneous === 1,
       spontaneousKind: (row.spontaneous_kind as CaseFile['spontaneousKind']) ?? null,
       spontaneousKindOther: row.spontaneous_kind_other,
+      paper: row.paper_since ? { since: row.paper_since, markedByName: await displayName(env, row.paper_marked_by), markedAt: row.paper_marked_at ?? '' } : null,
       workerId: row.worker_id,
       workerName: await displayName(env, row.worker_id),
       familyWorkerId: row.family_worker_id,
@@ -129,6 +131,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       // The photo's bytes are checked before anything else is asked of it (its consent included).
       const photoData = input.photo ? photoBytes(input.photo) : null;
       if (input.photo) assertPhotoConsent(input.photoConsent, input.child, today);
+      if (input.fromPaper) assertPaperSince(input.fromPaper.since, today, input.child.dateOfBirth, 'fromPaper.since');
       const settings = await deps.settings();
       const id = crypto.randomUUID();
       const now = env.now().toISOString();
@@ -157,6 +160,9 @@ export function createCasesHandlers(deps: CoreDeps) {
           halt_review_due: null,
           spontaneous_kind: spontaneous?.kind ?? null,
           spontaneous_kind_other: spontaneous?.kindOther ?? '',
+          paper_since: input.fromPaper?.since ?? null,
+          paper_marked_by: input.fromPaper ? session.userId : null,
+          paper_marked_at: input.fromPaper ? now : null,
           ...riskColumns(input.riskLevel),
           priority,
           spontaneous: spontaneous ? 1 : 0,
@@ -181,8 +187,8 @@ export function createCasesHandlers(deps: CoreDeps) {
           trx,
           id,
           'case.register',
-          { spontaneous: Boolean(spontaneous), notDuplicateOf: input.notDuplicateOf, riskLevel: input.riskLevel },
-          { number },
+          { spontaneous: Boolean(spontaneous), notDuplicateOf: input.notDuplicateOf, riskLevel: input.riskLevel, paperSince: input.fromPaper?.since ?? null },
+          { number, ...(input.fromPaper ? { paperSince: input.fromPaper.since, note: input.fromPaper.note } : {}) },
         );
         if (spontaneous) {
           // What a spontaneous return makes due at once (G:L277-278): counted from today, the day

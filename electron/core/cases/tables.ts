@@ -49,6 +49,10 @@ export interface CasesTable {
   family_worker_id: string | null;
   review_due: string | null;
   registered_at: string;
+  /** Entered from paper records: the day the paper file began, who marked it and when (migration 17). */
+  paper_since: string | null;
+  paper_marked_by: string | null;
+  paper_marked_at: string | null;
   registered_by: string | null;
   updated_at: string;
   version: number;

@@ -18,6 +18,7 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { matchesMime } from '../../../shared/cases/files';
 import { lastReviewOn, readObjectives, readOverview, readVersion, versionRow } from './read';
+import { eventFloor } from '../cases/paper';
 
 const conflict = (reason: string, message: string) => new AppError('CONFLICT', message, { params: { reason } });
 
@@ -29,7 +30,8 @@ function invalidDate(path: (string | number)[], code: string, message: string): 
   return new AppError('INVALID_DATE', message, { issues: [{ path, code, message: code }], params: { field: path.join('.') } });
 }
 
-const registeredOn = (row: { registered_at: string }) => row.registered_at.slice(0, 10);
+// The earliest date an event may carry: registration, or the paper file's start (cases/paper.ts).
+const registeredOn = eventFloor;
 
 /** Dates a plan cannot hold: a target or a guardianship return before the case began. */
 function assertPlanDates(plan: PlanContent, earliest: string): void {

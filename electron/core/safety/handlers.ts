@@ -13,6 +13,7 @@ import type { CoreDeps } from '../deps';
 import type { DB } from '../db/schema';
 import { defineHandlers } from '../handler';
 import type { RiskAssessmentsTable, SafetyPlansTable } from './tables';
+import { eventFloor } from '../cases/paper';
 
 type RiskRow = Selectable<RiskAssessmentsTable>;
 type PlanRow = Selectable<SafetyPlansTable>;
@@ -92,7 +93,7 @@ export function createSafetyHandlers(_deps: CoreDeps) {
     'safety.saveRiskAssessment': async ({ caseId, basedOn, assessment }, env) => {
       const kase = await loadCase(env, caseId, 'write');
       const today = todayIso(env.now());
-      assertEventDate(assessment.date, today, kase.registered_at.slice(0, 10), 'assessment.date');
+      assertEventDate(assessment.date, today, eventFloor(kase), 'assessment.date');
       const early = assessment.risks.findIndex((r) => r.dueDate !== null && r.dueDate < assessment.date);
       if (early >= 0) {
         throw new AppError('INVALID_DATE', 'a mitigation is due before the assessment', {
@@ -144,7 +145,7 @@ export function createSafetyHandlers(_deps: CoreDeps) {
     'safety.saveSafetyPlan': async ({ caseId, basedOn, plan }, env) => {
       const kase = await loadCase(env, caseId, 'write');
       if (plan.reviewedWithChildOn) {
-        assertEventDate(plan.reviewedWithChildOn, todayIso(env.now()), kase.registered_at.slice(0, 10), 'plan.reviewedWithChildOn');
+        assertEventDate(plan.reviewedWithChildOn, todayIso(env.now()), eventFloor(kase), 'plan.reviewedWithChildOn');
       }
       const id = crypto.randomUUID();
       const now = env.now().toISOString();

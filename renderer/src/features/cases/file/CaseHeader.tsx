@@ -65,6 +65,11 @@ export function CaseHeader({ caseFile, actions }: { caseFile: CaseFile; actions?
             <PriorityBadge priority={caseFile.priority} />
             <StatusBadge status={caseFile.status} />
             {caseFile.spontaneous ? <span className="badge badge--info">{t('case.spontaneous')}</span> : null}
+            {caseFile.paper ? (
+              <span className="badge badge--info">
+                {t('paper.badge', { date: format.day(caseFile.paper.since), name: caseFile.paper.markedByName ?? '—', on: format.day(caseFile.paper.markedAt) })}
+              </span>
+            ) : null}
           </div>
         </div>
         {actions ? <div className="case-header__actions">{actions}</div> : null}

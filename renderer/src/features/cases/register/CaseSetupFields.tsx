@@ -17,7 +17,7 @@ export function CaseSetupFields() {
   const staff = useStaff(canAssign);
   const { register, control, formState } = useFormContext<RegisterValues>();
   const errors = formState.errors;
-  const [spontaneous, priority, spontaneousKind] = useWatch({ control, name: ['spontaneous.enabled', 'priority', 'spontaneous.kind'] });
+  const [spontaneous, priority, spontaneousKind, paper] = useWatch({ control, name: ['spontaneous.enabled', 'priority', 'spontaneous.kind', 'paper.enabled'] });
   const others = (staff.data ?? []).filter((person) => person.id !== session.userId);
 
   return (
@@ -62,6 +62,19 @@ export function CaseSetupFields() {
             </>
           ) : null}
         </div>
+      </section>
+
+      <section className="form-section" aria-labelledby="register-paper">
+        <h2 className="form-section__title" id="register-paper">
+          {t('paper.title')}
+        </h2>
+        <Checkbox label={t('paper.enable')} description={t('paper.help')} {...register('paper.enabled')} />
+        {paper ? (
+          <div className="form-grid">
+            <Input type="date" label={t('paper.since')} required max={todayUtc()} error={errors.paper?.since} {...register('paper.since')} />
+            <Input label={t('paper.note')} error={errors.paper?.note} {...register('paper.note')} />
+          </div>
+        ) : null}
       </section>
 
       <section className="form-section" aria-labelledby="register-spontaneous">

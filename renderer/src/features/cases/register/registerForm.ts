@@ -20,6 +20,8 @@ export interface RegisterValues {
   /** '' = none. */
   familyWorkerId: string;
   /** kind '' until the worker says how the child came home. */
+  /** Entered from paper records: the day the paper file began ('' until given). */
+  paper: { enabled: boolean; since: string; note: string };
   spontaneous: { enabled: boolean; kind: SpontaneousKind | ''; kindOther: string; reunifiedOn: string; caregiverNames: string; notes: string };
 }
 
@@ -29,6 +31,7 @@ export const emptyRegister: RegisterValues = {
   priority: 'normal',
   workerId: '',
   familyWorkerId: '',
+  paper: { enabled: false, since: '', note: '' },
   spontaneous: { enabled: false, kind: '', kindOther: '', reunifiedOn: '', caregiverNames: '', notes: '' },
 };
 
@@ -38,6 +41,7 @@ const registerSchema = z.object({
   priority: prioritySchema,
   workerId: z.string(),
   familyWorkerId: z.string(),
+  paper: z.object({ enabled: z.boolean(), since: z.string(), note: z.string().trim().max(2000) }),
   spontaneous: z.object({
     enabled: z.boolean(),
     kind: z.enum(spontaneousKinds).or(z.literal('')),
@@ -63,6 +67,9 @@ export const registerResolver: Resolver<RegisterValues, unknown, RegisterOutput>
       } as FieldErrors<RegisterValues>;
     }
   }
+  if (values.paper.enabled && !/^\d{4}-\d{2}-\d{2}$/u.test(values.paper.since)) {
+    errors = { ...errors, paper: { since: { type: 'rule', message: errorKey(values.paper.since ? 'validation.format' : 'validation.required') } } } as FieldErrors<RegisterValues>;
+  }
   if (values.spontaneous.enabled) {
     // How the child came home is required (G:L277), and "other" says what it was.
     const current = (errors.spontaneous ?? {}) as Record<string, unknown>;
@@ -84,6 +91,7 @@ export function fromDraft(data: unknown): RegisterValues {
     ...emptyRegister,
     ...draft,
     child: toChildValues(draft.child as Record<string, unknown> | undefined),
+    paper: { ...emptyRegister.paper, ...(draft.paper ?? {}) },
     spontaneous: { ...emptyRegister.spontaneous, ...(draft.spontaneous ?? {}) },
   };
 }
