@@ -14,6 +14,9 @@ import type { Migration } from './types';
 // - Halt reviews: each review of a halted case, with who took part and the child's views.
 // - Paper cases: a case marked "entered from paper records" (who, when, and the day the paper
 //   file began) may carry events dated back to that day; existing cases are not paper cases.
+// - Plans shared with care: an objective can be confidential (never in the family's copy); the
+//   child's views on the plan and on each review, and who took part in each review, are recorded.
+//   Existing objectives are not confidential; existing reviews list no participants.
 // - The child's views may be a reasoned absence (why the child could not give views, and how their
 //   wishes were found out) on the BID and on assessments too: JSON beside the views text.
 export default {
@@ -70,6 +73,13 @@ export default {
       ALTER TABLE cases ADD COLUMN paper_since TEXT;
       ALTER TABLE cases ADD COLUMN paper_marked_by TEXT REFERENCES users (id);
       ALTER TABLE cases ADD COLUMN paper_marked_at TEXT;
+
+      ALTER TABLE plan_objectives ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1));
+      ALTER TABLE plan_versions ADD COLUMN child_views TEXT NOT NULL DEFAULT '';
+      ALTER TABLE plan_versions ADD COLUMN child_views_absent TEXT;
+      ALTER TABLE plan_reviews ADD COLUMN participants TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE plan_reviews ADD COLUMN child_views TEXT NOT NULL DEFAULT '';
+      ALTER TABLE plan_reviews ADD COLUMN child_views_absent TEXT;
 
       ALTER TABLE bids ADD COLUMN child_views_absent TEXT;
       ALTER TABLE assessments ADD COLUMN child_views_absent TEXT;

@@ -19,6 +19,7 @@ import { createFamilyHandlers } from './family/handlers';
 import type { HandlerMap } from './handler';
 import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
+import { createPlanFamilyHandlers } from './plans/family-copy';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
@@ -46,6 +47,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createSafetyHandlers,
     createBidHandlers,
     createPlansHandlers,
+    createPlanFamilyHandlers,
     createPreparationHandlers,
     createContactsHandlers,
     createReunificationHandlers,

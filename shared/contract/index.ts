@@ -18,6 +18,7 @@ import { familyChannels } from '../family/contract';
 import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
+import { planFamilyChannels } from '../plans/family';
 import { preparationChannels } from '../preparation/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
@@ -49,6 +50,7 @@ const features = [
   reunificationChannels,
   approvalsChannels,
   practiceChannels,
+  planFamilyChannels,
   tasksChannels,
   backupChannels,
   transferChannels,
@@ -76,6 +78,7 @@ export const channels = {
   ...reunificationChannels,
   ...approvalsChannels,
   ...practiceChannels,
+  ...planFamilyChannels,
   ...tasksChannels,
   ...backupChannels,
   ...transferChannels,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { childViewsAbsenceSchema, childViewsProblem } from '../../shared/casework/child-views';
 import { caseRiskRank, riskChangeProblem } from '../../shared/cases/risk';
+import { isDeskReview, objectivesFor } from '../../shared/family/confidential';
 import { addDays, dueState, haltReviewDateProblem, spontaneousTasks } from '../../shared/tasks/rules';
 
 describe('risk level', () => {
@@ -54,5 +55,20 @@ describe('what is due', () => {
     expect(dueState('2026-01-10', '2026-01-10')).toBe('soon');
     expect(dueState('2026-01-24', '2026-01-10')).toBe('soon');
     expect(dueState('2026-01-25', '2026-01-10')).toBe('later');
+  });
+});
+
+describe('plans shared with care', () => {
+  const objectives = [{ id: 'a', confidential: false }, { id: 'b', confidential: true }];
+  it("the family never sees a confidential objective; office staff do; outside the office only by opting in", () => {
+    expect(objectivesFor('family', objectives)).toEqual({ shown: [objectives[0]], withheld: 1 });
+    expect(objectivesFor('office', objectives).shown).toHaveLength(2);
+    expect(objectivesFor('outside', objectives).shown).toHaveLength(1);
+    expect(objectivesFor('outside', objectives, { includeConfidential: true }).shown).toHaveLength(2);
+  });
+  it('a review without the child and the family is a desk review', () => {
+    expect(isDeskReview([{ role: 'case_worker' }, { role: 'supervisor' }])).toBe(true);
+    expect(isDeskReview([])).toBe(true);
+    expect(isDeskReview([{ role: 'caregiver' }])).toBe(false);
   });
 });

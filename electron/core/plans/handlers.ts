@@ -168,6 +168,8 @@ export function createPlansHandlers(deps: CoreDeps) {
           guardian_returns_to: plan.guardianship.returnsTo,
           guardian_returns_on: plan.guardianship.returnsOn,
           guardian_notes: plan.guardianship.notes,
+          child_views: plan.childViews,
+          child_views_absent: plan.childViewsAbsent ? JSON.stringify(plan.childViewsAbsent) : null,
           updated_at: now,
         };
         let id: string;
@@ -235,6 +237,7 @@ export function createPlansHandlers(deps: CoreDeps) {
                 partial_support_what: o.partialSupport?.what ?? null,
                 partial_support_share: o.partialSupport?.familyShare ?? null,
                 status: o.status,
+                confidential: o.confidential ? 1 : 0,
                 updated_at: now,
               })),
             )
@@ -415,7 +418,7 @@ export function createPlansHandlers(deps: CoreDeps) {
       return updated;
     },
 
-    'plans.review': async ({ caseId, date, notes, objectivesProgress }, env) => {
+    'plans.review': async ({ caseId, date, notes, objectivesProgress, participants, childViews, childViewsAbsent }, env) => {
       const caseRow = await loadCase(env, caseId, 'write');
       const db = env.db();
       const current = await versionRow(db, caseId, 'current');
@@ -450,6 +453,9 @@ export function createPlansHandlers(deps: CoreDeps) {
             plan_version_id: current.id,
             date,
             notes,
+            participants: JSON.stringify(participants),
+            child_views: childViews,
+            child_views_absent: childViewsAbsent ? JSON.stringify(childViewsAbsent) : null,
             next_due: reviewDue,
             recorded_at: now,
             recorded_by: env.session.userId,

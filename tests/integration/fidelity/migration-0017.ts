@@ -62,6 +62,9 @@ export const migration0017Case: MigrationCase = {
     // The child's views may be a reasoned absence on the BID and on assessments; existing ones have none.
     expect(raw.prepare('SELECT count(*) AS n FROM bids WHERE child_views_absent IS NOT NULL').get()).toEqual({ n: 0 });
     expect(raw.prepare('SELECT count(*) AS n FROM assessments WHERE child_views_absent IS NOT NULL').get()).toEqual({ n: 0 });
+    // Plans: existing objectives are not confidential (checked on the version-5 rows, if any).
+    expect(raw.prepare('SELECT count(*) AS n FROM plan_objectives WHERE confidential = 1').get()).toEqual({ n: 0 });
+    expect(raw.prepare(`SELECT count(*) AS n FROM plan_reviews WHERE participants <> '[]'`).get()).toEqual({ n: 0 });
     insertRow(raw, 'halt_reviews', { id: 'hr-17', case_id: 'c17-halted', reviewed_on: '2025-05-30', notes: 'n', next_review_on: '2025-08-30', recorded_at: now });
   },
 };
