@@ -120,6 +120,12 @@ export const wellbeingHistorySchema = z.object({
       templateVersion: z.number().int(),
       domains: z.record(z.string(), z.number().nullable()),
       overall: z.number().nullable(),
+      /** Each factor's own score (shared/assessments/wellbeing.ts): never hidden by its domain's average. */
+      factors: z.record(z.string(), z.number().nullable()),
+      /** Factors scored 1–2: flagged whatever the averages say. */
+      lowFactors: z.array(z.string()),
+      /** Comparability key: only points with the same key are charted or compared together. */
+      formKey: z.string(),
     }),
   ),
 });

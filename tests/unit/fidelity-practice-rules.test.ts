@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { childViewsAbsenceSchema, childViewsProblem } from '../../shared/casework/child-views';
 import { caseRiskRank, riskChangeProblem } from '../../shared/cases/risk';
 import { isDeskReview, objectivesFor } from '../../shared/family/confidential';
+import { factorScores, formKey, lowFactors } from '../../shared/assessments/wellbeing';
 import { addDays, dueState, haltReviewDateProblem, spontaneousTasks } from '../../shared/tasks/rules';
 
 describe('risk level', () => {
@@ -70,5 +71,29 @@ describe('plans shared with care', () => {
     expect(isDeskReview([{ role: 'case_worker' }, { role: 'supervisor' }])).toBe(true);
     expect(isDeskReview([])).toBe(true);
     expect(isDeskReview([{ role: 'caregiver' }])).toBe(false);
+  });
+});
+
+describe('well-being factor by factor, version-safe', () => {
+  const scale = (id: string) => ({ id, type: 'scale' as const, label: { en: id, fr: id, es: id, pt: id, ar: id }, required: false });
+  const labels = Array.from({ length: 4 }, (_, i) => ({ en: `${i + 1}`, fr: `${i + 1}`, es: `${i + 1}`, pt: `${i + 1}`, ar: `${i + 1}` }));
+  const form = (factors: string[]) => ({
+    scaleLabels: labels,
+    childViewsRequired: false,
+    domains: [{ id: 'protection', title: labels[0], questions: factors.map(scale) }],
+  });
+  it('abuse at 1 beside legal protection at 4 is flagged, not averaged away', () => {
+    const scores = factorScores(form(['abuse_exploitation', 'legal_protection']), { abuse_exploitation: 1, legal_protection: 4 });
+    expect(scores.map((s) => [s.factorId, s.score, s.low])).toEqual([
+      ['abuse_exploitation', 1, true],
+      ['legal_protection', 4, false],
+    ]);
+    expect(lowFactors(scores)).toEqual(['abuse_exploitation']);
+  });
+  it('versions with the same factors share a key (wording may change); adding a factor makes a new one', () => {
+    const v1 = form(['abuse_exploitation', 'legal_protection']);
+    const v2 = { ...v1, domains: [{ ...v1.domains[0], title: labels[1] }] };
+    expect(formKey('csi', v1)).toBe(formKey('csi', v2));
+    expect(formKey('csi', form(['abuse_exploitation', 'legal_protection', 'stigma']))).not.toBe(formKey('csi', v1));
   });
 });

@@ -1,6 +1,7 @@
 // Node-only. Assessments of a case made with templates stored as data; the templates themselves
 // (supervisors save new versions; old versions stay so completed assessments keep their meaning);
 // and the well-being (CSI) history of a case for charts.
+import { factorScores, formKey, lowFactors } from '../../../shared/assessments/wellbeing';
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
@@ -233,7 +234,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
       const rows = await env
         .db()
         .selectFrom('assessments')
-        .select(['id', 'date', 'template_key', 'template_version', 'scores'])
+        .select(['id', 'date', 'template_key', 'template_version', 'scores', 'answers'])
         .where('case_id', '=', caseId)
         .where('kind', '=', 'wellbeing')
         .where('status', '=', 'completed')
@@ -254,9 +255,19 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
           domains.push({ id: domain.id, title: domain.title });
         }
       }
+      const definitions = new Map<string, TemplateDefinition>();
+      for (const v of versions) {
+        const template = await templateRow(env.db(), v.template_key, v.template_version);
+        if (template) definitions.set(`${v.template_key}@${v.template_version}`, JSON.parse(template.definition) as TemplateDefinition);
+      }
       const points = rows.map((r) => {
         const scores = JSON.parse(r.scores) as Scores;
+        const definition = definitions.get(`${r.template_key}@${r.template_version}`);
+        const factors = definition ? factorScores(definition, JSON.parse(r.answers) as Answers) : [];
         return {
+          factors: Object.fromEntries(factors.map((f) => [f.factorId, f.score])),
+          lowFactors: lowFactors(factors),
+          formKey: definition ? formKey(r.template_key, definition) : `${r.template_key}@${r.template_version}`,
           assessmentId: r.id,
           date: r.date,
           templateKey: r.template_key,

@@ -51,3 +51,18 @@ describe('a child who cannot give views', () => {
     expect(halted.halt).toMatchObject({ childViews: '', childViewsAbsent: infant });
   });
 });
+
+describe('well-being history, factor by factor', () => {
+  it('each point carries its factor scores, the low ones flagged, and its comparability key', async () => {
+    const { worker, caseId } = setup;
+    const answers = { food_security: 4, nutrition_growth: 4, shelter: 3, care: 3, abuse_exploitation: 1, legal_protection: 4, wellness: 3, health_care_services: 3, emotional_health: 3, social_behaviour: 3, performance: 3, education_work: 3, family_relationships: 3, community_belonging: 3, stigma: 3 };
+    const saved = await worker.call('assessments.save', { caseId, templateKey: 'csi', templateVersion: 1, date: '2025-03-01', answers, complete: true });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    const history = await worker.ok('assessments.wellbeingHistory', { caseId });
+    const point = history.points[history.points.length - 1];
+    expect(point.domains.protection).toBe(2.5);
+    expect(point.factors.abuse_exploitation).toBe(1);
+    expect(point.lowFactors).toEqual(['abuse_exploitation']);
+    expect(point.formKey).toMatch(/^csi:food_nutrition\/food_security,/);
+  });
+});
