@@ -22,8 +22,10 @@ import { createPlansHandlers } from './plans/handlers';
 import { createPlanFamilyHandlers } from './plans/family-copy';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createReferralsHandlers } from './referrals/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
+import { createServicesHandlers } from './services/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { createTasksHandlers } from './tasks/handlers';
 import { createTracingHandlers } from './tracing/handlers';
@@ -56,6 +58,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createTasksHandlers,
     createBackupHandlers,
     createTransferHandlers,
+    createServicesHandlers,
+    createReferralsHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

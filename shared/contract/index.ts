@@ -20,8 +20,10 @@ import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { planFamilyChannels } from '../plans/family';
 import { preparationChannels } from '../preparation/contract';
+import { referralsChannels } from '../referrals/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
+import { servicesChannels } from '../services/contract';
 import { sessionChannels } from '../session/contract';
 import { tasksChannels } from '../tasks/contract';
 import { tracingChannels } from '../tracing/contract';
@@ -54,6 +56,8 @@ const features = [
   tasksChannels,
   backupChannels,
   transferChannels,
+  servicesChannels,
+  referralsChannels,
 ] as const;
 
 export const channels = {
@@ -82,6 +86,8 @@ export const channels = {
   ...tasksChannels,
   ...backupChannels,
   ...transferChannels,
+  ...servicesChannels,
+  ...referralsChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -14,6 +14,7 @@ import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames,
 import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
+import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
 import { expectCode } from '../fixtures/results';
 
@@ -196,6 +197,7 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'audit_checkpoint', { id: 2, entry_id: 2, hash: 'h', verified_at: now })).toThrow(/CHECK/);
     },
   },
+  15: migration0015Case,
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
 };

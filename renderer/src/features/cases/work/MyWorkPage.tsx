@@ -12,6 +12,7 @@ import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
 import { DueWork } from '../../tasks/DueWork';
+import { DueReferrals } from '../../referrals/DueReferrals';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -97,6 +98,7 @@ export function MyWorkPage() {
         </p>
       ) : null}
       {session.permissions.includes('case.readAll') ? <DuplicateFlags /> : null}
+      <DueReferrals />
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
       {work.data ? (
