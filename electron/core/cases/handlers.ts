@@ -242,6 +242,8 @@ export function createCasesHandlers(deps: CoreDeps) {
       const before = await loadCase(env, caseId, 'write');
       const today = todayIso(env.now());
       assertChildDates(child, today);
+      // A stale form is a conflict first: its risk level was read from an older case.
+      if (before.version !== version) throw new AppError('CONFLICT', 'someone else changed this case; reload it', { params: { reason: 'version' } });
       const riskBefore = riskShown(before);
       const assessed = await env.db().selectFrom('risk_assessments').select('id').where('case_id', '=', caseId).limit(1).executeTakeFirst();
       const riskProblem = riskChangeProblem(riskBefore, riskLevel, riskReason, assessed !== undefined);
