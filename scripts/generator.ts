@@ -7,7 +7,8 @@ import { createCore, type Core } from '../electron/core/core';
 import { appendAudit, entryHash, GENESIS } from '../electron/core/audit/audit';
 import { namePools } from '../electron/core/cases/seed-names';
 import type { SeedCase, SeedContext, SeedContributor } from '../electron/core/cases/seed-types';
-import { childColumns, riskRank, searchText } from '../electron/core/cases/rows';
+import { childColumns, searchText } from '../electron/core/cases/rows';
+import { spontaneousTaskKinds } from '../shared/tasks/rules';
 import type { KdfCost } from '../electron/core/vault/crypto';
 import { seedAssessments } from '../electron/core/assessments/seed';
 import { seedBid } from '../electron/core/bid/seed';
@@ -171,15 +172,18 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
       date_of_birth, dob_estimated, estimated_age, birth_year_sort, languages, has_disability, disability_notes,
       documentation_status, separation_reasons, separation_reason_other, separation_date, separation_place,
       care_arrangement, care_place, area, stage, status, halt_alternative, halt_reason, halt_child_views, halted_at,
-      risk_level, risk_rank, priority, spontaneous, worker_id, family_worker_id, review_due, registered_at,
+      risk_level, risk_rank, risk_assessed, priority, spontaneous, spontaneous_kind, halt_review_due, worker_id, family_worker_id, review_due, registered_at,
       registered_by, updated_at, version)
     VALUES (@id, @number, @seq, @office_code, @given_name, @family_name, @other_names, @search_text, @sex,
       @date_of_birth, @dob_estimated, @estimated_age, @birth_year_sort, @languages, @has_disability, @disability_notes,
       @documentation_status, @separation_reasons, @separation_reason_other, @separation_date, @separation_place,
       @care_arrangement, @care_place, @area, @stage, @status, @halt_alternative, @halt_reason, @halt_child_views, @halted_at,
-      @risk_level, @risk_rank, @priority, @spontaneous, @worker_id, @family_worker_id, @review_due, @registered_at,
+      @risk_level, @risk_rank, 0, @priority, @spontaneous, @spontaneous_kind, @halt_review_due, @worker_id, @family_worker_id, @review_due, @registered_at,
       @registered_by, @updated_at, 1)`);
   const event = raw.prepare('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)');
+  // A spontaneous return's due tasks, with the office's default days (migration 17).
+  const task = raw.prepare('INSERT INTO case_tasks (case_id, kind, due_on, created_at) VALUES (?, ?, ?, ?)');
+  const spontaneousTaskDays = spontaneousTaskKinds.map((kind) => [kind, kind === 'home_visit' ? 7 : 30] as const);
   // One audit entry per recorded event, as the app writes them (ids and kinds only), hash-chained
   // after the set-up entries: the audit figures of the benchmark mean something only with a log of
   // realistic size.
@@ -270,10 +274,13 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
           halt_reason: halted ? 'Seeded: reintegration not in the best interests at this time.' : null,
           halt_child_views: halted ? '' : null,
           halted_at: halted ? registeredAt : null,
+          // "Not yet assessed" until the safety seed records a risk assessment (it sets the level).
           risk_level: risk,
-          risk_rank: riskRank[risk],
+          risk_rank: 0,
           priority: spontaneous ? 'high' : pick(['normal', 'normal', 'normal', 'high', 'urgent'] as const),
           spontaneous: spontaneous ? 1 : 0,
+          spontaneous_kind: spontaneous ? pick(['returned_alone', 'returned_alone', 'institution_closed', 'released_from_detention'] as const) : null,
+          halt_review_due: halted ? new Date(Date.parse(registeredAt) + 90 * 86_400_000).toISOString().slice(0, 10) : null,
           worker_id: worker.id,
           family_worker_id: rng() < 0.1 ? pick(workers).id : null,
           review_due: null,
@@ -282,6 +289,9 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
           updated_at: registeredAt,
         });
         event.run(id, registeredAt, worker.id, 'case.register', JSON.stringify({ number }));
+        if (spontaneous) {
+          for (const [kind, days] of spontaneousTaskDays) task.run(id, kind, new Date(Date.parse(registeredAt) + days * 86_400_000).toISOString().slice(0, 10), registeredAt);
+        }
         batch.push({
           id,
           number,

@@ -8,6 +8,7 @@ import { createAuditHandlers } from './audit/handlers';
 import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
 import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
+import { createPaperHandlers } from './cases/paper-handlers';
 import { createDownloadHandlers } from './cases/downloads';
 import { createCasesHandlers } from './cases/handlers';
 import { createConferenceHandlers } from './conference/handlers';
@@ -20,6 +21,7 @@ import { createFollowupHandlers } from './followup/handlers';
 import type { HandlerMap } from './handler';
 import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
+import { createPlanFamilyHandlers } from './plans/family-copy';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
 import { createReferralsHandlers } from './referrals/handlers';
@@ -27,6 +29,7 @@ import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createServicesHandlers } from './services/handlers';
 import { createSessionHandlers } from './session/handlers';
+import { createTasksHandlers } from './tasks/handlers';
 import { createTracingHandlers } from './tracing/handlers';
 import { createTransferHandlers } from './transfer/handlers';
 
@@ -38,6 +41,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createDraftsHandlers,
     createCasesHandlers,
     createDuplicateFlagHandlers,
+    createPaperHandlers,
     createDownloadHandlers,
     createFamilyHandlers,
     createConsentsHandlers,
@@ -47,11 +51,13 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createSafetyHandlers,
     createBidHandlers,
     createPlansHandlers,
+    createPlanFamilyHandlers,
     createPreparationHandlers,
     createContactsHandlers,
     createReunificationHandlers,
     createApprovalsHandlers,
     createPracticeHandlers,
+    createTasksHandlers,
     createBackupHandlers,
     createTransferHandlers,
     createFollowupHandlers,

@@ -3,6 +3,7 @@
 // new version and old versions stay, so completed assessments stay comparable).
 import { z } from 'zod';
 import { defineChannels } from '../contract/channel';
+import { childViewsAbsenceSchema } from '../casework/child-views';
 import { idSchema, isoDate, longText, shortText } from '../cases/fields';
 import {
   answersSchema,
@@ -78,6 +79,7 @@ export const assessmentSchema = assessmentSummarySchema.extend({
   participants: z.array(participantSchema),
   answers: answersSchema,
   childViews: z.string(),
+  childViewsAbsent: childViewsAbsenceSchema.nullable(),
   summary: z.string(),
   recordedBy: z.string().nullable(),
   completedBy: z.string().nullable(),
@@ -98,6 +100,8 @@ export const assessmentSaveInput = z
     answers: answersSchema.default({}),
     /** The child's views, in the child's own words. */
     childViews: longText.default(''),
+    /** Why the child could not give views, and how their wishes were found out instead. */
+    childViewsAbsent: childViewsAbsenceSchema.nullable().default(null),
     /** The worker's overall analysis. */
     summary: longText.default(''),
     complete: z.boolean().default(false),
@@ -116,6 +120,12 @@ export const wellbeingHistorySchema = z.object({
       templateVersion: z.number().int(),
       domains: z.record(z.string(), z.number().nullable()),
       overall: z.number().nullable(),
+      /** Each factor's own score (shared/assessments/wellbeing.ts): never hidden by its domain's average. */
+      factors: z.record(z.string(), z.number().nullable()),
+      /** Factors scored 1–2: flagged whatever the averages say. */
+      lowFactors: z.array(z.string()),
+      /** Comparability key: only points with the same key are charted or compared together. */
+      formKey: z.string(),
     }),
   ),
 });

@@ -5,6 +5,7 @@
 // them live and the core can enforce them with the same rules.
 import { z } from 'zod';
 import { languages, type Language } from '../i18n/languages';
+import { childViewsProblem, type ChildViewsAbsence } from '../casework/child-views';
 
 export const assessmentKinds = ['child', 'family', 'community', 'wellbeing'] as const;
 export type AssessmentKind = (typeof assessmentKinds)[number];
@@ -141,7 +142,7 @@ export function computeScores(definition: TemplateDefinition, answers: Answers):
 
 export interface AnswerIssue {
   path: (string | number)[];
-  code: 'required' | 'wrongType' | 'unknownQuestion' | 'unknownOption';
+  code: 'required' | 'bothGiven' | 'wrongType' | 'unknownQuestion' | 'unknownOption';
   message: string;
 }
 
@@ -172,7 +173,7 @@ function fitsType(question: Question, answer: Answer): boolean {
 export function checkAnswers(
   definition: TemplateDefinition,
   answers: Answers,
-  options: { completing: boolean; childViews?: string },
+  options: { completing: boolean; childViews?: string; childViewsAbsent?: ChildViewsAbsence | null },
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const questions = new Map(definition.domains.flatMap((d) => d.questions.map((q) => [q.id, q] as const)));
@@ -199,9 +200,9 @@ export function checkAnswers(
         issues.push({ path: ['answers', question.id], code: 'required', message: 'required' });
       }
     }
-    if (definition.childViewsRequired && !(options.childViews ?? '').trim()) {
-      issues.push({ path: ['childViews'], code: 'required', message: 'required' });
-    }
+    // The child's views, or a reasoned absence of them (shared/casework/child-views.ts).
+    const views = definition.childViewsRequired ? childViewsProblem(options.childViews ?? '', options.childViewsAbsent ?? null) : null;
+    if (views) issues.push({ path: ['childViews'], code: views, message: views });
   }
   return issues;
 }

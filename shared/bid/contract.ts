@@ -2,6 +2,7 @@
 // recommendation, the options considered, the child's views in their own words, a decision with
 // reasons; submitted by the worker and approved (or returned) by a supervisor.
 import { z } from 'zod';
+import { childViewsAbsenceSchema, childViewsProblem } from '../casework/child-views';
 import { defineChannels } from '../contract/channel';
 import { idSchema, isoDate, longText, shortText } from '../cases/fields';
 
@@ -55,6 +56,8 @@ export const bidFields = z
     panel: z.array(panelMemberSchema).max(20).default([]),
     optionsConsidered: z.array(optionConsideredSchema).max(bidDecisions.length).default([]),
     childViews: longText.default(''),
+    /** Why the child could not give views, and how their wishes were found out (G:L76, L205-208). */
+    childViewsAbsent: childViewsAbsenceSchema.nullable().default(null),
     decision: z.enum(bidDecisions).nullable().default(null),
     decisionOther: shortText.default(''),
     reasons: longText.default(''),
@@ -70,7 +73,8 @@ export function bidMissing(bid: BidFields): { path: (string | number)[]; code: s
     if (!ok) issues.push({ path, code, message: code });
   };
   need(bid.panel.length > 0, ['panel'], 'panelEmpty');
-  need(bid.childViews.trim().length > 0, ['childViews']);
+  const views = childViewsProblem(bid.childViews, bid.childViewsAbsent);
+  need(views === null, ['childViews'], views ?? 'required');
   need(bid.decision !== null, ['decision']);
   need(bid.decision !== 'other' || bid.decisionOther.trim().length > 0, ['decisionOther']);
   need(bid.reasons.trim().length > 0, ['reasons']);
@@ -85,6 +89,7 @@ export const bidSchema = z.object({
   panel: z.array(panelMemberSchema),
   optionsConsidered: z.array(optionConsideredSchema),
   childViews: z.string(),
+  childViewsAbsent: childViewsAbsenceSchema.nullable(),
   decision: z.enum(bidDecisions).nullable(),
   decisionOther: z.string(),
   reasons: z.string(),

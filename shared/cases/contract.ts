@@ -10,15 +10,18 @@ import {
   isoDate,
   photoSchema,
   priorities,
-  riskLevels,
+  caseRiskLevels,
   separationReasons,
   sexes,
   shortText,
 } from './fields';
 import { caseStatuses, caseTabs, haltAlternatives, stages } from './stages';
+import { childViewsAbsenceSchema, childViewsFields, refineChildViews } from '../casework/child-views';
+import { spontaneousKinds } from '../tasks/rules';
+import { fromPaperSchema } from './paper';
 
 export const stageSchema = z.enum(stages);
-export const riskLevelSchema = z.enum(riskLevels);
+export const riskLevelSchema = z.enum(caseRiskLevels);
 export const prioritySchema = z.enum(priorities);
 
 const nameText = z.string().trim().max(100);
@@ -55,11 +58,15 @@ export type ChildDetailsInput = z.input<typeof childDetailsSchema>;
 
 export const spontaneousSchema = z
   .object({
+    /** How the child came home (G:L277): on their own, an institution closed, released from detention, other. */
+    kind: z.enum(spontaneousKinds),
+    kindOther: shortText.default(''),
     reunifiedOn: isoDate,
     caregiverNames: shortText.default(''),
     notes: z.string().trim().max(5000).default(''),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.kind !== 'other' || s.kindOther !== '', { path: ['kindOther'], message: 'required' });
 
 export const caseRowSchema = z.object({
   id: z.string(),
@@ -113,11 +120,23 @@ export const caseFileSchema = z.object({
   stage: stageSchema,
   status: z.enum(caseStatuses),
   halt: z
-    .object({ alternative: z.enum(haltAlternatives), reason: z.string(), childViews: z.string(), haltedAt: z.string() })
+    .object({
+      alternative: z.enum(haltAlternatives),
+      reason: z.string(),
+      childViews: z.string(),
+      childViewsAbsent: childViewsAbsenceSchema.nullable(),
+      haltedAt: z.string(),
+      /** When the halted case is next reviewed (every three months by default). */
+      reviewDue: z.string().nullable(),
+    })
     .nullable(),
   riskLevel: riskLevelSchema,
   priority: prioritySchema,
   spontaneous: z.boolean(),
+  spontaneousKind: z.enum(spontaneousKinds).nullable(),
+  /** Entered from paper records: the day the paper file began, who marked it and when. */
+  paper: z.object({ since: z.string(), markedByName: z.string().nullable(), markedAt: z.string() }).nullable(),
+  spontaneousKindOther: z.string(),
   workerId: z.string().nullable(),
   workerName: z.string().nullable(),
   familyWorkerId: z.string().nullable(),
@@ -190,7 +209,7 @@ export const caseListInput = z
     stages: z.array(stageSchema).max(stages.length).optional(),
     status: z.enum(caseStatuses).optional(),
     workerId: idSchema.optional(),
-    riskLevels: z.array(riskLevelSchema).max(3).optional(),
+    riskLevels: z.array(riskLevelSchema).max(caseRiskLevels.length).optional(),
     area: z.string().trim().max(100).optional(),
     overdue: z.boolean().optional(),
     /** Cases with an approval waiting (a submitted BID, a plan in force not yet approved, a gate exception asked for). */
@@ -250,11 +269,13 @@ export const casesChannels = defineChannels({
           .strict()
           .refine((c) => c.givenBy === 'child' || c.giverName !== '', { path: ['giverName'], message: 'required' })
           .optional(),
-        riskLevel: riskLevelSchema.default('medium'),
+        riskLevel: riskLevelSchema.default('not_assessed'),
         priority: prioritySchema.default('normal'),
         workerId: idSchema.optional(),
         familyWorkerId: idSchema.nullable().optional(),
         spontaneous: spontaneousSchema.optional(),
+        /** Entered from paper records: events may be dated back to the day the paper file began. */
+        fromPaper: fromPaperSchema.optional(),
         /** Case ids the worker looked at in the duplicate check and judged to be other children. */
         notDuplicateOf: z.array(idSchema).max(50).default([]),
       })
@@ -272,7 +293,14 @@ export const casesChannels = defineChannels({
   'cases.update': {
     access: 'case.write',
     input: z
-      .object({ ...versioned, child: childDetailsSchema, riskLevel: riskLevelSchema, priority: prioritySchema })
+      .object({
+        ...versioned,
+        child: childDetailsSchema,
+        riskLevel: riskLevelSchema,
+        /** Why the level is changed by hand (required when it changes; shared/cases/risk.ts). */
+        riskReason: z.string().trim().max(2000).default(''),
+        priority: prioritySchema,
+      })
       .strict(),
     output: caseFileSchema,
   },
@@ -298,10 +326,14 @@ export const casesChannels = defineChannels({
         ...versioned,
         alternative: z.enum(haltAlternatives),
         reason: z.string().trim().min(1).max(5000),
-        /** Required: the child's views in their own words, or why they could not be given (G:L76). */
-        childViews: z.string().trim().min(1).max(5000),
+        /** Required: the child's views in their own words, or why they could not be given and how
+         * the child's wishes were found out instead (G:L76; shared/casework/child-views.ts). */
+        ...childViewsFields,
+        /** First review of the halted case; three months from today when absent. */
+        reviewOn: isoDate.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(refineChildViews),
     output: caseFileSchema,
   },
   'cases.resume': {

@@ -43,6 +43,13 @@ export const careArrangements = [
   'unknown',
 ] as const;
 export const riskLevels = ['low', 'medium', 'high'] as const;
+/**
+ * What a case shows for risk: "not yet assessed" is a state of its own, never a default level
+ * (A24: a fake "medium" showed in lists and filters before anyone had assessed risk). A risk
+ * assessment sets a level; a worker may also set one by hand, with a reason.
+ */
+export const caseRiskLevels = ['not_assessed', ...riskLevels] as const;
+export type CaseRiskLevel = (typeof caseRiskLevels)[number];
 export const priorities = ['normal', 'high', 'urgent'] as const;
 
 export type Sex = (typeof sexes)[number];

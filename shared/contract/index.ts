@@ -9,6 +9,7 @@ import { backupChannels } from '../backup/contract';
 import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { duplicateFlagsChannels } from '../cases/duplicate-flags';
+import { paperChannels } from '../cases/paper';
 import { downloadsChannels } from '../cases/downloads';
 import { conferenceChannels } from '../conference/contract';
 import { familyViewChannels } from '../conference/family-view';
@@ -20,12 +21,14 @@ import { followupChannels } from '../followup/contract';
 import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
+import { planFamilyChannels } from '../plans/family';
 import { preparationChannels } from '../preparation/contract';
 import { referralsChannels } from '../referrals/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { servicesChannels } from '../services/contract';
 import { sessionChannels } from '../session/contract';
+import { tasksChannels } from '../tasks/contract';
 import { tracingChannels } from '../tracing/contract';
 import { transferChannels } from '../transfer/contract';
 import type { ChannelDef } from './channel';
@@ -37,6 +40,7 @@ const features = [
   draftsChannels,
   casesChannels,
   duplicateFlagsChannels,
+  paperChannels,
   downloadsChannels,
   familyChannels,
   consentsChannels,
@@ -51,6 +55,8 @@ const features = [
   reunificationChannels,
   approvalsChannels,
   practiceChannels,
+  planFamilyChannels,
+  tasksChannels,
   backupChannels,
   transferChannels,
   followupChannels,
@@ -67,6 +73,7 @@ export const channels = {
   ...draftsChannels,
   ...casesChannels,
   ...duplicateFlagsChannels,
+  ...paperChannels,
   ...downloadsChannels,
   ...familyChannels,
   ...consentsChannels,
@@ -81,6 +88,8 @@ export const channels = {
   ...reunificationChannels,
   ...approvalsChannels,
   ...practiceChannels,
+  ...planFamilyChannels,
+  ...tasksChannels,
   ...backupChannels,
   ...transferChannels,
   ...followupChannels,

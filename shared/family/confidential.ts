@@ -34,3 +34,23 @@ export function placementForPerson(person: { mustNotKnowLocation: boolean }, pla
   if (person.mustNotKnowLocation) return { place: null, withheld: 'confidentialPlacement' };
   return placementFor('family', placement);
 }
+
+/**
+ * Plan objectives an audience may see (G:L152, L157, Pr.4 G:L86). A confidential objective — therapy
+ * after abuse, HIV care, steps about an abusive household member — is for office staff only: never
+ * in the family's copy or a family-facing view, and left out of anything that leaves the office
+ * unless the sender opts in for a receiver who needs it.
+ */
+export function objectivesFor<T extends { confidential: boolean }>(audience: Audience, objectives: readonly T[], options: { includeConfidential?: boolean } = {}): { shown: T[]; withheld: number } {
+  if (audience === 'office' || (audience === 'outside' && options.includeConfidential === true)) return { shown: [...objectives], withheld: 0 };
+  const shown = objectives.filter((o) => !o.confidential);
+  return { shown, withheld: objectives.length - shown.length };
+}
+
+/** Roles that count as the family for a plan review (with the child). */
+const familyRoles = new Set(['child', 'caregiver', 'relative']);
+
+/** A review with neither the child nor the family is a desk review, not the three-monthly review with them (A9). */
+export function isDeskReview(participants: readonly { role: string }[]): boolean {
+  return !participants.some((p) => familyRoles.has(p.role));
+}

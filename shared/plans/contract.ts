@@ -1,6 +1,8 @@
 // Environment-free. The plans feature's channels: the case plan, its versions, the family's
 // acknowledgement, progress on objectives, three-monthly reviews and a supervisor's approval.
 import { z } from 'zod';
+import { childViewsAbsenceSchema } from '../casework/child-views';
+import { reviewParticipantSchema } from '../tasks/contract';
 import { idSchema, imageMimes, isoDate } from '../cases/fields';
 import { defineChannels } from '../contract/channel';
 import {
@@ -38,6 +40,7 @@ export const objectiveSchema = z.object({
   resources: z.string(),
   partialSupport: z.object({ what: z.string(), familyShare: z.string() }).nullable(),
   status: z.enum(objectiveStatuses),
+  confidential: z.boolean(),
   /** Every progress note on this objective, across versions, newest first. */
   progress: z.array(progressNoteSchema),
 });
@@ -76,6 +79,8 @@ export const planVersionSchema = z.object({
     notes: z.string(),
   }),
   objectives: z.array(objectiveSchema),
+  childViews: z.string(),
+  childViewsAbsent: childViewsAbsenceSchema.nullable(),
   acknowledgement: acknowledgementSchema.nullable(),
   approval: approvalSchema.nullable(),
   createdAt: z.string(),
@@ -100,6 +105,11 @@ export const planReviewSchema = z.object({
   version: z.number().int(),
   date: z.string(),
   notes: z.string(),
+  participants: z.array(reviewParticipantSchema),
+  /** Neither the child nor a family member took part: not the three-monthly review with the family. */
+  deskReview: z.boolean(),
+  childViews: z.string(),
+  childViewsAbsent: childViewsAbsenceSchema.nullable(),
   nextDue: z.string(),
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),

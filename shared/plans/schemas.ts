@@ -2,6 +2,8 @@
 // and the renderer (react-hook-form). SMART objectives: specific (objective), measurable
 // (indicator), time-bound (target date), with someone responsible.
 import { z } from 'zod';
+import { childViewsAbsenceSchema } from '../casework/child-views';
+import { reviewParticipantSchema } from '../tasks/contract';
 import { addMonths, base64File, idSchema, imageMimes, isoDate, shortText } from '../cases/fields';
 
 /** Well-being domains: the Child Status Index's six, plus what reintegration programmes add. */
@@ -62,6 +64,8 @@ export const objectiveFormSchema = z
     resources: paragraph.default(''),
     partialSupport: partialSupportSchema.nullable().default(null),
     status: z.enum(objectiveStatuses).default('not_started'),
+    /** Never in the family's copy or a family-facing view (therapy after abuse, HIV care, steps about an abusive member). */
+    confidential: z.boolean().default(false),
   })
   .strict();
 export type ObjectiveForm = z.input<typeof objectiveFormSchema>;
@@ -83,6 +87,9 @@ export const planContentSchema = z
     familyOwnership: z.string().trim().max(10_000).default(''),
     contingencyPlan: z.string().trim().max(10_000).default(''),
     guardianship: guardianshipSchema,
+    /** The child's views on the plan, in their own words — or why not and how their wishes were found out. */
+    childViews: z.string().trim().max(5000).default(''),
+    childViewsAbsent: childViewsAbsenceSchema.nullable().default(null),
   })
   .strict();
 export type PlanContentInput = z.input<typeof planContentSchema>;
@@ -134,6 +141,12 @@ export const reviewFormSchema = z
     date: isoDate,
     notes: z.string().trim().min(1).max(10_000),
     objectivesProgress: z.array(objectiveProgressSchema).max(100).default([]),
+    /** Who took part (G:L159, L289): a review without the child and the family (or with nobody
+     * listed) counts as a desk review, not the three-monthly review with them. */
+    participants: z.array(reviewParticipantSchema).max(30).default([]),
+    /** The child's views on the review, in their own words, or why not. */
+    childViews: z.string().trim().max(5000).default(''),
+    childViewsAbsent: childViewsAbsenceSchema.nullable().default(null),
   })
   .strict();
 export type ReviewForm = z.input<typeof reviewFormSchema>;

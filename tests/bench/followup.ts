@@ -40,7 +40,7 @@ async function main() {
   // One case with 30 re-scores and 30 visits over a year of follow-up.
   const kase = await worker.ok('cases.register', {
     child: { givenName: 'Akello', familyName: 'Bench', sex: 'female', estimatedAgeYears: 11, separationReasons: ['poverty'], separationDate: daysAgo(800) },
-    spontaneous: { reunifiedOn: daysAgo(400), caregiverNames: 'Mother', notes: '' },
+    spontaneous: { kind: 'returned_alone', reunifiedOn: daysAgo(400), caregiverNames: 'Mother', notes: '' },
   });
   const raw = core.store.get().raw;
   raw.prepare('UPDATE cases SET registered_at = ? WHERE id = ?').run(new Date(Date.now() - 400 * 86_400_000).toISOString(), kase.id);

@@ -44,6 +44,8 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await page.getByLabel('Date of birth', { exact: true }).fill('2013-06-14');
   await page.getByLabel('Placed in institutional care').check();
   await page.getByLabel("The child already went home without the agency's help").check();
+  // How the child came home is required (issue 8): here, on their own.
+  await page.getByLabel('How the child came home').selectOption('returned_alone');
   await page.getByLabel('Went home on').fill(dayFromToday(-3));
   await page.getByLabel('Caregivers', { exact: true }).fill('Her aunt, Rose Achieng');
   await expect(page.getByText('The priority will be raised to high.')).toBeVisible();
@@ -97,7 +99,7 @@ test('drafts survive leaving the form; a case is halted, resumed and edited, all
   await page.getByLabel('Place of separation').fill('Busia border post');
   const meanwhile = await bridge.call('cases.get', { caseId: kase.id });
   const file = meanwhile.value as { version: number; child: Record<string, unknown> };
-  expect((await bridge.call('cases.update', { caseId: kase.id, version: file.version, child: { ...file.child, carePlace: 'Transit centre, Busia' }, riskLevel: 'high', priority: 'normal' })).ok).toBe(true);
+  expect((await bridge.call('cases.update', { caseId: kase.id, version: file.version, child: { ...file.child, carePlace: 'Transit centre, Busia' }, riskLevel: 'high', riskReason: 'The aunt reports threats from a neighbour', priority: 'normal' })).ok).toBe(true);
   await page.getByRole('button', { name: 'Save the details' }).click();
   await expect(page.getByText('Someone else changed this case')).toBeVisible();
   await page.getByRole('button', { name: 'Reload the case' }).click();

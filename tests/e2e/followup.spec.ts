@@ -87,7 +87,7 @@ for (const language of ['en', 'ar'] as const) {
     await ok(bridge, 'session.login', { username: people.worker.username, password });
     const kase = await ok(bridge, 'cases.register', {
       child: { givenName: 'Amina', familyName: 'Odhiambo', sex: 'female', estimatedAgeYears: 10, separationReasons: ['poverty'], area: 'Kisumu' },
-      spontaneous: { reunifiedOn: daysAgo(10), caregiverNames: 'Grandmother Achieng', notes: '' },
+      spontaneous: { kind: 'returned_alone', reunifiedOn: daysAgo(10), caregiverNames: 'Grandmother Achieng', notes: '' },
     });
     await ok(bridge, 'safety.saveSafetyPlan', {
       caseId: kase.id,

@@ -15,6 +15,7 @@ import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
+import { migration0017Case } from './fidelity/migration-0017';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -255,6 +256,8 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(plan.join(' ')).toMatch(/USING INDEX conference_commitments_due/);
     },
   },
+  // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
+  17: migration0017Case,
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

@@ -1,6 +1,7 @@
 // Node-only. Assessments of a case made with templates stored as data; the templates themselves
 // (supervisors save new versions; old versions stay so completed assessments keep their meaning);
 // and the well-being (CSI) history of a case for charts.
+import { factorScores, formKey, lowFactors } from '../../../shared/assessments/wellbeing';
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
@@ -20,10 +21,12 @@ import { AppError } from '../../../shared/contract/errors';
 import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
+import { parseAbsence } from '../../../shared/casework/child-views';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { nameOf, staffNames } from './people';
 import type { AssessmentsTable } from './tables';
 import { latestVersions, templateRow, toTemplate, type TemplateRow } from './templates';
+import { eventFloor } from '../cases/paper';
 
 type AssessmentRow = Selectable<AssessmentsTable>;
 
@@ -65,6 +68,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
       participants: JSON.parse(row.participants) as Participant[],
       answers: JSON.parse(row.answers) as Answers,
       childViews: row.child_views,
+      childViewsAbsent: parseAbsence(row.child_views_absent),
       summary: row.summary,
       recordedBy: nameOf(names, row.created_by),
       completedBy: nameOf(names, row.completed_by),
@@ -151,7 +155,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
     'assessments.save': async (input, env) => {
       const { caseId } = input;
       const kase = await loadCase(env, caseId, 'write');
-      assertEventDate(input.date, todayIso(env.now()), kase.registered_at.slice(0, 10), 'date');
+      assertEventDate(input.date, todayIso(env.now()), eventFloor(kase), 'date');
       const existing = input.assessmentId ? await assessmentOf(env, caseId, input.assessmentId) : null;
       if (existing) {
         if (existing.status === 'completed') {
@@ -165,7 +169,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
       const template = await templateRow(env.db(), input.templateKey, input.templateVersion);
       if (!template) throw validation([{ path: ['templateKey'], code: 'unknownTemplate', message: 'unknownTemplate' }]);
       const definition = JSON.parse(template.definition) as TemplateDefinition;
-      const issues = checkAnswers(definition, input.answers, { completing: input.complete, childViews: input.childViews });
+      const issues = checkAnswers(definition, input.answers, { completing: input.complete, childViews: input.childViews, childViewsAbsent: input.childViewsAbsent });
       if (issues.length > 0) throw validation(issues);
       const scores = computeScores(definition, input.answers);
       const now = env.now().toISOString();
@@ -178,6 +182,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
         answers: JSON.stringify(input.answers),
         scores: JSON.stringify(scores),
         child_views: input.childViews,
+        child_views_absent: input.childViewsAbsent ? JSON.stringify(input.childViewsAbsent) : null,
         summary: input.summary,
         updated_at: now,
         updated_by: env.session.userId,
@@ -229,7 +234,7 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
       const rows = await env
         .db()
         .selectFrom('assessments')
-        .select(['id', 'date', 'template_key', 'template_version', 'scores'])
+        .select(['id', 'date', 'template_key', 'template_version', 'scores', 'answers'])
         .where('case_id', '=', caseId)
         .where('kind', '=', 'wellbeing')
         .where('status', '=', 'completed')
@@ -250,9 +255,19 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
           domains.push({ id: domain.id, title: domain.title });
         }
       }
+      const definitions = new Map<string, TemplateDefinition>();
+      for (const v of versions) {
+        const template = await templateRow(env.db(), v.template_key, v.template_version);
+        if (template) definitions.set(`${v.template_key}@${v.template_version}`, JSON.parse(template.definition) as TemplateDefinition);
+      }
       const points = rows.map((r) => {
         const scores = JSON.parse(r.scores) as Scores;
+        const definition = definitions.get(`${r.template_key}@${r.template_version}`);
+        const factors = definition ? factorScores(definition, JSON.parse(r.answers) as Answers) : [];
         return {
+          factors: Object.fromEntries(factors.map((f) => [f.factorId, f.score])),
+          lowFactors: lowFactors(factors),
+          formKey: definition ? formKey(r.template_key, definition) : `${r.template_key}@${r.template_version}`,
           assessmentId: r.id,
           date: r.date,
           templateKey: r.template_key,

@@ -22,6 +22,8 @@ export interface AssessmentsTable {
   answers: string;
   scores: string;
   child_views: string;
+  /** JSON of a ChildViewsAbsence, or null (migration 17). */
+  child_views_absent: string | null;
   summary: string;
   created_at: string;
   created_by: string | null;

@@ -18,7 +18,9 @@ import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
+import { parseAbsence } from '../../../shared/casework/child-views';
 import type { BidsTable } from './tables';
+import { eventFloor } from '../cases/paper';
 
 type BidRow = Selectable<BidsTable>;
 
@@ -28,6 +30,7 @@ function fieldsOf(row: BidRow): BidFields {
     panel: JSON.parse(row.panel) as PanelMember[],
     optionsConsidered: JSON.parse(row.options_considered) as BidFields['optionsConsidered'],
     childViews: row.child_views,
+    childViewsAbsent: parseAbsence(row.child_views_absent),
     decision: row.decision,
     decisionOther: row.decision_other,
     reasons: row.reasons,
@@ -120,13 +123,14 @@ export function createBidHandlers(_deps: CoreDeps) {
 
     'bid.save': async ({ caseId, bidId, version, bid }, env) => {
       const kase = await loadCase(env, caseId, 'write');
-      assertEventDate(bid.date, todayIso(env.now()), kase.registered_at.slice(0, 10), 'bid.date');
+      assertEventDate(bid.date, todayIso(env.now()), eventFloor(kase), 'bid.date');
       const now = env.now().toISOString();
       const content = {
         date: bid.date,
         panel: JSON.stringify(bid.panel),
         options_considered: JSON.stringify(bid.optionsConsidered),
         child_views: bid.childViews,
+        child_views_absent: bid.childViewsAbsent ? JSON.stringify(bid.childViewsAbsent) : null,
         decision: bid.decision,
         decision_other: bid.decision === 'other' ? bid.decisionOther : '',
         reasons: bid.reasons,

@@ -10,6 +10,8 @@ export interface BidsTable {
   panel: string;
   options_considered: string;
   child_views: string;
+  /** JSON of a ChildViewsAbsence, or null (migration 17). */
+  child_views_absent: string | null;
   decision: BidDecision | null;
   decision_other: string;
   reasons: string;

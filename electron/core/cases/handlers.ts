@@ -11,6 +11,10 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
+import { parseAbsence } from '../../../shared/casework/child-views';
+import { addDays, HALT_REVIEW_DAYS, haltReviewDateProblem } from '../../../shared/tasks/rules';
+import { createSpontaneousTasks } from '../tasks/create';
+import { assertPaperSince } from './paper-handlers';
 import { timelinessOf } from './timeliness';
 import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
@@ -19,7 +23,8 @@ import { factOptions, loadFacts } from './facts';
 import { cancelOpenContacts, planFollowUp } from '../followup/plan';
 import { photoBytes, servablePhoto } from './photo';
 import { listCases, scoped } from './list';
-import { childColumns, riskRank, searchText, toCaseRow, toChild, ageOf } from './rows';
+import { childColumns, riskColumns, riskShown, searchText, toCaseRow, toChild, ageOf } from './rows';
+import { riskChangeProblem } from '../../../shared/cases/risk';
 import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
 
 const priorityOrder = { normal: 0, high: 1, urgent: 2 } as const;
@@ -67,12 +72,17 @@ export function createCasesHandlers(deps: CoreDeps) {
               alternative: row.halt_alternative as NonNullable<CaseFile['halt']>['alternative'],
               reason: row.halt_reason ?? '',
               childViews: row.halt_child_views ?? '',
+              childViewsAbsent: parseAbsence(row.halt_child_views_absent),
               haltedAt: row.halted_at ?? '',
+              reviewDue: row.halt_review_due,
             }
           : null,
-      riskLevel: row.risk_level,
+      riskLevel: riskShown(row),
       priority: row.priority,
       spontaneous: row.spontaneous === 1,
+      spontaneousKind: (row.spontaneous_kind as CaseFile['spontaneousKind']) ?? null,
+      spontaneousKindOther: row.spontaneous_kind_other,
+      paper: row.paper_since ? { since: row.paper_since, markedByName: await displayName(env, row.paper_marked_by), markedAt: row.paper_marked_at ?? '' } : null,
       workerId: row.worker_id,
       workerName: await displayName(env, row.worker_id),
       familyWorkerId: row.family_worker_id,
@@ -122,6 +132,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       // The photo's bytes are checked before anything else is asked of it (its consent included).
       const photoData = input.photo ? photoBytes(input.photo) : null;
       if (input.photo) assertPhotoConsent(input.photoConsent, input.child, today);
+      if (input.fromPaper) assertPaperSince(input.fromPaper.since, today, input.child.dateOfBirth, 'fromPaper.since');
       const settings = await deps.settings();
       const id = crypto.randomUUID();
       const now = env.now().toISOString();
@@ -145,9 +156,15 @@ export function createCasesHandlers(deps: CoreDeps) {
           halt_alternative: null,
           halt_reason: null,
           halt_child_views: null,
+          halt_child_views_absent: null,
           halted_at: null,
-          risk_level: input.riskLevel,
-          risk_rank: riskRank[input.riskLevel],
+          halt_review_due: null,
+          spontaneous_kind: spontaneous?.kind ?? null,
+          spontaneous_kind_other: spontaneous?.kindOther ?? '',
+          paper_since: input.fromPaper?.since ?? null,
+          paper_marked_by: input.fromPaper ? session.userId : null,
+          paper_marked_at: input.fromPaper ? now : null,
+          ...riskColumns(input.riskLevel),
           priority,
           spontaneous: spontaneous ? 1 : 0,
           worker_id: workerId,
@@ -171,11 +188,16 @@ export function createCasesHandlers(deps: CoreDeps) {
           trx,
           id,
           'case.register',
-          { spontaneous: Boolean(spontaneous), notDuplicateOf: input.notDuplicateOf },
-          { number },
+          { spontaneous: Boolean(spontaneous), notDuplicateOf: input.notDuplicateOf, riskLevel: input.riskLevel, paperSince: input.fromPaper?.since ?? null },
+          { number, ...(input.fromPaper ? { paperSince: input.fromPaper.since, note: input.fromPaper.note } : {}) },
         );
         if (spontaneous) {
-          await recordCaseChange(env, trx, id, 'case.spontaneousReunification', {}, {
+          // What a spontaneous return makes due at once (G:L277-278): counted from today, the day
+          // the office learns of the return.
+          const tasks = await createSpontaneousTasks(trx, id, today, now);
+          await recordCaseChange(env, trx, id, 'case.spontaneousReunification', { kind: spontaneous.kind, tasks: tasks.length }, {
+            kind: spontaneous.kind,
+            kindOther: spontaneous.kindOther,
             reunifiedOn: spontaneous.reunifiedOn,
             caregiverNames: spontaneous.caregiverNames,
             notes: spontaneous.notes,
@@ -219,15 +241,25 @@ export function createCasesHandlers(deps: CoreDeps) {
       return photo ? { mime: photo.mime as 'image/jpeg', dataBase64: photo.data.toString('base64') } : null;
     },
 
-    'cases.update': async ({ caseId, version, child, riskLevel, priority }, env) => {
+    'cases.update': async ({ caseId, version, child, riskLevel, riskReason, priority }, env) => {
       const before = await loadCase(env, caseId, 'write');
       const today = todayIso(env.now());
       assertChildDates(child, today);
+      // A stale form is a conflict first: its risk level was read from an older case.
+      if (before.version !== version) throw new AppError('CONFLICT', 'someone else changed this case; reload it', { params: { reason: 'version' } });
+      const riskBefore = riskShown(before);
+      const assessed = await env.db().selectFrom('risk_assessments').select('id').where('case_id', '=', caseId).limit(1).executeTakeFirst();
+      const riskProblem = riskChangeProblem(riskBefore, riskLevel, riskReason, assessed !== undefined);
+      if (riskProblem) {
+        throw new AppError('VALIDATION', 'the risk level cannot change like this', {
+          issues: [{ path: [riskProblem === 'riskReasonRequired' ? 'riskReason' : 'riskLevel'], code: riskProblem, message: riskProblem }],
+        });
+      }
       const columns = childColumns(child, today);
       const changed = Object.entries(columns)
         .filter(([key, value]) => (before as Record<string, unknown>)[key] !== value)
         .map(([key]) => key);
-      if (before.risk_level !== riskLevel) changed.push('risk_level');
+      if (riskBefore !== riskLevel) changed.push('risk_level');
       if (before.priority !== priority) changed.push('priority');
       await env.tx(async (trx) => {
         await bumpVersion(trx, caseId, version);
@@ -236,13 +268,14 @@ export function createCasesHandlers(deps: CoreDeps) {
           .set({
             ...columns,
             search_text: searchText(before.number, child),
-            risk_level: riskLevel,
-            risk_rank: riskRank[riskLevel],
+            ...riskColumns(riskLevel),
             priority,
           })
           .where('id', '=', caseId)
           .execute();
-        await recordCaseChange(env, trx, caseId, 'case.update', { fields: changed }, { fields: changed });
+        // A hand-set level is an override: the timeline says from what, to what and why.
+        const risk = riskBefore !== riskLevel ? { riskFrom: riskBefore, riskTo: riskLevel, riskReason } : {};
+        await recordCaseChange(env, trx, caseId, 'case.update', { fields: changed, ...(riskBefore !== riskLevel ? { riskFrom: riskBefore, riskTo: riskLevel } : {}) }, { fields: changed, ...risk });
       });
       return reload(env, caseId);
     },
@@ -320,9 +353,18 @@ export function createCasesHandlers(deps: CoreDeps) {
       return reload(env, caseId);
     },
 
-    'cases.halt': async ({ caseId, version, alternative, reason, childViews }, env) => {
+    'cases.halt': async ({ caseId, version, alternative, reason, childViews, childViewsAbsent, reviewOn }, env) => {
       const row = await loadCase(env, caseId, 'write');
       assertOpen(row);
+      const today = todayIso(env.now());
+      const reviewDue = reviewOn ?? addDays(today, HALT_REVIEW_DAYS);
+      const dateProblem = haltReviewDateProblem(reviewDue, today);
+      if (dateProblem) {
+        throw new AppError('INVALID_DATE', 'the review date must be in the coming year', {
+          issues: [{ path: ['reviewOn'], code: dateProblem, message: dateProblem }],
+          params: { field: 'reviewOn' },
+        });
+      }
       const bid = await env.db().selectFrom('bids').select('decision').where('case_id', '=', caseId).where('status', '=', 'approved').orderBy('decided_at', 'desc').limit(1).executeTakeFirst();
       const blocked = haltBlocked(alternative, bid?.decision ?? null, await approvedExceptions(env.db(), caseId));
       if (blocked) {
@@ -340,11 +382,19 @@ export function createCasesHandlers(deps: CoreDeps) {
             halt_alternative: alternative,
             halt_reason: reason,
             halt_child_views: childViews,
+            halt_child_views_absent: childViewsAbsent ? JSON.stringify(childViewsAbsent) : null,
             halted_at: env.now().toISOString(),
+            halt_review_due: reviewDue,
           })
           .where('id', '=', caseId)
           .execute();
-        await recordCaseChange(env, trx, caseId, 'case.halt', { alternative, stage: row.stage }, { alternative, reason, stage: row.stage });
+        await recordCaseChange(env, trx, caseId, 'case.halt', { alternative, stage: row.stage, childViewsAbsent: Boolean(childViewsAbsent) }, {
+          alternative,
+          reason,
+          stage: row.stage,
+          reviewDue,
+          ...(childViewsAbsent ? { childViewsAbsent: childViewsAbsent.reason } : {}),
+        });
       });
       return reload(env, caseId);
     },
@@ -356,7 +406,7 @@ export function createCasesHandlers(deps: CoreDeps) {
         await bumpVersion(trx, caseId, version);
         await trx
           .updateTable('cases')
-          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halted_at: null })
+          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halt_child_views_absent: null, halted_at: null, halt_review_due: null })
           .where('id', '=', caseId)
           .execute();
         await recordCaseChange(env, trx, caseId, 'case.resume', {}, { reason });

@@ -14,7 +14,7 @@ import type { Session } from '../handler';
 import { awaitingApprovalSql } from './approvals';
 import { decodeCursor, encodeCursor, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
 import { exactCondition, planSearch, searchMatches } from './list-search';
-import { riskRank } from './rows';
+import { caseRiskRank } from '../../../shared/cases/risk';
 import type { CaseDbRow } from './scope';
 
 export type CaseListQuery = z.output<typeof caseListInput>;
@@ -51,7 +51,7 @@ export function filterConditions(input: CaseListQuery, session: Session, now: Da
   if (input.stages?.length) conds.push(sql`cases.stage IN (${list(input.stages)})`);
   if (input.status) conds.push(sql`cases.status = ${input.status}`);
   if (input.workerId) conds.push(sql`(cases.worker_id = ${input.workerId} OR cases.family_worker_id = ${input.workerId})`);
-  if (input.riskLevels?.length) conds.push(sql`cases.risk_rank IN (${list(input.riskLevels.map((r) => riskRank[r]))})`);
+  if (input.riskLevels?.length) conds.push(sql`cases.risk_rank IN (${list(input.riskLevels.map((r) => caseRiskRank[r]))})`);
   if (input.area) conds.push(sql`cases.area = ${input.area}`);
   if (input.priority) conds.push(sql`cases.priority = ${input.priority}`);
   if (input.overdue) conds.push(sql`cases.status = 'open' AND cases.review_due < ${todayIso(now)}`);

@@ -1,10 +1,24 @@
 // Node-only. Case rows to the shared shapes, and child details to columns.
 import type { CaseFile, CaseRow, ChildDetails } from '../../../shared/cases/contract';
-import { ageInYears, todayIso } from '../../../shared/cases/fields';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { ageInYears, todayIso, type CaseRiskLevel } from '../../../shared/cases/fields';
+import { caseRiskRank } from '../../../shared/cases/risk';
 import { foldName } from '../../../shared/cases/names';
 import type { CaseDbRow } from './scope';
 
 export const riskRank = { low: 1, medium: 2, high: 3 } as const;
+
+/** The stored columns for a risk level shown on the case ("not yet assessed" keeps a placeholder level). */
+export function riskColumns(level: CaseRiskLevel) {
+  return level === 'not_assessed'
+    ? { risk_level: 'medium' as const, risk_rank: caseRiskRank.not_assessed, risk_assessed: 0 }
+    : { risk_level: level, risk_rank: caseRiskRank[level], risk_assessed: 1 };
+}
+
+export function riskShown(row: Pick<CaseDbRow, 'risk_level' | 'risk_assessed'>): CaseRiskLevel {
+  return row.risk_assessed === 0 ? 'not_assessed' : row.risk_level;
+}
 
 export function ageOf(row: Pick<CaseDbRow, 'date_of_birth' | 'estimated_age' | 'registered_at'>, today: string): number | null {
   if (row.date_of_birth) return Math.max(0, ageInYears(row.date_of_birth, today));
@@ -58,7 +72,7 @@ export function toCaseRow(row: CaseDbRow & { worker_name?: string | null }, now:
     ageYears: ageOf(row, today),
     stage: row.stage,
     status: row.status,
-    riskLevel: row.risk_level,
+    riskLevel: riskShown(row),
     priority: row.priority,
     area: row.area,
     workerId: row.worker_id,
@@ -91,4 +105,11 @@ export function toChild(row: CaseDbRow): CaseFile['child'] {
     carePlace: row.care_place,
     area: row.area,
   };
+}
+
+/** The sort rank after a transfer merge changed the level or the "not yet assessed" flag. */
+export async function mergedRiskRank(db: Kysely<DB> | Transaction<DB>, caseId: string, values: Record<string, unknown>): Promise<number> {
+  const row = await db.selectFrom('cases').select(['risk_level', 'risk_assessed']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const level = (values.risk_level ?? row.risk_level) as keyof typeof riskRank;
+  return Number(values.risk_assessed ?? row.risk_assessed) === 0 ? 0 : (riskRank[level] ?? 0);
 }

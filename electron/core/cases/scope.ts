@@ -10,6 +10,7 @@ import type { DB } from '../db/schema';
 import type { HandlerEnv, Session } from '../handler';
 import { caseTransferState } from '../transfer/state';
 import type { CasesTable } from './tables';
+import { happenedOn } from './paper';
 
 export type CaseDbRow = Selectable<CasesTable>;
 type Db = Kysely<DB> | Transaction<DB>;
@@ -62,6 +63,17 @@ export async function recordCaseChange(
   timeline: Record<string, unknown> | null = null,
 ): Promise<void> {
   const at = env.now().toISOString();
+  // Back-entry from paper: a change that happened before the case was registered (allowed only for
+  // a paper case, cases/paper.ts) says so in the audit log and the timeline, with its real date —
+  // beside the entry's own time and user (who entered it, when).
+  const happened = happenedOn(timeline);
+  if (happened) {
+    const kase = await trx.selectFrom('cases').select(['registered_at', 'paper_since']).where('id', '=', caseId).executeTakeFirst();
+    if (kase?.paper_since && happened < kase.registered_at.slice(0, 10)) {
+      auditDetails = { ...auditDetails, backEntered: true, happenedOn: happened };
+      timeline = { ...timeline, backEntered: true, happenedOn: happened };
+    }
+  }
   await env.audit(trx, { action: type, entityType: 'case', entityId: caseId, details: auditDetails, at });
   await trx
     .insertInto('case_events')

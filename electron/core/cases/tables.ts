@@ -32,14 +32,27 @@ export interface CasesTable {
   halt_reason: string | null;
   halt_child_views: string | null;
   halted_at: string | null;
+  /** When a halted case is next reviewed (migration 17). */
+  halt_review_due: string | null;
+  /** JSON of shared/casework/child-views ChildViewsAbsence when the child could not give views. */
+  halt_child_views_absent: string | null;
+  spontaneous_kind: string | null;
+  spontaneous_kind_other: Generated<string>;
+  /** The last level set; meaningless while risk_assessed = 0 (migration 17). */
   risk_level: 'low' | 'medium' | 'high';
   risk_rank: number;
+  /** 0 while risk is "not yet assessed" (migration 17). */
+  risk_assessed: Generated<number>;
   priority: 'normal' | 'high' | 'urgent';
   spontaneous: number;
   worker_id: string | null;
   family_worker_id: string | null;
   review_due: string | null;
   registered_at: string;
+  /** Entered from paper records: the day the paper file began, who marked it and when (migration 17). */
+  paper_since: string | null;
+  paper_marked_by: string | null;
+  paper_marked_at: string | null;
   registered_by: string | null;
   updated_at: string;
   version: number;

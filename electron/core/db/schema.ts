@@ -15,6 +15,7 @@ import type { PreparationTables } from '../preparation/tables';
 import type { ReferralsTables } from '../referrals/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
+import type { TasksTables } from '../tasks/tables';
 import type { ServicesTables } from '../services/tables';
 import type { TracingTables } from '../tracing/tables';
 import type { TransferTables } from '../transfer/tables';
@@ -82,6 +83,7 @@ export type DB = FoundationTables &
   PreparationTables &
   ContactsTables &
   ReunificationTables &
+  TasksTables &
   TransferTables &
   FollowupTables &
   ServicesTables &

@@ -18,6 +18,7 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { matchesMime } from '../../../shared/cases/files';
 import { lastReviewOn, readObjectives, readOverview, readVersion, versionRow } from './read';
+import { eventFloor } from '../cases/paper';
 
 const conflict = (reason: string, message: string) => new AppError('CONFLICT', message, { params: { reason } });
 
@@ -29,7 +30,8 @@ function invalidDate(path: (string | number)[], code: string, message: string): 
   return new AppError('INVALID_DATE', message, { issues: [{ path, code, message: code }], params: { field: path.join('.') } });
 }
 
-const registeredOn = (row: { registered_at: string }) => row.registered_at.slice(0, 10);
+// The earliest date an event may carry: registration, or the paper file's start (cases/paper.ts).
+const registeredOn = eventFloor;
 
 /** Dates a plan cannot hold: a target or a guardianship return before the case began. */
 function assertPlanDates(plan: PlanContent, earliest: string): void {
@@ -166,6 +168,8 @@ export function createPlansHandlers(deps: CoreDeps) {
           guardian_returns_to: plan.guardianship.returnsTo,
           guardian_returns_on: plan.guardianship.returnsOn,
           guardian_notes: plan.guardianship.notes,
+          child_views: plan.childViews,
+          child_views_absent: plan.childViewsAbsent ? JSON.stringify(plan.childViewsAbsent) : null,
           updated_at: now,
         };
         let id: string;
@@ -233,6 +237,7 @@ export function createPlansHandlers(deps: CoreDeps) {
                 partial_support_what: o.partialSupport?.what ?? null,
                 partial_support_share: o.partialSupport?.familyShare ?? null,
                 status: o.status,
+                confidential: o.confidential ? 1 : 0,
                 updated_at: now,
               })),
             )
@@ -413,7 +418,7 @@ export function createPlansHandlers(deps: CoreDeps) {
       return updated;
     },
 
-    'plans.review': async ({ caseId, date, notes, objectivesProgress }, env) => {
+    'plans.review': async ({ caseId, date, notes, objectivesProgress, participants, childViews, childViewsAbsent }, env) => {
       const caseRow = await loadCase(env, caseId, 'write');
       const db = env.db();
       const current = await versionRow(db, caseId, 'current');
@@ -448,6 +453,9 @@ export function createPlansHandlers(deps: CoreDeps) {
             plan_version_id: current.id,
             date,
             notes,
+            participants: JSON.stringify(participants),
+            child_views: childViews,
+            child_views_absent: childViewsAbsent ? JSON.stringify(childViewsAbsent) : null,
             next_due: reviewDue,
             recorded_at: now,
             recorded_by: env.session.userId,

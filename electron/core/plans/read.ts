@@ -1,5 +1,7 @@
 // Node-only. Reads plan versions, their objectives with progress, acknowledgements and reviews into
 // the shapes of the shared contract.
+import { parseAbsence } from '../../../shared/casework/child-views';
+import { isDeskReview } from '../../../shared/family/confidential';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Objective, PlanOverview, PlanReview, PlanVersion } from '../../../shared/plans/contract';
 import { planReviewDue } from '../../../shared/plans/schemas';
@@ -58,6 +60,7 @@ function toObjective(
     partialSupport:
       row.partial_support_what !== null ? { what: row.partial_support_what, familyShare: row.partial_support_share ?? '' } : null,
     status: row.status,
+    confidential: row.confidential === 1,
     progress: notes.map((n) => ({
       id: n.id,
       date: n.date,
@@ -81,6 +84,8 @@ export async function readVersion(db: Db, row: PlanVersionRow): Promise<PlanVers
     revision: row.revision,
     basedOn: row.based_on,
     familyOwnership: row.family_ownership,
+    childViews: row.child_views,
+    childViewsAbsent: parseAbsence(row.child_views_absent),
     contingencyPlan: row.contingency_plan,
     guardianship: {
       currentHolder: row.guardian_current,
@@ -150,6 +155,9 @@ export async function readOverview(db: Db, caseId: string, today: string): Promi
       'plan_reviews.id',
       'plan_reviews.date',
       'plan_reviews.notes',
+      'plan_reviews.participants',
+      'plan_reviews.child_views',
+      'plan_reviews.child_views_absent',
       'plan_reviews.next_due',
       'plan_reviews.recorded_at',
       'plan_reviews.recorded_by',
@@ -165,6 +173,10 @@ export async function readOverview(db: Db, caseId: string, today: string): Promi
     version: r.version,
     date: r.date,
     notes: r.notes,
+    participants: JSON.parse(r.participants) as PlanReview['participants'],
+    deskReview: isDeskReview(JSON.parse(r.participants) as PlanReview['participants']),
+    childViews: r.child_views,
+    childViewsAbsent: parseAbsence(r.child_views_absent),
     nextDue: r.next_due,
     recordedAt: r.recorded_at,
     recordedByName: r.recorded_by ? (names.get(r.recorded_by) ?? null) : null,

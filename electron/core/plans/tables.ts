@@ -25,6 +25,9 @@ export interface PlanVersionsTable {
   superseded_at: string | null;
   /** Approved by its author or the case's holder under the one-supervisor setting (0009). */
   self_approved: Generated<number>;
+  /** The child's views on the plan, or a reasoned absence as JSON (migration 17). */
+  child_views: Generated<string>;
+  child_views_absent: string | null;
 }
 
 export interface PlanObjectivesTable {
@@ -43,6 +46,8 @@ export interface PlanObjectivesTable {
   partial_support_share: string | null;
   status: ObjectiveStatus;
   updated_at: string;
+  /** 1: never in the family's copy (migration 17). */
+  confidential: Generated<number>;
 }
 
 export interface PlanAcknowledgementsTable {
@@ -75,6 +80,10 @@ export interface PlanReviewsTable {
   next_due: string;
   recorded_at: string;
   recorded_by: string | null;
+  /** JSON array of { role, name } (migration 17). */
+  participants: Generated<string>;
+  child_views: Generated<string>;
+  child_views_absent: string | null;
 }
 
 export interface PlanProgressNotesTable {

@@ -13,6 +13,7 @@ import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import type { PreparationCareTable, PreparationItemsTable } from './tables';
+import { eventFloor } from '../cases/paper';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -94,7 +95,8 @@ async function nextPosition(db: Db, caseId: string): Promise<number> {
   return row?.position === null || row?.position === undefined ? 0 : Number(row.position) + 1;
 }
 
-const registeredOn = (row: { registered_at: string }) => row.registered_at.slice(0, 10);
+// The earliest date an event may carry: registration, or the paper file's start (cases/paper.ts).
+const registeredOn = eventFloor;
 
 export function createPreparationHandlers(_deps: CoreDeps) {
   return defineHandlers({

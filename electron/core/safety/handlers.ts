@@ -7,12 +7,13 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Risk, RiskAssessment, SafetyPlan, TrustedContact } from '../../../shared/safety/contract';
 import { nameOf, staffNames } from '../assessments/people';
 import { assertEventDate } from '../cases/dates';
-import { riskRank } from '../cases/rows';
+import { riskRank, riskShown } from '../cases/rows';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../db/schema';
 import { defineHandlers } from '../handler';
 import type { RiskAssessmentsTable, SafetyPlansTable } from './tables';
+import { eventFloor } from '../cases/paper';
 
 type RiskRow = Selectable<RiskAssessmentsTable>;
 type PlanRow = Selectable<SafetyPlansTable>;
@@ -92,7 +93,7 @@ export function createSafetyHandlers(_deps: CoreDeps) {
     'safety.saveRiskAssessment': async ({ caseId, basedOn, assessment }, env) => {
       const kase = await loadCase(env, caseId, 'write');
       const today = todayIso(env.now());
-      assertEventDate(assessment.date, today, kase.registered_at.slice(0, 10), 'assessment.date');
+      assertEventDate(assessment.date, today, eventFloor(kase), 'assessment.date');
       const early = assessment.risks.findIndex((r) => r.dueDate !== null && r.dueDate < assessment.date);
       if (early >= 0) {
         throw new AppError('INVALID_DATE', 'a mitigation is due before the assessment', {
@@ -119,7 +120,7 @@ export function createSafetyHandlers(_deps: CoreDeps) {
         await trx.insertInto('risk_assessments').values(values).execute();
         await trx
           .updateTable('cases')
-          .set({ risk_level: assessment.overallLevel, risk_rank: riskRank[assessment.overallLevel] })
+          .set({ risk_level: assessment.overallLevel, risk_rank: riskRank[assessment.overallLevel], risk_assessed: 1 })
           .where('id', '=', caseId)
           .execute();
         await recordCaseChange(
@@ -131,10 +132,10 @@ export function createSafetyHandlers(_deps: CoreDeps) {
             riskAssessmentId: id,
             number: values.number,
             overallLevel: assessment.overallLevel,
-            previousLevel: kase.risk_level,
+            previousLevel: riskShown(kase),
             categories: assessment.risks.map((r) => r.category),
           },
-          { date: assessment.date, overallLevel: assessment.overallLevel, previousLevel: kase.risk_level, risks: assessment.risks.length },
+          { date: assessment.date, overallLevel: assessment.overallLevel, previousLevel: riskShown(kase), risks: assessment.risks.length },
         );
         return values;
       });
@@ -144,7 +145,7 @@ export function createSafetyHandlers(_deps: CoreDeps) {
     'safety.saveSafetyPlan': async ({ caseId, basedOn, plan }, env) => {
       const kase = await loadCase(env, caseId, 'write');
       if (plan.reviewedWithChildOn) {
-        assertEventDate(plan.reviewedWithChildOn, todayIso(env.now()), kase.registered_at.slice(0, 10), 'plan.reviewedWithChildOn');
+        assertEventDate(plan.reviewedWithChildOn, todayIso(env.now()), eventFloor(kase), 'plan.reviewedWithChildOn');
       }
       const id = crypto.randomUUID();
       const now = env.now().toISOString();

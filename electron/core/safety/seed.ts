@@ -22,7 +22,7 @@ function statements(raw: RawDatabase) {
         INSERT INTO safety_plans (id, case_id, number, trusted_contacts, if_harmed, if_breakdown, emergency_route, child_knows,
           reviewed_with_child_on, notes, created_at, created_by)
         VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, '', ?, ?)`),
-      caseRisk: raw.prepare('UPDATE cases SET risk_level = ?, risk_rank = ? WHERE id = ?'),
+      caseRisk: raw.prepare('UPDATE cases SET risk_level = ?, risk_rank = ?, risk_assessed = 1 WHERE id = ?'),
       event: raw.prepare('INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, ?, ?, ?)'),
     };
     prepared.set(raw, s);

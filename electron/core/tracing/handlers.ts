@@ -14,6 +14,7 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { tracingOutcome } from './facts';
 import type { TracingActionsTable } from './tables';
+import { eventFloor } from '../cases/paper';
 
 type ActionRow = Selectable<TracingActionsTable>;
 
@@ -66,7 +67,7 @@ export function createTracingHandlers(deps: CoreDeps) {
   }
 
   async function columns(action: TracingActionFields, kase: CaseDbRow, env: HandlerEnv) {
-    assertEventDate(action.date, todayIso(env.now()), kase.registered_at.slice(0, 10), 'action.date');
+    assertEventDate(action.date, todayIso(env.now()), eventFloor(kase), 'action.date');
     const country = action.country ?? (await deps.settings()).office.country.toUpperCase();
     return {
       date: action.date,

@@ -11,7 +11,7 @@ import { matchesMime } from '../../../shared/cases/files';
 import type { OpenedTransfer } from '../../../shared/transfer/contract';
 import { sectionKey, sectionTables } from '../../../shared/transfer/package';
 import { findDuplicates } from '../cases/duplicates';
-import { riskRank, searchText } from '../cases/rows';
+import { mergedRiskRank, riskRank, searchText } from '../cases/rows';
 import { loadCase, recordCaseChange } from '../cases/scope';
 import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
@@ -55,7 +55,8 @@ async function localCaseRow(trx: Transaction<DB>, records: CaseRecords, office: 
     number,
     office_code: office.code,
     search_text: searchText(number, { givenName: String(c.given_name), familyName: String(c.family_name), otherNames }),
-    risk_rank: rank,
+    // "Not yet assessed" travels as risk_assessed = 0 and sorts as such here too.
+    risk_rank: c.risk_assessed === 0 ? 0 : rank,
     birth_year_sort: birth,
     worker_id: workerId,
     family_worker_id: null,
@@ -146,7 +147,7 @@ export async function importCase(trx: Transaction<DB>, file: string, checked: Ch
     }
     for (const { table, row } of plan.inserts.filter((i) => i.table !== 'case_documents')) await asRecordsError(() => insertRows(trx, table, [row], present));
     for (const u of plan.updates) {
-      if (u.table === 'cases' && 'risk_level' in u.values) u.values.risk_rank = riskRank[u.values.risk_level as keyof typeof riskRank];
+      if (u.table === 'cases' && ('risk_level' in u.values || 'risk_assessed' in u.values)) u.values.risk_rank = await mergedRiskRank(trx, caseId, u.values);
       await asRecordsError(() => updateRow(trx, u.table, u.id, u.values));
     }
     await trx.updateTable('cases').set({ worker_id: assignTo }).where('id', '=', caseId).execute();

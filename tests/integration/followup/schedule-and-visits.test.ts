@@ -44,7 +44,7 @@ describe('entering follow-up plans the contacts', () => {
   it('a spontaneous return registered today has its first home visit due within 7 days', async () => {
     const row = await team.worker.ok('cases.register', {
       child: { givenName: 'Amani', familyName: 'Odongo', sex: 'male', dateOfBirth: '2012-04-02', separationReasons: ['poverty'], separationDate: daysAgo(400), area: 'Gulu', careArrangement: 'street' },
-      spontaneous: { reunifiedOn: daysAgo(20), caregiverNames: 'Grandmother', notes: '' },
+      spontaneous: { kind: 'returned_alone', reunifiedOn: daysAgo(20), caregiverNames: 'Grandmother', notes: '' },
     });
     const summary = await team.worker.ok('followup.get', { caseId: row.id });
     expect(summary.spontaneous).toBe(true);

@@ -14,6 +14,7 @@ type FeatureChannel = Extract<ChannelName, `plans.${string}` | `preparation.${st
 /** A valid input for each channel against the case under test; a new channel must be added here. */
 const inputs = (): { [N in FeatureChannel]: ChannelInput<N> } => ({
   'plans.get': { caseId },
+  'plans.familyCopy': { caseId },
   'plans.getVersion': { caseId, version: 1 },
   'plans.getAcknowledgementImage': { caseId, version: 1 },
   'plans.saveDraft': { caseId, expectedRevision: null, plan: planContent() },

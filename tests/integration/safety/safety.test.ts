@@ -24,7 +24,7 @@ describe('risk assessment and safety plan', () => {
 
   it('a risk assessment sets the case risk level, in the list too, and keeps earlier versions', async () => {
     const { worker, supervisor, caseId } = setup;
-    expect((await worker.ok('cases.get', { caseId })).riskLevel).toBe('medium');
+    expect((await worker.ok('cases.get', { caseId })).riskLevel, 'a new case starts as not yet assessed, never a default level').toBe('not_assessed');
     const first = await worker.ok('safety.saveRiskAssessment', { caseId, basedOn: 0, assessment: riskAssessment });
     expect(first).toMatchObject({ number: 1, overallLevel: 'high', recordedBy: 'Wanjiru Worker' });
     expect((await worker.ok('cases.get', { caseId })).riskLevel).toBe('high');

@@ -31,6 +31,8 @@ import { SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
+import { ViewsAbsenceFields } from '../casework/ViewsAbsenceFields';
+import { childViewsAbsenceSchema } from '@shared/casework/child-views';
 import { useFormDraft } from '../../ui/useDraft';
 import { ChoiceGroup } from './fields';
 import { useNumberFormat } from './kit';
@@ -46,6 +48,7 @@ const valuesSchema = z.object({
   participants: z.array(participantSchema),
   answers: answersSchema,
   childViews: longText,
+  childViewsAbsent: childViewsAbsenceSchema.nullable(),
   summary: longText,
 });
 const formSchema = valuesSchema.extend({ answers: z.preprocess(withoutUnanswered, answersSchema) });
@@ -137,8 +140,8 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
     // The resolver drops unanswered questions first; what it returns has the values' shape.
     resolver: zodResolver(formSchema, formSchemaOptions) as unknown as Resolver<Values, unknown, z.output<typeof valuesSchema>>,
     defaultValues: assessment
-      ? { date: assessment.date, participants: assessment.participants, answers: assessment.answers, childViews: assessment.childViews, summary: assessment.summary }
-      : { date: todayUtc(), participants: [{ role: 'child', name: '', perspective: '' }], answers: {}, childViews: '', summary: '' },
+      ? { date: assessment.date, participants: assessment.participants, answers: assessment.answers, childViews: assessment.childViews, childViewsAbsent: assessment.childViewsAbsent, summary: assessment.summary }
+      : { date: todayUtc(), participants: [{ role: 'child', name: '', perspective: '' }], answers: {}, childViews: '', childViewsAbsent: null, summary: '' },
   });
   const draft = useFormDraft(form, `case:${caseFile.id}:assessments:${assessment ? assessment.id : `new-${template.key}`}`);
   const { errors, isSubmitting } = form.formState;
@@ -168,7 +171,7 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
     form.handleSubmit(async (fields) => {
       setFailure(null);
       if (complete) {
-        const issues = checkAnswers(definition, fields.answers, { completing: true, childViews: fields.childViews });
+        const issues = checkAnswers(definition, fields.answers, { completing: true, childViews: fields.childViews, childViewsAbsent: fields.childViewsAbsent });
         if (issues.length > 0) {
           issues.forEach((issue, i) => {
             const field = fieldFor(issue.path);
@@ -258,13 +261,22 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
         );
       })}
 
-      <TextAreaField
-        label={t('fields.childViews')}
-        description={t('fields.childViewsHelp')}
-        required={definition.childViewsRequired}
-        rows={4}
-        error={errors.childViews}
-        {...form.register('childViews')}
+      <ViewsAbsenceFields
+        idPrefix="assessment"
+        control={form.control}
+        register={form.register}
+        setValue={form.setValue}
+        errors={errors}
+        viewsField={
+          <TextAreaField
+            label={t('fields.childViews')}
+            description={t('fields.childViewsHelp')}
+            required={definition.childViewsRequired}
+            rows={4}
+            error={errors.childViews}
+            {...form.register('childViews')}
+          />
+        }
       />
       <TextAreaField label={t('fields.summary')} rows={3} error={errors.summary} {...form.register('summary')} />
       {scores.overall !== null ? <p role="status">{t('overallScore', { score: num(scores.overall) })}</p> : null}

@@ -1,5 +1,6 @@
 // DOM. Child Status Index scores over time: a small line chart (overall, 1–4) described for screen
 // readers (time runs left to right in every language), and the same figures as a table, domain by domain, for anyone who prefers numbers.
+import { Alert } from '../../ui/misc';
 import { useTranslation } from 'react-i18next';
 import { localized, SCALE_MAX, SCALE_MIN, type WellbeingHistory } from '@shared/assessments/contract';
 import { useDayFormat } from '../../ui/format';
@@ -14,7 +15,11 @@ export function WellbeingChart({ history }: { history: WellbeingHistory }) {
   const { t, i18n } = useTranslation('assessments');
   const day = useDayFormat();
   const num = useNumberFormat();
-  const points = history.points.filter((p) => p.overall !== null);
+  // Version-safe: the line joins only scores of the same form (same factors) as the latest one.
+  const latestKey = history.points[history.points.length - 1]?.formKey;
+  const points = history.points.filter((p) => p.overall !== null && p.formKey === latestKey);
+  const otherForms = history.points.filter((p) => p.formKey !== latestKey).length;
+  const lowNow = history.points[history.points.length - 1]?.lowFactors ?? [];
   if (history.points.length === 0) return <p className="muted">{t('wellbeing.empty')}</p>;
 
   const x = (i: number) => PAD.left + (points.length === 1 ? (WIDTH - PAD.left - PAD.right) / 2 : (i * (WIDTH - PAD.left - PAD.right)) / (points.length - 1));
@@ -25,6 +30,12 @@ export function WellbeingChart({ history }: { history: WellbeingHistory }) {
 
   return (
     <div className="stack wellbeing">
+      {lowNow.length > 0 ? (
+        <Alert tone="warning" live={false}>
+          {t('wellbeing.lowFactors', { count: lowNow.length })}
+        </Alert>
+      ) : null}
+      {otherForms > 0 ? <p className="muted">{t('wellbeing.otherForms', { count: otherForms })}</p> : null}
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"

@@ -20,6 +20,8 @@ import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
+import { ChildViewsText } from '../casework/ChildViewsFields';
+import { ViewsAbsenceFields } from '../casework/ViewsAbsenceFields';
 import { useFormDraft } from '../../ui/useDraft';
 import { stageOneKey, useCanApprove } from '../assessments/kit';
 import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
@@ -36,8 +38,8 @@ function BidForm({ caseFile, bid, onClose, onSaved }: { caseFile: CaseFile; bid:
   const form = useForm<Values, unknown, z.output<typeof bidFields>>({
     resolver: zodResolver(bidFields, formSchemaOptions),
     defaultValues: bid
-      ? { date: bid.date, panel: bid.panel, optionsConsidered: bid.optionsConsidered, childViews: bid.childViews, decision: bid.decision, decisionOther: bid.decisionOther, reasons: bid.reasons }
-      : { date: todayUtc(), panel: [], optionsConsidered: [], childViews: '', decision: null, decisionOther: '', reasons: '' },
+      ? { date: bid.date, panel: bid.panel, optionsConsidered: bid.optionsConsidered, childViews: bid.childViews, childViewsAbsent: bid.childViewsAbsent, decision: bid.decision, decisionOther: bid.decisionOther, reasons: bid.reasons }
+      : { date: todayUtc(), panel: [], optionsConsidered: [], childViews: '', childViewsAbsent: null, decision: null, decisionOther: '', reasons: '' },
   });
   const draft = useFormDraft(form, `case:${caseFile.id}:bid:${bid ? bid.id : 'new'}`);
   const panel = useFieldArray({ control: form.control, name: 'panel' });
@@ -149,7 +151,14 @@ function BidForm({ caseFile, bid, onClose, onSaved }: { caseFile: CaseFile; bid:
         </div>
       </fieldset>
 
-      <TextAreaField label={t('fields.childViews')} description={t('fields.childViewsHelp')} required rows={4} error={errors.childViews} {...form.register('childViews')} />
+      <ViewsAbsenceFields
+        idPrefix="bid"
+        control={form.control}
+        register={form.register}
+        setValue={form.setValue}
+        errors={errors}
+        viewsField={<TextAreaField label={t('fields.childViews')} description={t('fields.childViewsHelp')} required rows={4} error={errors.childViews} {...form.register('childViews')} />}
+      />
       <SelectField label={t('fields.decision')} required error={errors.decision} {...form.register('decision', { setValueAs: (v: string | null) => (v ? v : null) })}>
         <option value="">{t('none')}</option>
         {bidDecisions.map((d) => (
@@ -252,7 +261,7 @@ function BidView({ bid }: { bid: Bid }) {
         <div className="record-list__pair">
           <dt>{t('fields.childViews')}</dt>
           <dd>
-            <blockquote className="child-words" dir="auto">{bid.childViews || '—'}</blockquote>
+            {bid.childViewsAbsent ? <ChildViewsText views="" absence={bid.childViewsAbsent} /> : <blockquote className="child-words" dir="auto">{bid.childViews || '—'}</blockquote>}
           </dd>
         </div>
         <div className="record-list__pair">

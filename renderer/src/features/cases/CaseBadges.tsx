@@ -1,12 +1,13 @@
 // DOM. The small markers a case carries everywhere: its stage, risk, priority, status, and a review
 // that is due or overdue.
 import { useTranslation } from 'react-i18next';
-import type { Priority, RiskLevel } from '@shared/cases/fields';
+import type { CaseRiskLevel, Priority } from '@shared/cases/fields';
 import { stageIndex, type CaseStatus, type Stage } from '@shared/cases/stages';
 import { Badge, type Tone } from '../../ui/misc';
 import { useCaseFormat } from './format';
 
-const riskTone: Record<RiskLevel, Tone> = { low: 'neutral', medium: 'warning', high: 'danger' };
+// "Not yet assessed" is information to act on, not a level: its own tone, never the medium one.
+const riskTone: Record<CaseRiskLevel, Tone> = { not_assessed: 'info', low: 'neutral', medium: 'warning', high: 'danger' };
 const priorityTone: Record<Priority, Tone> = { normal: 'neutral', high: 'warning', urgent: 'danger' };
 
 export function StageLabel({ stage, short = false }: { stage: Stage; short?: boolean }) {
@@ -21,7 +22,7 @@ export function StageLabel({ stage, short = false }: { stage: Stage; short?: boo
   );
 }
 
-export function RiskBadge({ level, withLabel = false }: { level: RiskLevel; withLabel?: boolean }) {
+export function RiskBadge({ level, withLabel = false }: { level: CaseRiskLevel; withLabel?: boolean }) {
   const { t } = useTranslation('cases');
   return <Badge tone={riskTone[level]}>{withLabel ? t('risk.labelled', { level: t(`risk.${level}`) }) : t(`risk.${level}`)}</Badge>;
 }

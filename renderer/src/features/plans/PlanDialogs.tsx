@@ -1,5 +1,7 @@
 // DOM. The smaller plan dialogs: a three-monthly review (with progress on each objective), progress
 // on one objective between reviews, and a supervisor's approval of a version.
+import { reviewParticipantRoles, type ReviewParticipant } from '@shared/tasks/contract';
+import { ViewsAbsenceFields } from '../casework/ViewsAbsenceFields';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
@@ -11,7 +13,7 @@ import type { Objective, PlanVersion } from '@shared/plans/contract';
 import { objectiveStatuses, planReviewDue, reviewFormSchema, type ReviewForm } from '@shared/plans/schemas';
 import { Dialog } from '../../ui/Dialog';
 import { applyCoreIssues, formSchemaOptions } from '../../ui/errors';
-import { FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
+import { CheckboxField, FieldErrorNamespace, SelectField, TextAreaField, TextField } from '../../ui/form/fields';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/misc';
@@ -35,11 +37,16 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
     defaultValues: {
       date: todayUtc(),
       notes: '',
+      participants: [],
+      childViews: '',
+      childViewsAbsent: null,
       objectivesProgress: current.objectives.map((o) => ({ objectiveId: o.id, status: o.status, note: '' })),
     },
     mode: 'onTouched',
   });
   const { register, handleSubmit, setError, formState, control } = form;
+  // Who took part (a review without the child and the family is a desk review).
+  const [roles, setRoles] = useState<ReviewParticipant['role'][]>([]);
   const { errors, isSubmitting } = formState;
   const autosave = useFormDraft(form, `case:${caseFile.id}:plans:review`);
   const date = useWatch({ control, name: 'date' });
@@ -51,7 +58,14 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
     const before = new Map(current.objectives.map((o) => [o.id, o.status]));
     const objectivesProgress = values.objectivesProgress.filter((p) => p.note || before.get(p.objectiveId) !== p.status);
     try {
-      const result = await review.mutateAsync({ date: values.date, notes: values.notes, objectivesProgress });
+      const result = await review.mutateAsync({
+        date: values.date,
+        notes: values.notes,
+        objectivesProgress,
+        participants: roles.map((role) => ({ role, name: '' })),
+        childViews: values.childViews,
+        childViewsAbsent: values.childViewsAbsent,
+      });
       await autosave.discard();
       toast.show(t('review.done', { date: day(result.reviewDue) }));
       onClose();
@@ -72,6 +86,28 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
         <TextField type="date" label={t('review.date')} required max={todayUtc()} error={errors.date} {...register('date')} />
         {nextDue ? <p role="status">{t('review.nextDuePreview', { date: day(nextDue) })}</p> : null}
         <TextAreaField label={t('review.notes')} description={t('review.notesHelp')} required rows={4} error={errors.notes} {...register('notes')} />
+        <fieldset className="fieldset">
+          <legend>{t('review.participants')}</legend>
+          <p className="field__description">{t('review.participantsHelp')}</p>
+          <div className="choice-list choice-list--inline">
+            {reviewParticipantRoles.map((role) => (
+              <CheckboxField
+                key={role}
+                label={t(`tasks:roles.${role}`)}
+                checked={roles.includes(role)}
+                onChange={(e) => setRoles((now) => (e.target.checked ? [...now, role] : now.filter((r) => r !== role)))}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <ViewsAbsenceFields
+          idPrefix="plan-review"
+          control={control}
+          register={register}
+          setValue={form.setValue}
+          errors={errors}
+          viewsField={<TextAreaField label={t('review.childViews')} rows={3} error={errors.childViews} {...register('childViews')} />}
+        />
         {current.objectives.length > 0 ? (
           <fieldset className="stack plan-objective">
             <legend>{t('review.objectives')}</legend>

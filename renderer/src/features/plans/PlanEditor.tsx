@@ -2,6 +2,7 @@
 // domains), family ownership, the contingency plan and legal guardianship. Saving makes (or updates)
 // the draft version; the family's acknowledgement makes it the plan in force. Typing is kept as a
 // draft in the core while the worker types, so closing the editor or the lock screen loses nothing.
+import { ViewsAbsenceFields } from '../casework/ViewsAbsenceFields';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Path, type UseFormReturn } from 'react-hook-form';
@@ -32,6 +33,7 @@ const blankObjective = (domain: WellbeingDomain): ObjectiveValues => ({
   resources: '',
   partialSupport: null,
   status: 'not_started',
+  confidential: false,
 });
 
 export const emptyPlan = (): Values => ({
@@ -39,6 +41,8 @@ export const emptyPlan = (): Values => ({
   familyOwnership: '',
   contingencyPlan: '',
   guardianship: { currentHolder: '', returnsTo: '', returnsOn: null, notes: '' },
+  childViews: '',
+  childViewsAbsent: null,
 });
 
 function fieldFor(path: (string | number)[]): Path<Values> | null {
@@ -91,6 +95,7 @@ function ObjectiveRow({ form, index, onRemove, onDomainChange }: { form: EditorF
         <TextField label={t('objective.responsible')} description={t('objective.responsibleHelp')} required error={rowErrors?.responsible} {...register(`objectives.${index}.responsible`)} />
       </div>
       <TextAreaField label={t('objective.resources')} description={t('objective.resourcesHelp')} rows={2} error={rowErrors?.resources} {...register(`objectives.${index}.resources`)} />
+      <CheckboxField label={t('objective.confidential')} description={t('objective.confidentialHelp')} {...register(`objectives.${index}.confidential`)} />
       <CheckboxField
         label={t('objective.hasPartialSupport')}
         description={t('objective.partialSupportHelp')}
@@ -226,6 +231,14 @@ export function PlanEditor({
         </section>
 
         <TextAreaField label={t('editor.familyOwnership')} description={t('editor.familyOwnershipHelp')} rows={3} error={errors.familyOwnership} {...register('familyOwnership')} />
+        <ViewsAbsenceFields
+          idPrefix="plan"
+          control={form.control}
+          register={register}
+          setValue={form.setValue}
+          errors={errors}
+          viewsField={<TextAreaField label={t('editor.childViews')} description={t('editor.childViewsHelp')} rows={3} error={errors.childViews} {...register('childViews')} />}
+        />
         <TextAreaField
           id="plan-editor-contingency"
           label={t('editor.contingencyPlan')}

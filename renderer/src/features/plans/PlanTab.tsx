@@ -40,8 +40,11 @@ function toForm(plan: PlanVersion): PlanContentInput {
       resources: o.resources,
       partialSupport: o.partialSupport,
       status: o.status,
+      confidential: o.confidential,
     })),
     familyOwnership: plan.familyOwnership,
+    childViews: plan.childViews,
+    childViewsAbsent: plan.childViewsAbsent,
     contingencyPlan: plan.contingencyPlan,
     guardianship: { ...plan.guardianship },
   };
@@ -332,6 +335,16 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
             columns={[
               { key: 'date', header: t('review.date'), cell: (r) => day(r.date), rowHeader: true, className: 'cell-nowrap' },
               { key: 'notes', header: t('review.notes'), cell: (r) => <UserText as="span" className="plan-text">{r.notes}</UserText> },
+              {
+                key: 'who',
+                header: t('review.participants'),
+                cell: (r) => (
+                  <span>
+                    {r.participants.map((p) => t(`tasks:roles.${p.role}`)).join(', ') || '—'}
+                    {r.deskReview ? <> <Badge tone="warning">{t('review.deskReview')}</Badge></> : null}
+                  </span>
+                ),
+              },
               { key: 'version', header: t('history.version'), cell: (r) => t('history.versionNumber', { version: r.version }) },
               { key: 'next', header: t('reviews.nextDue'), cell: (r) => day(r.nextDue), className: 'cell-nowrap' },
               { key: 'by', header: t('view.recordedBy'), cell: (r) => r.recordedByName ?? '—' },

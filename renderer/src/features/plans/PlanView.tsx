@@ -29,7 +29,10 @@ function ObjectiveCard({ objective, onProgress, headingLevel }: { objective: Obj
         <Heading className="card__title">
           <UserText>{objective.objective}</UserText>
         </Heading>
-        <Badge tone={statusTone[objective.status]}>{t(`statuses.${objective.status}`)}</Badge>
+        <span>
+          {objective.confidential ? <Badge tone="warning">{t('objective.confidentialBadge')}</Badge> : null}{' '}
+          <Badge tone={statusTone[objective.status]}>{t(`statuses.${objective.status}`)}</Badge>
+        </span>
       </div>
       <dl className="plan-facts">
         <dt>{t('objective.indicator')}</dt>

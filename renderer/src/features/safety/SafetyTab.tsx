@@ -46,7 +46,8 @@ function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
     resolver: zodResolver(riskAssessmentFields, formSchemaOptions),
     defaultValues: {
       date: todayUtc(),
-      overallLevel: current?.overallLevel ?? caseFile.riskLevel,
+      // Not yet assessed: the worker picks the level; nothing is pre-chosen for them.
+      overallLevel: current?.overallLevel ?? (caseFile.riskLevel === 'not_assessed' ? undefined : caseFile.riskLevel),
       summary: current?.summary ?? '',
       risks: current?.risks ?? [],
     },

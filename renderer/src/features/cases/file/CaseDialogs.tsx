@@ -2,7 +2,7 @@
 // reintegration (the alternative, why, and the child's views in their own words), resuming, and
 // reassigning (supervisors).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { CaseFile } from '@shared/cases/contract';
@@ -11,7 +11,11 @@ import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { useToast } from '../../../ui/Toast';
 import { caseIssueMessage } from '../form/childForm';
-import { ChoiceGroup, Select, TextArea } from '../form/fields';
+import { ChoiceGroup, Input, Select, TextArea } from '../form/fields';
+import { addDays, HALT_REVIEW_DAYS } from '@shared/tasks/rules';
+import { ChildViewsFields } from '../../casework/ChildViewsFields';
+import { childViewsFormShape, childViewsPayload, emptyChildViews, refineChildViewsForm } from '../../casework/childViewsForm';
+import { todayUtc } from '../format';
 import { useAssignCase, useHaltCase, useMoveStage, useResumeCase, useStaff } from '../queries';
 import { CaseActionError } from './CaseActionError';
 import { userTextDir } from '../../../ui/UserText';
@@ -58,11 +62,15 @@ function MoveBackDialog({ caseFile, onClose }: DialogProps) {
   );
 }
 
-const haltSchema = z.object({
-  alternative: z.enum(haltAlternatives),
-  reason: z.string().trim().min(1).max(5000),
-  childViews: z.string().trim().max(5000),
-});
+const haltSchema = z
+  .object({
+    alternative: z.enum(haltAlternatives),
+    reason: z.string().trim().min(1).max(5000),
+    /** '' = three months from today (the core's default). */
+    reviewOn: z.string(),
+    ...childViewsFormShape,
+  })
+  .superRefine(refineChildViewsForm);
 
 function HaltDialog({ caseFile, onClose }: DialogProps) {
   const { t } = useTranslation('cases');
@@ -70,12 +78,12 @@ function HaltDialog({ caseFile, onClose }: DialogProps) {
   const halt = useHaltCase();
   const form = useForm<z.input<typeof haltSchema>>({
     resolver: zodResolver(haltSchema, { error: caseIssueMessage }),
-    defaultValues: { alternative: undefined, reason: '', childViews: '' },
+    defaultValues: { alternative: undefined, reason: '', reviewOn: addDays(todayUtc(), HALT_REVIEW_DAYS), ...emptyChildViews },
   });
   const errors = form.formState.errors;
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit(({ alternative, reason, reviewOn, ...views }) =>
     halt.mutate(
-      { caseId: caseFile.id, version: caseFile.version, ...values },
+      { caseId: caseFile.id, version: caseFile.version, alternative, reason, ...(reviewOn ? { reviewOn } : {}), ...childViewsPayload(views) },
       {
         onSuccess: () => {
           toast.show(t('halt.done'));
@@ -86,6 +94,7 @@ function HaltDialog({ caseFile, onClose }: DialogProps) {
   );
   return (
     <Dialog open onClose={onClose} title={t('halt.title')} description={t('halt.intro')}>
+      <FormProvider {...form}>
       <form className="stack" noValidate onSubmit={submit}>
         <ChoiceGroup label={t('halt.alternative')} required error={errors.alternative}>
           <div className="choice-list">
@@ -101,7 +110,8 @@ function HaltDialog({ caseFile, onClose }: DialogProps) {
           </div>
         </ChoiceGroup>
         <TextArea label={t('halt.reason')} required rows={3} error={errors.reason} {...form.register('reason')} />
-        <TextArea label={t('halt.childViews')} description={t('halt.childViewsHelp')} rows={3} error={errors.childViews} {...form.register('childViews')} />
+        <ChildViewsFields idPrefix="halt" label={t('halt.childViews')} help={t('halt.childViewsHelp')} />
+        <Input type="date" label={t('halt.reviewOn')} description={t('halt.reviewOnHelp')} min={addDays(todayUtc(), 1)} error={errors.reviewOn} {...form.register('reviewOn')} />
         <CaseActionError error={halt.error} caseId={caseFile.id} onReload={onClose} />
         <div className="dialog__footer">
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
@@ -110,6 +120,7 @@ function HaltDialog({ caseFile, onClose }: DialogProps) {
           </Button>
         </div>
       </form>
+      </FormProvider>
     </Dialog>
   );
 }

@@ -17,6 +17,7 @@ import { CaseDialogs, type CaseDialog } from './CaseDialogs';
 import { CaseHeader } from './CaseHeader';
 import { CaseTabs } from './CaseTabs';
 import { NextPanel } from './NextPanel';
+import { CaseTasks } from '../../tasks/CaseTasks';
 
 /** Re-reads the case file (gates, stage) and timeline whenever any mutation succeeds. */
 function useRefreshAfterChanges(caseId: string) {
@@ -94,6 +95,7 @@ function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
     <div className="case-file">
       <CaseHeader caseFile={caseFile} actions={<CaseActions caseFile={caseFile} open={setDialog} />} />
       <NextPanel caseFile={caseFile} />
+      <CaseTasks caseFile={caseFile} />
       <CaseTabs caseFile={caseFile} />
       <CaseDialogs open={dialog} caseFile={caseFile} onClose={closeDialog} />
     </div>

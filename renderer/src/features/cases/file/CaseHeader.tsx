@@ -3,9 +3,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
-import { Alert } from '../../../ui/misc';
+import { Alert, Badge } from '../../../ui/misc';
+import { ChildViewsText } from '../../casework/ChildViewsFields';
 import { PriorityBadge, ReviewDue, RiskBadge, StatusBadge } from '../CaseBadges';
-import { childName, useCaseFormat } from '../format';
+import { childName, todayUtc, useCaseFormat } from '../format';
 import { useCasePhoto } from '../queries';
 import { StageStepper } from './StageStepper';
 
@@ -64,6 +65,11 @@ export function CaseHeader({ caseFile, actions }: { caseFile: CaseFile; actions?
             <PriorityBadge priority={caseFile.priority} />
             <StatusBadge status={caseFile.status} />
             {caseFile.spontaneous ? <span className="badge badge--info">{t('case.spontaneous')}</span> : null}
+            {caseFile.paper ? (
+              <span className="badge badge--info">
+                {t('paper.badge', { date: format.day(caseFile.paper.since), name: caseFile.paper.markedByName ?? '—', on: format.day(caseFile.paper.markedAt) })}
+              </span>
+            ) : null}
           </div>
         </div>
         {actions ? <div className="case-header__actions">{actions}</div> : null}
@@ -101,9 +107,15 @@ export function CaseHeader({ caseFile, actions }: { caseFile: CaseFile; actions?
           <p>
             <strong>{t('halt.reason')}:</strong> {caseFile.halt.reason}
           </p>
-          {caseFile.halt.childViews ? (
+          {caseFile.halt.childViews || caseFile.halt.childViewsAbsent ? (
             <p>
-              <strong>{t('halt.childViews')}:</strong> <q>{caseFile.halt.childViews}</q>
+              <strong>{t('halt.childViews')}:</strong> <ChildViewsText views={caseFile.halt.childViews} absence={caseFile.halt.childViewsAbsent} />
+            </p>
+          ) : null}
+          {caseFile.halt.reviewDue ? (
+            <p>
+              <strong>{t('halt.reviewDue')}:</strong> {format.day(caseFile.halt.reviewDue)}
+              {caseFile.halt.reviewDue < todayUtc() ? <> <Badge tone="danger">{t('review.overdue')}</Badge></> : null}
             </p>
           ) : null}
         </Alert>

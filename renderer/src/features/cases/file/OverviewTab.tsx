@@ -7,7 +7,7 @@ import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-ho
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { childDetailsSchema, prioritySchema, riskLevelSchema, type CaseFile } from '@shared/cases/contract';
-import { priorities, riskLevels } from '@shared/cases/fields';
+import { caseRiskLevels, priorities } from '@shared/cases/fields';
 import { isApiError } from '../../../api';
 import { Button } from '../../../ui/Button';
 import { useFocusOnToggle } from '../../../ui/focus';
@@ -19,6 +19,7 @@ import { discardDraft, useAutosave, useDraftQuery } from '../../../ui/useDraft';
 import { caseIssueMessage, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
 import { ChildDetailsFields } from '../form/ChildDetailsFields';
 import { Select } from '../form/fields';
+import { TextAreaField } from '../../../ui/Field';
 import { PhotoField, type Photo } from '../form/PhotoField';
 import { useCasePhoto, useSetPhoto, useUpdateCase } from '../queries';
 import { CaseActionError } from './CaseActionError';
@@ -27,9 +28,10 @@ import { useResumeOnUnlock } from '../../../ui/useResumeOnUnlock';
 interface EditValues {
   child: ChildValues;
   riskLevel: CaseFile['riskLevel'];
+  riskReason?: string;
   priority: CaseFile['priority'];
 }
-const editSchema = z.object({ child: childDetailsSchema, riskLevel: riskLevelSchema, priority: prioritySchema });
+const editSchema = z.object({ child: childDetailsSchema, riskLevel: riskLevelSchema, riskReason: z.string().trim().max(2000).default(''), priority: prioritySchema });
 type EditOutput = z.output<typeof editSchema>;
 const baseResolver = zodResolver(editSchema, { error: caseIssueMessage }) as unknown as Resolver<EditValues, unknown, EditOutput>;
 const editResolver: Resolver<EditValues, unknown, EditOutput> = async (values, context, options) => {
@@ -172,6 +174,8 @@ function EditFormFields({
       : { child: toChildValues(caseFile.child), riskLevel: caseFile.riskLevel, priority: caseFile.priority },
   });
   const [error, setError] = useState<unknown>(null);
+  // A level changed by hand is an override: it needs a reason (shared/cases/risk.ts).
+  const riskChanged = form.watch('riskLevel') !== caseFile.riskLevel;
   const key = editDraftKey(caseFile.id);
   const autosave = useAutosave(key, true);
   const { schedule, cancel } = autosave;
@@ -187,6 +191,10 @@ function EditFormFields({
 
   const submit = form.handleSubmit(async (values) => {
     setError(null);
+    if (values.riskLevel !== caseFile.riskLevel && !values.riskReason) {
+      form.setError('riskReason', { type: 'rule', message: errorKey('validation.required') }, { shouldFocus: true });
+      return;
+    }
     try {
       await update.mutateAsync({ caseId: caseFile.id, version: caseFile.version, ...values });
       toast.show(t('overview.saved'));
@@ -200,7 +208,11 @@ function EditFormFields({
         return;
       }
       const mapped = applyServerIssues(failure, form.setError, (path) =>
-        path[0] === 'child' && typeof path[1] === 'string' ? (`child.${path[1]}` as 'child.givenName') : null,
+        path[0] === 'riskReason' || path[0] === 'riskLevel'
+          ? path[0]
+          : path[0] === 'child' && typeof path[1] === 'string'
+            ? (`child.${path[1]}` as 'child.givenName')
+            : null,
       );
       if (!mapped) setError(failure);
     }
@@ -220,13 +232,23 @@ function EditFormFields({
             {t('form.sections.case')}
           </h2>
           <div className="form-grid">
-            <Select label={t('case.risk')} description={t('case.riskHelp')} {...form.register('riskLevel')}>
-              {riskLevels.map((level) => (
+            <Select label={t('case.risk')} description={t('case.riskHelp')} error={form.formState.errors.riskLevel} {...form.register('riskLevel')}>
+              {/* Once a risk assessment exists the case cannot go back to "not yet assessed". */}
+              {caseRiskLevels.filter((level) => level !== 'not_assessed' || !caseFile.facts.riskAssessed).map((level) => (
                 <option key={level} value={level}>
                   {t(`risk.${level}`)}
                 </option>
               ))}
             </Select>
+            {riskChanged ? (
+              <TextAreaField
+                label={t('case.riskReason')}
+                description={t('case.riskReasonHelp')}
+                required
+                error={form.formState.errors.riskReason}
+                {...form.register('riskReason')}
+              />
+            ) : null}
             <Select label={t('case.priority')} {...form.register('priority')}>
               {priorities.map((level) => (
                 <option key={level} value={level}>

@@ -3,14 +3,14 @@
 import { Trans, useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { Button } from '../../../ui/Button';
-import { ErrorAlert, Loading } from '../../../ui/misc';
+import { Badge, ErrorAlert, Loading } from '../../../ui/misc';
 import { useCaseFormat } from '../format';
 import { useTimeline } from '../queries';
 
 type Details = Record<string, unknown> | null;
 
 const stageKeys = new Set(['from', 'to', 'stage']);
-const hiddenKeys = new Set(['id', 'caseId', 'contactId', 'noteId', 'documentId', 'consentId', 'notDuplicateOf', 'created']);
+const hiddenKeys = new Set(['id', 'caseId', 'contactId', 'noteId', 'documentId', 'consentId', 'notDuplicateOf', 'created', 'backEntered', 'happenedOn']);
 
 /** The namespace of the feature that recorded an event, by the event's prefix. */
 const areaNamespace: Record<string, string> = {
@@ -146,7 +146,16 @@ export function TimelineTab({ caseFile }: { caseFile: CaseFile }) {
             <li key={event.id} className="timeline__event">
               <span className="timeline__dot" aria-hidden="true" />
               <div className="timeline__body">
-                <p className="timeline__title">{eventTitle(event.type)}</p>
+                <p className="timeline__title">
+                  {eventTitle(event.type)}
+                  {/* Entered from paper records: when it happened, beside when it was typed (below). */}
+                  {event.details?.backEntered === true && typeof event.details.happenedOn === 'string' ? (
+                    <>
+                      {' '}
+                      <Badge tone="info">{t('timeline.backEntered', { date: format.day(event.details.happenedOn) })}</Badge>
+                    </>
+                  ) : null}
+                </p>
                 <p className="timeline__meta">
                   <time dateTime={event.at}>{format.dateTime(event.at)}</time>
                   {event.userName ? (

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseSortFields } from '@shared/cases/contract';
-import { priorities, riskLevels } from '@shared/cases/fields';
+import { caseRiskLevels, priorities } from '@shared/cases/fields';
 import { caseStatuses, stages } from '@shared/cases/stages';
 import { useReadySession } from '../../../app/session';
 import { useAreas, useStaff } from '../queries';
@@ -156,7 +156,7 @@ export function CaseFilters({ filters, onChange }: Props) {
       <div className="case-filters__row">
         <fieldset className="chip-group">
           <legend className="chip-group__legend">{t('list.risk')}</legend>
-          {riskLevels.map((level) => (
+          {caseRiskLevels.map((level) => (
             <label key={level} className="chip-toggle">
               <input
                 type="checkbox"

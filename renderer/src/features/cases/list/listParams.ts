@@ -1,7 +1,7 @@
 // Environment-free. The case list's search, filters and sort as URL query parameters, so Back and
 // Forward walk through them and a filtered list can be reopened. Anything unknown is dropped.
 import { caseSortFields, type CaseListInput } from '@shared/cases/contract';
-import { priorities, riskLevels } from '@shared/cases/fields';
+import { caseRiskLevels, priorities } from '@shared/cases/fields';
 import { caseStatuses, stages } from '@shared/cases/stages';
 
 export type SortField = (typeof caseSortFields)[number];
@@ -34,7 +34,7 @@ export function filtersFromParams(params: URLSearchParams): CaseListFilters {
   const status = oneOf(caseStatuses, params.get('status'));
   if (status) filters.status = status;
   if (worker && /^[\w-]{1,64}$/u.test(worker)) filters.workerId = worker;
-  const risks = manyOf(riskLevels, params.get('risk'));
+  const risks = manyOf(caseRiskLevels, params.get('risk'));
   if (risks) filters.riskLevels = risks;
   if (area) filters.area = area;
   if (params.get('overdue') === '1') filters.overdue = true;

@@ -2,7 +2,8 @@
 // supervisor may choose), and a spontaneous reunification (the child went home alone).
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { priorities, riskLevels } from '@shared/cases/fields';
+import { caseRiskLevels, priorities } from '@shared/cases/fields';
+import { spontaneousKinds } from '@shared/tasks/rules';
 import { useReadySession } from '../../../app/session';
 import { todayUtc } from '../format';
 import { Checkbox, Input, Select, TextArea } from '../form/fields';
@@ -16,7 +17,7 @@ export function CaseSetupFields() {
   const staff = useStaff(canAssign);
   const { register, control, formState } = useFormContext<RegisterValues>();
   const errors = formState.errors;
-  const [spontaneous, priority] = useWatch({ control, name: ['spontaneous.enabled', 'priority'] });
+  const [spontaneous, priority, spontaneousKind, paper] = useWatch({ control, name: ['spontaneous.enabled', 'priority', 'spontaneous.kind', 'paper.enabled'] });
   const others = (staff.data ?? []).filter((person) => person.id !== session.userId);
 
   return (
@@ -27,7 +28,7 @@ export function CaseSetupFields() {
         </h2>
         <div className="form-grid">
           <Select label={t('case.risk')} description={t('case.riskHelp')} error={errors.riskLevel} {...register('riskLevel')}>
-            {riskLevels.map((level) => (
+            {caseRiskLevels.map((level) => (
               <option key={level} value={level}>
                 {t(`risk.${level}`)}
               </option>
@@ -63,6 +64,19 @@ export function CaseSetupFields() {
         </div>
       </section>
 
+      <section className="form-section" aria-labelledby="register-paper">
+        <h2 className="form-section__title" id="register-paper">
+          {t('paper.title')}
+        </h2>
+        <Checkbox label={t('paper.enable')} description={t('paper.help')} {...register('paper.enabled')} />
+        {paper ? (
+          <div className="form-grid">
+            <Input type="date" label={t('paper.since')} required max={todayUtc()} error={errors.paper?.since} {...register('paper.since')} />
+            <Input label={t('paper.note')} error={errors.paper?.note} {...register('paper.note')} />
+          </div>
+        ) : null}
+      </section>
+
       <section className="form-section" aria-labelledby="register-spontaneous">
         <h2 className="form-section__title" id="register-spontaneous">
           {t('spontaneous.title')}
@@ -71,6 +85,17 @@ export function CaseSetupFields() {
         {spontaneous ? (
           <div className="stack">
             <div className="form-grid">
+              <Select label={t('spontaneous.kind')} required error={errors.spontaneous?.kind} {...register('spontaneous.kind')}>
+                <option value="">{t('spontaneous.kindChoose')}</option>
+                {spontaneousKinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`spontaneous.kinds.${kind}`)}
+                  </option>
+                ))}
+              </Select>
+              {spontaneousKind === 'other' ? (
+                <Input label={t('spontaneous.kindOther')} required error={errors.spontaneous?.kindOther} {...register('spontaneous.kindOther')} />
+              ) : null}
               <Input
                 type="date"
                 label={t('spontaneous.reunifiedOn')}

@@ -39,6 +39,7 @@ const CHECK_DELAY_MS = 500;
 export function registerField(path: (string | number)[]): string | null {
   const [head, field] = path;
   if ((head === 'child' || head === 'spontaneous') && typeof field === 'string') return `${head}.${field}`;
+  if (head === 'fromPaper' && field === 'since') return 'paper.since';
   if (head === 'workerId' || head === 'familyWorkerId' || head === 'riskLevel' || head === 'priority') return head;
   return null;
 }
@@ -156,9 +157,12 @@ function RegisterForm({ draft }: { draft: { data: unknown; savedAt: string } | n
         priority: values.priority,
         ...(values.workerId ? { workerId: values.workerId } : {}),
         ...(values.familyWorkerId ? { familyWorkerId: values.familyWorkerId } : {}),
+        ...(values.paper.enabled ? { fromPaper: { since: values.paper.since, note: values.paper.note } } : {}),
         ...(values.spontaneous.enabled
           ? {
               spontaneous: {
+                kind: values.spontaneous.kind || 'other',
+                kindOther: values.spontaneous.kindOther,
                 reunifiedOn: values.spontaneous.reunifiedOn,
                 caregiverNames: values.spontaneous.caregiverNames,
                 notes: values.spontaneous.notes,

@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { childDetailsSchema, prioritySchema, riskLevelSchema } from '@shared/cases/contract';
-import { ageInYears, type priorities, type riskLevels } from '@shared/cases/fields';
+import { ageInYears, type caseRiskLevels, type priorities } from '@shared/cases/fields';
+import { spontaneousKinds, type SpontaneousKind } from '@shared/tasks/rules';
 import { errorKey } from '../../../ui/errors';
 import { caseIssueMessage, emptyChild, toChildValues, withChildRules, type ChildValues } from '../form/childForm';
 
@@ -12,22 +13,26 @@ export const DRAFT_KEY = 'cases:new';
 
 export interface RegisterValues {
   child: ChildValues;
-  riskLevel: (typeof riskLevels)[number];
+  riskLevel: (typeof caseRiskLevels)[number];
   priority: (typeof priorities)[number];
   /** '' = the person registering. */
   workerId: string;
   /** '' = none. */
   familyWorkerId: string;
-  spontaneous: { enabled: boolean; reunifiedOn: string; caregiverNames: string; notes: string };
+  /** kind '' until the worker says how the child came home. */
+  /** Entered from paper records: the day the paper file began ('' until given). */
+  paper: { enabled: boolean; since: string; note: string };
+  spontaneous: { enabled: boolean; kind: SpontaneousKind | ''; kindOther: string; reunifiedOn: string; caregiverNames: string; notes: string };
 }
 
 export const emptyRegister: RegisterValues = {
   child: emptyChild,
-  riskLevel: 'medium',
+  riskLevel: 'not_assessed',
   priority: 'normal',
   workerId: '',
   familyWorkerId: '',
-  spontaneous: { enabled: false, reunifiedOn: '', caregiverNames: '', notes: '' },
+  paper: { enabled: false, since: '', note: '' },
+  spontaneous: { enabled: false, kind: '', kindOther: '', reunifiedOn: '', caregiverNames: '', notes: '' },
 };
 
 const registerSchema = z.object({
@@ -36,8 +41,11 @@ const registerSchema = z.object({
   priority: prioritySchema,
   workerId: z.string(),
   familyWorkerId: z.string(),
+  paper: z.object({ enabled: z.boolean(), since: z.string(), note: z.string().trim().max(2000) }),
   spontaneous: z.object({
     enabled: z.boolean(),
+    kind: z.enum(spontaneousKinds).or(z.literal('')),
+    kindOther: z.string().trim().max(200),
     reunifiedOn: z.string(),
     caregiverNames: z.string().trim().max(200),
     notes: z.string().trim().max(5000),
@@ -59,6 +67,18 @@ export const registerResolver: Resolver<RegisterValues, unknown, RegisterOutput>
       } as FieldErrors<RegisterValues>;
     }
   }
+  if (values.paper.enabled && !/^\d{4}-\d{2}-\d{2}$/u.test(values.paper.since)) {
+    errors = { ...errors, paper: { since: { type: 'rule', message: errorKey(values.paper.since ? 'validation.format' : 'validation.required') } } } as FieldErrors<RegisterValues>;
+  }
+  if (values.spontaneous.enabled) {
+    // How the child came home is required (G:L277), and "other" says what it was.
+    const current = (errors.spontaneous ?? {}) as Record<string, unknown>;
+    const required = { type: 'rule', message: errorKey('validation.required') };
+    if (!values.spontaneous.kind) errors = { ...errors, spontaneous: { ...current, kind: required } } as FieldErrors<RegisterValues>;
+    else if (values.spontaneous.kind === 'other' && !values.spontaneous.kindOther.trim()) {
+      errors = { ...errors, spontaneous: { ...current, kindOther: required } } as FieldErrors<RegisterValues>;
+    }
+  }
   if (Object.keys(errors).length === 0) return result;
   return { values: {}, errors };
 };
@@ -71,6 +91,7 @@ export function fromDraft(data: unknown): RegisterValues {
     ...emptyRegister,
     ...draft,
     child: toChildValues(draft.child as Record<string, unknown> | undefined),
+    paper: { ...emptyRegister.paper, ...(draft.paper ?? {}) },
     spontaneous: { ...emptyRegister.spontaneous, ...(draft.spontaneous ?? {}) },
   };
 }

@@ -12,6 +12,7 @@ import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
 import { FollowupWork } from '../../followup/FollowupWork';
+import { DueWork } from '../../tasks/DueWork';
 import { DueReferrals } from '../../referrals/DueReferrals';
 import { DueCommitments } from '../../conference/DueCommitments';
 
@@ -106,6 +107,7 @@ export function MyWorkPage() {
       <DueCommitments />
       {work.data ? (
         <div className="work-grid">
+          <DueWork />
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
             <ul className="work-list">
               {work.data.approvals.map((entry) => (
