@@ -1,6 +1,7 @@
 // Environment-free. The case file: registration (with a duplicate check), the case list, the case
 // header and details, assignment, stage moves and halting, the timeline, and "my work".
 import { z } from 'zod';
+import { approvalItemSchema } from '../approvals/queue';
 import { consentGivers, consentMethods } from '../consents/contract';
 import { defineChannels } from '../contract/channel';
 import {
@@ -9,17 +10,16 @@ import {
   idSchema,
   isoDate,
   photoSchema,
-  priorities,
-  riskLevels,
   separationReasons,
   sexes,
   shortText,
 } from './fields';
 import { caseStatuses, caseTabs, haltAlternatives, stages } from './stages';
 
-export const stageSchema = z.enum(stages);
-export const riskLevelSchema = z.enum(riskLevels);
-export const prioritySchema = z.enum(priorities);
+// The case list's row lives in its own file so that other features' schemas can embed it without
+// importing this contract back (approvals/queue.ts, which My work's output uses).
+import { caseRowSchema, prioritySchema, riskLevelSchema, stageSchema } from './row';
+export { caseRowSchema, prioritySchema, riskLevelSchema, stageSchema, type CaseRow } from './row';
 
 const nameText = z.string().trim().max(100);
 
@@ -61,26 +61,6 @@ export const spontaneousSchema = z
   })
   .strict();
 
-export const caseRowSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  sex: z.enum(sexes),
-  ageYears: z.number().int().nullable(),
-  stage: stageSchema,
-  status: z.enum(caseStatuses),
-  riskLevel: riskLevelSchema,
-  priority: prioritySchema,
-  area: z.string(),
-  workerId: z.string().nullable(),
-  workerName: z.string().nullable(),
-  reviewDue: z.string().nullable(),
-  overdue: z.boolean(),
-  spontaneous: z.boolean(),
-  updatedAt: z.string(),
-});
-export type CaseRow = z.infer<typeof caseRowSchema>;
 
 const gateRef = z.object({ id: z.string(), tab: z.enum(caseTabs) });
 
@@ -344,7 +324,7 @@ export const casesChannels = defineChannels({
       ),
       blockedCases: z.array(z.object({ case: caseRowSchema, blocked: z.array(gateRef), to: stageSchema })),
       /** Approvals waiting (oldest first): every case of the office for a supervisor. */
-      approvals: z.array(z.object({ kind: z.enum(['bid', 'plan', 'gateException']), since: z.string(), case: caseRowSchema })),
+      approvals: z.array(approvalItemSchema),
     }),
   },
 });

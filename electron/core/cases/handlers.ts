@@ -145,6 +145,9 @@ export function createCasesHandlers(deps: CoreDeps) {
           halt_reason: null,
           halt_child_views: null,
           halted_at: null,
+          halted_by: null,
+          halt_confirmed_by: null,
+          halt_confirmed_at: null,
           risk_level: input.riskLevel,
           risk_rank: riskRank[input.riskLevel],
           priority,
@@ -335,6 +338,10 @@ export function createCasesHandlers(deps: CoreDeps) {
             halt_reason: reason,
             halt_child_views: childViews,
             halted_at: env.now().toISOString(),
+            // A supervisor confirms the halt (DOMAIN-REVIEW A7); until then it waits in the approvals queue.
+            halted_by: env.session.userId,
+            halt_confirmed_by: null,
+            halt_confirmed_at: null,
           })
           .where('id', '=', caseId)
           .execute();
@@ -350,7 +357,7 @@ export function createCasesHandlers(deps: CoreDeps) {
         await bumpVersion(trx, caseId, version);
         await trx
           .updateTable('cases')
-          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halted_at: null })
+          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halted_at: null, halted_by: null, halt_confirmed_by: null, halt_confirmed_at: null })
           .where('id', '=', caseId)
           .execute();
         await recordCaseChange(env, trx, caseId, 'case.resume', {}, { reason });

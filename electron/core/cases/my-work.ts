@@ -3,10 +3,10 @@
 // approvals waiting among the cases the caller may see (every case, for a supervisor).
 import { todayIso } from '../../../shared/cases/fields';
 import { nextStep, stageIndex } from '../../../shared/cases/stages';
+import { approvalQueue } from '../approvals/queue';
 import { plannedContacts } from '../contacts/queries';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { approvalsWaiting } from './approvals';
 import { factOptions, loadFacts } from './facts';
 import { toCaseRow } from './rows';
 
@@ -53,7 +53,7 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
         if (row) names.set(contact.caseId, { number: row.number, name: `${row.given_name} ${row.family_name}`.trim() });
       }
     }
-    const approvals = await approvalsWaiting(db, env.session, env.now());
+    const approvals = await approvalQueue(db, env.session, env.now(), { limit: 100 });
     await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
     return {
       overdueReviews: overdue.map((r) => toCaseRow(r, env.now())),

@@ -32,6 +32,10 @@ export interface CasesTable {
   halt_reason: string | null;
   halt_child_views: string | null;
   halted_at: string | null;
+  /** Migration 0013: who halted, and the supervisor who confirmed the halt. */
+  halted_by: string | null;
+  halt_confirmed_by: string | null;
+  halt_confirmed_at: string | null;
   risk_level: 'low' | 'medium' | 'high';
   risk_rank: number;
   priority: 'normal' | 'high' | 'urgent';

@@ -4,6 +4,7 @@ import type { ApprovalsTables } from '../approvals/tables';
 import type { AssessmentsTables } from '../assessments/tables';
 import type { BidTables } from '../bid/tables';
 import type { CasesTables } from '../cases/tables';
+import type { ClosureTables } from '../closure/tables';
 import type { ConsentsTables } from '../consents/tables';
 import type { ContactsTables } from '../contacts/tables';
 import type { FamilyTables } from '../family/tables';
@@ -11,6 +12,7 @@ import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
 import type { ReunificationTables } from '../reunification/tables';
+import type { ReviewTables } from '../review/tables';
 import type { SafetyTables } from '../safety/tables';
 import type { TracingTables } from '../tracing/tables';
 import type { TransferTables } from '../transfer/tables';
@@ -78,4 +80,6 @@ export type DB = FoundationTables &
   PreparationTables &
   ContactsTables &
   ReunificationTables &
-  TransferTables;
+  TransferTables &
+  ClosureTables &
+  ReviewTables;

@@ -12,6 +12,9 @@ import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
 
+/** Where each kind of waiting decision is taken, in the case file. */
+const approvalTab = { bid: 'bid', plan: 'plan', gateException: 'overview', halt: 'overview', closure: 'closure' } as const;
+
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
 
@@ -103,12 +106,12 @@ export function MyWorkPage() {
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
             <ul className="work-list">
               {work.data.approvals.map((entry) => (
-                <li key={`${entry.kind}:${entry.case.id}`} className="work-item">
+                <li key={`${entry.kind}:${entry.itemId}`} className="work-item">
                   <CaseLink caseId={entry.case.id} name={childName(entry.case)} number={entry.case.number} />
                   <span className="work-item__meta">
                     <span>{t(`work.approvalKinds.${entry.kind}`)}</span>
                     <span>{t('work.waitingSince', { date: format.day(entry.since), age: waitedFor(entry.since) })}</span>
-                    <Link to={`/cases/${entry.case.id}?tab=${entry.kind === 'bid' ? 'bid' : 'plan'}`}>{t('work.openApproval')}</Link>
+                    <Link to={`/cases/${entry.case.id}?tab=${approvalTab[entry.kind]}`}>{t('work.openApproval')}</Link>
                   </span>
                 </li>
               ))}
