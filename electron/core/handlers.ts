@@ -7,6 +7,7 @@ import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
 import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
+import { createClosureHandlers } from './closure/handlers';
 import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
 import { createDownloadHandlers } from './cases/downloads';
 import { createCasesHandlers } from './cases/handlers';
@@ -50,6 +51,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPracticeHandlers,
     createBackupHandlers,
     createTransferHandlers,
+    createClosureHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -140,6 +140,8 @@ export const fullDuplicateMatchSchema = z.object({
   workerName: z.string().nullable(),
   score: z.number(),
   reasons: z.array(z.enum(['name', 'otherName', 'soundsAlike', 'age', 'place', 'sex'])),
+  /** A closed case: the register form offers to re-open it instead (G:L293). */
+  closed: z.boolean(),
 });
 export const limitedDuplicateMatchSchema = z
   .object({
@@ -149,6 +151,7 @@ export const limitedDuplicateMatchSchema = z
     area: z.string(),
     workerName: z.string().nullable(),
     score: z.number(),
+    closed: z.boolean(),
   })
   .strict();
 export const duplicateMatchSchema = z.discriminatedUnion('inScope', [fullDuplicateMatchSchema, limitedDuplicateMatchSchema]);
@@ -157,7 +160,7 @@ export type LimitedDuplicateMatch = z.infer<typeof limitedDuplicateMatchSchema>;
 
 /** What a caller outside the matched case's scope may learn of it. */
 export function limitedMatch(match: Omit<FullDuplicateMatch, 'inScope'>): LimitedDuplicateMatch {
-  return { inScope: false, caseId: match.caseId, number: match.number, area: match.area, workerName: match.workerName, score: match.score };
+  return { inScope: false, caseId: match.caseId, number: match.number, area: match.area, workerName: match.workerName, score: match.score, closed: match.closed };
 }
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 

@@ -10,6 +10,7 @@ import { bidChannels } from '../bid/contract';
 import { casesChannels } from '../cases/contract';
 import { duplicateFlagsChannels } from '../cases/duplicate-flags';
 import { downloadsChannels } from '../cases/downloads';
+import { closureChannels } from '../closure/contract';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -48,6 +49,7 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  closureChannels,
 ] as const;
 
 export const channels = {
@@ -73,6 +75,7 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...closureChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.
