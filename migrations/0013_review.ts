@@ -19,6 +19,9 @@ export default {
       CREATE INDEX plan_versions_waiting ON plan_versions (updated_at) WHERE status = 'current' AND approved_at IS NULL;
       CREATE INDEX cases_halt_waiting ON cases (halted_at) WHERE status = 'halted' AND halt_confirmed_at IS NULL;
 
+      -- The caseload view counts open cases per worker from this index alone (no case row read).
+      CREATE INDEX cases_caseload ON cases (status, worker_id, stage, risk_level, review_due, registered_at, spontaneous);
+
       ALTER TABLE practice_settings ADD COLUMN caseload_warn_size INTEGER NOT NULL DEFAULT 25 CHECK (caseload_warn_size BETWEEN 1 AND 1000);
 
       CREATE TABLE case_closures (

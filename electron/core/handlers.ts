@@ -21,6 +21,7 @@ import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createReviewHandlers } from './review/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createSessionHandlers } from './session/handlers';
@@ -52,6 +53,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createBackupHandlers,
     createTransferHandlers,
     createClosureHandlers,
+    createReviewHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

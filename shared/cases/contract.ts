@@ -328,6 +328,10 @@ export const casesChannels = defineChannels({
       blockedCases: z.array(z.object({ case: caseRowSchema, blocked: z.array(gateRef), to: stageSchema })),
       /** Approvals waiting (oldest first): every case of the office for a supervisor. */
       approvals: z.array(approvalItemSchema),
+      /** Actions a case review gave the caller (owner), open, soonest due first. */
+      reviewActions: z.array(
+        z.object({ actionId: z.string(), caseId: z.string(), number: z.string(), childName: z.string(), text: z.string(), dueOn: z.string(), overdue: z.boolean(), heldOn: z.string() }),
+      ),
     }),
   },
 });

@@ -19,6 +19,7 @@ import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
+import { reviewChannels } from '../review/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
@@ -50,6 +51,7 @@ const features = [
   backupChannels,
   transferChannels,
   closureChannels,
+  reviewChannels,
 ] as const;
 
 export const channels = {
@@ -76,6 +78,7 @@ export const channels = {
   ...backupChannels,
   ...transferChannels,
   ...closureChannels,
+  ...reviewChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -12,13 +12,3 @@ export type ReviewDecision = (typeof reviewDecisions)[number];
 export function countsAsPlanReview(childConsulted: boolean, familyConsulted: boolean): boolean {
   return childConsulted && familyConsulted;
 }
-
-/** The next plan review after one that counted: three months on, same day of month where it exists. */
-export function nextPlanReview(reviewedOn: string): string {
-  const [y, m, d] = reviewedOn.split('-').map(Number);
-  const month = m - 1 + 3;
-  const year = y + Math.floor(month / 12);
-  const mm = month % 12;
-  const last = new Date(Date.UTC(year, mm + 1, 0)).getUTCDate();
-  return `${year}-${String(mm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}

@@ -5,6 +5,7 @@ import { todayIso } from '../../../shared/cases/fields';
 import { nextStep, stageIndex } from '../../../shared/cases/stages';
 import { approvalQueue } from '../approvals/queue';
 import { plannedContacts } from '../contacts/queries';
+import { myReviewActions } from '../review/my-actions';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
 import { factOptions, loadFacts } from './facts';
@@ -54,6 +55,7 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       }
     }
     const approvals = await approvalQueue(db, env.session, env.now(), { limit: 100 });
+    const reviewActions = await myReviewActions(db, env.session.userId, today);
     await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
     return {
       overdueReviews: overdue.map((r) => toCaseRow(r, env.now())),
@@ -65,5 +67,6 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       })),
       blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
       approvals,
+      reviewActions,
     };
 }

@@ -42,7 +42,8 @@ describe('recommending closure', () => {
     const caseId = await caseInStage(team, 'follow_up');
     const closure = await recommend(caseId);
     expect(closure).toMatchObject({ status: 'recommended', recommendedByName: 'Wanjiru Worker', reason: 'reintegrated' });
-    await expectCode(recommend(caseId).catch(() => team.worker.call('closure.recommend', { caseId, version: 1, reason: 'died', checklist: completeChecklist })), 'CONFLICT');
+    const error = await expectCode(team.worker.call('closure.recommend', { caseId, version: await team.version(caseId), reason: 'died', checklist: completeChecklist }), 'CONFLICT');
+    expect(error.params).toEqual({ reason: 'closurePending' });
     const item = (await team.supervisor.ok('approvals.pending', { kinds: ['closure'] })).items.find((i) => i.caseId === caseId);
     expect(item).toMatchObject({ kind: 'closure', itemId: closure.id, subject: 'reintegrated', canDecide: true });
     await expectCode(team.worker.call('closure.decide', { caseId, closureId: closure.id, decision: 'approved', note: '' }), 'FORBIDDEN');
