@@ -7,6 +7,8 @@ import { idSchema, isoDate } from '../cases/fields';
 import { caseRowSchema, stageSchema } from '../cases/row';
 import { stages } from '../cases/stages';
 import { defineChannels } from '../contract/channel';
+import { languages } from '../i18n/languages';
+import { pdfFileSchema } from '../print/contract';
 import { reviewDecisions, sampleReason, selectionRules } from './rules';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -159,6 +161,12 @@ export const reviewChannels = defineChannels({
       })
       .strict(),
     output: reviewSessionSchema,
+  },
+  /** The session's decisions and actions as a PDF, in the chosen language; never the supervision notes. */
+  'review.printSummary': {
+    access: 'case.approve',
+    input: z.object({ sessionId: idSchema, lang: z.enum(languages) }).strict(),
+    output: pdfFileSchema,
   },
   'review.finishSession': { access: 'case.approve', input: sessionRef, output: reviewSessionSchema },
   /** The action's owner (or a supervisor) marks it done. */

@@ -15,8 +15,11 @@ import { caseload } from './caseload';
 import { selectCases } from './selection';
 import { actionsOf, loadSession } from './sessions';
 import { reviewSheet } from './sheet';
+import { reviewSummaryDocument } from './summary';
+import { auditAnchor } from '../audit/anchor';
+import { documentToPdfFile } from '../print/pdf';
 
-export function createReviewHandlers(_deps: CoreDeps) {
+export function createReviewHandlers(deps: CoreDeps) {
   async function openSession(env: HandlerEnv, sessionId: string) {
     const s = await env.db().selectFrom('review_sessions').select(['id', 'status', 'held_on']).where('id', '=', sessionId).executeTakeFirst();
     if (!s) throw new AppError('NOT_FOUND', 'no such review session');
@@ -157,6 +160,17 @@ export function createReviewHandlers(_deps: CoreDeps) {
         );
       });
       return loadSession(env.db(), sessionId, env.now());
+    },
+
+    'review.printSummary': async ({ sessionId, lang }, env) => {
+      const session = await loadSession(env.db(), sessionId, env.now());
+      // The print is audited first, in one transaction with reading the chain's head: the anchor on
+      // paper covers the record of its own printing.
+      const anchor = await env.tx(async (trx) => {
+        await env.audit(trx, { action: 'review.print', entityType: 'review', entityId: sessionId, details: { lang, cases: session.items.map((i) => i.caseId), sections: ['decisions', 'actions'] } });
+        return auditAnchor(trx, env.now());
+      });
+      return documentToPdfFile(deps, reviewSummaryDocument(session, lang, anchor), 'review-summary', session.heldOn);
     },
 
     'review.finishSession': async ({ sessionId }, env) => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectRecords, type TransferInfo } from '../../../electron/core/transfer/records';
 import { packageParts } from '../../../shared/transfer/package';
+import { pdfText, squash } from '../../fixtures/pdf';
 import { expectCode } from '../../fixtures/results';
 import { caseInStage, daysAgo, daysAhead } from '../reunification/fixture';
 import { setUpReviewTeam, type ReviewTeam } from './fixture';
@@ -122,6 +123,24 @@ describe('a review session', () => {
     expect(text).not.toContain('SUPERVISION-NOTE-7731');
     expect(text).not.toContain('Visit the school and update the safety plan');
     expect(Object.keys(records.sections)).not.toEqual(expect.arrayContaining(['review_items']));
+  });
+
+  it('prints a summary of decisions and actions with the audit chain head, without supervision notes, in English and Arabic', async () => {
+    const file = await team.supervisor.ok('review.printSummary', { sessionId, lang: 'en' });
+    expect(file.fileName).toMatch(/^review-summary-.*\.pdf$/);
+    const text = squash(pdfText(Buffer.from(file.dataBase64, 'base64')));
+    expect(text).toContain('Case review summary');
+    expect(text).toContain('Revise the plan');
+    // (a table cell wraps: pdftotext reads wrapped cells line by line across the row)
+    expect(text).toContain('Visit the school and update');
+    expect(text).not.toContain('SUPERVISION-NOTE-7731');
+    const head = team.raw().prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string };
+    expect(text.replace(/\s/g, '')).toContain(head.hash);
+    const printed = team.raw().prepare(`SELECT details FROM audit_log WHERE action = 'review.print'`).all() as { details: string }[];
+    expect(printed).toHaveLength(1);
+    const arabic = squash(pdfText(Buffer.from((await team.supervisor.ok('review.printSummary', { sessionId, lang: 'ar' })).dataBase64, 'base64')));
+    expect(arabic).toContain('ملخص مراجعة الحالات');
+    expect(arabic).toContain('تعديل الخطة');
   });
 
   it('a finished session takes no more decisions', async () => {
