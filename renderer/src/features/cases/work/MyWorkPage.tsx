@@ -10,6 +10,7 @@ import { ReviewDue, RiskBadge, StageLabel } from '../CaseBadges';
 import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
+import { ReviewActions } from '../../review/ReviewActions';
 import { DuplicateFlags } from './DuplicateFlags';
 
 /** Where each kind of waiting decision is taken, in the case file. */
@@ -103,6 +104,7 @@ export function MyWorkPage() {
       <ErrorAlert error={work.error} />
       {work.data ? (
         <div className="work-grid">
+          <ReviewActions actions={work.data.reviewActions} />
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
             <ul className="work-list">
               {work.data.approvals.map((entry) => (
