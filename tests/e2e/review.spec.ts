@@ -76,7 +76,7 @@ for (const lang of ['en', 'ar'] as const) {
     await expect(page.getByRole('heading', { name: closure.pending.title })).toBeVisible();
     await expectNoSeriousViolations(page, `${lang} closure tab`);
     await page.getByRole('button', { name: closure.decide.approve }).click();
-    await expect(page.getByText(closure.closed.title)).toBeVisible();
-    await expect(page.getByText(closure.status.approved)).toBeVisible();
+    await expect(page.getByText(closure.closed.title, { exact: true })).toBeVisible();
+    await expect(page.getByText(closure.status.approved, { exact: true })).toBeVisible();
   });
 }
