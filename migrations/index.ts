@@ -11,8 +11,9 @@ import m0009 from './0009_fidelity';
 import m0010 from './0010_transfer';
 import m0011 from './0011_list_speed';
 import m0013 from './0013_review';
+import m0015 from './0015_services';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0013];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0013, m0015];
 export const latestVersion = migrations[migrations.length - 1].version;
 export type { Migration } from './types';

@@ -22,8 +22,10 @@ import { createPlansHandlers } from './plans/handlers';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
 import { createReviewHandlers } from './review/handlers';
+import { createReferralsHandlers } from './referrals/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
+import { createServicesHandlers } from './services/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { createTracingHandlers } from './tracing/handlers';
 import { createTransferHandlers } from './transfer/handlers';
@@ -54,6 +56,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createTransferHandlers,
     createClosureHandlers,
     createReviewHandlers,
+    createServicesHandlers,
+    createReferralsHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -27,6 +27,7 @@ export const caseTabs = [
   'reunification',
   'transfer',
   'closure',
+  'referrals',
   'timeline',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];

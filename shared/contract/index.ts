@@ -20,8 +20,10 @@ import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
 import { reviewChannels } from '../review/contract';
+import { referralsChannels } from '../referrals/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
+import { servicesChannels } from '../services/contract';
 import { sessionChannels } from '../session/contract';
 import { tracingChannels } from '../tracing/contract';
 import { transferChannels } from '../transfer/contract';
@@ -52,6 +54,8 @@ const features = [
   transferChannels,
   closureChannels,
   reviewChannels,
+  servicesChannels,
+  referralsChannels,
 ] as const;
 
 export const channels = {
@@ -79,6 +83,8 @@ export const channels = {
   ...transferChannels,
   ...closureChannels,
   ...reviewChannels,
+  ...servicesChannels,
+  ...referralsChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

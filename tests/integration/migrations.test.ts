@@ -14,6 +14,7 @@ import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames,
 import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
+import { migration0015Case } from './services/migration-0015';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -211,6 +212,7 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'case_closures', { ...closure, status: 'recommended', reason: 'bored' })).toThrow(/CHECK/);
     },
   },
+  15: migration0015Case,
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

@@ -11,9 +11,11 @@ import type { FamilyTables } from '../family/tables';
 import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
+import type { ReferralsTables } from '../referrals/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { ReviewTables } from '../review/tables';
 import type { SafetyTables } from '../safety/tables';
+import type { ServicesTables } from '../services/tables';
 import type { TracingTables } from '../tracing/tables';
 import type { TransferTables } from '../transfer/tables';
 
@@ -82,4 +84,6 @@ export type DB = FoundationTables &
   ReunificationTables &
   TransferTables &
   ClosureTables &
-  ReviewTables;
+  ReviewTables &
+  ServicesTables &
+  ReferralsTables;

@@ -33,6 +33,8 @@ const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then
 const SupervisionPage = lazy(() => import('../features/review/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const ReviewSessionPage = lazy(() => import('../features/review/SessionPage').then((m) => ({ default: m.SessionPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
+const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -284,6 +286,22 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'transfers')!.anyOf}>
                   <TransfersPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/services/*"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'services')!.anyOf}>
+                  <ServicesRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/referrals"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'referrals')!.anyOf}>
+                  <ReferralRegisterPage />
                 </Guard>
               }
             />

@@ -16,8 +16,8 @@ export interface Section {
 export const sections: readonly Section[] = [
   { id: 'cases', path: '/cases', anyOf: ['case.read'], built: true },
   { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: false },
-  { id: 'services', path: '/services', anyOf: ['case.read'], built: false },
-  { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: false },
+  { id: 'services', path: '/services', anyOf: ['case.read'], built: true },
+  { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: true },
   // Supervision: the approvals queue, caseloads and review sessions are supervisors' work.
   { id: 'reviews', path: '/reviews', anyOf: ['case.approve'], built: true },
   { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },

@@ -24,6 +24,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   reunification: '../reunification/ReunificationTab.tsx',
   transfer: '../transfer/TransferTab.tsx',
   closure: '../closure/ClosureTab.tsx',
+  referrals: '../referrals/ReferralsTab.tsx',
 };
 
 export const featureTabs: Partial<Record<CaseTab, LazyExoticComponent<ComponentType<FeatureTabProps>>>> = Object.fromEntries(

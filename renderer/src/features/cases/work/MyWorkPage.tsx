@@ -12,6 +12,7 @@ import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { ReviewActions } from '../../review/ReviewActions';
 import { DuplicateFlags } from './DuplicateFlags';
+import { DueReferrals } from '../../referrals/DueReferrals';
 
 /** Where each kind of waiting decision is taken, in the case file. */
 const approvalTab = { bid: 'bid', plan: 'plan', gateException: 'overview', halt: 'overview', closure: 'closure' } as const;
@@ -100,6 +101,7 @@ export function MyWorkPage() {
         </p>
       ) : null}
       {session.permissions.includes('case.readAll') ? <DuplicateFlags /> : null}
+      <DueReferrals />
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
       {work.data ? (
