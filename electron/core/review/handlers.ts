@@ -116,10 +116,10 @@ export function createReviewHandlers(deps: CoreDeps) {
     },
 
     'review.decide': async ({ sessionId, caseId, decision, note, childConsulted, familyConsulted, actions }, env) => {
-      const session = await openSession(env, sessionId);
-      await itemOf(env, sessionId, caseId);
       // A decision is case work: a closed or transferred case is refused like any other write.
       const kase = await loadCase(env, caseId, 'write');
+      const session = await openSession(env, sessionId);
+      await itemOf(env, sessionId, caseId);
       await staffIds(env, [...new Set(actions.map((a) => a.ownerId))]);
       const today = todayIso(env.now());
       const plan = await env.db().selectFrom('plan_versions').select(['id', 'acknowledged_on']).where('case_id', '=', caseId).where('status', '=', 'current').executeTakeFirst();
