@@ -7,6 +7,7 @@ import { createAssessmentsHandlers } from './assessments/handlers';
 import { createAuditHandlers } from './audit/handlers';
 import { createBackupHandlers } from './backup/handlers';
 import { createBidHandlers } from './bid/handlers';
+import { createClosureHandlers } from './closure/handlers';
 import { createDuplicateFlagHandlers } from './cases/duplicate-flags';
 import { createPaperHandlers } from './cases/paper-handlers';
 import { createDownloadHandlers } from './cases/downloads';
@@ -24,6 +25,7 @@ import { createPlansHandlers } from './plans/handlers';
 import { createPlanFamilyHandlers } from './plans/family-copy';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createReviewHandlers } from './review/handlers';
 import { createReferralsHandlers } from './referrals/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
@@ -61,6 +63,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createBackupHandlers,
     createTransferHandlers,
     createFollowupHandlers,
+    createClosureHandlers,
+    createReviewHandlers,
     createServicesHandlers,
     createReferralsHandlers,
     createConferenceHandlers,

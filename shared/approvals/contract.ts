@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { defineChannels } from '../contract/channel';
 import { idSchema } from '../cases/fields';
+import { approvalItemSchema } from './queue';
 import { approvalKinds, exceptionReasonKinds, exceptionStatuses, isExceptableGate } from './rules';
 
 const gateIdSchema = z.string().min(1).max(64).refine(isExceptableGate, { message: 'invalid' });
@@ -26,21 +27,6 @@ export const gateExceptionSchema = z.object({
 });
 export type GateException = z.infer<typeof gateExceptionSchema>;
 
-export const pendingApprovalSchema = z.object({
-  kind: z.enum(approvalKinds),
-  caseId: z.string(),
-  number: z.string(),
-  childName: z.string(),
-  /** The exception's, BID's or plan version's id. */
-  itemId: z.string(),
-  /** The gate id for an exception; the BID decision or plan version otherwise. */
-  subject: z.string(),
-  requestedAt: z.string(),
-  requestedByName: z.string().nullable(),
-  /** The caller may decide it (false when it is their own request or case: four eyes). */
-  canDecide: z.boolean(),
-});
-export type PendingApproval = z.infer<typeof pendingApprovalSchema>;
 
 export const approvalsChannels = defineChannels({
   'approvals.listExceptions': {
@@ -78,12 +64,18 @@ export const approvalsChannels = defineChannels({
     input: z.object({ caseId: idSchema, exceptionId: idSchema }).strict(),
     output: gateExceptionSchema,
   },
-  /** Every decision waiting for a supervisor, oldest first; also the counts a supervisor sees. */
+  /** A supervisor confirms a halt a worker made (DOMAIN-REVIEW A7); four eyes, like every approval. */
+  'approvals.confirmHalt': {
+    access: 'case.approve',
+    input: z.object({ caseId: idSchema, version: z.number().int().min(1), note: z.string().trim().max(2000).default('') }).strict(),
+    output: z.object({ caseId: z.string(), confirmedAt: z.string() }),
+  },
+  /** The one approvals queue (shared/approvals/queue.ts), oldest first; also the counts a supervisor sees. */
   'approvals.pending': {
     access: 'case.approve',
     input: z.object({ kinds: z.array(z.enum(approvalKinds)).max(approvalKinds.length).optional() }).strict(),
     output: z.object({
-      items: z.array(pendingApprovalSchema),
+      items: z.array(approvalItemSchema),
       /** Exceptions approved in the last 90 days, by gate: for quality review (DOMAIN-REVIEW P13). */
       approvedExceptions: z.array(z.object({ gateId: z.string(), count: z.number().int(), selfApproved: z.number().int() })),
     }),

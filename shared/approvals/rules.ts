@@ -50,6 +50,6 @@ export function isExceptableGate(id: string): boolean {
   return isGateId(id) || id === haltNeedsBid || (checkedPurposes as readonly string[]).some((p) => consentGateId(p as never) === id);
 }
 
-/** Kinds of decision waiting for a supervisor, for the approvals list in My work. */
-export const approvalKinds = ['gateException', 'bid', 'plan'] as const;
+/** Kinds of decision waiting for a supervisor, in the one approvals queue (shared/approvals/queue.ts). */
+export const approvalKinds = ['gateException', 'bid', 'plan', 'halt', 'closure'] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];

@@ -1,6 +1,7 @@
 // Environment-free. The case file: registration (with a duplicate check), the case list, the case
 // header and details, assignment, stage moves and halting, the timeline, and "my work".
 import { z } from 'zod';
+import { approvalItemSchema } from '../approvals/queue';
 import { consentGivers, consentMethods } from '../consents/contract';
 import { defineChannels } from '../contract/channel';
 import {
@@ -9,7 +10,6 @@ import {
   idSchema,
   isoDate,
   photoSchema,
-  priorities,
   caseRiskLevels,
   separationReasons,
   sexes,
@@ -19,10 +19,11 @@ import { caseStatuses, caseTabs, haltAlternatives, stages } from './stages';
 import { childViewsAbsenceSchema, childViewsFields, refineChildViews } from '../casework/child-views';
 import { spontaneousKinds } from '../tasks/rules';
 import { fromPaperSchema } from './paper';
+// The case list's row lives in its own file so that other features' schemas can embed it without
+// importing this contract back (approvals/queue.ts, which My work's output uses).
+import { caseRowSchema, prioritySchema, riskLevelSchema, stageSchema } from './row';
+export { caseRowSchema, prioritySchema, riskLevelSchema, stageSchema, type CaseRow } from './row';
 
-export const stageSchema = z.enum(stages);
-export const riskLevelSchema = z.enum(caseRiskLevels);
-export const prioritySchema = z.enum(priorities);
 
 const nameText = z.string().trim().max(100);
 
@@ -68,26 +69,6 @@ export const spontaneousSchema = z
   .strict()
   .refine((s) => s.kind !== 'other' || s.kindOther !== '', { path: ['kindOther'], message: 'required' });
 
-export const caseRowSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  sex: z.enum(sexes),
-  ageYears: z.number().int().nullable(),
-  stage: stageSchema,
-  status: z.enum(caseStatuses),
-  riskLevel: riskLevelSchema,
-  priority: prioritySchema,
-  area: z.string(),
-  workerId: z.string().nullable(),
-  workerName: z.string().nullable(),
-  reviewDue: z.string().nullable(),
-  overdue: z.boolean(),
-  spontaneous: z.boolean(),
-  updatedAt: z.string(),
-});
-export type CaseRow = z.infer<typeof caseRowSchema>;
 
 const gateRef = z.object({ id: z.string(), tab: z.enum(caseTabs) });
 
@@ -179,6 +160,8 @@ export const fullDuplicateMatchSchema = z.object({
   workerName: z.string().nullable(),
   score: z.number(),
   reasons: z.array(z.enum(['name', 'otherName', 'soundsAlike', 'age', 'place', 'sex'])),
+  /** A closed case: the register form offers to re-open it instead (G:L293). */
+  closed: z.boolean(),
 });
 export const limitedDuplicateMatchSchema = z
   .object({
@@ -188,6 +171,7 @@ export const limitedDuplicateMatchSchema = z
     area: z.string(),
     workerName: z.string().nullable(),
     score: z.number(),
+    closed: z.boolean(),
   })
   .strict();
 export const duplicateMatchSchema = z.discriminatedUnion('inScope', [fullDuplicateMatchSchema, limitedDuplicateMatchSchema]);
@@ -196,7 +180,7 @@ export type LimitedDuplicateMatch = z.infer<typeof limitedDuplicateMatchSchema>;
 
 /** What a caller outside the matched case's scope may learn of it. */
 export function limitedMatch(match: Omit<FullDuplicateMatch, 'inScope'>): LimitedDuplicateMatch {
-  return { inScope: false, caseId: match.caseId, number: match.number, area: match.area, workerName: match.workerName, score: match.score };
+  return { inScope: false, caseId: match.caseId, number: match.number, area: match.area, workerName: match.workerName, score: match.score, closed: match.closed };
 }
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 
@@ -376,7 +360,11 @@ export const casesChannels = defineChannels({
       ),
       blockedCases: z.array(z.object({ case: caseRowSchema, blocked: z.array(gateRef), to: stageSchema })),
       /** Approvals waiting (oldest first): every case of the office for a supervisor. */
-      approvals: z.array(z.object({ kind: z.enum(['bid', 'plan', 'gateException']), since: z.string(), case: caseRowSchema })),
+      approvals: z.array(approvalItemSchema),
+      /** Actions a case review gave the caller (owner), open, soonest due first. */
+      reviewActions: z.array(
+        z.object({ actionId: z.string(), caseId: z.string(), number: z.string(), childName: z.string(), text: z.string(), dueOn: z.string(), overdue: z.boolean(), heldOn: z.string() }),
+      ),
     }),
   },
 });

@@ -28,6 +28,7 @@ export const caseTabs = [
   'followup',
   'conference',
   'transfer',
+  'closure',
   'referrals',
   'timeline',
 ] as const;

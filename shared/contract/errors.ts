@@ -27,6 +27,8 @@ export const errorCodes = [
   'OFFICE_BUSY',
   'GATE_BLOCKED',
   'SELF_APPROVAL',
+  // A closed case is kept read-only (G:L293); a supervisor re-opens it with a reason.
+  'CASE_CLOSED',
   'CONSENT_REQUIRED',
   'CONTACT_RESTRICTED',
   'BACKUP_FOLDER_INVALID',

@@ -13,6 +13,7 @@ import { paperChannels } from '../cases/paper';
 import { downloadsChannels } from '../cases/downloads';
 import { conferenceChannels } from '../conference/contract';
 import { familyViewChannels } from '../conference/family-view';
+import { closureChannels } from '../closure/contract';
 import { consentsChannels } from '../consents/contract';
 import { contactsChannels } from '../contacts/contract';
 import { draftsChannels } from '../drafts/contract';
@@ -23,6 +24,7 @@ import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { planFamilyChannels } from '../plans/family';
 import { preparationChannels } from '../preparation/contract';
+import { reviewChannels } from '../review/contract';
 import { referralsChannels } from '../referrals/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
@@ -60,6 +62,8 @@ const features = [
   backupChannels,
   transferChannels,
   followupChannels,
+  closureChannels,
+  reviewChannels,
   servicesChannels,
   referralsChannels,
   conferenceChannels,
@@ -93,6 +97,8 @@ export const channels = {
   ...backupChannels,
   ...transferChannels,
   ...followupChannels,
+  ...closureChannels,
+  ...reviewChannels,
   ...servicesChannels,
   ...referralsChannels,
   ...conferenceChannels,

@@ -19,6 +19,8 @@ export const practiceSettingsSchema = z.object({
   spontaneousBaselineDays: days(365),
   /** A sole supervisor may approve their own cases; each such approval is flagged. */
   oneSupervisorMode: z.boolean(),
+  /** A worker holding more open cases than this is flagged on the caseload view. */
+  caseloadWarnSize: days(1000),
   updatedAt: z.string().nullable(),
   updatedByName: z.string().nullable(),
 });
@@ -31,6 +33,7 @@ export const defaultPracticeSettings = {
   spontaneousVisitDays: 7,
   spontaneousBaselineDays: 30,
   oneSupervisorMode: false,
+  caseloadWarnSize: 25,
 } as const;
 
 export const practiceSettingsInput = practiceSettingsSchema.omit({ updatedAt: true, updatedByName: true }).partial().strict();

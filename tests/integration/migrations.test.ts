@@ -216,6 +216,22 @@ const migrationCases: Record<number, MigrationCase> = {
       ).toThrow(/CHECK/);
     },
   },
+  13: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-13'), number: 'GUL-2025-0013', status: 'halted', halted_at: now, halt_alternative: 'temporary_alternative_care' });
+    },
+    check(raw) {
+      // An existing halt waits for a supervisor's confirmation; the caseload warning has its default.
+      expect(raw.prepare(`SELECT status, halted_by, halt_confirmed_at FROM cases WHERE id = 'case-13'`).get()).toEqual({ status: 'halted', halted_by: null, halt_confirmed_at: null });
+      expect(raw.prepare('SELECT caseload_warn_size FROM practice_settings').get()).toEqual({ caseload_warn_size: 25 });
+      expect(tableNames(raw)).toEqual(expect.arrayContaining(['case_closures', 'case_reopenings', 'review_sessions', 'review_items', 'review_actions']));
+      const closure = { case_id: 'case-13', reason: 'reintegrated', observations_reviewed: 1, progress_reviewed: 1, providers_consulted: 'Teacher', risks: '[]', child_views: 'x', family_views: 'y', stage_before: 'follow_up', status_before: 'open', recommended_at: now };
+      insertRow(raw, 'case_closures', { ...closure, status: 'recommended' });
+      // A decided closure has its date; the reason is one of the Guidelines' list.
+      expect(() => insertRow(raw, 'case_closures', { ...closure, status: 'approved' })).toThrow(/CHECK/);
+      expect(() => insertRow(raw, 'case_closures', { ...closure, status: 'recommended', reason: 'bored' })).toThrow(/CHECK/);
+    },
+  },
   15: migration0015Case,
   19: {
     seed(raw) {

@@ -6,10 +6,11 @@ import type { Selectable } from 'kysely';
 import type { GateException } from '../../../shared/approvals/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { nameOf, staffNames } from '../assessments/people';
-import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
+import { bumpVersion, loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
-import { assertFourEyes, pendingApprovals } from './queries';
+import { assertFourEyes } from './queries';
+import { approvalQueue } from './queue';
 import type { GateExceptionsTable } from './tables';
 
 type Row = Selectable<GateExceptionsTable>;
@@ -107,8 +108,22 @@ export function createApprovalsHandlers(_deps: CoreDeps) {
       return settle(env, row, { status: 'withdrawn', decided_at: env.now().toISOString() }, 'exception.withdraw', { gateId: row.gate_id });
     },
 
+    'approvals.confirmHalt': async ({ caseId, version, note }, env) => {
+      const kase = await loadCase(env, caseId, 'write');
+      if (kase.status !== 'halted' || kase.halt_confirmed_at !== null) {
+        throw new AppError('CONFLICT', 'this case has no halt waiting for confirmation', { params: { reason: 'noHaltWaiting' } });
+      }
+      const { selfApproval } = await assertFourEyes(env, kase, kase.halted_by);
+      await env.tx(async (trx) => {
+        await bumpVersion(trx, caseId, version);
+        await trx.updateTable('cases').set({ halt_confirmed_by: env.session.userId, halt_confirmed_at: env.now().toISOString() }).where('id', '=', caseId).execute();
+        await recordCaseChange(env, trx, caseId, 'case.haltConfirm', { alternative: kase.halt_alternative, selfApproved: selfApproval }, { alternative: kase.halt_alternative, note, selfApproved: selfApproval });
+      });
+      return { caseId, confirmedAt: env.now().toISOString() };
+    },
+
     'approvals.pending': async ({ kinds }, env) => {
-      const items = await pendingApprovals(env.db(), env.session.userId, kinds);
+      const items = await approvalQueue(env.db(), env.session, env.now(), { kinds });
       const since = new Date(env.now().getTime() - 90 * 86_400_000).toISOString();
       const counts = await env
         .db()

@@ -24,6 +24,8 @@ export interface PracticeSettingsTable {
   spontaneous_visit_days: number;
   spontaneous_baseline_days: number;
   one_supervisor_mode: number;
+  /** Migration 0013: a worker holding more open cases than this is flagged on the caseload view. */
+  caseload_warn_size: number;
   updated_at: string | null;
   updated_by: string | null;
 }

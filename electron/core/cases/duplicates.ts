@@ -111,6 +111,7 @@ export async function findDuplicates(
       workerName: row.worker_name,
       score: Math.round(Math.min(score, 1) * 100) / 100,
       reasons,
+      closed: row.status === 'closed',
     };
     // Scope shapes the answer, not the search: a case the caller may not read is reported only as
     // a likely match (number, area, worker, strength), never with the child's details.

@@ -165,6 +165,9 @@ export function createCasesHandlers(deps: CoreDeps) {
           paper_marked_by: input.fromPaper ? session.userId : null,
           paper_marked_at: input.fromPaper ? now : null,
           ...riskColumns(input.riskLevel),
+          halted_by: null,
+          halt_confirmed_by: null,
+          halt_confirmed_at: null,
           priority,
           spontaneous: spontaneous ? 1 : 0,
           worker_id: workerId,
@@ -385,6 +388,10 @@ export function createCasesHandlers(deps: CoreDeps) {
             halt_child_views_absent: childViewsAbsent ? JSON.stringify(childViewsAbsent) : null,
             halted_at: env.now().toISOString(),
             halt_review_due: reviewDue,
+            // A supervisor confirms the halt (DOMAIN-REVIEW A7); until then it waits in the approvals queue.
+            halted_by: env.session.userId,
+            halt_confirmed_by: null,
+            halt_confirmed_at: null,
           })
           .where('id', '=', caseId)
           .execute();
@@ -406,7 +413,7 @@ export function createCasesHandlers(deps: CoreDeps) {
         await bumpVersion(trx, caseId, version);
         await trx
           .updateTable('cases')
-          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halt_child_views_absent: null, halted_at: null, halt_review_due: null })
+          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halt_child_views_absent: null, halted_at: null, halt_review_due: null, halted_by: null, halt_confirmed_by: null, halt_confirmed_at: null })
           .where('id', '=', caseId)
           .execute();
         await recordCaseChange(env, trx, caseId, 'case.resume', {}, { reason });

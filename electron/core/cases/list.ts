@@ -11,7 +11,7 @@ import { todayIso } from '../../../shared/cases/fields';
 import { can } from '../../../shared/permissions';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
-import { awaitingApprovalSql } from './approvals';
+import { awaitingApprovalSql } from '../approvals/queue';
 import { decodeCursor, encodeCursor, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
 import { exactCondition, planSearch, searchMatches } from './list-search';
 import { caseRiskRank } from '../../../shared/cases/risk';
@@ -55,7 +55,7 @@ export function filterConditions(input: CaseListQuery, session: Session, now: Da
   if (input.area) conds.push(sql`cases.area = ${input.area}`);
   if (input.priority) conds.push(sql`cases.priority = ${input.priority}`);
   if (input.overdue) conds.push(sql`cases.status = 'open' AND cases.review_due < ${todayIso(now)}`);
-  if (input.awaitingApproval) conds.push(sql`cases.status = 'open' AND ${awaitingApprovalSql}`);
+  if (input.awaitingApproval) conds.push(awaitingApprovalSql);
   return conds;
 }
 

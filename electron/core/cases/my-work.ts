@@ -8,10 +8,11 @@
 // only for the cases shown, and the gate facts with one query per feature for all active cases.
 import { todayIso } from '../../../shared/cases/fields';
 import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
+import { approvalQueue } from '../approvals/queue';
 import { plannedContacts } from '../contacts/queries';
+import { myReviewActions } from '../review/my-actions';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { approvalsWaiting } from './approvals';
 import { factOptions, loadFactsMany } from './facts';
 import { toCaseRow } from './rows';
 
@@ -70,7 +71,8 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       blockedCases.push({ case: toCaseRow(row, now), blocked: step.blocked, to: step.to });
     }
   }
-  const approvals = await approvalsWaiting(db, env.session, now, open.map((r) => r.id));
+  const approvals = await approvalQueue(db, env.session, now, { limit: 100 });
+  const reviewActions = await myReviewActions(db, userId, today);
   await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
   const named = (caseId: string) => {
     const row = rows.get(caseId);
@@ -82,5 +84,6 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
     plannedContacts: contacts.map((c) => ({ ...c, ...named(c.caseId) })),
     blockedCases: blockedCases.sort((a, b) => stageIndex(a.case.stage) - stageIndex(b.case.stage)).slice(0, 50),
     approvals,
+    reviewActions,
   };
 }

@@ -35,7 +35,7 @@ export async function loadCase(env: HandlerEnv, caseId: string, mode: 'read' | '
   }
   if (mode === 'write') {
     if (!can(session.role, 'case.write')) throw new AppError('FORBIDDEN', 'your role does not allow this');
-    if (row.status === 'closed') throw new AppError('CONFLICT', 'this case is closed', { params: { reason: 'closed' } });
+    if (row.status === 'closed') throw new AppError('CASE_CLOSED', 'this case is closed and read-only', { params: { reason: 'closed' } });
     // A case another office accepted is kept here read-only (transfer/state.ts).
     if ((await caseTransferState(env.db(), caseId)) === 'transferred') {
       throw new AppError('CONFLICT', 'this case was transferred to another office', { params: { reason: 'transferred' } });

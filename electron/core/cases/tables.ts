@@ -38,6 +38,10 @@ export interface CasesTable {
   halt_child_views_absent: string | null;
   spontaneous_kind: string | null;
   spontaneous_kind_other: Generated<string>;
+  /** Migration 0013: who halted, and the supervisor who confirmed the halt. */
+  halted_by: string | null;
+  halt_confirmed_by: string | null;
+  halt_confirmed_at: string | null;
   /** The last level set; meaningless while risk_assessed = 0 (migration 17). */
   risk_level: 'low' | 'medium' | 'high';
   risk_rank: number;

@@ -5,6 +5,7 @@ import type { AssessmentsTables } from '../assessments/tables';
 import type { BidTables } from '../bid/tables';
 import type { CasesTables } from '../cases/tables';
 import type { ConferenceTables } from '../conference/tables';
+import type { ClosureTables } from '../closure/tables';
 import type { ConsentsTables } from '../consents/tables';
 import type { ContactsTables } from '../contacts/tables';
 import type { FamilyTables } from '../family/tables';
@@ -14,6 +15,7 @@ import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
 import type { ReferralsTables } from '../referrals/tables';
 import type { ReunificationTables } from '../reunification/tables';
+import type { ReviewTables } from '../review/tables';
 import type { SafetyTables } from '../safety/tables';
 import type { TasksTables } from '../tasks/tables';
 import type { ServicesTables } from '../services/tables';
@@ -86,6 +88,8 @@ export type DB = FoundationTables &
   TasksTables &
   TransferTables &
   FollowupTables &
+  ClosureTables &
+  ReviewTables &
   ServicesTables &
   ReferralsTables &
   ConferenceTables;

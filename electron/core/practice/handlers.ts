@@ -12,6 +12,7 @@ const columns = {
   spontaneousVisitDays: 'spontaneous_visit_days',
   spontaneousBaselineDays: 'spontaneous_baseline_days',
   oneSupervisorMode: 'one_supervisor_mode',
+  caseloadWarnSize: 'caseload_warn_size',
 } as const;
 
 export function createPracticeHandlers(_deps: CoreDeps) {

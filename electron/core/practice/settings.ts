@@ -18,6 +18,7 @@ export async function readPractice(db: Kysely<DB> | Transaction<DB>): Promise<Pr
     spontaneousVisitDays: row.spontaneous_visit_days,
     spontaneousBaselineDays: row.spontaneous_baseline_days,
     oneSupervisorMode: row.one_supervisor_mode === 1,
+    caseloadWarnSize: row.caseload_warn_size,
     updatedAt: row.updated_at,
     updatedByName: row.display_name ?? null,
   };

@@ -30,6 +30,8 @@ const MyWorkPage = lazy(() => import('../features/cases/routes').then((m) => ({ 
 const PracticePage = lazy(() => import('../features/practice/PracticePage').then((m) => ({ default: m.PracticePage })));
 const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
+const SupervisionPage = lazy(() => import('../features/review/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
+const ReviewSessionPage = lazy(() => import('../features/review/SessionPage').then((m) => ({ default: m.SessionPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m) => ({ default: m.FollowupRoutes })));
 const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
@@ -271,6 +273,22 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'cases')!.anyOf}>
                   <CasesRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/reviews"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'reviews')!.anyOf}>
+                  <SupervisionPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/reviews/:sessionId"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'reviews')!.anyOf}>
+                  <ReviewSessionPage />
                 </Guard>
               }
             />

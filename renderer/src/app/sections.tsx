@@ -18,7 +18,8 @@ export const sections: readonly Section[] = [
   { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: false },
   { id: 'services', path: '/services', anyOf: ['case.read'], built: true },
   { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: true },
-  { id: 'reviews', path: '/reviews', anyOf: ['case.read'], built: false },
+  // Supervision: the approvals queue, caseloads and review sessions are supervisors' work.
+  { id: 'reviews', path: '/reviews', anyOf: ['case.approve'], built: true },
   { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },
   { id: 'reports', path: '/reports', anyOf: ['case.read'], built: false },
   { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },

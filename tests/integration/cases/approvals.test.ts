@@ -3,6 +3,7 @@
 // does a worker's request to pass a gate by exception.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvableBid, stageOneOffice } from '../assessments/stage-one';
+import { supervisorPassword, workerPassword } from '../../fixtures/core';
 
 let setup: Awaited<ReturnType<typeof stageOneOffice>>;
 
@@ -56,5 +57,43 @@ describe('approvals waiting', () => {
     await supervisor.ok('approvals.decideException', { caseId, exceptionId: asked.id, decision: 'approved', note: 'Video calls instead' });
     expect((await supervisor.ok('cases.myWork', {})).approvals.map((a) => a.case.id)).not.toContain(caseId);
     expect((await supervisor.ok('cases.list', { awaitingApproval: true })).rows.map((r) => r.id)).not.toContain(caseId);
+  });
+
+  it('a halt waits in the same queue, with its age, until another supervisor confirms it (four eyes)', async () => {
+    const { clock, office } = setup;
+    let { worker, supervisor } = setup;
+    const { id } = await worker.ok('cases.register', {
+      child: { givenName: 'Atim', familyName: 'Lamwaka', sex: 'female', estimatedAgeYears: 11, separationReasons: ['poverty'], area: 'Gulu' },
+    });
+    const file = await worker.ok('cases.get', { caseId: id });
+    await worker.ok('cases.halt', { caseId: id, version: file.version, alternative: 'temporary_alternative_care', reason: 'Not safe at home yet', childViews: 'She wants to stay with her aunt for now' });
+    // Three days later (fresh sessions: the idle lock closed the old ones).
+    clock.set('2025-06-05T10:00:00.000Z');
+    worker = await office.login('wanjiru', workerPassword);
+    supervisor = await office.login('sara', supervisorPassword);
+    setup = { ...setup, worker, supervisor };
+    const waiting = (await supervisor.ok('approvals.pending', {})).items.find((i) => i.caseId === id)!;
+    expect(waiting).toMatchObject({ kind: 'halt', subject: 'temporary_alternative_care', requestedByName: 'Wanjiru Worker', canDecide: true, ageDays: 3 });
+    // The worker sees it waiting on their own case, and cannot decide it.
+    expect((await worker.ok('cases.myWork', {})).approvals.find((a) => a.caseId === id)).toMatchObject({ kind: 'halt', canDecide: false });
+    expect((await supervisor.ok('cases.list', { awaitingApproval: true })).rows.map((r) => r.id)).toContain(id);
+    await supervisor.ok('approvals.confirmHalt', { caseId: id, version: (await worker.ok('cases.get', { caseId: id })).version, note: '' });
+    expect((await supervisor.ok('approvals.pending', {})).items.map((i) => i.caseId)).not.toContain(id);
+    expect((await supervisor.ok('cases.list', { awaitingApproval: true })).rows.map((r) => r.id)).not.toContain(id);
+    const timeline = await worker.ok('cases.timeline', { caseId: id, limit: 10 });
+    expect(timeline.events.map((e) => e.type)).toContain('case.haltConfirm');
+  });
+
+  it('a supervisor who halted a case themselves cannot confirm it', async () => {
+    const { supervisor } = setup;
+    const { id } = await supervisor.ok('cases.register', {
+      child: { givenName: 'Okot', familyName: 'Ojok', sex: 'male', estimatedAgeYears: 8, separationReasons: ['poverty'], area: 'Gulu' },
+    });
+    const file = await supervisor.ok('cases.get', { caseId: id });
+    await supervisor.ok('cases.halt', { caseId: id, version: file.version, alternative: 'temporary_alternative_care', reason: 'Unsafe', childViews: 'Too young to say' });
+    const item = (await supervisor.ok('approvals.pending', { kinds: ['halt'] })).items.find((i) => i.caseId === id)!;
+    expect(item.canDecide).toBe(false);
+    const error = await supervisor.call('approvals.confirmHalt', { caseId: id, version: file.version + 1, note: '' });
+    expect(error.ok ? null : error.error.code).toBe('SELF_APPROVAL');
   });
 });

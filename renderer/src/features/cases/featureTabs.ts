@@ -25,6 +25,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   followup: '../followup/FollowupTab.tsx',
   conference: '../conference/ConferenceTab.tsx',
   transfer: '../transfer/TransferTab.tsx',
+  closure: '../closure/ClosureTab.tsx',
   referrals: '../referrals/ReferralsTab.tsx',
 };
 

@@ -9,6 +9,19 @@ import type { DuplicateMatch } from '@shared/cases/contract';
 import { Badge } from '../../../ui/misc';
 import { childName, useCaseFormat } from '../format';
 import { LimitedMatch } from './LimitedMatch';
+import { useReadySession } from '../../../app/session';
+
+/** A match that is a closed case: re-opening it (a supervisor) beats registering the child twice (G:L293). */
+function ClosedMatch({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('closure');
+  const session = useReadySession();
+  return (
+    <p className="duplicate__closed">
+      <Badge tone="info">{t('duplicate.closed')}</Badge>{' '}
+      {session.permissions.includes('case.approve') ? <Link to={`/cases/${caseId}?tab=closure`}>{t('duplicate.reopen')}</Link> : <span>{t('duplicate.ask')}</span>}
+    </p>
+  );
+}
 
 export interface EnteredChild {
   givenName: string;
@@ -78,6 +91,7 @@ export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicateP
                   onFlagged={onFlagged}
                   scoreText={t('duplicates.score', { score: percent.format(match.score) })}
                 />
+                {match.closed ? <ClosedMatch caseId={match.caseId} /> : null}
                 <div className="duplicate__actions">
                   <DifferentToggle isDifferent={isDifferent} onToggle={() => onDecide(match.caseId, !isDifferent)} />
                 </div>
@@ -165,6 +179,7 @@ export const DuplicatePanel = forwardRef<HTMLElement, Props>(function DuplicateP
                   </tr>
                 </tbody>
               </table>
+              {match.closed ? <ClosedMatch caseId={match.caseId} /> : null}
               <div className="duplicate__actions">
                 <Link className="btn btn--secondary btn--sm" to={`/cases/${match.caseId}`}>
                   {t('duplicates.open', { number: match.number })}

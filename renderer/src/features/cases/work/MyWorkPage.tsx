@@ -10,11 +10,15 @@ import { ReviewDue, RiskBadge, StageLabel } from '../CaseBadges';
 import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
+import { ReviewActions } from '../../review/ReviewActions';
 import { DuplicateFlags } from './DuplicateFlags';
 import { FollowupWork } from '../../followup/FollowupWork';
 import { DueWork } from '../../tasks/DueWork';
 import { DueReferrals } from '../../referrals/DueReferrals';
 import { DueCommitments } from '../../conference/DueCommitments';
+
+/** Where each kind of waiting decision is taken, in the case file. */
+const approvalTab = { bid: 'bid', plan: 'plan', gateException: 'overview', halt: 'overview', closure: 'closure' } as const;
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -108,15 +112,16 @@ export function MyWorkPage() {
       {work.data ? (
         <div className="work-grid">
           <DueWork />
+          <ReviewActions actions={work.data.reviewActions} />
           <Section id="work-approvals" title={t('work.approvals')} count={work.data.approvals.length} empty={t('work.approvalsEmpty')}>
             <ul className="work-list">
               {work.data.approvals.map((entry) => (
-                <li key={`${entry.kind}:${entry.case.id}`} className="work-item">
+                <li key={`${entry.kind}:${entry.itemId}`} className="work-item">
                   <CaseLink caseId={entry.case.id} name={childName(entry.case)} number={entry.case.number} />
                   <span className="work-item__meta">
                     <span>{t(`work.approvalKinds.${entry.kind}`)}</span>
                     <span>{t('work.waitingSince', { date: format.day(entry.since), age: waitedFor(entry.since) })}</span>
-                    <Link to={`/cases/${entry.case.id}?tab=${entry.kind === 'bid' ? 'bid' : 'plan'}`}>{t('work.openApproval')}</Link>
+                    <Link to={`/cases/${entry.case.id}?tab=${approvalTab[entry.kind]}`}>{t('work.openApproval')}</Link>
                   </span>
                 </li>
               ))}

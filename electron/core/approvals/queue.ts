@@ -1,0 +1,80 @@
+// Node-only. The one approvals queue (B2.2, A23): every decision waiting for a supervisor, in one
+// set-based query — submitted BIDs, plans in force not yet approved, gate exceptions asked for,
+// halts not yet confirmed, closures recommended — oldest first, with its age. My work, the
+// case list's "awaiting approval" filter (`awaitingApprovalSql`) and `approvals.pending` all read it,
+// so no two lists can disagree. Each source is read through a partial index of what waits
+// (migrations 0009, 0013), so the query costs what is waiting, not the size of the office.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ApprovalItem } from '../../../shared/approvals/queue';
+import { approvalKinds, approvalVerdict, type ApprovalKind } from '../../../shared/approvals/rules';
+import { can } from '../../../shared/permissions';
+import { toCaseRow } from '../cases/rows';
+import type { CaseDbRow } from '../cases/scope';
+import type { DB } from '../db/schema';
+import type { Session } from '../handler';
+import { readPractice } from '../practice/settings';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** One SELECT per kind of waiting decision: (kind, item_id, case_id, subject, since, requested_by). */
+const sources: Record<ApprovalKind, ReturnType<typeof sql>> = {
+  gateException: sql`SELECT 'gateException' AS kind, id AS item_id, case_id, gate_id AS subject, requested_at AS since, requested_by FROM gate_exceptions WHERE status = 'pending'`,
+  bid: sql`SELECT 'bid' AS kind, id AS item_id, case_id, coalesce(decision, '') AS subject, coalesce(submitted_at, updated_at) AS since, submitted_by AS requested_by FROM bids WHERE status = 'submitted'`,
+  plan: sql`SELECT 'plan' AS kind, id AS item_id, case_id, CAST(version AS TEXT) AS subject, updated_at AS since, created_by AS requested_by FROM plan_versions WHERE status = 'current' AND approved_at IS NULL`,
+  halt: sql`SELECT 'halt' AS kind, id AS item_id, id AS case_id, coalesce(halt_alternative, '') AS subject, coalesce(halted_at, updated_at) AS since, halted_by AS requested_by FROM cases WHERE status = 'halted' AND halt_confirmed_at IS NULL`,
+  closure: sql`SELECT 'closure' AS kind, id AS item_id, case_id, reason AS subject, recommended_at AS since, recommended_by AS requested_by FROM case_closures WHERE status = 'recommended'`,
+};
+
+/**
+ * The cases with a decision waiting, as a condition the case list's keyset queries add to their
+ * WHERE (the same sources as the queue, so the filter and the queue agree).
+ */
+export const awaitingApprovalSql = sql`(cases.status IN ('open', 'halted') AND cases.id IN (${sql.join(
+  approvalKinds.map((kind) => sql`SELECT case_id FROM (${sources[kind]})`),
+  sql` UNION ALL `,
+)}))`;
+
+type QueueRow = CaseDbRow & { kind: ApprovalKind; item_id: string; subject: string; since: string; requested_by: string | null; requested_by_name: string | null; worker_name: string | null };
+
+const DAY = 86_400_000;
+
+/**
+ * Every decision waiting among the cases the caller may see (a supervisor: the whole office; a case
+ * worker: their own cases, so they know what waits), oldest first. `canDecide` applies four eyes.
+ */
+export async function approvalQueue(
+  db: Db,
+  session: Session,
+  now: Date,
+  options: { kinds?: readonly ApprovalKind[]; limit?: number } = {},
+): Promise<ApprovalItem[]> {
+  const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : approvalKinds;
+  const limit = options.limit ?? 200;
+  const all = can(session.role, 'case.readAll');
+  const scope = all ? sql`` : sql`AND (c.worker_id = ${session.userId} OR c.family_worker_id = ${session.userId})`;
+  const { rows } = await sql<QueueRow>`
+    WITH waiting (kind, item_id, case_id, subject, since, requested_by) AS (${sql.join(kinds.map((k) => sources[k]), sql` UNION ALL `)})
+    SELECT c.*, w.kind, w.item_id, w.subject, w.since, w.requested_by, r.display_name AS requested_by_name, u.display_name AS worker_name
+    FROM waiting w
+    JOIN cases c ON c.id = w.case_id
+    LEFT JOIN users r ON r.id = w.requested_by
+    LEFT JOIN users u ON u.id = c.worker_id
+    WHERE c.status IN ('open', 'halted') ${scope}
+    ORDER BY w.since, w.item_id
+    LIMIT ${limit}`.execute(db);
+  const approver = can(session.role, 'case.approve');
+  const oneSupervisorMode = approver && rows.length > 0 ? (await readPractice(db)).oneSupervisorMode : false;
+  return rows.map((row) => ({
+    kind: row.kind,
+    caseId: row.id,
+    itemId: row.item_id,
+    subject: row.subject,
+    since: row.since,
+    ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(row.since.length === 10 ? `${row.since}T00:00:00Z` : row.since)) / DAY)),
+    requestedByName: row.requested_by_name,
+    canDecide:
+      approver &&
+      approvalVerdict({ approverId: session.userId, submittedBy: row.requested_by, caseWorkerIds: [row.worker_id, row.family_worker_id], oneSupervisorMode }).ok,
+    case: toCaseRow(row, now),
+  }));
+}

@@ -1,0 +1,231 @@
+// DOM. The case file's Closure tab (G:L287-293): the worker recommends closure with the checklist
+// and a reason; another supervisor (or a panel, with its agencies) approves or returns it with
+// reasons; a closed case says it is read-only and a supervisor can re-open it with a reason. Every
+// recommendation, decision and re-opening stays listed.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { closureReasons, reopenReasons, riskRating, type ClosureReason, type ReopenReason } from '@shared/closure/rules';
+import type { Closure } from '@shared/closure/contract';
+import { call } from '../../api';
+import { useReadySession } from '../../app/session';
+import { Button } from '../../ui/Button';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { useDayFormat } from '../../ui/format';
+import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
+import type { FeatureTabProps } from '../cases/featureTabs';
+import { caseChanged } from '../cases/queries';
+
+type Risk = { risk: string; likelihood: number; severity: number; mitigation: string };
+
+function Recommend({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
+  const { t } = useTranslation('closure');
+  const [reason, setReason] = useState<ClosureReason>('reintegrated');
+  const [reasonNote, setReasonNote] = useState('');
+  const [observationsReviewed, setObservations] = useState(false);
+  const [progressReviewed, setProgress] = useState(false);
+  const [providersConsulted, setProviders] = useState('');
+  const [risks, setRisks] = useState<Risk[]>([{ risk: '', likelihood: 1, severity: 1, mitigation: '' }]);
+  const [childViews, setChildViews] = useState('');
+  const [familyViews, setFamilyViews] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      call('closure.recommend', { caseId, version, reason, reasonNote, checklist: { observationsReviewed, progressReviewed, providersConsulted, risks, childViews, familyViews } }),
+    onSuccess: onDone,
+  });
+  const setRisk = (i: number, patch: Partial<Risk>) => setRisks(risks.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const scale = [1, 2, 3];
+  return (
+    <Card title={t('recommend.title')}>
+      <p className="muted">{t('recommend.intro')}</p>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <SelectField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value as ClosureReason)}>
+          {closureReasons.map((r) => (
+            <option key={r} value={r}>
+              {t(`reasons.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('reasonNote')} value={reasonNote} onChange={(e) => setReasonNote(e.target.value)} required={reason === 'other'} />
+        <CheckboxField label={t('checklist.observationsReviewed')} checked={observationsReviewed} onChange={(e) => setObservations(e.target.checked)} />
+        <CheckboxField label={t('checklist.progressReviewed')} checked={progressReviewed} onChange={(e) => setProgress(e.target.checked)} />
+        <TextAreaField label={t('checklist.providersConsulted')} value={providersConsulted} onChange={(e) => setProviders(e.target.value)} required />
+        <fieldset className="fieldset">
+          <legend>{t('checklist.risks')}</legend>
+          {risks.map((r, i) => (
+            <div key={i} className="form-row">
+              <TextField label={t('risk.risk')} value={r.risk} onChange={(e) => setRisk(i, { risk: e.target.value })} required />
+              <SelectField label={t('risk.likelihood')} value={r.likelihood} onChange={(e) => setRisk(i, { likelihood: Number(e.target.value) })}>
+                {scale.map((n) => (
+                  <option key={n} value={n}>
+                    {t(`risk.scale.${n}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label={t('risk.severity')} value={r.severity} onChange={(e) => setRisk(i, { severity: Number(e.target.value) })}>
+                {scale.map((n) => (
+                  <option key={n} value={n}>
+                    {t(`risk.scale.${n}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <Badge tone={riskRating(r.likelihood, r.severity) === 'high' ? 'danger' : riskRating(r.likelihood, r.severity) === 'medium' ? 'warning' : 'neutral'}>
+                {t(`risk.rating.${riskRating(r.likelihood, r.severity)}`)}
+              </Badge>
+              <TextField label={t('risk.mitigation')} value={r.mitigation} onChange={(e) => setRisk(i, { mitigation: e.target.value })} />
+              {risks.length > 1 ? (
+                <Button type="button" variant="ghost" onClick={() => setRisks(risks.filter((_, j) => j !== i))}>
+                  {t('risk.remove')}
+                </Button>
+              ) : null}
+            </div>
+          ))}
+          <Button type="button" onClick={() => setRisks([...risks, { risk: '', likelihood: 1, severity: 1, mitigation: '' }])}>
+            {t('risk.add')}
+          </Button>
+        </fieldset>
+        <TextAreaField label={t('checklist.childViews')} value={childViews} onChange={(e) => setChildViews(e.target.value)} required />
+        <TextAreaField label={t('checklist.familyViews')} value={familyViews} onChange={(e) => setFamilyViews(e.target.value)} required />
+        <ErrorAlert error={save.error} />
+        <div>
+          <Button type="submit" variant="primary" busy={save.isPending}>
+            {t('recommend.submit')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function Decide({ caseId, closure, onDone }: { caseId: string; closure: Closure; onDone: () => void }) {
+  const { t } = useTranslation('closure');
+  const [note, setNote] = useState('');
+  const [agencies, setAgencies] = useState('');
+  const decide = useMutation({
+    mutationFn: (decision: 'approved' | 'returned') =>
+      call('closure.decide', { caseId, closureId: closure.id, decision, note, panelAgencies: agencies.split('\n').map((a) => a.trim()).filter(Boolean) }),
+    onSuccess: onDone,
+  });
+  return (
+    <div className="form-grid">
+      <TextAreaField label={t('decide.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextAreaField label={t('decide.agencies')} value={agencies} onChange={(e) => setAgencies(e.target.value)} />
+      <ErrorAlert error={decide.error} />
+      <div className="form-row">
+        <Button variant="primary" onClick={() => decide.mutate('approved')} busy={decide.isPending && decide.variables === 'approved'}>
+          {t('decide.approve')}
+        </Button>
+        <Button onClick={() => decide.mutate('returned')} busy={decide.isPending && decide.variables === 'returned'}>
+          {t('decide.return')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function Reopen({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { t } = useTranslation('closure');
+  const [reason, setReason] = useState<ReopenReason>('re_separation');
+  const [note, setNote] = useState('');
+  const reopen = useMutation({ mutationFn: () => call('closure.reopen', { caseId, reason, note }), onSuccess: onDone });
+  return (
+    <Card title={t('reopen.title')}>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          reopen.mutate();
+        }}
+      >
+        <SelectField label={t('reopen.reason')} value={reason} onChange={(e) => setReason(e.target.value as ReopenReason)}>
+          {reopenReasons.map((r) => (
+            <option key={r} value={r}>
+              {t(`reopen.reasons.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField label={t('reopen.note')} value={note} onChange={(e) => setNote(e.target.value)} required />
+        <ErrorAlert error={reopen.error} />
+        <div>
+          <Button type="submit" variant="primary" busy={reopen.isPending}>
+            {t('reopen.submit')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+export default function ClosureTab({ caseFile }: FeatureTabProps) {
+  const { t } = useTranslation('closure');
+  const day = useDayFormat();
+  const session = useReadySession();
+  const client = useQueryClient();
+  const history = useQuery({ queryKey: ['closure', caseFile.id], queryFn: () => call('closure.get', { caseId: caseFile.id }) });
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['closure', caseFile.id] });
+    caseChanged(client, await call('cases.get', { caseId: caseFile.id }));
+  };
+  const canApprove = session.permissions.includes('case.approve');
+  const pending = history.data?.closures.find((c) => c.status === 'recommended');
+  if (history.isPending) return <Loading />;
+  return (
+    <div className="stack">
+      <ErrorAlert error={history.error} />
+      {caseFile.status === 'closed' ? (
+        <Alert tone="info" title={t('closed.title')}>
+          {t('closed.body')}
+        </Alert>
+      ) : null}
+      {caseFile.status === 'closed' && canApprove ? <Reopen caseId={caseFile.id} onDone={refresh} /> : null}
+      {pending ? (
+        <Card title={t('pending.title')}>
+          <p>
+            {t(`reasons.${pending.reason}`)} · {t('pending.by', { name: pending.recommendedByName ?? '', date: day(pending.recommendedAt) })}
+          </p>
+          {canApprove && pending.recommendedById !== session.userId ? <Decide caseId={caseFile.id} closure={pending} onDone={refresh} /> : <p className="muted">{t('pending.waiting')}</p>}
+        </Card>
+      ) : null}
+      {!pending && caseFile.canWrite ? <Recommend caseId={caseFile.id} version={caseFile.version} onDone={refresh} /> : null}
+      <Card title={t('history.title')}>
+        {(history.data?.closures.length ?? 0) + (history.data?.reopenings.length ?? 0) === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+        <ul className="work-list">
+          {(history.data?.closures ?? []).map((c) => (
+            <li key={c.id} className="work-item">
+              <span>
+                <Badge tone={c.status === 'approved' ? 'success' : c.status === 'recommended' ? 'warning' : 'neutral'}>{t(`status.${c.status}`)}</Badge> {t(`reasons.${c.reason}`)}
+              </span>
+              <span className="work-item__meta">
+                {t('pending.by', { name: c.recommendedByName ?? '', date: day(c.recommendedAt) })}
+                {c.decidedAt ? ` · ${t('history.decided', { name: c.decidedByName ?? '', date: day(c.decidedAt) })}` : ''}
+                {c.panelAgencies.length ? ` · ${c.panelAgencies.join(', ')}` : ''}
+              </span>
+              {c.decisionNote ? (
+                <p>
+                  <bdi>{c.decisionNote}</bdi>
+                </p>
+              ) : null}
+            </li>
+          ))}
+          {(history.data?.reopenings ?? []).map((r) => (
+            <li key={r.id} className="work-item">
+              <span>
+                <Badge tone="info">{t('history.reopened')}</Badge> {t(`reopen.reasons.${r.reason}`)}
+              </span>
+              <span className="work-item__meta">{t('history.reopenedBy', { name: r.reopenedByName ?? '', date: day(r.reopenedAt) })}</span>
+              <p>
+                <bdi>{r.note}</bdi>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
