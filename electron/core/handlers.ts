@@ -20,6 +20,7 @@ import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createReportsHandlers } from './reports/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createSessionHandlers } from './session/handlers';
@@ -50,6 +51,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPracticeHandlers,
     createBackupHandlers,
     createTransferHandlers,
+    createReportsHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

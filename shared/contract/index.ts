@@ -18,6 +18,7 @@ import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
+import { reportsChannels } from '../reports/contract';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
@@ -48,6 +49,7 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  reportsChannels,
 ] as const;
 
 export const channels = {
@@ -73,6 +75,7 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...reportsChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

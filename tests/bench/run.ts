@@ -17,6 +17,7 @@ import type { Session } from '../../electron/core/handler';
 import type { CaseDbRow } from '../../electron/core/cases/scope';
 import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/cases/contract';
 import { generateOffice, seedPasswords } from '../../scripts/generator';
+import { benchReports } from './reports';
 import { searchTerms, type TermKind } from './terms';
 
 const { values } = parseArgs({
@@ -198,6 +199,9 @@ await measure('duplicate check at registration', Math.min(dupTerms.length, itera
   const other = dupTerms[(Math.max(0, i) * 7 + 3) % dupTerms.length].text;
   return worker.ok('cases.checkDuplicates', { givenName: t, familyName: other, sex: i % 2 ? 'female' : 'male', estimatedAgeYears: 6 + (i % 10) });
 }, { goal: '≤ 30' });
+
+// --- The M&E dashboard (reports) ------------------------------------------------------------
+await benchReports(supervisor, measure, iterations, now);
 
 // --- Opening a case file ----------------------------------------------------------------------
 const fileIds = (encrypted.raw.prepare(`SELECT id FROM cases WHERE stage = 'follow_up' ORDER BY seq LIMIT 40`).all() as { id: string }[]).map((r) => r.id);

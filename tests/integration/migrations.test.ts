@@ -195,6 +195,22 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'audit_checkpoint', { id: 2, entry_id: 2, hash: 'h', verified_at: now })).toThrow(/CHECK/);
     },
   },
+  16: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });
+    },
+    check(raw) {
+      // Administrators do not see the dashboard until a supervisor grants it; one settings row only.
+      expect(raw.prepare('SELECT admin_dashboard, dhis2_org_unit FROM report_settings').all()).toEqual([{ admin_dashboard: 0, dhis2_org_unit: '' }]);
+      expect(() => insertRow(raw, 'report_settings', { id: 2 })).toThrow(/CHECK/);
+      insertRow(raw, 'dhis2_mappings', { indicator: 'registered', part: 'numerator', data_element: 'fbfJHSPpUQD', category_option_combo: 'HllvX50cXC0', updated_at: now });
+      expect(() => insertRow(raw, 'dhis2_mappings', { indicator: 'registered', part: 'numerator', data_element: 'x', category_option_combo: 'y', updated_at: now })).toThrow(/UNIQUE/);
+      expect(() => insertRow(raw, 'dhis2_mappings', { indicator: 'registered', part: 'both', data_element: 'x', category_option_combo: 'y', updated_at: now })).toThrow(/CHECK/);
+      // An indicator's period is a range of a date index, not a scan of the table.
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT case_id FROM tracing_actions WHERE removed_at IS NULL AND date BETWEEN '2025-01-01' AND '2025-03-31'`).all() as { detail: string }[]).map((r) => r.detail);
+      expect(plan.join(' ')).toMatch(/tracing_actions_date/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

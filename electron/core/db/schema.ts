@@ -10,6 +10,7 @@ import type { FamilyTables } from '../family/tables';
 import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
+import type { ReportsTables } from '../reports/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
 import type { TracingTables } from '../tracing/tables';
@@ -78,4 +79,5 @@ export type DB = FoundationTables &
   PreparationTables &
   ContactsTables &
   ReunificationTables &
+  ReportsTables &
   TransferTables;
