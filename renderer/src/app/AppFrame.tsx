@@ -31,6 +31,7 @@ const PracticePage = lazy(() => import('../features/practice/PracticePage').then
 const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -266,6 +267,14 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'transfers')!.anyOf}>
                   <TransfersPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/reports"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'reports')!.anyOf}>
+                  <ReportsPage />
                 </Guard>
               }
             />

@@ -20,7 +20,8 @@ export const sections: readonly Section[] = [
   { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: false },
   { id: 'reviews', path: '/reviews', anyOf: ['case.read'], built: false },
   { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },
-  { id: 'reports', path: '/reports', anyOf: ['case.read'], built: false },
+  // Supervisors; administrators see the section and are told whether a supervisor granted them the figures.
+  { id: 'reports', path: '/reports', anyOf: ['case.readAll', 'office.manage'], built: true },
   { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },
 ];
 
