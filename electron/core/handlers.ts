@@ -20,6 +20,8 @@ import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createDhis2Handlers } from './reports/dhis2-handlers';
+import { createExportHandlers } from './reports/export-handlers';
 import { createReportsHandlers } from './reports/handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
@@ -52,6 +54,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createBackupHandlers,
     createTransferHandlers,
     createReportsHandlers,
+    createExportHandlers,
+    createDhis2Handlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -19,6 +19,7 @@ import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
 import { reportsChannels } from '../reports/contract';
+import { dhis2Channels, exportChannels } from '../reports/exports';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
@@ -50,6 +51,8 @@ const features = [
   backupChannels,
   transferChannels,
   reportsChannels,
+  exportChannels,
+  dhis2Channels,
 ] as const;
 
 export const channels = {
@@ -76,6 +79,8 @@ export const channels = {
   ...backupChannels,
   ...transferChannels,
   ...reportsChannels,
+  ...exportChannels,
+  ...dhis2Channels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -7,19 +7,25 @@ import type { Dimension, ReportFilters } from '../../../shared/reports/indicator
 
 type Cond = RawBuilder<unknown>;
 
-/** Age in years at `k.ref`; an estimate given at registration ages with the child. */
-const ageYears = sql`(CASE
-  WHEN c.date_of_birth IS NOT NULL THEN (julianday(k.ref) - julianday(c.date_of_birth)) / 365.25
-  WHEN c.estimated_age IS NOT NULL THEN c.estimated_age + max(0, julianday(k.ref) - julianday(substr(c.registered_at, 1, 10))) / 365.25
+/** Age in years at `ref`; an estimate given at registration ages with the child. */
+const ageYearsAt = (ref: RawBuilder<unknown>) => sql`(CASE
+  WHEN c.date_of_birth IS NOT NULL THEN (julianday(${ref}) - julianday(c.date_of_birth)) / 365.25
+  WHEN c.estimated_age IS NOT NULL THEN c.estimated_age + max(0, julianday(${ref}) - julianday(substr(c.registered_at, 1, 10))) / 365.25
 END)`;
 
-const ageBand = sql`(CASE
-  WHEN ${ageYears} IS NULL OR ${ageYears} < 0 THEN 'unknown'
-  WHEN ${ageYears} < 5 THEN '0-4'
-  WHEN ${ageYears} < 10 THEN '5-9'
-  WHEN ${ageYears} < 15 THEN '10-14'
-  WHEN ${ageYears} < 18 THEN '15-17'
+/** The age band (0-4, 5-9, 10-14, 15-17, 18+, unknown) of `cases c` on the date `ref`. */
+export function ageBandSql(ref: RawBuilder<unknown>): RawBuilder<string> {
+  const years = ageYearsAt(ref);
+  return sql<string>`(CASE
+  WHEN ${years} IS NULL OR ${years} < 0 THEN 'unknown'
+  WHEN ${years} < 5 THEN '0-4'
+  WHEN ${years} < 10 THEN '5-9'
+  WHEN ${years} < 15 THEN '10-14'
+  WHEN ${years} < 18 THEN '15-17'
   ELSE '18+' END)`;
+}
+
+const ageBand = ageBandSql(sql`k.ref`);
 
 /** The care the child was in before going home: the last waiting arrangement, else the one at registration. */
 const careSetting = sql`coalesce((SELECT p.arrangement FROM preparation_care p WHERE p.case_id = c.id AND p.since <= k.ref

@@ -18,6 +18,13 @@ const inputs: { [N in ChannelName]?: ChannelInput<N> } = {
   'reports.dashboard': { period },
   'reports.getSettings': {},
   'reports.updateSettings': { adminDashboard: true },
+  'reports.exportStart': { kind: 'deidentified', period, protection: { mode: 'none', reason: 'because' } },
+  'reports.exportStatus': { jobId: 'some-job' },
+  'reports.exportCancel': { jobId: 'some-job' },
+  'reports.exportDownload': { jobId: 'some-job', offset: 0 },
+  'reports.dhisMapping': {},
+  'reports.dhisSaveMapping': { orgUnit: '', dataSet: '', rows: [] },
+  'reports.dhisPreview': { period },
 };
 /** Channels that reveal nothing about cases (the setting itself), open to every signed-in user. */
 const harmless = new Set<ChannelName>(['reports.getSettings']);
