@@ -29,6 +29,8 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** The desktop app's folder dialog (electron/main); browser mode has none. */
   chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>;
+  /** The print engine for PDFs (electron/core/print); none means PDF_UNAVAILABLE. */
+  printToPdf?: (html: string) => Promise<Buffer>;
 }
 
 export interface Core {
@@ -90,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     exclusive: serial,
     nativeBinding: options.nativeBinding,
     chooseFolder: options.chooseFolder,
+    printToPdf: options.printToPdf,
     vault,
     store,
     kdfCost,

@@ -31,4 +31,7 @@ export interface CoreDeps {
   nativeBinding?: string;
   /** A native folder picker (the desktop app's dialog); absent in browser mode and tests. */
   chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>;
+  /** HTML page → PDF bytes (electron/core/print): the desktop app's hidden window, or headless
+   *  Chromium in browser mode and tests; absent where neither exists (PDF_UNAVAILABLE). */
+  printToPdf?: (html: string) => Promise<Buffer>;
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
 import { errorForLog } from '../core/log/redact';
 import { chooseFolder } from './folder-dialog';
+import { printToPdf } from './print-to-pdf';
 import { appFolderName } from '../web/data-dir';
 import { acquireInstanceLock, type InstanceLock } from '../web/instance-lock';
 import { registerIpc } from './ipc';
@@ -84,7 +85,7 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     env: process.env,
   });
-  core = createCore({ dataDir, nativeBinding, log, chooseFolder });
+  core = createCore({ dataDir, nativeBinding, log, chooseFolder, printToPdf });
 
   serveRenderer(rendererDir);
   unregisterIpc = registerIpc(core, log);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core';
+import { chromiumPrintToPdf, findChromium } from '../core/print/chromium';
 import { startWebBridge } from './bridge';
 import { defaultDataDir } from './data-dir';
 import { acquireInstanceLock } from './instance-lock';
@@ -67,7 +68,15 @@ async function main(): Promise<number> {
   }
   const { lock } = locked;
 
-  const core = createCore({ dataDir, log: (message, error) => console.error(message, error ?? '') });
+  // PDFs (case summaries, the family's copy, referral slips) come from the system's Chromium here;
+  // without one, those buttons answer PDF_UNAVAILABLE and nothing else changes.
+  const chromium = findChromium();
+  if (!chromium) console.error('No Chromium found (set HOMEWARD_CHROMIUM): PDFs cannot be made in browser mode.');
+  const core = createCore({
+    dataDir,
+    log: (message, error) => console.error(message, error ?? ''),
+    printToPdf: chromium ? chromiumPrintToPdf(chromium) : undefined,
+  });
   let bridge;
   try {
     bridge = await startWebBridge({ core, rendererDir, port: parsePort(process.env.HOMEWARD_PORT) });

@@ -35,6 +35,7 @@ export const errorCodes = [
   'BACKUP_FAILED',
   'INVALID_DATE',
   'INTERNAL',
+  'PDF_UNAVAILABLE',
   // Case-transfer files (shared/transfer): each way a file can be refused has its own code.
   'TRANSFER_TOO_LARGE',
   'TRANSFER_MALFORMED',
