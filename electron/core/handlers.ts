@@ -23,6 +23,7 @@ import { createPreparationHandlers } from './preparation/handlers';
 import { createDhis2Handlers } from './reports/dhis2-handlers';
 import { createExportHandlers } from './reports/export-handlers';
 import { createReportsHandlers } from './reports/handlers';
+import { createSummaryHandlers } from './reports/summary-handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createSessionHandlers } from './session/handlers';
@@ -56,6 +57,7 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createReportsHandlers,
     createExportHandlers,
     createDhis2Handlers,
+    createSummaryHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -20,6 +20,7 @@ import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
 import { reportsChannels } from '../reports/contract';
 import { dhis2Channels, exportChannels } from '../reports/exports';
+import { summaryChannels } from '../reports/summary';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { sessionChannels } from '../session/contract';
@@ -53,6 +54,7 @@ const features = [
   reportsChannels,
   exportChannels,
   dhis2Channels,
+  summaryChannels,
 ] as const;
 
 export const channels = {
@@ -81,6 +83,7 @@ export const channels = {
   ...reportsChannels,
   ...exportChannels,
   ...dhis2Channels,
+  ...summaryChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.
