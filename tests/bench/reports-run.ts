@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createInProcessClient } from '../../electron/core/client';
 import { createCore } from '../../electron/core/core';
 import { seedPasswords } from '../../scripts/generator';
-import { benchReports } from './reports';
+import { benchExport, benchReports } from './reports';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: '.homeward-data/seed-100000' }, iterations: { type: 'string', default: '30' } } });
 const core = createCore({ dataDir: path.resolve(values.dir) });
@@ -27,5 +27,9 @@ async function measure(name: string, count: number, work: (i: number) => Promise
   console.log(`${name}: cold ${f1(cold)} ms, p50 ${f1(at(0.5))}, p95 ${f1(at(0.95))}, max ${f1(samples[samples.length - 1])} ms (n=${count}) ${options.goal ?? ''}`);
 }
 await benchReports(supervisor, measure, Number(values.iterations));
+for (const sealed of [false, true]) {
+  const e = await benchExport(supervisor, sealed);
+  console.log(`de-identified export of ${e.rows} cases${sealed ? ', sealed' : ''}: ${e.seconds.toFixed(1)} s (goal ≤ 30), ${(e.bytes / 1048576).toFixed(1)} MiB, peak RSS ${e.peakRssMiB.toFixed(0)} MiB (from ${e.startRssMiB.toFixed(0)} MiB)`);
+}
 supervisor.close();
 core.close();

@@ -30,3 +30,28 @@ export async function benchReports(supervisor: InProcessClient, measure: Measure
   await measure('case list behind a number (first page with total, channel)', Math.ceil(iterations / 3), (i) =>
     supervisor.ok('cases.list', { indicator: { id: i % 2 ? 'reunified' : 'traced', part: 'numerator', period: periods[Math.max(0, i) % 4], filters: {} }, limit: 50 }), { goal: '≤ 250' });
 }
+
+/** The de-identified export of every case, timed, with the process's peak RSS sampled meanwhile. */
+export async function benchExport(supervisor: InProcessClient, sealed: boolean, now = new Date()): Promise<{ seconds: number; rows: number; bytes: number; peakRssMiB: number; startRssMiB: number }> {
+  const period = { from: '2000-01-01', to: now.toISOString().slice(0, 10) };
+  const startRss = process.memoryUsage().rss;
+  let peak = startRss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  const started = performance.now();
+  const protection = sealed ? { mode: 'passphrase' as const, passphrase: 'bench lantern orchard kettle' } : { mode: 'none' as const, reason: 'benchmark' };
+  let job = await supervisor.ok('reports.exportStart', { kind: 'deidentified', period, areaLevel: 'top', protection });
+  while (job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await supervisor.ok('reports.exportStatus', { jobId: job.jobId });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  // Take the file (the last chunk removes it), so nothing is left behind.
+  let offset = 0;
+  for (;;) {
+    const chunk = await supervisor.ok('reports.exportDownload', { jobId: job.jobId, offset });
+    offset += Buffer.from(chunk.dataBase64, 'base64').length;
+    if (chunk.done) break;
+  }
+  return { seconds, rows: job.total, bytes: job.bytes, peakRssMiB: peak / 1048576, startRssMiB: startRss / 1048576 };
+}

@@ -1,6 +1,8 @@
 // The M&E dashboard through the real renderer, in English and in Arabic: a supervisor opens it,
 // filters, splits, reads a figure's definition and its table alternative, and clicks a number
 // through to exactly the children behind it in the case list.
+import fs from 'node:fs';
+import { asPdftotextReads, pdfText, squash } from '../fixtures/pdf';
 import { expectNoSeriousViolations, password, people, setUpOffice, signIn } from './casework-kit';
 import { expect, test, type Bridge } from './fixtures';
 
@@ -27,6 +29,23 @@ async function officeWithChildren(bridge: Bridge, language: 'en' | 'ar') {
     });
   }
   await ok(bridge, 'session.logout');
+  // The administrator maps "children registered" to a DHIS2 data element for the office's org unit.
+  await ok(bridge, 'session.login', { username: people.admin.username, password });
+  await ok(bridge, 'reports.dhisSaveMapping', {
+    orgUnit: 'DiszpKrYNg8',
+    dataSet: 'BfMAe6Itzgt',
+    rows: [{ indicator: 'registered', part: 'numerator', dimension: '', value: '', dataElement: 'fbfJHSPpUQD', categoryOptionCombo: 'HllvX50cXC0' }],
+  });
+  await ok(bridge, 'session.logout');
+}
+
+/** This calendar quarter: a whole DHIS2 period holding today. */
+function thisQuarter() {
+  const now = new Date();
+  const q = Math.floor(now.getUTCMonth() / 3);
+  const from = new Date(Date.UTC(now.getUTCFullYear(), q * 3, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(now.getUTCFullYear(), q * 3 + 3, 0)).toISOString().slice(0, 10);
+  return { from, to, dhis: `${now.getUTCFullYear()}Q${q + 1}` };
 }
 
 const words = {
@@ -44,6 +63,13 @@ const words = {
     open: /Open the 2 children behind Children registered/,
     chip: /From the dashboard: Children registered/,
     cases: 'Cases',
+    summaryAction: 'Case summary (PDF)',
+    unsealed: 'Leave unsealed (supervisors only)',
+    reason: 'Why it leaves unsealed',
+    create: 'Make the PDF',
+    summaryTitle: 'Case summary',
+    exportKind: 'What to export',
+    exportButton: 'Export',
   },
   ar: {
     section: 'الرصد والتقييم',
@@ -59,6 +85,13 @@ const words = {
     open: /فتح الطفلين \(2\) وراء الأطفال المسجَّلون/,
     chip: /من لوحة المؤشرات: الأطفال المسجَّلون/,
     cases: null,
+    summaryAction: 'ملخص الحالة (PDF)',
+    unsealed: 'ترك الملف دون ختم (للمشرفين فقط)',
+    reason: 'سبب خروجه دون ختم',
+    create: 'إنشاء ملف PDF',
+    summaryTitle: 'ملخص الحالة',
+    exportKind: 'ما يُصدَّر',
+    exportButton: 'تصدير',
   },
 } as const;
 
@@ -95,5 +128,27 @@ for (const language of ['en', 'ar'] as const) {
     await expect(page.getByRole('link', { name: /Atieno/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /Baraka/ })).toHaveCount(0);
     await expectNoSeriousViolations(page, `case list from the dashboard (${language})`);
+
+    // A case summary PDF from the child's file, its text read back with pdftotext.
+    await page.getByRole('link', { name: /Nyokabi/ }).click();
+    await page.getByRole('button', { name: w.summaryAction }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(w.unsealed).check();
+    await dialog.getByLabel(w.reason).fill('Court hearing');
+    await expectNoSeriousViolations(page, `case summary dialog (${language})`);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: w.create }).click()]);
+    const pdfTextRead = squash(pdfText(fs.readFileSync((await pdf.path())!)));
+    expect(pdfTextRead).toContain(asPdftotextReads(w.summaryTitle));
+    expect(pdfTextRead).toContain('Nyokabi Wanjala');
+
+    // A DHIS2 file for this quarter, through the exports panel.
+    const quarter = thisQuarter();
+    await page.goto(page.url().split('#')[0] + `#/reports?from=${quarter.from}&to=${quarter.to}`);
+    await page.getByLabel(w.exportKind).selectOption('dhis2Json');
+    await page.getByLabel(w.unsealed).check();
+    const [dhis] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.exportButton, exact: true }).click()]);
+    const set = JSON.parse(fs.readFileSync((await dhis.path())!, 'utf8')) as { period: string; orgUnit: string; dataValues: unknown[] };
+    expect(set).toMatchObject({ period: quarter.dhis, orgUnit: 'DiszpKrYNg8', dataValues: [{ dataElement: 'fbfJHSPpUQD', categoryOptionCombo: 'HllvX50cXC0', value: '3' }] });
+    await expectNoSeriousViolations(page, `exports (${language})`);
   });
 }

@@ -11,6 +11,7 @@ import { DateField } from '../../ui/DateField';
 import { ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { useReadySession } from '../../app/session';
 import { ApiError, call } from '../../api';
+import { ExportsPanel } from './ExportsPanel';
 import { IndicatorCard } from './IndicatorCard';
 import { ReportSettingsCard } from './ReportSettingsCard';
 import './reports.css';
@@ -140,6 +141,7 @@ export function ReportsPage() {
           ))}
         </>
       ) : null}
+      {session.permissions.includes('reports.export') && dashboard.data ? <ExportsPanel period={period} filters={filters} /> : null}
       {session.permissions.includes('case.approve') ? <ReportSettingsCard /> : null}
     </div>
   );
