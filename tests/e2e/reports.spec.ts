@@ -152,3 +152,22 @@ for (const language of ['en', 'ar'] as const) {
     await expectNoSeriousViolations(page, `exports (${language})`);
   });
 }
+
+test('en: the administrator keeps the DHIS2 mapping; a UID in the wrong form is refused', async ({ app: page, bridge }) => {
+  test.slow();
+  await officeWithChildren(bridge, 'en');
+  await signIn(page, 'admin');
+  await page.goto(page.url().split('#')[0] + '#/admin/dhis2');
+  await expect(page.getByRole('heading', { name: 'DHIS2 mapping', level: 1 })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Children registered (Met)' })).toBeVisible();
+  await page.getByLabel('Figure', { exact: true }).selectOption({ label: 'Children assessed (Met)' });
+  await page.getByLabel('Data element').fill('not-a-uid');
+  await page.getByLabel('Category option combo').fill('HllvX50cXC0');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'Save the mapping' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove' }).last().click();
+  await page.getByRole('button', { name: 'Save the mapping' }).click();
+  await expect(page.getByText('Mapping saved')).toBeVisible();
+  await expectNoSeriousViolations(page, 'DHIS2 mapping');
+});

@@ -31,6 +31,7 @@ const PracticePage = lazy(() => import('../features/practice/PracticePage').then
 const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const Dhis2MappingPage = lazy(() => import('../features/reports/Dhis2MappingPage').then((m) => ({ default: m.Dhis2MappingPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
@@ -302,6 +303,7 @@ function Frame() {
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
               <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
+              <Route path="dhis2" element={<Guard anyOf={['office.manage']}><Dhis2MappingPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
