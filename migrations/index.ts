@@ -10,9 +10,10 @@ import m0008 from './0008_first_password_and_duplicate_flags';
 import m0009 from './0009_fidelity';
 import m0010 from './0010_transfer';
 import m0011 from './0011_list_speed';
+import m0015 from './0015_services';
 import m0016 from './0016_reports';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0016];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0015, m0016];
 export const latestVersion = migrations[migrations.length - 1].version;
 export type { Migration } from './types';

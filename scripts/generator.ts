@@ -24,6 +24,7 @@ import type { ChildDetails } from '../shared/cases/contract';
 import { careArrangements, separationReasons } from '../shared/cases/fields';
 import type { Stage } from '../shared/cases/stages';
 import { languages, type Language } from '../shared/i18n/languages';
+import { seedReferrals } from '../electron/core/referrals/seed';
 
 export const seedPasswords = {
   admin: 'seeded office manager passphrase',
@@ -102,6 +103,7 @@ const contributors: SeedContributor[] = [
   seedPreparation,
   seedContacts,
   seedReunification,
+  seedReferrals,
 ];
 
 export async function generateOffice(options: GenerateOptions): Promise<GenerateResult> {

@@ -20,12 +20,14 @@ import { createNotesHandlers } from './notes/handlers';
 import { createPlansHandlers } from './plans/handlers';
 import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
+import { createReferralsHandlers } from './referrals/handlers';
 import { createDhis2Handlers } from './reports/dhis2-handlers';
 import { createExportHandlers } from './reports/export-handlers';
 import { createReportsHandlers } from './reports/handlers';
 import { createSummaryHandlers } from './reports/summary-handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
+import { createServicesHandlers } from './services/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { createTracingHandlers } from './tracing/handlers';
 import { createTransferHandlers } from './transfer/handlers';
@@ -54,6 +56,8 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createPracticeHandlers,
     createBackupHandlers,
     createTransferHandlers,
+    createServicesHandlers,
+    createReferralsHandlers,
     createReportsHandlers,
     createExportHandlers,
     createDhis2Handlers,

@@ -26,6 +26,7 @@ export const caseTabs = [
   'contacts',
   'reunification',
   'transfer',
+  'referrals',
   'timeline',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];

@@ -34,6 +34,7 @@ export const errorCodes = [
   'BACKUP_RUNNING',
   'BACKUP_FAILED',
   'INVALID_DATE',
+  'REFERRAL_INVALID_MOVE',
   'INTERNAL',
   'PDF_UNAVAILABLE',
   // Case-transfer files (shared/transfer): each way a file can be refused has its own code.

@@ -18,11 +18,13 @@ import { notesChannels } from '../notes/contract';
 import { plansChannels } from '../plans/contract';
 import { practiceChannels } from '../practice/contract';
 import { preparationChannels } from '../preparation/contract';
+import { referralsChannels } from '../referrals/contract';
 import { reportsChannels } from '../reports/contract';
 import { dhis2Channels, exportChannels } from '../reports/exports';
 import { summaryChannels } from '../reports/summary';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
+import { servicesChannels } from '../services/contract';
 import { sessionChannels } from '../session/contract';
 import { tracingChannels } from '../tracing/contract';
 import { transferChannels } from '../transfer/contract';
@@ -51,6 +53,8 @@ const features = [
   practiceChannels,
   backupChannels,
   transferChannels,
+  servicesChannels,
+  referralsChannels,
   reportsChannels,
   exportChannels,
   dhis2Channels,
@@ -80,6 +84,8 @@ export const channels = {
   ...practiceChannels,
   ...backupChannels,
   ...transferChannels,
+  ...servicesChannels,
+  ...referralsChannels,
   ...reportsChannels,
   ...exportChannels,
   ...dhis2Channels,

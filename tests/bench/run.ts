@@ -19,6 +19,7 @@ import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/
 import { generateOffice, seedPasswords } from '../../scripts/generator';
 import { benchExport, benchReports } from './reports';
 import { searchTerms, type TermKind } from './terms';
+import { benchServices } from './services';
 
 const { values } = parseArgs({
   options: {
@@ -306,6 +307,9 @@ admin.close();
 worker.close();
 supervisor.close();
 core.close();
+
+// --- Service directory and coverage gaps (an office of their own, built in a temp folder) -----
+figures.push(...(await benchServices(caseCount, Math.min(iterations, 40))));
 
 // --- Report --------------------------------------------------------------------------------------
 console.log(`\n| path (${caseCount.toLocaleString('en')} cases, ms) | cold | p50 | p95 | max | goal | n | note |\n|---|---|---|---|---|---|---|---|`);

@@ -14,6 +14,7 @@ import { count, insertRow, newEncryptedDb, runUpgrade, tableNames, triggerNames,
 import { sqliteMagic } from '../fixtures/plaintext';
 import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
+import { migration0015Case } from './services/migration-0015';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -195,6 +196,7 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(() => insertRow(raw, 'audit_checkpoint', { id: 2, entry_id: 2, hash: 'h', verified_at: now })).toThrow(/CHECK/);
     },
   },
+  15: migration0015Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

@@ -10,9 +10,11 @@ import type { FamilyTables } from '../family/tables';
 import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
+import type { ReferralsTables } from '../referrals/tables';
 import type { ReportsTables } from '../reports/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { SafetyTables } from '../safety/tables';
+import type { ServicesTables } from '../services/tables';
 import type { TracingTables } from '../tracing/tables';
 import type { TransferTables } from '../transfer/tables';
 
@@ -79,5 +81,7 @@ export type DB = FoundationTables &
   PreparationTables &
   ContactsTables &
   ReunificationTables &
-  ReportsTables &
-  TransferTables;
+  TransferTables &
+  ServicesTables &
+  ReferralsTables &
+  ReportsTables;

@@ -31,6 +31,8 @@ const PracticePage = lazy(() => import('../features/practice/PracticePage').then
 const BackupsPage = lazy(() => import('../features/backup/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const PartnersPage = lazy(() => import('../features/transfer/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
+const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const Dhis2MappingPage = lazy(() => import('../features/reports/Dhis2MappingPage').then((m) => ({ default: m.Dhis2MappingPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
@@ -268,6 +270,22 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'transfers')!.anyOf}>
                   <TransfersPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/services/*"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'services')!.anyOf}>
+                  <ServicesRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/referrals"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'referrals')!.anyOf}>
+                  <ReferralRegisterPage />
                 </Guard>
               }
             />

@@ -16,8 +16,8 @@ export interface Section {
 export const sections: readonly Section[] = [
   { id: 'cases', path: '/cases', anyOf: ['case.read'], built: true },
   { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: false },
-  { id: 'services', path: '/services', anyOf: ['case.read'], built: false },
-  { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: false },
+  { id: 'services', path: '/services', anyOf: ['case.read'], built: true },
+  { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: true },
   { id: 'reviews', path: '/reviews', anyOf: ['case.read'], built: false },
   { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },
   // Supervisors; administrators see the section and are told whether a supervisor granted them the figures.

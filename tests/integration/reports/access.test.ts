@@ -25,7 +25,10 @@ const inputs: { [N in ChannelName]?: ChannelInput<N> } = {
   'reports.dhisMapping': {},
   'reports.dhisSaveMapping': { orgUnit: '', dataSet: '', rows: [] },
   'reports.dhisPreview': { period },
+  'reports.caseSummary': { caseId: 'wanjiru-case', sections: ['child'], protection: { mode: 'passphrase', passphrase: 'lantern orchard kettle river' } },
 };
+/** Case channels: an unassigned worker is out of scope (audited), not refused by role. */
+const caseChannels = new Set<ChannelName>(['reports.caseSummary']);
 /** Channels that reveal nothing about cases (the setting itself), open to every signed-in user. */
 const harmless = new Set<ChannelName>(['reports.getSettings']);
 
@@ -36,13 +39,20 @@ describe('reports channels and an unassigned case worker', () => {
 
   it('the case worker is refused every channel that shows or changes anything, and each refusal is audited', async () => {
     const omar = await office.login('omar', workerPassword);
+    office.core.store.get().raw
+      .prepare(`INSERT INTO cases (id, number, seq, office_code, given_name, family_name, search_text, sex, documentation_status, separation_reasons,
+        care_arrangement, stage, status, risk_level, risk_rank, priority, worker_id, registered_at, updated_at)
+        VALUES ('wanjiru-case', 'GUL-2025-00001', 1, 'GUL', 'A', 'B', 'a b', 'female', 'unknown', '[]', 'kinship_care', 'tracing_assessment', 'open', 'low', 1, 'normal', ?, ?, ?)`)
+      .run(office.users.worker.id, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
     for (const name of reportChannels.filter((n) => !harmless.has(n))) {
-      await expectCode(omar.call(name, inputs[name] as never), 'FORBIDDEN');
+      await expectCode(omar.call(name, inputs[name] as never), caseChannels.has(name) ? 'OUT_OF_SCOPE' : 'FORBIDDEN');
     }
     const sara = await office.login('sara', supervisorPassword);
     expect((await sara.ok('reports.getSettings', {})).adminDashboard).toBe(false);
     const denied = await office.admin.ok('audit.list', { action: 'access.denied', userId: office.users.otherWorker.id, limit: 50 });
-    expect(denied.entries.map((e) => e.details?.channel)).toEqual(expect.arrayContaining(reportChannels.filter((n) => !harmless.has(n))));
+    expect(denied.entries.map((e) => e.details?.channel)).toEqual(expect.arrayContaining(reportChannels.filter((n) => !harmless.has(n) && !caseChannels.has(n))));
+    const outOfScope = await office.admin.ok('audit.list', { action: 'case.accessDenied', userId: office.users.otherWorker.id, limit: 10 });
+    expect(outOfScope.entries.map((e) => e.entityId)).toContain('wanjiru-case');
   });
 });
 

@@ -23,6 +23,7 @@ const tabPaths: Partial<Record<CaseTab, string>> = {
   contacts: '../contacts/ContactsTab.tsx',
   reunification: '../reunification/ReunificationTab.tsx',
   transfer: '../transfer/TransferTab.tsx',
+  referrals: '../referrals/ReferralsTab.tsx',
 };
 
 export const featureTabs: Partial<Record<CaseTab, LazyExoticComponent<ComponentType<FeatureTabProps>>>> = Object.fromEntries(

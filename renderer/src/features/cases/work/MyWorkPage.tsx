@@ -11,6 +11,7 @@ import { GateList } from '../file/CaseActionError';
 import { childName, useCaseFormat, useDocumentTitle } from '../format';
 import { useMyWork } from '../queries';
 import { DuplicateFlags } from './DuplicateFlags';
+import { DueReferrals } from '../../referrals/DueReferrals';
 
 /** A case waiting at a gate shows its first few reasons; the rest open on demand. */
 const SHOWN_GATES = 3;
@@ -96,6 +97,7 @@ export function MyWorkPage() {
         </p>
       ) : null}
       {session.permissions.includes('case.readAll') ? <DuplicateFlags /> : null}
+      <DueReferrals />
       {work.isPending ? <Loading /> : null}
       <ErrorAlert error={work.error} />
       {work.data ? (

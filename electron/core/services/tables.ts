@@ -1,0 +1,93 @@
+// Node-only. Tables of the services feature (migrations/0015_services.ts).
+export interface ServiceAreasTable {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parent_id: string | null;
+  /** A GeoJSON geometry (Polygon / MultiPolygon), as imported. */
+  boundary: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceCategoriesTable {
+  key: string;
+  label: string;
+  builtin: number;
+  position: number;
+}
+
+export interface ServiceProvidersTable {
+  id: string;
+  name: string;
+  /** lower-cased, space-collapsed name: one provider per name. */
+  name_key: string;
+  kind: 'government' | 'ngo' | 'community' | 'faith' | 'private';
+  contact_name: string;
+  phone: string;
+  email: string;
+  address: string;
+  language: string;
+  referral_procedure: string;
+  /** JSON array of referral field keys. */
+  required_fields: string;
+  active: number;
+  last_verified: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServicesTable {
+  id: string;
+  provider_id: string;
+  name: string;
+  category: string;
+  description: string;
+  min_age: number | null;
+  max_age: number | null;
+  /** JSON array; empty: any. */
+  sexes: string;
+  disability_only: number;
+  eligibility_notes: string;
+  /** JSON array of language names or codes as the office writes them. */
+  languages: string;
+  cost: 'free' | 'fee' | 'sliding';
+  cost_notes: string;
+  accessibility: string;
+  opening_hours: string;
+  capacity: string;
+  waiting_days: number | null;
+  open_to_non_returnees: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceCoverageTable {
+  service_id: string;
+  area_id: string;
+}
+
+export interface CaseNeedsTable {
+  case_id: string;
+  category: string;
+  source: 'objective' | 'wellbeing' | 'referral';
+  area_key: string;
+}
+
+export interface NeedCountsTable {
+  area_key: string;
+  category: string;
+  n: number;
+}
+
+export interface ServicesTables {
+  case_needs: CaseNeedsTable;
+  need_counts: NeedCountsTable;
+  service_areas: ServiceAreasTable;
+  service_categories: ServiceCategoriesTable;
+  service_providers: ServiceProvidersTable;
+  services: ServicesTable;
+  service_coverage: ServiceCoverageTable;
+}
