@@ -13,13 +13,14 @@ export const permissions = [
   'case.readAll', // every case of the office, not only assigned ones
   'case.assign', // reassign cases between workers
   'case.approve', // approve plans, BIDs, closures
+  'reports.export', // exports of the office's data: de-identified cases, aggregates, DHIS2
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Administration does not imply reading case content. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   caseworker: ['case.read', 'case.write'],
-  supervisor: ['case.read', 'case.write', 'case.readAll', 'case.assign', 'case.approve', 'audit.read'],
+  supervisor: ['case.read', 'case.write', 'case.readAll', 'case.assign', 'case.approve', 'audit.read', 'reports.export'],
   admin: ['office.manage', 'users.manage', 'vault.rotate', 'audit.read'],
 };
 

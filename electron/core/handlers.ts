@@ -27,6 +27,10 @@ import { createPracticeHandlers } from './practice/handlers';
 import { createPreparationHandlers } from './preparation/handlers';
 import { createReviewHandlers } from './review/handlers';
 import { createReferralsHandlers } from './referrals/handlers';
+import { createDhis2Handlers } from './reports/dhis2-handlers';
+import { createExportHandlers } from './reports/export-handlers';
+import { createReportsHandlers } from './reports/handlers';
+import { createSummaryHandlers } from './reports/summary-handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createServicesHandlers } from './services/handlers';
@@ -68,6 +72,10 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createServicesHandlers,
     createReferralsHandlers,
     createConferenceHandlers,
+    createReportsHandlers,
+    createExportHandlers,
+    createDhis2Handlers,
+    createSummaryHandlers,
   ].map((create) => create(deps));
   const merged: Partial<Record<ChannelName, unknown>> = {};
   for (const feature of features) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { approvalItemSchema } from '../approvals/queue';
 import { consentGivers, consentMethods } from '../consents/contract';
 import { defineChannels } from '../contract/channel';
+import { indicatorSelectionSchema } from '../reports/indicators';
 import {
   careArrangements,
   documentationStatuses,
@@ -199,6 +200,8 @@ export const caseListInput = z
     /** Cases with an approval waiting (a submitted BID, a plan in force not yet approved, a gate exception asked for). */
     awaitingApproval: z.boolean().optional(),
     priority: prioritySchema.optional(),
+    /** The children behind one number of the M&E dashboard (resolved and scoped in the core). */
+    indicator: indicatorSelectionSchema.optional(),
     sort: z
       .object({ by: z.enum(caseSortFields), dir: z.enum(['asc', 'desc']) })
       .default({ by: 'updatedAt', dir: 'desc' }),

@@ -26,6 +26,9 @@ import { planFamilyChannels } from '../plans/family';
 import { preparationChannels } from '../preparation/contract';
 import { reviewChannels } from '../review/contract';
 import { referralsChannels } from '../referrals/contract';
+import { reportsChannels } from '../reports/contract';
+import { dhis2Channels, exportChannels } from '../reports/exports';
+import { summaryChannels } from '../reports/summary';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { servicesChannels } from '../services/contract';
@@ -68,6 +71,10 @@ const features = [
   referralsChannels,
   conferenceChannels,
   familyViewChannels,
+  reportsChannels,
+  exportChannels,
+  dhis2Channels,
+  summaryChannels,
 ] as const;
 
 export const channels = {
@@ -103,6 +110,10 @@ export const channels = {
   ...referralsChannels,
   ...conferenceChannels,
   ...familyViewChannels,
+  ...reportsChannels,
+  ...exportChannels,
+  ...dhis2Channels,
+  ...summaryChannels,
 } satisfies Record<string, ChannelDef>;
 
 // A channel name declared by two features would silently shadow one of them: refuse at load.

@@ -20,6 +20,7 @@ import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/
 import { generateOffice, seedPasswords } from '../../scripts/generator';
 import { mainChunk } from './chunks';
 import { loadNow, printGoals, type Figure, type Run } from './goals';
+import { benchExport, benchReports } from './reports';
 import { searchTerms, type TermKind } from './terms';
 import { benchServices } from './services';
 
@@ -207,6 +208,15 @@ await measure('duplicate check at registration', Math.min(dupTerms.length, itera
   const other = dupTerms[(Math.max(0, i) * 7 + 3) % dupTerms.length].text;
   return worker.ok('cases.checkDuplicates', { givenName: t, familyName: other, sex: i % 2 ? 'female' : 'male', estimatedAgeYears: 6 + (i % 10) });
 }, { goal: '≤ 30' });
+
+// --- The M&E dashboard (reports) ------------------------------------------------------------
+await benchReports(supervisor, measure, iterations, now);
+for (const sealed of [false, true]) {
+  const e = await benchExport(supervisor, sealed, now);
+  const label = `de-identified export of ${e.rows.toLocaleString('en')} cases${sealed ? ', sealed (age scrypt)' : ''}`;
+  figures.push({ path: label, cold: e.seconds * 1000, p50: e.seconds * 1000, p95: e.seconds * 1000, max: e.seconds * 1000, n: 1, goal: '≤ 30 000', note: `${(e.bytes / 1048576).toFixed(1)} MiB; peak RSS ${e.peakRssMiB.toFixed(0)} MiB (from ${e.startRssMiB.toFixed(0)})` });
+  console.log(`${label}: ${e.seconds.toFixed(1)} s, ${(e.bytes / 1048576).toFixed(1)} MiB, peak RSS ${e.peakRssMiB.toFixed(0)} MiB (from ${e.startRssMiB.toFixed(0)} MiB)`);
+}
 
 // --- Opening a case file ----------------------------------------------------------------------
 const fileIds = (encrypted.raw.prepare(`SELECT id FROM cases WHERE stage = 'follow_up' ORDER BY seq LIMIT 40`).all() as { id: string }[]).map((r) => r.id);

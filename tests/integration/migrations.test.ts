@@ -199,7 +199,7 @@ const migrationCases: Record<number, MigrationCase> = {
   },
   12: {
     seed(raw) {
-      insertRow(raw, 'cases', { ...aCase('case-fu'), number: 'GUL-2025-0013', stage: 'follow_up', seq: 13 });
+      insertRow(raw, 'cases', { ...aCase('case-fu'), number: 'GUL-2025-0112', stage: 'follow_up', seq: 112 });
     },
     check(raw) {
       // The follow-up tables exist empty; an existing case in follow-up keeps its row and can be planned.
@@ -233,22 +233,20 @@ const migrationCases: Record<number, MigrationCase> = {
     },
   },
   15: migration0015Case,
-  19: {
+  18: {
     seed(raw) {
-      insertRow(raw, 'cases', { ...aCase('case-19'), number: 'GUL-2025-0019' });
+      insertRow(raw, 'cases', { ...aCase('case-18'), number: 'GUL-2025-0018' });
     },
     check(raw) {
-      // A supervisor's approvals waiting walk these partial indexes in the list's order: no sort.
+      // The approvals queue's plan and BID sources (electron/core/approvals/queue.ts) read only what
+      // waits, through these partial indexes, never every plan in force or every BID.
       const indexes = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name);
       expect(indexes).toEqual(expect.arrayContaining(['plan_versions_awaiting_approval', 'bids_awaiting_approval']));
       const plan = (sql: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-      const plans = plan(`SELECT p.case_id FROM plan_versions p JOIN cases ON cases.id = p.case_id
-        WHERE p.status = 'current' AND p.approved_at IS NULL AND cases.status = 'open' ORDER BY coalesce(p.acknowledged_on, p.updated_at) LIMIT 100`);
-      expect(plans).toMatch(/plan_versions_awaiting_approval/);
-      expect(plans).not.toMatch(/TEMP B-TREE/);
-      const bids = plan(`SELECT b.case_id FROM bids b JOIN cases ON cases.id = b.case_id
-        WHERE b.status = 'submitted' AND cases.status = 'open' ORDER BY coalesce(b.submitted_at, b.updated_at) LIMIT 100`);
-      expect(bids).toMatch(/bids_awaiting_approval/);
+      const plans = plan(`SELECT id, case_id, updated_at FROM plan_versions WHERE status = 'current' AND approved_at IS NULL`);
+      expect(plans).toMatch(/USING (COVERING )?INDEX plan_versions_awaiting_approval/);
+      const bids = plan(`SELECT id, case_id, coalesce(submitted_at, updated_at) FROM bids WHERE status = 'submitted' ORDER BY coalesce(submitted_at, updated_at) LIMIT 100`);
+      expect(bids).toMatch(/USING (COVERING )?INDEX bids_awaiting_approval/);
       expect(bids).not.toMatch(/TEMP B-TREE/);
     },
   },
@@ -274,6 +272,22 @@ const migrationCases: Record<number, MigrationCase> = {
   },
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
+  16: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });
+    },
+    check(raw) {
+      // Administrators do not see the dashboard until a supervisor grants it; one settings row only.
+      expect(raw.prepare('SELECT admin_dashboard, dhis2_org_unit FROM report_settings').all()).toEqual([{ admin_dashboard: 0, dhis2_org_unit: '' }]);
+      expect(() => insertRow(raw, 'report_settings', { id: 2 })).toThrow(/CHECK/);
+      insertRow(raw, 'dhis2_mappings', { indicator: 'registered', part: 'numerator', data_element: 'fbfJHSPpUQD', category_option_combo: 'HllvX50cXC0', updated_at: now });
+      expect(() => insertRow(raw, 'dhis2_mappings', { indicator: 'registered', part: 'numerator', data_element: 'x', category_option_combo: 'y', updated_at: now })).toThrow(/UNIQUE/);
+      expect(() => insertRow(raw, 'dhis2_mappings', { indicator: 'registered', part: 'both', data_element: 'x', category_option_combo: 'y', updated_at: now })).toThrow(/CHECK/);
+      // An indicator's period is a range of a date index, not a scan of the table.
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT case_id FROM tracing_actions WHERE removed_at IS NULL AND date BETWEEN '2025-01-01' AND '2025-03-31'`).all() as { detail: string }[]).map((r) => r.detail);
+      expect(plan.join(' ')).toMatch(/tracing_actions_date/);
+    },
+  },
 };
 
 /** The columns of a case row that carry CHECK lists or must be unique. */

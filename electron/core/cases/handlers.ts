@@ -224,7 +224,8 @@ export function createCasesHandlers(deps: CoreDeps) {
             count: rows.length,
             total,
             offset: input.offset,
-            filtered: Boolean(input.search || input.stages || input.status || input.workerId || input.riskLevels || input.area || input.overdue || input.priority),
+            filtered: Boolean(input.search || input.stages || input.status || input.workerId || input.riskLevels || input.area || input.overdue || input.priority || input.indicator),
+            ...(input.indicator ? { indicator: { id: input.indicator.id, part: input.indicator.part, period: input.indicator.period } } : {}),
           },
         });
       }

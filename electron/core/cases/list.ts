@@ -12,6 +12,7 @@ import { can } from '../../../shared/permissions';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
 import { awaitingApprovalSql } from '../approvals/queue';
+import { selectionSql } from '../reports/engine';
 import { decodeCursor, encodeCursor, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
 import { exactCondition, planSearch, searchMatches } from './list-search';
 import { caseRiskRank } from '../../../shared/cases/risk';
@@ -56,6 +57,8 @@ export function filterConditions(input: CaseListQuery, session: Session, now: Da
   if (input.priority) conds.push(sql`cases.priority = ${input.priority}`);
   if (input.overdue) conds.push(sql`cases.status = 'open' AND cases.review_due < ${todayIso(now)}`);
   if (input.awaitingApproval) conds.push(awaitingApprovalSql);
+  // The session's scope above still applies: a number's children are listed only as far as the caller may see them.
+  if (input.indicator) conds.push(sql`cases.id IN (${selectionSql(input.indicator)})`);
   return conds;
 }
 

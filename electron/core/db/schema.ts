@@ -14,6 +14,7 @@ import type { NotesTables } from '../notes/tables';
 import type { PlansTables } from '../plans/tables';
 import type { PreparationTables } from '../preparation/tables';
 import type { ReferralsTables } from '../referrals/tables';
+import type { ReportsTables } from '../reports/tables';
 import type { ReunificationTables } from '../reunification/tables';
 import type { ReviewTables } from '../review/tables';
 import type { SafetyTables } from '../safety/tables';
@@ -92,4 +93,5 @@ export type DB = FoundationTables &
   ReviewTables &
   ServicesTables &
   ReferralsTables &
-  ConferenceTables;
+  ConferenceTables &
+  ReportsTables;

@@ -36,6 +36,8 @@ const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').th
 const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m) => ({ default: m.FollowupRoutes })));
 const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
 const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const Dhis2MappingPage = lazy(() => import('../features/reports/Dhis2MappingPage').then((m) => ({ default: m.Dhis2MappingPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
 
 function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
@@ -325,6 +327,14 @@ function Frame() {
               }
             />
             <Route
+              path="/reports"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'reports')!.anyOf}>
+                  <ReportsPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/assessment-forms/*"
               element={
                 <Guard anyOf={['case.approve']}>
@@ -348,6 +358,7 @@ function Frame() {
               <Route path="security" element={<Guard anyOf={['vault.rotate']}><SecurityPage /></Guard>} />
               <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
+              <Route path="dhis2" element={<Guard anyOf={['office.manage']}><Dhis2MappingPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -21,11 +21,12 @@ export const sections: readonly Section[] = [
   // Supervision: the approvals queue, caseloads and review sessions are supervisors' work.
   { id: 'reviews', path: '/reviews', anyOf: ['case.approve'], built: true },
   { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },
-  { id: 'reports', path: '/reports', anyOf: ['case.read'], built: false },
+  // Supervisors; administrators see the section and are told whether a supervisor granted them the figures.
+  { id: 'reports', path: '/reports', anyOf: ['case.readAll', 'office.manage'], built: true },
   { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },
 ];
 
-export type AdminTabId = 'users' | 'settings' | 'partners' | 'practice' | 'security' | 'backups' | 'audit';
+export type AdminTabId = 'users' | 'settings' | 'partners' | 'practice' | 'security' | 'backups' | 'audit' | 'dhis2';
 
 export const adminTabs: readonly { id: AdminTabId; path: string; permission: Permission }[] = [
   { id: 'users', path: '/admin/users', permission: 'users.manage' },
@@ -36,6 +37,7 @@ export const adminTabs: readonly { id: AdminTabId; path: string; permission: Per
   { id: 'security', path: '/admin/security', permission: 'vault.rotate' },
   { id: 'backups', path: '/admin/backups', permission: 'office.manage' },
   { id: 'audit', path: '/admin/audit', permission: 'audit.read' },
+  { id: 'dhis2', path: '/admin/dhis2', permission: 'office.manage' },
 ];
 
 export function allows(granted: readonly string[], anyOf: readonly Permission[]): boolean {

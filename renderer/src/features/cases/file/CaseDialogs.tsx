@@ -1,6 +1,7 @@
 // DOM. Changes to a case that need a few words first: moving back one stage (why), halting
 // reintegration (the alternative, why, and the child's views in their own words), resuming, and
 // reassigning (supervisors).
+import { SummaryDialog } from '../../reports/SummaryDialog';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,7 @@ import { useAssignCase, useHaltCase, useMoveStage, useResumeCase, useStaff } fro
 import { CaseActionError } from './CaseActionError';
 import { userTextDir } from '../../../ui/UserText';
 
-export type CaseDialog = 'back' | 'halt' | 'resume' | 'assign' | null;
+export type CaseDialog = 'back' | 'halt' | 'resume' | 'assign' | 'summary' | null;
 
 interface DialogProps {
   caseFile: CaseFile;
@@ -220,6 +221,8 @@ export function CaseDialogs({ open, caseFile, onClose }: { open: CaseDialog } & 
       return <ResumeDialog caseFile={caseFile} onClose={onClose} />;
     case 'assign':
       return <AssignDialog caseFile={caseFile} onClose={onClose} />;
+    case 'summary':
+      return <SummaryDialog caseId={caseFile.id} onClose={onClose} />;
     default:
       return null;
   }

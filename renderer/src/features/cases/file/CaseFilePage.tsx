@@ -40,9 +40,12 @@ function CaseActions({ caseFile, open }: { caseFile: CaseFile; open: (dialog: Ca
   const { t } = useTranslation('cases');
   const session = useReadySession();
   const canAssign = session.permissions.includes('case.assign') && caseFile.status !== 'closed';
-  if (!caseFile.canWrite && !canAssign) return null;
+  const { t: tr } = useTranslation('reports');
   return (
     <>
+      <Button size="sm" onClick={() => open('summary')}>
+        {tr('summaryDialog.action')}
+      </Button>
       {caseFile.canWrite && caseFile.status === 'open' && stageIndex(caseFile.stage) > 0 ? (
         <Button size="sm" onClick={() => open('back')}>
           {t('back.action')}

@@ -126,7 +126,7 @@ function FilterSelect({
 }
 
 export function CaseFilters({ filters, onChange }: Props) {
-  const { t } = useTranslation('cases');
+  const { t } = useTranslation(['cases', 'reports']);
   const session = useReadySession();
   const supervisor = session.permissions.includes('case.readAll');
   const staff = useStaff(supervisor);
@@ -222,6 +222,21 @@ export function CaseFilters({ filters, onChange }: Props) {
           />
           <span>{t('list.awaitingApproval')}</span>
         </label>
+        {filters.indicator ? (
+          <span className="chip-toggle chip-toggle--single case-filters__indicator">
+            <span>
+              {t('reports:fromDashboard', {
+                indicator: t(`reports:indicator.${filters.indicator.id}.name`),
+                part: t(`reports:part.${filters.indicator.part}`),
+                from: filters.indicator.period.from,
+                to: filters.indicator.period.to,
+              })}
+            </span>
+            <button type="button" className="link-button" onClick={() => onChange({ ...filters, indicator: undefined })}>
+              {t('reports:removeIndicator')}
+            </button>
+          </span>
+        ) : null}
         {active > 0 ? (
           <button type="button" className="link-button" onClick={() => onChange({ search: filters.search, sort: filters.sort })}>
             {t('list.clear', { count: active })}

@@ -3,6 +3,7 @@
 import { caseSortFields, type CaseListInput } from '@shared/cases/contract';
 import { caseRiskLevels, priorities } from '@shared/cases/fields';
 import { caseStatuses, stages } from '@shared/cases/stages';
+import { indicatorSelectionSchema } from '@shared/reports/indicators';
 
 export type SortField = (typeof caseSortFields)[number];
 export type CaseListFilters = Omit<CaseListInput, 'offset' | 'limit' | 'cursor' | 'withTotal'> & { sort: { by: SortField; dir: 'asc' | 'desc' } };
@@ -41,6 +42,16 @@ export function filtersFromParams(params: URLSearchParams): CaseListFilters {
   if (params.get('approval') === '1') filters.awaitingApproval = true;
   const priority = oneOf(priorities, params.get('priority'));
   if (priority) filters.priority = priority;
+  // The children behind a number of the M&E dashboard; the core resolves and scopes the set.
+  const indicator = params.get('indicator');
+  if (indicator) {
+    try {
+      const parsed = indicatorSelectionSchema.safeParse(JSON.parse(indicator));
+      if (parsed.success) filters.indicator = parsed.data;
+    } catch {
+      // not JSON: dropped like any unknown parameter
+    }
+  }
   return filters;
 }
 
@@ -55,6 +66,7 @@ export function paramsFromFilters(filters: CaseListFilters): URLSearchParams {
   if (filters.overdue) params.set('overdue', '1');
   if (filters.awaitingApproval) params.set('approval', '1');
   if (filters.priority) params.set('priority', filters.priority);
+  if (filters.indicator) params.set('indicator', JSON.stringify(filters.indicator));
   if (filters.sort.by !== defaultSort.by || filters.sort.dir !== defaultSort.dir) {
     params.set('sort', filters.sort.by);
     params.set('dir', filters.sort.dir);
@@ -64,7 +76,7 @@ export function paramsFromFilters(filters: CaseListFilters): URLSearchParams {
 
 /** How many filters (not search, not sort) are set, for the "Clear filters" button. */
 export function activeFilterCount(filters: CaseListFilters): number {
-  return [filters.stages?.length, filters.status, filters.workerId, filters.riskLevels?.length, filters.area, filters.overdue, filters.awaitingApproval, filters.priority].filter(Boolean)
+  return [filters.stages?.length, filters.status, filters.workerId, filters.riskLevels?.length, filters.area, filters.overdue, filters.awaitingApproval, filters.priority, filters.indicator].filter(Boolean)
     .length;
 }
 

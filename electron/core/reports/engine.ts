@@ -1,0 +1,110 @@
+// Node-only. Computes indicators for a period: each cohort (cohorts.ts) joined to its children's
+// cases, filtered and grouped in SQL — one query per indicator, whatever the number of cases — and
+// the set of children behind any number, for the case list to open.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import {
+  indicatorIds,
+  indicatorMeta,
+  type Dimension,
+  type IndicatorId,
+  type IndicatorResult,
+  type IndicatorSelection,
+  type Period,
+  type ReportFilters,
+} from '../../../shared/reports/indicators';
+import type { DB } from '../db/schema';
+import { cohorts, type PeriodParams } from './cohorts';
+import { dimensionCondition, filterConditions, groupBy } from './dimensions';
+import { pendingIndicators } from './pending';
+
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function minusMonths(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
+
+export function periodParams(period: Period): PeriodParams {
+  return { from: period.from, to: period.to, toNext: dayAfter(period.to), to3m: minusMonths(period.to, 3) };
+}
+
+const whereAll = (conds: RawBuilder<unknown>[]) => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1];
+}
+
+export interface ComputeOptions {
+  period: Period;
+  filters: ReportFilters;
+  by: Dimension | null;
+  ids?: readonly IndicatorId[];
+}
+
+async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: ComputeOptions): Promise<IndicatorResult> {
+  const pending = pendingIndicators[id];
+  const cohort = cohorts[id];
+  if (pending || !cohort) return (pending ?? (() => { throw new Error(`indicator ${id} has no definition`); }))();
+  const meta = indicatorMeta[id];
+  const conds = filterConditions(options.filters);
+  const base = sql`FROM (${cohort(p)}) k JOIN cases c ON c.id = k.case_id`;
+  const total = (
+    await sql<{ den: number; num: number | null; unk: number | null }>`SELECT count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}`.execute(db)
+  ).rows[0];
+  let groups: IndicatorResult['groups'] = [];
+  if (options.by) {
+    const g = groupBy(options.by);
+    const rows = await sql<{ grp: string; den: number; num: number | null; unk: number | null }>`
+      SELECT ${g.expr} AS grp, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${g.join} ${whereAll(conds)}
+      GROUP BY grp ORDER BY grp`.execute(db);
+    groups = rows.rows.map((r) => ({
+      value: String(r.grp),
+      numerator: Number(r.num ?? 0),
+      denominator: meta.shape === 'count' ? null : Number(r.den),
+      unknown: Number(r.unk ?? 0),
+    }));
+  }
+  let median: number | null = null;
+  let p90: number | null = null;
+  if (meta.shape === 'duration' || id === 'traced') {
+    const days = (await sql<{ days: number }>`SELECT k.days AS days ${base} ${whereAll([...conds, sql`k.days IS NOT NULL`])} ORDER BY k.days`.execute(db)).rows.map((r) => Math.round(Number(r.days)));
+    median = percentile(days, 0.5);
+    p90 = percentile(days, 0.9);
+  }
+  return {
+    id,
+    status: 'computed',
+    numerator: meta.shape === 'count' ? Number(total.den) : Number(total.num ?? 0),
+    denominator: meta.shape === 'count' ? null : Number(total.den),
+    unknown: Number(total.unk ?? 0),
+    median,
+    p90,
+    groups,
+  };
+}
+
+export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions): Promise<IndicatorResult[]> {
+  const p = periodParams(options.period);
+  const results: IndicatorResult[] = [];
+  for (const id of options.ids ?? indicatorIds) results.push(await computeOne(db, id, p, options));
+  return results;
+}
+
+/**
+ * The children behind one number, as a subquery of case ids (for `cases.id IN (…)`): the same
+ * cohort, filters and group as the number itself, so the list and the number always agree.
+ * Not-recorded indicators have no children behind them.
+ */
+export function selectionSql(selection: IndicatorSelection): RawBuilder<unknown> {
+  const cohort = cohorts[selection.id];
+  if (!cohort || pendingIndicators[selection.id]) return sql`SELECT NULL WHERE 0`;
+  const conds = filterConditions(selection.filters);
+  if (selection.group) conds.push(dimensionCondition(selection.group.by, selection.group.value));
+  if (selection.part === 'numerator') conds.push(sql`k.num = 1`);
+  if (selection.part === 'unknown') conds.push(sql`k.unk = 1`);
+  return sql`SELECT k.case_id FROM (${cohort(periodParams(selection.period))}) k JOIN cases c ON c.id = k.case_id ${whereAll(conds)}`;
+}
