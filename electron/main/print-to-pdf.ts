@@ -14,6 +14,8 @@ export async function printToPdf(html: string): Promise<Buffer> {
       contextIsolation: true,
       nodeIntegration: false,
       spellcheck: false,
+      // No middle-click navigation in a window that shows a document (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
