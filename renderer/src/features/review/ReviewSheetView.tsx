@@ -6,7 +6,7 @@ import { useDayFormat } from '../../ui/format';
 import { Card, ErrorAlert, Loading } from '../../ui/misc';
 
 export function ReviewSheetView({ sessionId, caseId }: { sessionId: string; caseId: string }) {
-  const { t } = useTranslation(['review', 'cases']);
+  const { t } = useTranslation(['review', 'cases', 'followup', 'referrals']);
   const day = useDayFormat();
   const sheet = useQuery({ queryKey: ['review', 'sheet', sessionId, caseId], queryFn: () => call('review.sheet', { sessionId, caseId }) });
   if (sheet.isPending) return <Loading />;
@@ -42,7 +42,7 @@ export function ReviewSheetView({ sessionId, caseId }: { sessionId: string; case
       <h3>{t('sheet.wellbeing')}</h3>
       {d.wellbeing.length === 0 ? none(t('sheet.wellbeingNone')) : <ul>{d.wellbeing.map((w) => <li key={w.date}>{day(w.date)}: {w.score}</li>)}</ul>}
       <h3>{t('sheet.warningSigns')}</h3>
-      {d.warningSigns.length === 0 ? none(t('sheet.warningNone')) : <ul>{d.warningSigns.map((w, i) => <li key={i}>{day(w.date)}: {w.sign}</li>)}</ul>}
+      {d.warningSigns.length === 0 ? none(t('sheet.warningNone')) : <ul>{d.warningSigns.map((w, i) => <li key={i}>{day(w.date)}: {t(`followup:signs.${w.sign}`)}</li>)}</ul>}
       <h3>{t('sheet.childViews')}</h3>
       {d.childViews.length === 0 ? none(t('sheet.childViewsNone')) : (
         <ul>
@@ -56,9 +56,9 @@ export function ReviewSheetView({ sessionId, caseId }: { sessionId: string; case
       <h3>{t('sheet.consents')}</h3>
       {d.consents.length === 0 ? none(t('sheet.consentsNone')) : <ul>{d.consents.map((c, i) => <li key={i}>{day(c.date)}: {c.purposes.join(', ')}</li>)}</ul>}
       <h3>{t('sheet.referrals')}</h3>
-      {d.openReferrals.length === 0 ? none(t('sheet.referralsNone')) : <ul>{d.openReferrals.map((r, i) => <li key={i}>{day(r.date)}: <bdi>{r.service}</bdi></li>)}</ul>}
+      {d.openReferrals.length === 0 ? none(t('sheet.referralsNone')) : <ul>{d.openReferrals.map((r, i) => <li key={i}>{day(r.date)}: <bdi>{r.service}</bdi> — {t(`referrals:status.${r.status}`)}</li>)}</ul>}
       <h3>{t('sheet.overdue')}</h3>
-      {d.overdue.length === 0 ? none(t('sheet.overdueNone')) : <ul>{d.overdue.map((o, i) => <li key={i}>{o.kind === 'planReview' ? t('sheet.planDue') : o.kind}: {day(o.due)}</li>)}</ul>}
+      {d.overdue.length === 0 ? none(t('sheet.overdueNone')) : <ul>{d.overdue.map((o, i) => <li key={i}>{o.kind === 'planReview' ? t('sheet.planDue') : t(`followup:contactTypes.${o.kind}`, { defaultValue: o.kind })}: {day(o.due)}</li>)}</ul>}
       {d.previousReviews.length > 0 ? (
         <>
           <h3>{t('sheet.previous')}</h3>
