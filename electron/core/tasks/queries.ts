@@ -7,14 +7,15 @@ import { addDays, DUE_SOON_DAYS, type SpontaneousTaskKind } from '../../../share
 import type { DB } from '../db/schema';
 
 /**
- * A task is done by its record: the home visit by a face-to-face contact held (or by hand, with its
- * date); the others by a risk assessment, a safety plan, a completed family assessment or a
- * completed well-being assessment on the case.
+ * A task is done by its record: the home visit by a face-to-face contact held or an in-person
+ * monitoring visit (follow-up), or by hand, with its date; the others by a risk assessment, a safety
+ * plan, a completed family assessment or a completed well-being assessment on the case.
  */
 const doneSql = sql<number>`(CASE
   WHEN t.done_on IS NOT NULL THEN 1
   WHEN t.kind = 'home_visit' THEN EXISTS (SELECT 1 FROM contacts c WHERE c.case_id = t.case_id AND c.status = 'held'
     AND c.kind IN ('short_meeting', 'supervised_visit', 'unsupervised_visit'))
+    OR EXISTS (SELECT 1 FROM followup_visits v WHERE v.case_id = t.case_id AND v.mode = 'in_person')
   WHEN t.kind = 'risk_assessment' THEN EXISTS (SELECT 1 FROM risk_assessments r WHERE r.case_id = t.case_id)
   WHEN t.kind = 'safety_plan' THEN EXISTS (SELECT 1 FROM safety_plans s WHERE s.case_id = t.case_id)
   WHEN t.kind = 'family_assessment' THEN EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = t.case_id AND a.kind = 'family' AND a.status = 'completed')

@@ -56,3 +56,18 @@ describe('follow-up facts in supervision', () => {
     expect(session.items.find((i) => i.caseId === caseId)?.reasons).toContain('re_separated');
   });
 });
+
+describe('follow-up visits and the spontaneous-return tasks', () => {
+  it('an in-person monitoring visit completes the first-home-visit task; a phone call does not', async () => {
+    const kase = await team.worker.ok('cases.register', {
+      child: { givenName: 'Okot', familyName: 'Lamwaka', sex: 'male', estimatedAgeYears: 9, separationReasons: ['poverty'], area: 'Gulu' },
+      spontaneous: { kind: 'returned_alone', reunifiedOn: daysAgo(3), caregiverNames: 'Grandmother', notes: '' },
+    });
+    const homeVisitDue = async () => (await team.worker.ok('tasks.due', {})).some((d) => d.caseId === kase.id && d.kind === 'home_visit');
+    expect(await homeVisitDue()).toBe(true);
+    await team.worker.ok('followup.recordVisit', { caseId: kase.id, visit: { ...visitBase, mode: 'phone', date: daysAgo(0) } });
+    expect(await homeVisitDue()).toBe(true);
+    await team.worker.ok('followup.recordVisit', { caseId: kase.id, visit: { ...visitBase, date: daysAgo(0) } });
+    expect(await homeVisitDue()).toBe(false);
+  });
+});
