@@ -108,7 +108,7 @@ for (const language of ['en', 'ar'] as const) {
     await expect(registered.getByRole('heading', { name: w.registered })).toBeVisible();
     await expect(registered.locator('.indicator__figure')).toContainText('3');
     // Not-recorded indicators say so, without a number.
-    await expect(page.locator('[data-indicator="followUpOnTime"]')).toContainText(w.notRecorded);
+    await expect(page.locator('[data-indicator="lowFactorAtClosure"]')).toContainText(w.notRecorded);
     // The definition is one click away.
     await registered.getByRole('button', { name: w.definition }).click();
     await expect(registered.getByText(w.definitionText)).toBeVisible();

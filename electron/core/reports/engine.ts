@@ -13,9 +13,12 @@ import {
   type ReportFilters,
 } from '../../../shared/reports/indicators';
 import type { DB } from '../db/schema';
-import { cohorts, type PeriodParams } from './cohorts';
+import { cohorts as earlierCohorts, type PeriodParams } from './cohorts';
+import { laterCohorts } from './cohorts-later';
 import { dimensionCondition, filterConditions, groupBy } from './dimensions';
 import { pendingIndicators } from './pending';
+
+const cohorts = { ...earlierCohorts, ...laterCohorts };
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

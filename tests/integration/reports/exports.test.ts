@@ -181,6 +181,6 @@ describe('the aggregate table', () => {
     // Two small cells hide each other: the large one stays.
     const byReason = lines.filter((l) => l[0] === 'registered' && l[2] === 'reason');
     expect(byReason.map((l) => [l[3], l[4]])).toEqual([['poverty', '7'], ['unknown', 'suppressed'], ['violence', 'suppressed']]);
-    expect(lines.find((l) => l[0] === 'followUpOnTime')).toEqual(['followUpOnTime', 'not_recorded', '', '', '', '', '']);
+    expect(lines.find((l) => l[0] === 'lowFactorAtClosure')).toEqual(['lowFactorAtClosure', 'not_recorded', '', '', '', '', '']);
   });
 });

@@ -73,10 +73,32 @@ describe('each indicator on the hand-made office (period 2025-01-01 to 2025-03-3
     expect(results.get('daysInCare')!.median).toBe(54);
     expect(results.get('daysInCare')!.p90).toBe(54);
   });
-  it('indicators whose records the office does not keep yet say so, with no number at all', () => {
-    for (const id of ['followUpOnTime', 'referralsCompleted', 'closed', 'feelsWelcomed', 'livingWithFamily6', 'livingWithFamily12', 'reSeparation', 'lowFactorAtClosure'] as const) {
-      expect(results.get(id), id).toMatchObject({ status: 'notRecorded', numerator: null, denominator: null, unknown: null, groups: [] });
-    }
+  it('follow-up on time: C’s visit held two days after its date, D’s fourteen days after; A’s is still within its week (unknown); phone calls and cancelled visits do not count', () => {
+    expect(fig('followUpOnTime')).toEqual({ num: 1, den: 3, unk: 1 });
+  });
+  it('referrals completed: B’s referral sent in February was completed; A’s waits for an answer (unknown); D’s was sent before the period', () => {
+    expect(fig('referralsCompleted')).toEqual({ num: 1, den: 2, unk: 1 });
+  });
+  it('closed: D’s closure approved in March; C’s only recommended', () => {
+    expect(fig('closed')).toEqual({ num: 1, den: null, unk: 0 });
+  });
+  it('feels welcomed: C said yes at six months; D was not asked, so unknown, not welcomed', () => {
+    expect(fig('feelsWelcomed')).toEqual({ num: 1, den: 2, unk: 1 });
+  });
+  it('living with family at six months: C (home August 2024) with the same caregiver; D (home September 2024) unknown — never counted as success', () => {
+    expect(fig('livingWithFamily6')).toEqual({ num: 1, den: 2, unk: 1 });
+  });
+  it('twelve months on (period August–September 2025): C and D, no 12-month outcome, both unknown; D re-separated in June 2025', async () => {
+    const later = await sara.ok('reports.dashboard', { period: { from: '2025-08-01', to: '2025-09-30' } });
+    const get = (id: IndicatorId) => {
+      const r = later.indicators.find((x) => x.id === id)!;
+      return { num: r.numerator, den: r.denominator, unk: r.unknown };
+    };
+    expect(get('livingWithFamily12')).toEqual({ num: 0, den: 2, unk: 2 });
+    expect(get('reSeparation')).toEqual({ num: 1, den: 2, unk: 0 });
+  });
+  it('the indicator whose records the office does not keep yet says so, with no number at all', () => {
+    expect(results.get('lowFactorAtClosure')).toMatchObject({ status: 'notRecorded', numerator: null, denominator: null, unknown: null, groups: [] });
   });
 });
 
@@ -123,7 +145,9 @@ describe('the cases behind a number', () => {
     expect(await ids(sara, { id: 'traced', part: 'denominator' })).toEqual(['GUL-2025-00001', 'GUL-2025-00002']);
     expect(await ids(sara, { id: 'wellbeingImproved', part: 'unknown' })).toEqual(['GUL-2025-00004']);
     expect(await ids(sara, { id: 'registered', part: 'numerator', group: { by: 'sex', value: 'female' } })).toEqual(['GUL-2025-00001', 'GUL-2025-00005']);
-    expect(await ids(sara, { id: 'livingWithFamily6', part: 'denominator' })).toEqual([]);
+    expect(await ids(sara, { id: 'livingWithFamily6', part: 'denominator' })).toEqual(['GUL-2025-00003', 'GUL-2025-00004']);
+    expect(await ids(sara, { id: 'livingWithFamily6', part: 'unknown' })).toEqual(['GUL-2025-00004']);
+    expect(await ids(sara, { id: 'lowFactorAtClosure', part: 'denominator' })).toEqual([]);
   });
 
   it('a case worker following a number sees only their own children in it', async () => {

@@ -111,5 +111,35 @@ export async function handMadeOffice() {
   transfer.run('tr1', 'B', 'p-la', 'accepted', at, at, '2025-03-20T10:00:00.000Z');
   transfer.run('tr2', 'E', 'p-of', 'accepted', at, at, '2025-03-25T10:00:00.000Z');
   transfer.run('tr3', 'D', 'p-la', 'pending', at, at, null);
+
+  // Later stages (follow-up, referrals, closure) — answers in indicators.test.ts.
+  const visit = raw.prepare(`INSERT INTO followup_visits (id, case_id, date, mode, child_spoken_with, emergency_route_confirmed, data, created_at)
+    VALUES (?, ?, ?, 'in_person', 1, 1, '{}', ?)`);
+  visit.run('v1', 'C', '2025-02-03', at);
+  visit.run('v2', 'D', '2025-03-01', at);
+  const fcontact = raw.prepare(`INSERT INTO followup_contacts (id, case_id, due_on, type, performer, source, status, visit_id, created_at, updated_at)
+    VALUES (?, ?, ?, ?, 'case_worker', 'protocol', ?, ?, ?, ?)`);
+  fcontact.run('fc1', 'C', '2025-02-01', 'home_visit', 'done', 'v1', at, at); // held 2 days after: on time
+  fcontact.run('fc2', 'D', '2025-02-15', 'home_visit', 'done', 'v2', at, at); // held 14 days after: late
+  fcontact.run('fc3', 'A', '2025-03-28', 'home_visit', 'planned', null, at, at); // still within its week on 31 March: unknown
+  fcontact.run('fc4', 'D', '2025-02-20', 'phone_call', 'planned', null, at, at); // a phone call is not a visit
+  fcontact.run('fc5', 'C', '2025-03-01', 'home_visit', 'cancelled', null, at, at);
+  const outcome = raw.prepare(`INSERT INTO followup_outcomes (id, case_id, milestone, recorded_on, living, school, welcomed, belonging, child_words, note, result, created_at)
+    VALUES (?, ?, 6, ?, ?, 'unknown', ?, 'unknown', '', '', ?, ?)`);
+  outcome.run('oc1', 'C', '2025-02-03', 'same_caregiver', 'yes', 'success', at);
+  outcome.run('oc2', 'D', '2025-03-20', 'unknown', 'not_asked', 'unknown', at);
+  raw.prepare(`INSERT INTO followup_breakdowns (id, case_id, date, what_happened, where_now, where_place, decided_by, from_stage, bid_review_due, created_at)
+    VALUES ('bd1', 'D', '2025-06-10', 'Left home after a fight', 'street', '', 'child', 'follow_up', '2025-07-10', ?)`).run(at);
+  const category = (raw.prepare('SELECT key FROM service_categories ORDER BY key LIMIT 1').get() as { key: string }).key;
+  raw.prepare(`INSERT INTO service_providers (id, name, name_key, kind, created_at, updated_at) VALUES ('sp1', 'Gulu Clinic', 'gulu clinic', 'ngo', ?, ?)`).run(at, at);
+  const referral = raw.prepare(`INSERT INTO referrals (id, case_id, provider_id, category, need, urgency, status, sent_on, created_at, updated_at)
+    VALUES (?, ?, 'sp1', ?, 'Health check', 'routine', ?, ?, ?, ?)`);
+  referral.run('rf1', 'B', category, 'completed', '2025-02-20', at, at);
+  referral.run('rf2', 'A', category, 'sent', '2025-03-20', at, at); // no answer yet: unknown
+  referral.run('rf3', 'D', category, 'completed', '2024-12-20', at, at); // sent before the period
+  const closure = raw.prepare(`INSERT INTO case_closures (id, case_id, status, reason, observations_reviewed, progress_reviewed, providers_consulted, risks,
+      child_views, family_views, stage_before, status_before, recommended_at, decided_at) VALUES (?, ?, ?, 'reintegrated', 1, 1, 'Teacher', '[]', 'x', 'y', 'follow_up', 'open', ?, ?)`);
+  closure.run('cl1', 'D', 'approved', '2025-03-20T00:00:00.000Z', '2025-03-25T10:00:00.000Z');
+  closure.run('cl2', 'C', 'recommended', '2025-03-28T00:00:00.000Z', null); // not decided: not closed
   return { ...office, raw };
 }
