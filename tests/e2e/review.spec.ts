@@ -42,6 +42,15 @@ for (const lang of ['en', 'ar'] as const) {
     await page.getByLabel(review.decision.childConsulted).check();
     await page.getByRole('button', { name: review.decision.addAction }).click();
     await page.getByLabel(review.decision.actionText, { exact: true }).fill('Visit the school before Friday');
+    // Locking at once (no pause after typing) keeps the decision being written: after unlocking it
+    // is there again, restored from its draft.
+    const session = strings(lang, 'session');
+    await page.keyboard.press('Control+Shift+L');
+    await expect(page.getByRole('heading', { name: session.lock.title })).toBeVisible();
+    await page.getByLabel(session.account.password).fill(password);
+    await page.getByRole('button', { name: session.lock.unlock }).click();
+    await expect(page.getByLabel(review.decision.actionText, { exact: true })).toHaveValue('Visit the school before Friday', { timeout: 30_000 });
+    await expect(page.getByLabel(review.decision.label, { exact: true })).toHaveValue('revise_plan');
     await page.getByRole('button', { name: review.decision.save }).click();
     await expect(page.getByRole('status').getByText(review.decision.saved)).toBeVisible();
     await expect(page.getByText(review.decision.options.revise_plan).first()).toBeVisible();

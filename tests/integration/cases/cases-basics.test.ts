@@ -44,7 +44,7 @@ describe('registering and finding a child', () => {
     });
     expect(matches.length).toBeGreaterThan(0);
     // Another worker's child: that a match exists, not who the child is (duplicate-scope.test.ts).
-    expect(matches[0]).toEqual({ inScope: false, caseId: expect.any(String), number: expect.stringMatching(/^GUL-/), area: 'Gulu', workerName: 'Wanjiru Worker', score: expect.any(Number) });
+    expect(matches[0]).toEqual({ inScope: false, caseId: expect.any(String), number: expect.stringMatching(/^GUL-/), area: 'Gulu', workerName: 'Wanjiru Worker', score: expect.any(Number), closed: false });
   });
 
   it('finds the case by an accent-free search, and a worker only sees their own cases', async () => {

@@ -13,25 +13,51 @@ import { Button } from '../../ui/Button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
+import { useStateDraft } from '../../ui/useStateDraft';
 import type { FeatureTabProps } from '../cases/featureTabs';
 import { caseChanged } from '../cases/queries';
 
 type Risk = { risk: string; likelihood: number; severity: number; mitigation: string };
+interface RecommendDraft {
+  reason: ClosureReason;
+  reasonNote: string;
+  observationsReviewed: boolean;
+  progressReviewed: boolean;
+  providersConsulted: string;
+  risks: Risk[];
+  childViews: string;
+  familyViews: string;
+}
 
 function Recommend({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
   const { t } = useTranslation('closure');
-  const [reason, setReason] = useState<ClosureReason>('reintegrated');
-  const [reasonNote, setReasonNote] = useState('');
-  const [observationsReviewed, setObservations] = useState(false);
-  const [progressReviewed, setProgress] = useState(false);
-  const [providersConsulted, setProviders] = useState('');
-  const [risks, setRisks] = useState<Risk[]>([{ risk: '', likelihood: 1, severity: 1, mitigation: '' }]);
-  const [childViews, setChildViews] = useState('');
-  const [familyViews, setFamilyViews] = useState('');
+  // The checklist is long and written over days: it is kept as a draft as it is typed.
+  const form = useStateDraft<RecommendDraft>(`case:${caseId}:closure:recommend`, {
+    reason: 'reintegrated',
+    reasonNote: '',
+    observationsReviewed: false,
+    progressReviewed: false,
+    providersConsulted: '',
+    risks: [{ risk: '', likelihood: 1, severity: 1, mitigation: '' }],
+    childViews: '',
+    familyViews: '',
+  });
+  const { reason, reasonNote, observationsReviewed, progressReviewed, providersConsulted, risks, childViews, familyViews } = form.values;
+  const setReason = (value: ClosureReason) => form.update({ reason: value });
+  const setReasonNote = (value: string) => form.update({ reasonNote: value });
+  const setObservations = (value: boolean) => form.update({ observationsReviewed: value });
+  const setProgress = (value: boolean) => form.update({ progressReviewed: value });
+  const setProviders = (value: string) => form.update({ providersConsulted: value });
+  const setRisks = (value: Risk[]) => form.update({ risks: value });
+  const setChildViews = (value: string) => form.update({ childViews: value });
+  const setFamilyViews = (value: string) => form.update({ familyViews: value });
   const save = useMutation({
     mutationFn: () =>
       call('closure.recommend', { caseId, version, reason, reasonNote, checklist: { observationsReviewed, progressReviewed, providersConsulted, risks, childViews, familyViews } }),
-    onSuccess: onDone,
+    onSuccess: async () => {
+      await form.discard();
+      onDone();
+    },
   });
   const setRisk = (i: number, patch: Partial<Risk>) => setRisks(risks.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const scale = [1, 2, 3];

@@ -3,6 +3,7 @@
 // with an owner and a due date. The summary prints as a PDF built by the core.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useStateDraft } from '../../ui/useStateDraft';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Language } from '@shared/i18n/languages';
@@ -18,19 +19,31 @@ import { ReviewSheetView } from './ReviewSheetView';
 
 type ActionRow = { text: string; ownerId: string; dueOn: string };
 
+interface DecisionDraft {
+  decision: ReviewDecision;
+  note: string;
+  child: boolean;
+  family: boolean;
+  actions: ActionRow[];
+}
+
 function DecisionForm({ sessionId, caseId, workerId, onSaved }: { sessionId: string; caseId: string; workerId: string | null; onSaved: () => void }) {
   const { t } = useTranslation('review');
   const toast = useToast();
   const client = useQueryClient();
   const staff = useQuery({ queryKey: ['cases', 'staff'], queryFn: () => call('cases.staff', {}) });
-  const [decision, setDecision] = useState<ReviewDecision>('continue');
-  const [note, setNote] = useState('');
-  const [child, setChild] = useState(false);
-  const [family, setFamily] = useState(false);
-  const [actions, setActions] = useState<ActionRow[]>([]);
+  // A decision and its actions are kept as a draft as they are typed (the lock, a switch of case).
+  const form = useStateDraft<DecisionDraft>(`review:${sessionId}:${caseId}:decision`, { decision: 'continue', note: '', child: false, family: false, actions: [] });
+  const { decision, note, child, family, actions } = form.values;
+  const setDecision = (value: ReviewDecision) => form.update({ decision: value });
+  const setNote = (value: string) => form.update({ note: value });
+  const setChild = (value: boolean) => form.update({ child: value });
+  const setFamily = (value: boolean) => form.update({ family: value });
+  const setActions = (value: ActionRow[]) => form.update({ actions: value });
   const save = useMutation({
     mutationFn: () => call('review.decide', { sessionId, caseId, decision, note, childConsulted: child, familyConsulted: family, actions }),
-    onSuccess: (session) => {
+    onSuccess: async (session) => {
+      await form.discard();
       client.setQueryData(['review', 'session', sessionId], session);
       void client.invalidateQueries({ queryKey: ['review', 'sessions'] });
       toast.show(t('decision.saved'), 'success');
