@@ -200,8 +200,10 @@ for (const language of ['en', 'ar'] as const) {
       await expect(conflicts).toBeVisible();
       const rows = conflicts.locator('tbody tr');
       await expect(rows).toHaveCount(2);
-      const place = rows.filter({ hasText: '· separation_place' });
-      const area = rows.filter({ hasText: '· area' });
+      // Fields are named as the case form names them, in the interface's language.
+      const fieldName = (key: string) => pick(JSON.parse(fs.readFileSync(path.join(repoRoot, 'locales', language, 'cases.json'), 'utf8')) as Tree, `fieldNames.${key}`);
+      const place = rows.filter({ hasText: `· ${fieldName('separationPlace')}` });
+      const area = rows.filter({ hasText: `· ${fieldName('area')}` });
       for (const [row, cells] of [
         [place, ['Nakuru market', 'Nakuru bus park', 'Kisumu bus park']],
         [area, ['Nakuru Town', 'Nakuru East', 'Kisumu Central']],

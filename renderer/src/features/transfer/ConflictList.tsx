@@ -7,10 +7,13 @@ import { Alert } from '../../ui/misc';
 
 type Returning = NonNullable<Extract<OpenedTransfer, { kind: 'case' }>['returning']>;
 
+/** A case column (separation_place) as the case form names it (cases:fieldNames.separationPlace). */
+const camel = (raw: string) => raw.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase());
+
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value));
 
 export function ConflictList({ returning, take, onTake }: { returning: Returning; take: Record<string, 'ours' | 'theirs'>; onTake: (key: string, side: 'ours' | 'theirs') => void }) {
-  const { t } = useTranslation('transfer');
+  const { t } = useTranslation(['transfer', 'cases']);
   return (
     <section aria-labelledby="conflicts-title" className="stack">
       <h3 id="conflicts-title">{t('conflicts.title', { number: returning.number })}</h3>
@@ -30,7 +33,7 @@ export function ConflictList({ returning, take, onTake }: { returning: Returning
           {returning.conflicts.map((c) => (
             <tr key={c.key}>
               <th scope="row">
-                {t(`tables.${c.table}`)} · <bdi>{c.field}</bdi>
+                {t(`tables.${c.table}`)} · {c.table === 'cases' ? t(`cases:fieldNames.${camel(c.field)}`, { defaultValue: c.field }) : <bdi>{c.field}</bdi>}
               </th>
               <td>
                 <bdi>{c.baseKnown ? show(c.base) : t('conflicts.unknown')}</bdi>
