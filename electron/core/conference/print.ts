@@ -3,11 +3,11 @@
 // each invitee's language. What they hold is chosen for a family audience: no risk flags, safety
 // notes, facilitator's notes, invitee list, case number or placement; the child's view of the plan
 // only when the child agreed that their words be shown. The handler audits what was printed.
-import ar from '../../../locales/ar/conference.json';
-import en from '../../../locales/en/conference.json';
-import es from '../../../locales/es/conference.json';
-import fr from '../../../locales/fr/conference.json';
-import pt from '../../../locales/pt/conference.json';
+import ar from '../../../locales/ar/conference.json' with { type: 'json' };
+import en from '../../../locales/en/conference.json' with { type: 'json' };
+import es from '../../../locales/es/conference.json' with { type: 'json' };
+import fr from '../../../locales/fr/conference.json' with { type: 'json' };
+import pt from '../../../locales/pt/conference.json' with { type: 'json' };
 import type { Language } from '../../../shared/i18n/languages';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';

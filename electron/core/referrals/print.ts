@@ -1,11 +1,11 @@
 // Node-only. The referral slip as a PDF in the provider's language (B4.11): built here from the
 // same rows as the preview, so it holds exactly the chosen fields and nothing else — no case
 // number, no worker's notes. Who printed it, and which fields it held, goes in the audit log.
-import ar from '../../../locales/ar/referrals.json';
-import en from '../../../locales/en/referrals.json';
-import es from '../../../locales/es/referrals.json';
-import fr from '../../../locales/fr/referrals.json';
-import pt from '../../../locales/pt/referrals.json';
+import ar from '../../../locales/ar/referrals.json' with { type: 'json' };
+import en from '../../../locales/en/referrals.json' with { type: 'json' };
+import es from '../../../locales/es/referrals.json' with { type: 'json' };
+import fr from '../../../locales/fr/referrals.json' with { type: 'json' };
+import pt from '../../../locales/pt/referrals.json' with { type: 'json' };
 import { todayIso } from '../../../shared/cases/fields';
 import { AppError } from '../../../shared/contract/errors';
 import { languages, type Language } from '../../../shared/i18n/languages';

@@ -4,11 +4,11 @@
 // (ARCHITECTURE: anchored audit) so the paper copy can later prove the log was not rewritten.
 import type { ReviewSession } from '../../../shared/review/contract';
 import type { Language } from '../../../shared/i18n/languages';
-import ar from '../../../locales/ar/review.json';
-import en from '../../../locales/en/review.json';
-import es from '../../../locales/es/review.json';
-import fr from '../../../locales/fr/review.json';
-import pt from '../../../locales/pt/review.json';
+import ar from '../../../locales/ar/review.json' with { type: 'json' };
+import en from '../../../locales/en/review.json' with { type: 'json' };
+import es from '../../../locales/es/review.json' with { type: 'json' };
+import fr from '../../../locales/fr/review.json' with { type: 'json' };
+import pt from '../../../locales/pt/review.json' with { type: 'json' };
 import type { AuditAnchor } from '../audit/anchor';
 import type { PrintDocument } from '../print/document';
 import { documentStrings, translator } from '../print/translate';

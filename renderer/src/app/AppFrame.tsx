@@ -47,9 +47,11 @@ function Guard({ anyOf, children }: { anyOf: readonly Permission[]; children: Re
 
 function Home() {
   const session = useReadySession();
-  // Case staff start on their own work; everyone else on the first section they may open.
+  // Case staff start on their own work; an administrator in Administration (their work — not the
+  // figures a supervisor may grant them); anyone else on the first section they may open.
   if (allows(session.permissions, ['case.read'])) return <Navigate to="/work" replace />;
-  const first = visibleSections(session.permissions)[0];
+  const visible = visibleSections(session.permissions);
+  const first = visible.find((section) => section.id === 'admin') ?? visible[0];
   return first ? <Navigate to={first.path} replace /> : <WelcomePage />;
 }
 
