@@ -2,7 +2,7 @@
 // resume, reassign) and the tabs. The file refreshes after any change made anywhere in the app,
 // so gates fixed in another feature's tab show at once.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseFile } from '@shared/cases/contract';
@@ -78,8 +78,20 @@ function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
   // case file replaces it (Halt becomes Resume). Watch for a few seconds: if focus falls to the
   // page, put it on the child's name rather than leave a keyboard user nowhere (three seconds: on a
   // busy office PC the refreshed case file, with its exceptions, can take longer than one).
+  // And once more when the refreshed case file arrives, however long that takes: that render is the
+  // one that removes the opener.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) {
+      refocus.current = false;
+      document.getElementById('case-name')?.focus();
+    }
+  }, [caseFile]);
   const closeDialog = () => {
     setDialog(null);
+    refocus.current = true;
     let frames = 0;
     const settle = () => {
       const active = document.activeElement;
