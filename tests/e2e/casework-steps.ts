@@ -110,6 +110,9 @@ export async function assessRisksAndMakeSafetyPlan(page: Page): Promise<void> {
   await openTab(page, /^Risk and safety/);
   await page.getByRole('button', { name: 'Assess the risks' }).click();
   let dialog = page.getByRole('dialog', { name: 'Risk assessment' });
+  // Risk is "not yet assessed" until now: the worker chooses the level, nothing is pre-chosen.
+  await expect(dialog.getByLabel('Overall risk level of the case')).toHaveValue('');
+  await dialog.getByLabel('Overall risk level of the case').selectOption('medium');
   await dialog.getByRole('button', { name: 'Add a risk' }).click();
   await dialog.getByLabel('What the risk is').fill('Returning to the bus park if school fees are not paid.');
   await dialog.getByLabel('Mitigation').fill('School fees covered for a year; weekly check with the teacher.');

@@ -65,11 +65,12 @@ test('first-run setup, staff creation, sign-in, lock, unlock, switch user and a 
   await page.getByLabel('I have stored the recovery key safely').check();
   await page.getByRole('button', { name: 'Continue to sign in' }).click();
 
-  // The administrator signs in and lands in Administration (no case sections for this role).
+  // The administrator signs in and lands in Administration (no case sections for this role; Reports
+  // shows whether a supervisor granted them the office's figures).
   await signIn(page, admin.username, admin.password);
   await expect(page.getByRole('heading', { name: 'Users and roles', level: 1 })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Sections' });
-  await expect(nav.getByRole('link')).toHaveText(['Administration']);
+  await expect(nav.getByRole('link')).toHaveText(['Reports', 'Administration']);
 
   // …and creates a case worker.
   await page.getByRole('button', { name: 'Add a user' }).click();

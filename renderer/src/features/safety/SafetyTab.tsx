@@ -38,7 +38,7 @@ type PlanValues = z.input<typeof safetyPlanFields>;
 const levelTone = { low: 'success', medium: 'warning', high: 'danger' } as const;
 
 function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current: RiskAssessment | null; onClose: () => void }) {
-  const { t } = useTranslation(['safety', 'common']);
+  const { t } = useTranslation(['safety', 'common', 'cases']);
   const toast = useToast();
   const invalidate = useInvalidateCase(caseFile.id);
   const [failure, setFailure] = useState<unknown>(null);
@@ -46,8 +46,10 @@ function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
     resolver: zodResolver(riskAssessmentFields, formSchemaOptions),
     defaultValues: {
       date: todayUtc(),
-      // Not yet assessed: the worker picks the level; nothing is pre-chosen for them.
-      overallLevel: current?.overallLevel ?? (caseFile.riskLevel === 'not_assessed' ? undefined : caseFile.riskLevel),
+      // Not yet assessed: the worker picks the level; nothing is pre-chosen for them. An empty value
+      // (not undefined) so the select shows "Choose…" and the untouched form equals its defaults —
+      // else the draft binding takes the select's first option for typing and skips the saved draft.
+      overallLevel: current?.overallLevel ?? (caseFile.riskLevel === 'not_assessed' ? ('' as RiskValues['overallLevel']) : caseFile.riskLevel),
       summary: current?.summary ?? '',
       risks: current?.risks ?? [],
     },
@@ -139,6 +141,9 @@ function RiskForm({ caseFile, current, onClose }: { caseFile: CaseFile; current:
         </Button>
       </div>
       <SelectField label={t('risk.overall')} description={t('risk.suggested', { level: t(`levels.${suggestion}`) })} required error={errors.overallLevel} {...form.register('overallLevel')}>
+        <option value="" disabled>
+          {t('cases:form.choose')}
+        </option>
         {riskLevels.map((l) => (
           <option key={l} value={l}>
             {t(`levels.${l}`)}
