@@ -46,6 +46,9 @@ export function childName(child: { givenName: string; familyName: string }): str
 }
 
 /** Today as YYYY-MM-DD in UTC, the way the core compares dates. */
+/** The translation key naming a case column (separation_place → cases:fieldNames.separationPlace). */
+export const caseFieldNameKey = (column: string): string => `cases:fieldNames.${column.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase())}`;
+
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /** The window title follows the page, so the taskbar and screen readers name it. */

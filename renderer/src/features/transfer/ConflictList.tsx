@@ -4,11 +4,9 @@
 import { useTranslation } from 'react-i18next';
 import type { OpenedTransfer } from '@shared/transfer/contract';
 import { Alert } from '../../ui/misc';
+import { caseFieldNameKey } from '../cases/format';
 
 type Returning = NonNullable<Extract<OpenedTransfer, { kind: 'case' }>['returning']>;
-
-/** A case column (separation_place) as the case form names it (cases:fieldNames.separationPlace). */
-const camel = (raw: string) => raw.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase());
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value));
 
@@ -33,7 +31,7 @@ export function ConflictList({ returning, take, onTake }: { returning: Returning
           {returning.conflicts.map((c) => (
             <tr key={c.key}>
               <th scope="row">
-                {t(`tables.${c.table}`)} · {c.table === 'cases' ? t(`cases:fieldNames.${camel(c.field)}`, { defaultValue: c.field }) : <bdi>{c.field}</bdi>}
+                {t(`tables.${c.table}`)} · {c.table === 'cases' ? t(caseFieldNameKey(c.field), { defaultValue: c.field }) : <bdi>{c.field}</bdi>}
               </th>
               <td>
                 <bdi>{c.baseKnown ? show(c.base) : t('conflicts.unknown')}</bdi>

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { Button } from '../../../ui/Button';
 import { Badge, ErrorAlert, Loading } from '../../../ui/misc';
-import { useCaseFormat } from '../format';
+import { caseFieldNameKey, useCaseFormat } from '../format';
 import { useTimeline } from '../queries';
 
 type Details = Record<string, unknown> | null;
@@ -72,7 +72,7 @@ function useDetailText(type: string) {
     if (key === 'alternative') candidates.push(`cases:halt.alternatives.${raw}`);
     if (namespace) for (const group of valueGroups[key] ?? []) candidates.push(`${namespace}:${group}.${raw}`);
     if (key === 'fields') {
-      candidates.push(`cases:fieldNames.${raw.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase())}`);
+      candidates.push(caseFieldNameKey(raw));
       if (namespace) candidates.push(`${namespace}:fields.${raw}`);
     }
     candidates.push(`cases:values.${raw}`);
