@@ -9,6 +9,7 @@ import { loadFacts, loadFactsMany, type FactOptions } from '../../../electron/co
 import { generateOffice, seedPasswords } from '../../../scripts/generator';
 import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { tempDir, testKdf } from '../../fixtures/core';
+import { useStatsOf100k } from '../../fixtures/stats';
 
 const now = new Date('2026-11-25T10:00:00Z');
 let dir: string;
@@ -99,4 +100,37 @@ describe('My work at scale', () => {
     const whole = expected.filter((r) => stageIndex(r.stage) < last).map((r) => r.id);
     expect(shown.filter((b) => stageIndex(b.case.stage) < last).map((b) => b.case.id).sort()).toEqual(whole.sort());
   });
+
+  it('reads through indexes with a 100 000-case office\'s statistics: no scan of cases, nothing read per waiting item', async () => {
+    const { raw } = core.store.get();
+    useStatsOf100k(raw);
+    const seen: { sql: string; params: unknown[] }[] = [];
+    const prepare = raw.prepare;
+    raw.prepare = ((text: string) => {
+      const statement = prepare.call(raw, text);
+      const all = statement.all.bind(statement);
+      (statement as { all: unknown }).all = (...params: unknown[]) => {
+        seen.push({ sql: text, params });
+        return all(...params);
+      };
+      return statement;
+    }) as typeof raw.prepare;
+    try {
+      const supervisor = createInProcessClient(core);
+      await supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
+      await supervisor.ok('cases.myWork', {});
+      await worker.ok('cases.myWork', {});
+    } finally {
+      delete (raw as { prepare?: unknown }).prepare;
+    }
+    const reads = seen.filter((q) => /^\s*(SELECT|WITH)/i.test(q.sql));
+    expect(reads.some((q) => /WITH .*waiting/s.test(q.sql))).toBe(true);
+    for (const { sql, params } of reads) {
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      // A whole-table scan of cases (the approvals queue once joined 44 000 waiting items to cases
+      // by scanning them) or of a waiting-items table.
+      expect({ sql, scans: plan.filter((d) => /^SCAN (c|cases|t|plan_versions|bids)\b/.test(d) && !/COVERING INDEX|USING INDEX/.test(d)) }).toEqual({ sql, scans: [] });
+    }
+  });
 });
+
