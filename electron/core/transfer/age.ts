@@ -95,8 +95,8 @@ export function ageSealing(recipient: string): AgeSealing {
 export async function* ageEncrypt(recipient: string, source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   const { head, stream } = ageSealing(recipient);
   yield head;
-  for await (const piece of source) yield* stream.push(piece);
-  yield* stream.end();
+  for await (const piece of source) for (const batch of stream.push(piece)) yield* batch;
+  for (const batch of stream.end()) yield* batch;
 }
 
 interface Stanza {

@@ -1,8 +1,9 @@
 // Node-only. Seals a `.homeward` file (format in shared/transfer/format.ts) in one pass: the
 // attachments flow from their source through the inner tar and age straight into the outer tar
-// on disk, one batch (about 1 MiB) at a time. Nothing is held whole, and no byte is written twice:
+// on disk, one batch (about 1 MiB, written with one writev) at a time. Nothing is held whole, and
+// no byte is copied or written twice:
 // - every size is known before the first byte (tar framing, age's chunking), so the outer tar's
-//   payload entry is framed first and the payload streamed into it;
+//   head (tar-stream frames it) is written first, then the payload at its place, then the tar's end;
 // - the manifest, which carries the payload's SHA-256, precedes the payload in the tar: its place
 //   is written with the manifest's exact bytes except a zero hash (same length), and with a zero
 //   signature, then both are written over in place once the payload's hash is known;
@@ -109,6 +110,30 @@ function prepare(entry: SealEntry): Prepared {
   return { name: entry.name, bytes: entry.bytes, sha256: entry.sha256, pieces: () => entry.content() };
 }
 
+/**
+ * The outer tar up to the payload's first byte — manifest, signature, the payload's header — as
+ * tar-stream frames it: the payload entry is opened with its size, its header read, and the pack
+ * dropped (the payload itself is written straight to the file, see below).
+ */
+async function outerHead(placeholder: Buffer, payloadBytes: number, length: number): Promise<Buffer> {
+  const pack = tar.pack();
+  pack.on('error', () => undefined);
+  pack.entry(tarHeader('manifest.json', placeholder.length), placeholder);
+  pack.entry(tarHeader('manifest.sig', signatureBytes), Buffer.alloc(signatureBytes));
+  pack.entry(tarHeader('payload.age', payloadBytes)).on('error', () => undefined);
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of pack as AsyncIterable<Buffer>) {
+    parts.push(chunk);
+    bytes += chunk.length;
+    if (bytes >= length) break;
+  }
+  pack.destroy();
+  const head = Buffer.concat(parts);
+  if (head.length !== length) throw new Error('the outer tar is not framed as computed');
+  return head;
+}
+
 /** Seals a transfer file; writes it to `<file>.part` and renames it when complete. */
 export async function sealTransferFile(options: SealOptions): Promise<SealResult> {
   const entries = options.entries.map(prepare);
@@ -128,62 +153,49 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
   const placeholder = bytesOf(manifestOf('0'.repeat(64)));
   // The total is known now: a progress bar never shows an unknown size, even before the first byte.
   options.onProgress?.(0, payloadBytes);
-  const partFile = `${options.file}.part`;
   // Where the payload's bytes start: header, manifest (padded), header, signature (padded), header.
-  const payloadAt = 512 + block(placeholder.length) + 512 + block(signatureBytes) + 512;
+  const manifestAt = 512;
+  const signatureAt = manifestAt + block(placeholder.length) + 512;
+  const payloadAt = signatureAt + block(signatureBytes) + 512;
+  const partFile = `${options.file}.part`;
   let handle: FileHandle | null = null;
   let hash: RangeHash | null = null;
-  const outer = tar.pack();
   const inner = tar.pack();
-  // A failure destroys the packs with its error; it reaches this function through the reads of
-  // the packs and the writes into them, never as an event nobody listens to.
-  outer.on('error', () => undefined);
+  // A failure destroys the pack with its error; it reaches this function through the pack's
+  // reads, never as an event nobody listens to.
   inner.on('error', () => undefined);
   try {
     // Read back too (w+): the manifest's place is checked before it is written over.
     handle = await fs.promises.open(partFile, 'w+', 0o600);
     const file = handle;
+    await file.write(await outerHead(placeholder, payloadBytes, payloadAt), 0, payloadAt, 0);
     const payloadHash = (hash = rangeHash(partFile, payloadAt, payloadBytes));
-    let fileBytes = 0;
-    const writing = (async () => {
-      for await (const chunk of outer as AsyncIterable<Buffer>) {
-        await file.write(chunk);
-        fileBytes += chunk.length;
-        if (fileBytes > payloadAt) payloadHash.written(fileBytes);
-      }
-    })();
-    // A failed write stops the sealing (the payload's writes then fail); awaited below on success.
-    writing.catch((error: unknown) => outer.destroy(error as Error));
-    outer.entry(tarHeader('manifest.json', placeholder.length), placeholder);
-    outer.entry(tarHeader('manifest.sig', signatureBytes), Buffer.alloc(signatureBytes));
-    const payload = outer.entry(tarHeader('payload.age', payloadBytes));
-    payload.on('error', () => undefined); // likewise: put() fails when it closes
-    let sealedBytes = 0;
-    const out = async (batch: Buffer) => {
-      sealedBytes += batch.length;
-      await put(payload, batch);
-      options.onProgress?.(sealedBytes, payloadBytes);
+    let at = payloadAt;
+    const out = async (batch: Buffer[]) => {
+      const { bytesWritten } = await file.writev(batch, at);
+      at += bytesWritten;
+      if (bytesWritten !== batch.reduce((n, b) => n + b.length, 0)) throw new Error('a short write while sealing');
+      payloadHash.written(at);
+      options.onProgress?.(at - payloadAt, payloadBytes);
     };
     const feeding = feedInner(inner, entries);
-    await out(head);
+    await out([head]);
     for await (const piece of inner as AsyncIterable<Buffer>) {
       for (const batch of stream.push(piece)) await out(batch);
     }
     for (const batch of stream.end()) await out(batch);
     await feeding;
-    if (stream.plainBytes !== innerBytes || sealedBytes !== payloadBytes) throw new Error('the sealed payload does not have its computed size');
-    payload.end(undefined);
-    outer.finalize();
-    await writing;
+    if (stream.plainBytes !== innerBytes || at !== payloadAt + payloadBytes) throw new Error('the sealed payload does not have its computed size');
+    // The payload padded to a block, then the tar's end: two zero blocks.
+    const tail = block(payloadBytes) - payloadBytes + 1024;
+    await file.write(Buffer.alloc(tail), 0, tail, at);
+    const fileBytes = at + tail;
 
     // The manifest binds sender, recipient, transfer id, time and every hash; sign its bytes and
-    // write both over their placeholders (header, manifest, header, signature: fixed places).
-    if (fileBytes !== payloadAt + block(payloadBytes) + 1024) throw new Error('the file does not have its computed layout');
+    // write both over their placeholders.
     const manifest = manifestOf(await payloadHash.digest());
     const manifestBytes = bytesOf(manifest);
     const signature = sign(options.keys, manifestBytes);
-    const manifestAt = 512;
-    const signatureAt = manifestAt + block(placeholder.length) + 512;
     const there = Buffer.alloc(placeholder.length);
     await file.read(there, 0, there.length, manifestAt);
     if (manifestBytes.length !== placeholder.length || signature.length !== signatureBytes || !there.equals(placeholder)) {
@@ -197,7 +209,6 @@ export async function sealTransferFile(options: SealOptions): Promise<SealResult
     return { manifest, bytes: fileBytes, sha256: transferIdentity(manifestBytes, signature) };
   } finally {
     inner.destroy();
-    outer.destroy();
     hash?.close();
     await handle?.close();
     fs.rmSync(partFile, { force: true });

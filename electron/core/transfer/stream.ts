@@ -3,8 +3,9 @@
 // last flag. Written for throughput, because sealing must keep up with the `age` command:
 // - pieces of any size go in; a chunk is cut from the piece itself (a view, no copy) unless it
 //   straddles two pieces, and only that remainder is copied, into one reused scratch chunk;
-// - output goes out in batches of 16 chunks (about 1 MiB), so what follows (tar, the file, the
-//   hash) works per MiB and not per 64 KiB; a batch is never touched again once handed out.
+// - output goes out in batches of 16 chunks (about 1 MiB), so what follows works per MiB and not
+//   per 64 KiB: sealed batches are lists of the cipher's own buffers, written with one writev
+//   (never copied); opened batches are joined into one buffer for the tar reader.
 import crypto from 'node:crypto';
 
 export const chunkSize = 64 * 1024;
@@ -61,34 +62,34 @@ class Chunker {
   }
 }
 
-/** Collects chunk outputs into batches of about 1 MiB. */
+/** Groups chunk outputs into batches of about 1 MiB, as lists (nothing copied). */
 class Batcher {
-  private batch: Buffer | null = null;
+  private parts: Buffer[] = [];
   private used = 0;
-  readonly ready: Buffer[] = [];
+  private readonly ready: Buffer[][] = [];
 
   constructor(private readonly capacity: number) {}
 
   add(...parts: Buffer[]): void {
-    const bytes = parts.reduce((n, p) => n + p.length, 0);
-    if (this.batch && this.used + bytes > this.capacity) this.flush();
-    this.batch ??= Buffer.allocUnsafeSlow(this.capacity);
     for (const part of parts) {
-      part.copy(this.batch, this.used);
+      this.parts.push(part);
       this.used += part.length;
     }
+    if (this.used >= this.capacity) this.flush();
   }
 
   flush(): void {
-    if (this.batch && this.used > 0) this.ready.push(this.used === this.batch.length ? this.batch : this.batch.subarray(0, this.used));
-    this.batch = null;
+    if (this.used > 0 || this.parts.length > 0) this.ready.push(this.parts);
+    this.parts = [];
     this.used = 0;
   }
 
-  take(): Buffer[] {
+  take(): Buffer[][] {
     return this.ready.splice(0);
   }
 }
+
+const joined = (parts: Buffer[]) => (parts.length === 1 ? parts[0] : Buffer.concat(parts));
 
 class Nonce {
   private readonly bytes = Buffer.alloc(12);
@@ -120,15 +121,15 @@ export class StreamSealer {
     });
   }
 
-  /** Takes a piece; returns the batches completed by it (often none). */
-  push(piece: Uint8Array): Buffer[] {
+  /** Takes a piece; returns the batches completed by it (often none), each a list of buffers. */
+  push(piece: Uint8Array): Buffer[][] {
     this.plainBytes += piece.byteLength;
     this.chunker.push(piece);
     return this.batcher.take();
   }
 
   /** Seals the last chunk (empty only for an empty plaintext); returns the remaining batches. */
-  end(): Buffer[] {
+  end(): Buffer[][] {
     this.chunker.end();
     this.batcher.flush();
     return this.batcher.take();
@@ -160,12 +161,12 @@ export class StreamOpener {
 
   push(piece: Uint8Array): Buffer[] {
     this.chunker.push(piece);
-    return this.batcher.take();
+    return this.batcher.take().map(joined);
   }
 
   end(): Buffer[] {
     this.chunker.end();
     this.batcher.flush();
-    return this.batcher.take();
+    return this.batcher.take().map(joined);
   }
 }
