@@ -82,8 +82,23 @@ export interface NeedCountsTable {
   n: number;
 }
 
+/** Every (ancestor, descendant) pair of the area tree, an area with itself at depth 0 (migration 20). */
+export interface ServiceAreaClosureTable {
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+/** A service's languages, lower-cased (migration 20). */
+export interface ServiceLanguagesTable {
+  language: string;
+  service_id: string;
+}
+
 export interface ServicesTables {
   case_needs: CaseNeedsTable;
+  service_area_closure: ServiceAreaClosureTable;
+  service_languages: ServiceLanguagesTable;
   need_counts: NeedCountsTable;
   service_areas: ServiceAreasTable;
   service_categories: ServiceCategoriesTable;
