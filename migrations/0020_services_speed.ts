@@ -12,6 +12,9 @@ import type { Migration } from './types';
 // - services_text (trigram: any substring of 3+ characters) and services_words (word prefixes, for
 //   1–2 letter words): full-text indexes over the service's name, its provider's name and its
 //   description, rowid = services.rowid (as cases_search does for cases).
+// - directory_version: one counter bumped by any change to areas, categories, providers, services
+//   or coverage, so the gap matrix keeps the directory's side (services per area and category) in
+//   memory until the directory changes (electron/core/services/gaps.ts).
 // Triggers cannot hold WITH clauses: the closure is maintained pair by pair (an area added under its
 // parent's ancestors; a subtree moved: cut from the old ancestors, joined to the new ones).
 
@@ -21,6 +24,15 @@ const serviceText = (table: string, row: string) => `
 const serviceLanguages = (row: string) => `
   INSERT OR IGNORE INTO service_languages (language, service_id)
   SELECT lower(trim(j.value)), ${row}.id FROM json_each(${row}.languages) j WHERE j.type = 'text' AND trim(j.value) <> '';`;
+
+const directoryTables = ['service_areas', 'service_categories', 'service_providers', 'services', 'service_coverage'];
+const bumps = directoryTables
+  .flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map(
+      (event) => `CREATE TRIGGER directory_version_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN UPDATE directory_version SET n = n + 1; END;`,
+    ),
+  )
+  .join('\n');
 
 export default {
   version: 20,
@@ -79,6 +91,11 @@ export default {
         UPDATE services_text SET provider = NEW.name WHERE rowid IN (SELECT rowid FROM services WHERE provider_id = NEW.id);
         UPDATE services_words SET provider = NEW.name WHERE rowid IN (SELECT rowid FROM services WHERE provider_id = NEW.id);
       END;
+    `);
+    db.exec(`
+      CREATE TABLE directory_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+      INSERT INTO directory_version (id, n) VALUES (1, 0);
+      ${bumps}
     `);
     // An office that upgrades: its tree, languages and words indexed once.
     db.exec(`

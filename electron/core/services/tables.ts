@@ -95,8 +95,15 @@ export interface ServiceLanguagesTable {
   service_id: string;
 }
 
+/** One row: bumped by every change to the directory (migration 20). */
+export interface DirectoryVersionTable {
+  id: number;
+  n: number;
+}
+
 export interface ServicesTables {
   case_needs: CaseNeedsTable;
+  directory_version: DirectoryVersionTable;
   service_area_closure: ServiceAreaClosureTable;
   service_languages: ServiceLanguagesTable;
   need_counts: NeedCountsTable;

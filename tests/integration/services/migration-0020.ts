@@ -32,6 +32,8 @@ export const migration0020Case: MigrationCase = {
     raw.prepare(`INSERT INTO service_coverage (service_id, area_id) VALUES ('m20-s', 's1')`).run();
   },
   check(raw) {
+    const version = () => (raw.prepare('SELECT n FROM directory_version').get() as { n: number }).n;
+    const before = version();
     // The tree as it was: every pair, each area with itself at depth 0.
     expect(closure(raw)).toEqual(['d>d:0', 'd>s1:1', 'd>s2:1', 'r>d:1', 'r>r:0', 'r>s1:2', 'r>s2:2', 's1>s1:0', 's2>s2:0']);
     expect(raw.prepare('SELECT language, service_id FROM service_languages ORDER BY 1').all()).toEqual([
@@ -56,6 +58,8 @@ export const migration0020Case: MigrationCase = {
       's1>s1:0', 's1>v:1',
       's2>s2:0', 'v>v:0',
     ]);
+    // Every change to the directory moves its version (the gap matrix's cache of the directory's side).
+    expect(version()).toBe(before + 3);
     // Saving an area without moving it changes nothing.
     raw.prepare(`UPDATE service_areas SET parent_id = 'd2', name = 'Renamed' WHERE id = 's1'`).run();
     expect(closure(raw)).toHaveLength(15);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDatabase } from '../../../electron/core/db/open';
 import { unmetStatuses } from '../../../shared/referrals/lifecycle';
 import { openRawWithKey } from '../../fixtures/core';
-import { setUpDirectoryOffice, type DirectoryOffice } from './fixture';
+import { gapCell, setUpDirectoryOffice, type DirectoryOffice } from './fixture';
 
 const factors = ['food_security', 'nutrition_growth', 'shelter', 'care', 'abuse_exploitation', 'legal_protection', 'wellness', 'health_care_services', 'emotional_health', 'social_behaviour', 'performance', 'education_work', 'family_relationships', 'community_belonging', 'stigma'];
 const scores = (low: Record<string, number>) => Object.fromEntries(factors.map((f) => [f, low[f] ?? 3]));
@@ -129,8 +129,8 @@ describe('needs kept by triggers equal a recount from the source rows', () => {
       { area_key: 'pece', category: 'mental_health', n: 2 },
     ]);
     const m = await o.worker.ok('services.gaps', {});
-    expect(m.cells.find((c) => c.areaId === o.areas.pece.id && c.category === 'mental_health')?.needs).toBe(2);
-    expect(m.cells.find((c) => c.areaId === o.areas.layibi.id && c.category === 'mental_health')?.needs ?? 0).toBe(0);
+    expect(gapCell(m, o.areas.pece.id, 'mental_health')?.needs).toBe(2);
+    expect(gapCell(m, o.areas.layibi.id, 'mental_health')?.needs ?? 0).toBe(0);
   });
 
   it('after a case is halted: its needs leave the counts', async () => {
