@@ -94,14 +94,25 @@ export interface EligibilityFilter {
  * the full-text indexes. The count and the page are two statements, so only the page's rows are read.
  */
 export async function searchServices(db: Db, f: Required<SearchInput>, today: string, eligibility: EligibilityFilter = {}): Promise<{ services: Service[]; total: number }> {
-  const where = searchConditions(f, eligibility);
+  // The words are looked up once (a common word can match every service): the count and the page
+  // then share the matching rows.
+  const words = wordQueries(f.text);
+  let matching: number[] | null = null;
+  if (words.trigram || words.prefix) {
+    const parts = [];
+    if (words.trigram) parts.push(sql`SELECT rowid FROM services_text WHERE services_text MATCH ${words.trigram}`);
+    if (words.prefix) parts.push(sql`SELECT rowid FROM services_words WHERE services_words MATCH ${words.prefix}`);
+    matching = (await sql<{ rowid: number }>`${sql.join(parts, sql` INTERSECT `)}`.execute(db)).rows.map((r) => r.rowid);
+    if (matching.length === 0) return { services: [], total: 0 };
+  }
+  const where = searchConditions(f, eligibility, matching);
   const total = (await db.selectFrom('services').innerJoin('service_providers', 'service_providers.id', 'services.provider_id').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirst())?.n ?? 0;
   if (total === 0) return { services: [], total: 0 };
   const rows = await serviceQuery(db).where(where).orderBy('service_providers.name_key').orderBy('services.name').orderBy('services.category').limit(f.limit).execute();
   return { services: await toServices(db, rows, today), total: Number(total) };
 }
 
-function searchConditions(f: Required<SearchInput>, eligibility: EligibilityFilter) {
+function searchConditions(f: Required<SearchInput>, eligibility: EligibilityFilter, matching: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'services' | 'service_providers'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     if (!f.includeInactive) all.push(eb('services.active', '=', 1), eb('service_providers.active', '=', 1));
@@ -117,9 +128,7 @@ function searchConditions(f: Required<SearchInput>, eligibility: EligibilityFilt
         SELECT c.service_id FROM service_area_closure x JOIN service_coverage c ON c.area_id = x.descendant_id WHERE x.ancestor_id = ${f.areaId}
         UNION SELECT c.service_id FROM service_area_closure x JOIN service_coverage c ON c.area_id = x.ancestor_id WHERE x.descendant_id = ${f.areaId})`);
     }
-    const words = wordQueries(f.text);
-    if (words.trigram) all.push(sql<SqlBool>`services.rowid IN (SELECT rowid FROM services_text WHERE services_text MATCH ${words.trigram})`);
-    if (words.prefix) all.push(sql<SqlBool>`services.rowid IN (SELECT rowid FROM services_words WHERE services_words MATCH ${words.prefix})`);
+    if (matching) all.push(sql<SqlBool>`services.rowid IN (SELECT value FROM json_each(${JSON.stringify(matching)}))`);
     if (eligibility.sex) {
       all.push(sql<SqlBool>`(services.sexes = '[]' OR EXISTS (SELECT 1 FROM json_each(services.sexes) WHERE json_each.value = ${eligibility.sex}))`);
     }
