@@ -15,6 +15,8 @@ import type { Migration } from './types';
 // - directory_version: one counter bumped by any change to areas, categories, providers, services
 //   or coverage, so the gap matrix keeps the directory's side (services per area and category) in
 //   memory until the directory changes (electron/core/services/gaps.ts).
+// - referral_counts: referrals pending and declined-or-unmet by the child's area text and category,
+//   kept like need_counts, so the gap matrix reads one row per cell instead of grouping every referral.
 // Triggers cannot hold WITH clauses: the closure is maintained pair by pair (an area added under its
 // parent's ancestors; a subtree moved: cut from the old ancestors, joined to the new ones).
 
@@ -33,6 +35,14 @@ const bumps = directoryTables
     ),
   )
   .join('\n');
+
+const pendingOf = (row: string) => `(${row}.status IN ('sent', 'acknowledged', 'accepted'))`;
+const declinedOf = (row: string) => `(${row}.status IN ('declined', 'not_delivered', 'no_response'))`;
+const addReferral = (row: string) => `
+  INSERT INTO referral_counts (area_key, category, pending, declined) VALUES (${row}.area_key, ${row}.category, ${pendingOf(row)}, ${declinedOf(row)})
+    ON CONFLICT (area_key, category) DO UPDATE SET pending = pending + excluded.pending, declined = declined + excluded.declined;`;
+const removeReferral = (row: string) => `
+  UPDATE referral_counts SET pending = pending - ${pendingOf(row)}, declined = declined - ${declinedOf(row)} WHERE area_key = ${row}.area_key AND category = ${row}.category;`;
 
 export default {
   version: 20,
@@ -96,6 +106,20 @@ export default {
       CREATE TABLE directory_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
       INSERT INTO directory_version (id, n) VALUES (1, 0);
       ${bumps}
+    `);
+    db.exec(`
+      CREATE TABLE referral_counts (
+        area_key TEXT NOT NULL,
+        category TEXT NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0,
+        declined INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (area_key, category)
+      ) STRICT;
+      CREATE TRIGGER referral_counts_insert AFTER INSERT ON referrals BEGIN ${addReferral('NEW')} END;
+      CREATE TRIGGER referral_counts_update AFTER UPDATE OF status, category, area_key ON referrals BEGIN ${removeReferral('OLD')} ${addReferral('NEW')} END;
+      CREATE TRIGGER referral_counts_delete AFTER DELETE ON referrals BEGIN ${removeReferral('OLD')} END;
+      INSERT INTO referral_counts (area_key, category, pending, declined)
+        SELECT area_key, category, sum(${pendingOf('referrals')}), sum(${declinedOf('referrals')}) FROM referrals GROUP BY area_key, category;
     `);
     // An office that upgrades: its tree, languages and words indexed once.
     db.exec(`

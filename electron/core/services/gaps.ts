@@ -7,7 +7,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Area, Category } from '../../../shared/services/contract';
 import type { GapCounts } from '../../../shared/services/gaps';
-import { unmetStatuses } from '../../../shared/referrals/lifecycle';
 import type { DB } from '../db/schema';
 import { AreaTree, areaRows, toArea } from './areas';
 
@@ -34,14 +33,8 @@ export interface GapInputs {
 async function demandInputs(db: Db): Promise<Pick<GapInputs, 'needs' | 'referrals'>> {
   // Kept per cell by triggers (need_counts): the matrix never counts the office's cases itself.
   const needs = await db.selectFrom('need_counts').select(['area_key', 'category', 'n']).where('n', '>', 0).execute();
-  const unmet = sql.join(unmetStatuses.map((s) => sql`${s}`));
-  const referrals = (
-    await sql<{ area_key: string; category: string; pending: number; declined: number }>`
-      SELECT area_key, category,
-             sum(status IN ('sent', 'acknowledged', 'accepted')) AS pending,
-             sum(status IN (${unmet})) AS declined
-        FROM referrals WHERE status <> 'draft' GROUP BY area_key, category`.execute(db)
-  ).rows;
+  // Kept per cell by triggers too (referral_counts, migration 20).
+  const referrals = await db.selectFrom('referral_counts').select(['area_key', 'category', 'pending', 'declined']).where((eb) => eb.or([eb('pending', '>', 0), eb('declined', '>', 0)])).execute();
   return { needs, referrals };
 }
 

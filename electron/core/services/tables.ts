@@ -101,8 +101,17 @@ export interface DirectoryVersionTable {
   n: number;
 }
 
+/** Referrals pending and declined or unmet, by the child's area text and category (migration 20). */
+export interface ReferralCountsTable {
+  area_key: string;
+  category: string;
+  pending: number;
+  declined: number;
+}
+
 export interface ServicesTables {
   case_needs: CaseNeedsTable;
+  referral_counts: ReferralCountsTable;
   directory_version: DirectoryVersionTable;
   service_area_closure: ServiceAreaClosureTable;
   service_languages: ServiceLanguagesTable;

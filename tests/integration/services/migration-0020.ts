@@ -30,8 +30,27 @@ export const migration0020Case: MigrationCase = {
       )
       .run(at, at);
     raw.prepare(`INSERT INTO service_coverage (service_id, area_id) VALUES ('m20-s', 's1')`).run();
+    raw
+      .prepare(
+        `INSERT INTO cases (id, number, seq, office_code, given_name, family_name, search_text, sex, documentation_status,
+           separation_reasons, care_arrangement, area, stage, status, risk_level, risk_rank, priority, registered_at, updated_at)
+         VALUES ('m20-case', 'GUL-2025-90020', 90020, 'GUL', 'Akello', 'Nyeko', 'akello nyeko', 'female', 'unknown', '[]', 'unknown', 'Pece', 'follow_up', 'open', 'low', 1, 'normal', ?, ?)`,
+      )
+      .run(at, at);
+    const referral = raw.prepare(`INSERT INTO referrals (id, case_id, provider_id, category, area_key, need, urgency, status, created_at, updated_at) VALUES (?, 'm20-case', 'm20-p', 'mental_health', 'pece', 'n', 'routine', ?, ?, ?)`);
+    for (const [id, status] of [['m20-r1', 'sent'], ['m20-r2', 'declined'], ['m20-r3', 'no_response'], ['m20-r4', 'draft'], ['m20-r5', 'completed']]) referral.run(id, status, at, at);
   },
   check(raw) {
+    // Referrals already on file are counted (this case's, in Pece; earlier migrations' cases left one in Layibi); later moves follow.
+    const referrals = () => raw.prepare(`SELECT area_key, category, pending, declined FROM referral_counts WHERE area_key = 'pece' AND (pending > 0 OR declined > 0) ORDER BY category`).all();
+    expect(referrals()).toEqual([{ area_key: 'pece', category: 'mental_health', pending: 1, declined: 2 }]);
+    raw.prepare(`UPDATE referrals SET status = 'accepted' WHERE id = 'm20-r1'`).run();
+    raw.prepare(`UPDATE referrals SET status = 'declined' WHERE id = 'm20-r4'`).run();
+    raw.prepare(`UPDATE referrals SET category = 'legal_aid' WHERE id = 'm20-r2'`).run();
+    expect(referrals()).toEqual([
+      { area_key: 'pece', category: 'legal_aid', pending: 0, declined: 1 },
+      { area_key: 'pece', category: 'mental_health', pending: 1, declined: 2 },
+    ]);
     const version = () => (raw.prepare('SELECT n FROM directory_version').get() as { n: number }).n;
     const before = version();
     // The tree as it was: every pair, each area with itself at depth 0.

@@ -55,6 +55,22 @@ function recount(raw: RawDatabase): Count[] {
   return [...counts.values()].sort((a, b) => (a.area_key + a.category < b.area_key + b.category ? -1 : 1));
 }
 
+/** Referrals sent and not yet answered, and those declined or unmet, by area text and category. */
+function recountReferrals(raw: RawDatabase) {
+  const counts = new Map<string, { area_key: string; category: string; pending: number; declined: number }>();
+  for (const r of raw.prepare('SELECT area_key, category, status FROM referrals').all() as { area_key: string; category: string; status: string }[]) {
+    const pending = ['sent', 'acknowledged', 'accepted'].includes(r.status) ? 1 : 0;
+    const declined = (unmetStatuses as readonly string[]).includes(r.status) ? 1 : 0;
+    if (pending + declined === 0) continue;
+    const key = `${r.area_key}\u001f${r.category}`;
+    const c = counts.get(key) ?? { area_key: r.area_key, category: r.category, pending: 0, declined: 0 };
+    c.pending += pending;
+    c.declined += declined;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => (a.area_key + a.category < b.area_key + b.category ? -1 : 1));
+}
+
 let o: DirectoryOffice;
 let layibiCase: string;
 
@@ -67,6 +83,9 @@ function expectKeptEqualsRecount(expected: Partial<Count>[]) {
     // Every count is a whole case: none is left at zero or below by a later change.
     expect(raw.prepare('SELECT count(*) AS n FROM need_counts WHERE n < 0').get()).toEqual({ n: 0 });
     expect(kept).toEqual(expected.map((e) => expect.objectContaining(e)));
+    // Referrals pending and declined or unmet by area and category, kept the same way (migration 20).
+    const keptReferrals = raw.prepare(`SELECT area_key, category, pending, declined FROM referral_counts WHERE pending > 0 OR declined > 0 ORDER BY area_key || category`).all();
+    expect(keptReferrals).toEqual(recountReferrals(raw));
   } finally {
     raw.close();
   }
@@ -115,6 +134,12 @@ describe('needs kept by triggers equal a recount from the source rows', () => {
       referral: { providerId: o.clinic.id, serviceId: null, category: 'mental_health', objectiveKey: null, need: 'Counselling', urgency: 'routine', fields: ['name', 'age', 'sex', 'location', 'need', 'urgency'] },
     });
     const sent = await o.worker.ok('referrals.send', { caseId: layibiCase, referralId: draft.id, date: '2025-09-02', emergencyReason: 'Night terrors' });
+    const raw = openRawWithKey(o.core);
+    try {
+      expect(recountReferrals(raw)).toEqual([{ area_key: 'layibi', category: 'mental_health', pending: 1, declined: 0 }]);
+    } finally {
+      raw.close();
+    }
     await o.worker.ok('referrals.move', { caseId: layibiCase, referralId: draft.id, to: 'declined', date: '2025-09-03', version: sent.version, reason: 'Full until January' });
     expectKeptEqualsRecount([
       { area_key: 'layibi', category: 'legal_aid', n: 1 },
