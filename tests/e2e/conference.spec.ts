@@ -3,21 +3,11 @@
 // time locks the facilitator's view while the family's screen shows the questions and nothing
 // confidential, record the agreement, make the plan draft, and read the family's PDF back with
 // pdftotext. Step changes are timed from the facilitator's click to the family's screen and printed.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText, squash, asPdftotextReads } from '../fixtures/pdf';
 import { expectNoSeriousViolations, password, people, setUpOffice, signIn } from './casework-kit';
-import { expect, repoRoot, test, type Bridge } from './fixtures';
-
-type Strings = Record<string, unknown>;
-const load = (lang: string, ns: string): Strings => JSON.parse(fs.readFileSync(path.join(repoRoot, 'locales', lang, `${ns}.json`), 'utf8')) as Strings;
-const pick = (strings: Strings, key: string, vars: Record<string, string> = {}): string => {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Strings)[part], strings);
-  if (typeof value !== 'string') throw new Error(`no string ${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => vars[name] ?? '');
-};
-const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+import { expect, test, type Bridge } from './fixtures';
+import { exact, load, pick } from './locale-strings';
 
 async function ok<T = { id: string }>(bridge: Bridge, channel: string, input: unknown = {}): Promise<T> {
   const result = await bridge.call(channel, input);
@@ -158,6 +148,15 @@ for (const lang of ['en', 'ar'] as const) {
     await parts.getByRole('button', { name: t('parts.run'), exact: true }).click();
     timings.agreement = await timeStep(page, family, 'agreement');
     await expect(family.getByRole('cell', { name: 'Walk Amina to school every morning' })).toBeVisible();
+
+    // Rose is in the room and acknowledges the agreement: the facilitator's view says "by all", the
+    // family's screen shows who acknowledged.
+    await page.getByRole('button', { name: t('run.markAttended', { name: 'Rose Akello' }) }).click();
+    await parts.getByRole('button', { name: t('parts.agreement'), exact: true }).click();
+    await page.getByRole('button', { name: t('ack.record', { name: 'Rose Akello' }) }).click();
+    await expect(page.getByText(t('ack.byAll'))).toBeVisible();
+    await expect(family.locator('.family-view__answer--acknowledged')).toContainText('Rose Akello');
+    await expectNoSeriousViolations(family, `family screen, agreement acknowledged (${lang})`);
 
     // The plan draft, and the family's copy.
     await parts.getByRole('button', { name: t('parts.agreement'), exact: true }).click();
