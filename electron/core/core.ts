@@ -301,7 +301,7 @@ export function createCore(options: CoreOptions): Core {
       // A conference step shows on the family's screen at the click, not after the calls queued
       // before it; the call then runs in its turn and, if refused, the screen goes back.
       const early = channel === 'conference.setStep' ? presentStepEarly(conn, input, now()) : null;
-      const answer = serial(async () => {
+      const queued = serial<Result<unknown>>(async () => {
         let failed = false;
         try {
           return await run(conn, channel, input);
@@ -320,7 +320,11 @@ export function createCore(options: CoreOptions): Core {
           await syncAuditHead().catch((e: unknown) => failed || log('audit head not synced', e));
         }
       });
-      return early ? answer.then((result) => (result.ok ? result : (early.revert(), result))) : answer;
+      if (!early) return queued;
+      return queued.then((result) => {
+        if (!result.ok) early.revert();
+        return result;
+      });
     },
     lockAll() {
       return serial(async () => {

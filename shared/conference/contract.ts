@@ -132,6 +132,9 @@ export const conferenceSummarySchema = z.object({
   step: z.enum(conferenceSteps).nullable(),
   agreed: z.boolean(),
   planVersion: z.number().int().nullable(),
+  /** Commitments of its agreement not yet marked done, and those of them past their date. */
+  openCommitments: z.number().int(),
+  overdueCommitments: z.number().int(),
 });
 
 /** A commitment of an agreement that is due: for My work. */

@@ -62,7 +62,7 @@ for (const lang of ['en', 'ar'] as const) {
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText('Joseph Opio');
     await expectNoSeriousViolations(page, `conferences section (${lang})`);
-    await page.getByLabel(t('register.status')).selectOption('held');
+    await page.getByLabel(exact(t('register.status'))).selectOption('held');
     await page.getByLabel(exact(t('register.facilitator'))).fill('grace');
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText(t('register.openCommitments', { number: '1' }));

@@ -3,6 +3,7 @@
 // Each write is one transaction with its audit entry and timeline event; each read is audited.
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { todayIso } from '../../../shared/cases/fields';
 import { AppError } from '../../../shared/contract/errors';
 import { stepsFor, type ConferenceValues } from '../../../shared/conference/schemas';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
@@ -93,6 +94,19 @@ export function createConferenceHandlers(deps: CoreDeps) {
       const versions = new Map(
         (await env.db().selectFrom('plan_versions').select(['id', 'version']).where('case_id', '=', caseId).execute()).map((v) => [v.id, v.version]),
       );
+      const today = todayIso(env.now());
+      // Through the index on (conference_id, position): this case's conferences only.
+      const open =
+        rows.length === 0
+          ? []
+          : await env
+              .db()
+              .selectFrom('conference_commitments')
+              .select(['conference_id', 'by_when'])
+              .where('conference_id', 'in', rows.map((r) => r.id))
+              .where('done_at', 'is', null)
+              .execute();
+      const countOf = (id: string, overdue: boolean) => open.filter((k) => k.conference_id === id && (!overdue || k.by_when < today)).length;
       await recordCaseView(env, caseId, 'conferences');
       return rows.map((r) => ({
         id: r.id,
@@ -104,6 +118,8 @@ export function createConferenceHandlers(deps: CoreDeps) {
         step: r.step,
         agreed: r.agreed_at !== null,
         planVersion: r.plan_version_id ? (versions.get(r.plan_version_id) ?? null) : null,
+        openCommitments: countOf(r.id, false),
+        overdueCommitments: countOf(r.id, true),
       }));
     },
 

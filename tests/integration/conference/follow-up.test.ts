@@ -110,6 +110,9 @@ describe('marking commitments done', () => {
   it('a done commitment leaves My work; the overdue one stays there', async () => {
     const due = await o.worker.ok('conference.dueCommitments', { until: '2025-11-19' });
     expect(due.map((d) => [d.what, d.overdue])).toEqual([['Visit every Sunday', true]]);
+    // On the case, too: its conference list says what is still open and what is overdue.
+    const [listed] = await o.worker.ok('conference.list', { caseId: o.caseId });
+    expect(listed).toMatchObject({ openCommitments: 1, overdueCommitments: 1 });
   });
 
   it('once follow-up has begun the agreement is the record: it is not re-written', async () => {

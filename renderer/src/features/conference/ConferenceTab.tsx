@@ -90,6 +90,11 @@ export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
                 </span>
                 {c.agreed ? <span className="badge badge--success">{t('list.agreed')}</span> : null}
                 {c.planVersion !== null ? <span className="badge">{t('list.planVersion', { version: c.planVersion })}</span> : null}
+                {c.overdueCommitments > 0 ? (
+                  <span className="badge badge--warning">{t('register.overdueCommitments', { number: c.overdueCommitments })}</span>
+                ) : c.openCommitments > 0 ? (
+                  <span className="badge">{t('register.openCommitments', { number: c.openCommitments })}</span>
+                ) : null}
               </button>
             </li>
           ))}
