@@ -16,7 +16,7 @@ import { languageNames, languages, type Language } from '@shared/i18n/languages'
 import { Button } from '../../ui/Button';
 import { CheckboxField, FieldGroup, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
-import { DraftKept, useDraftedValue } from './drafted';
+import { DraftKept, LanguageSelect, useDraftedValue } from './drafted';
 import { useConferenceChange } from './queries';
 
 type Values = Omit<ConferenceInput, 'id' | 'version' | 'kind'> & { childParticipation: NonNullable<ConferenceInput['childParticipation']> };
@@ -90,13 +90,7 @@ export function ConferenceForm({
         <TextField label={t('form.time')} type="time" required value={values.time} onChange={(e) => set({ time: e.target.value })} />
         <TextField label={t('form.venue')} required value={values.venue} onChange={(e) => set({ venue: e.target.value })} />
         <TextField label={t('form.facilitator')} required value={values.facilitatorName} onChange={(e) => set({ facilitatorName: e.target.value })} />
-        <SelectField label={t('form.familyLanguage')} value={values.familyLanguage} onChange={(e) => set({ familyLanguage: e.target.value as Language })}>
-          {languages.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {languageNames[l]}
-            </option>
-          ))}
-        </SelectField>
+        <LanguageSelect label={t('form.familyLanguage')} value={values.familyLanguage} onChange={(familyLanguage) => set({ familyLanguage })} />
         <TextField label={t('form.interpreter')} value={values.interpreter} onChange={(e) => set({ interpreter: e.target.value })} />
         <TextField
           label={t('form.privateMinutes')}

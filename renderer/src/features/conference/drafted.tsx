@@ -1,8 +1,10 @@
-// DOM. The conference forms' one way of keeping typing as a draft: the value starts as the record's,
-// a kept draft replaces it once loaded (`restored` says so), every change is saved as the new
-// draft, and a quiet status says when typing has been kept.
+// DOM. Pieces the conference forms share: their one way of keeping typing as a draft (the value
+// starts as the record's, a kept draft replaces it once loaded — `restored` says so — every change
+// is saved as the new draft, and a quiet status says when typing has been kept), and the language choice.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageNames, languages, type Language } from '@shared/i18n/languages';
+import { SelectField } from '../../ui/Field';
 import { useDraft } from '../../ui/useDraft';
 
 export function useDraftedValue<T>(key: string, enabled: boolean, initial: () => T) {
@@ -30,4 +32,17 @@ export function DraftKept({ savedAt }: { savedAt: string | null }) {
       {t('form.draftKept')}
     </span>
   ) : null;
+}
+
+/** A choice of one of the five languages, each named in itself (the family's, an invitee's). */
+export function LanguageSelect({ label, value, onChange }: { label: string; value: Language; onChange: (language: Language) => void }) {
+  return (
+    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value as Language)}>
+      {languages.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {languageNames[l]}
+        </option>
+      ))}
+    </SelectField>
+  );
 }
