@@ -21,7 +21,7 @@ import {
   selectionKinds,
   selectionSources,
 } from './schemas';
-import { acknowledgementInput, acknowledgementSchema, commitmentDoneInput, registerFilter, registerRowSchema } from './follow-up';
+import { acknowledgementInput, acknowledgementSchema, commitmentDoneInput, conferenceStatuses, registerFilter } from './follow-up';
 
 /** Marks a field no family-facing output may carry (checked by a unit test over every family-view schema). */
 export const confidential = { confidential: true } as const;
@@ -121,6 +121,18 @@ export const conferenceSchema = z.object({
   updatedAt: z.string(),
 });
 export type Conference = z.infer<typeof conferenceSchema>;
+
+/** A row of the office's register (the Conferences section): the conference, its case, where it stands. */
+export const registerRowSchema = conferenceSchema
+  .pick({ id: true, caseId: true, kind: true, purpose: true, date: true, time: true, venue: true, facilitatorName: true, step: true })
+  .extend({
+    caseNumber: z.string(),
+    childName: z.string(),
+    status: z.enum(conferenceStatuses),
+    openCommitments: z.number().int(),
+    overdueCommitments: z.number().int(),
+  });
+export type ConferenceRegisterRow = z.infer<typeof registerRowSchema>;
 
 export const conferenceSummarySchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@
 // the office's register lists conferences upcoming, in progress and held (the Conferences section).
 import { z } from 'zod';
 import { idSchema, isoDate, shortText } from '../cases/fields';
-import { conferenceKinds, conferencePurposes, conferenceSteps, type InviteeStatus } from './schemas';
+import type { InviteeStatus } from './schemas';
 
 export const acknowledgementOutcomes = ['acknowledged', 'declined', 'absent'] as const;
 export type AcknowledgementOutcome = (typeof acknowledgementOutcomes)[number];
@@ -73,21 +73,3 @@ export const registerFilter = z
   })
   .strict();
 export type RegisterFilter = z.input<typeof registerFilter>;
-
-export const registerRowSchema = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  childName: z.string(),
-  kind: z.enum(conferenceKinds),
-  purpose: z.enum(conferencePurposes),
-  date: z.string(),
-  time: z.string(),
-  venue: z.string(),
-  facilitatorName: z.string(),
-  status: z.enum(conferenceStatuses),
-  step: z.enum(conferenceSteps).nullable(),
-  openCommitments: z.number().int(),
-  overdueCommitments: z.number().int(),
-});
-export type ConferenceRegisterRow = z.infer<typeof registerRowSchema>;

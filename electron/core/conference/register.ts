@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { todayIso } from '../../../shared/cases/fields';
 import { foldName } from '../../../shared/cases/names';
-import { conferenceStatus, type ConferenceRegisterRow, type registerFilter } from '../../../shared/conference/follow-up';
+import type { ConferenceRegisterRow } from '../../../shared/conference/contract';
+import { conferenceStatus, type registerFilter } from '../../../shared/conference/follow-up';
 import { can } from '../../../shared/permissions';
 import type { HandlerEnv } from '../handler';
 
