@@ -16,6 +16,7 @@ import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
+import { migration0023Case } from './assessments/migration-0023';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -272,6 +273,7 @@ const migrationCases: Record<number, MigrationCase> = {
   },
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
+  23: migration0023Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });
