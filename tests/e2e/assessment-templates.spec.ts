@@ -92,7 +92,7 @@ test('a supervisor adds a question and a domain beside the locked standard CSI f
   const latest = ((await bridge.call('assessments.templates', {})).value as { key: string; kind: string; title: unknown; definition: Def; version: number }[]).find((tpl) => tpl.key === 'csi')!;
   latest.definition.domains[2]!.questions[0]!.label.en = 'Violence';
   const forged = await bridge.call('assessments.saveTemplate', { key: 'csi', kind: latest.kind, title: latest.title, definition: latest.definition, basedOnVersion: latest.version });
-  expect(forged.ok ? null : forged.error.code).toBe('STANDARD_FACTORS_LOCKED');
+  expect(forged.ok ? null : forged.error?.code).toBe('STANDARD_FACTORS_LOCKED');
   await signOut(page);
 
   // A case worker has no link to the forms, and the route refuses them.

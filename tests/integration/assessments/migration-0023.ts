@@ -20,6 +20,7 @@ const csiVersions = (raw: RawDatabase) =>
   );
 
 let adaptedVersion = 0;
+let before: { version: number; definition: TemplateDefinition }[] = [];
 
 export const migration0023Case: MigrationCase = {
   seed(raw) {
@@ -48,7 +49,11 @@ export const migration0023Case: MigrationCase = {
     raw
       .prepare(`INSERT INTO assessment_templates (key, version, kind, title, definition, created_at) SELECT 'csi', ?, 'wellbeing', title, ?, ? FROM assessment_templates WHERE key = 'csi' AND version = 1`)
       .run(adaptedVersion, JSON.stringify(adapted), at);
+    before = csiVersions(raw);
   },
+  // The migration adds a row to the templates table (the generic check compares whole tables);
+  // the check below makes sure every earlier version is there, unchanged.
+  replaces: ['assessment_templates'],
   check(raw) {
     const versions = csiVersions(raw);
     const latest = versions.at(-1)!;
@@ -69,7 +74,7 @@ export const migration0023Case: MigrationCase = {
     // The version is standard as it stands: the lock finds nothing to refuse in it.
     expect(standardChanges(parsed, parsed)).toEqual([]);
     // Earlier versions and the answers made with them are untouched.
-    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: adaptedVersion + 1 }, (_, i) => i + 1));
+    expect(versions.slice(0, -1)).toEqual(before);
     expect(raw.prepare(`SELECT template_version FROM assessments WHERE id = 'm23-assessment'`).get()).toEqual({ template_version: 1 });
   },
 };

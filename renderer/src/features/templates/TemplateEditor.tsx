@@ -108,9 +108,11 @@ function Editor({ template, onReload }: { template: AssessmentTemplate; onReload
           {standard ? (
             <>
               <p className="template-editor__badge">{t('standard.scaleLocked')}</p>
-              <ol className="template-editor__scale-points">
+              <ol className="plain-list">
                 {template.definition.scaleLabels.map((label, index) => (
-                  <li key={index}>{t('standard.scalePoint', { point: index + 1, label: localized(label, i18n.language) })}</li>
+                  <li key={index}>
+                    {index + 1} · {localized(label, i18n.language)}
+                  </li>
                 ))}
               </ol>
             </>
