@@ -1,7 +1,8 @@
 // The Child Status Index's score guide while scoring: under each factor a closed "Score guide"
 // the keyboard reaches straight from the factor's scale; opened with Enter it says what each score
 // looks like and how to read the factor by age, the child's own age band marked in words. The open
-// guide is axe-clean, and closes again with the keyboard; in English and in Arabic (right to left). Set-up that is not under test goes
+// guide is axe-clean, and closes again with the keyboard; once completed, each score reads with what
+// it looks like for that factor. In English and in Arabic (right to left). Set-up that is not under test goes
 // through the bridge.
 import { expect, test, type Bridge } from './fixtures';
 import { expectNoSeriousViolations, password, people, setUpOffice, signIn } from './casework-kit';
@@ -26,10 +27,13 @@ const words = {
     summary: 'Score guide: Food security',
     fair: '3 · Fair',
     best: 'The child has enough food every day, at regular meals.',
+    fairMeans: 'The child usually has enough to eat, though on some days there is less or the food is plain.',
     firstTerm: '1 · Very bad',
     childBand: '5 to 12 (this child’s age)',
     under5: 'Under 5',
     abuse: 'Abuse and exploitation',
+    complete: 'Complete the assessment',
+    openDone: /^Open Child Status Index/,
   },
   ar: {
     dir: 'rtl',
@@ -42,10 +46,13 @@ const words = {
     summary: 'دليل التقييم: الأمن الغذائي',
     fair: '3 · مقبول',
     best: 'يحصل الطفل على طعام كافٍ كل يوم في وجبات منتظمة.',
+    fairMeans: 'يجد الطفل عادةً ما يكفيه من الطعام، وإن كان أقل في بعض الأيام أو بسيطًا.',
     firstTerm: '1 · سيئ جدًا',
     childBand: 'من 5 إلى 12 سنة (عمر هذا الطفل)',
     under5: 'دون 5 سنوات',
     abuse: 'الإساءة والاستغلال',
+    complete: 'إكمال التقييم',
+    openDone: /^فتح مؤشر حالة الطفل/,
   },
 } as const;
 
@@ -90,5 +97,15 @@ for (const language of ['en', 'ar'] as const) {
     await page.keyboard.press('Enter');
     await expect(guide.getByText(w.best)).toBeHidden();
     await expect(summary).toBeFocused();
+
+    // Completed, the assessment reads each score with what it looks like for that factor.
+    for (const group of await dialog.getByRole('group').all()) {
+      const radios = group.getByRole('radio');
+      if ((await radios.count()) > 0 && (await group.locator('input:checked').count()) === 0) await radios.last().check();
+    }
+    await dialog.getByRole('button', { name: w.complete }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: w.openDone }).click();
+    await expect(page.getByRole('dialog', { name: w.form }).getByText(w.fairMeans)).toBeVisible();
   });
 }

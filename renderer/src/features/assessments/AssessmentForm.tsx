@@ -305,6 +305,10 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
   );
 }
 
+/** The score description (anchor) of a scale answer, when the factor has one. */
+const chosenAnchor = (question: Question, answer: Answer | undefined) =>
+  question.type === 'scale' && typeof answer === 'number' ? question.anchors?.[answer - SCALE_MIN] : undefined;
+
 /** A completed assessment, read only: answers by domain, scores, who took part, the child's words. */
 export function AssessmentView({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation('assessments');
@@ -348,12 +352,19 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
             {assessment.scores.domains[domain.id] ? ` · ${t('score', { score: num(assessment.scores.domains[domain.id].mean) })}` : ''}
           </h3>
           <dl className="record-list">
-            {domain.questions.map((q) => (
-              <div key={q.id} className="record-list__pair">
-                <dt>{localized(q.label, lang)}</dt>
-                <dd dir="auto">{show(q, assessment.answers[q.id])}</dd>
-              </div>
-            ))}
+            {domain.questions.map((q) => {
+              // What the chosen score looks like for this factor, in the version it was made with.
+              const anchor = chosenAnchor(q, assessment.answers[q.id]);
+              return (
+                <div key={q.id} className="record-list__pair">
+                  <dt>{localized(q.label, lang)}</dt>
+                  <dd dir="auto">
+                    {show(q, assessment.answers[q.id])}
+                    {anchor ? <span className="score-guide__chosen">{localized(anchor, lang)}</span> : null}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         </section>
       ))}
