@@ -1,4 +1,4 @@
-// The assessment form editor's values: a template as the form holds it (every text in all five
+// DOM. The assessment form editor's values: a template as the form holds it (every text in all five
 // languages, possibly empty while being typed), back to the contract's shape for saving, and the
 // resolver that checks that shape with the shared template schema.
 import { zodResolver } from '@hookform/resolvers/zod';
