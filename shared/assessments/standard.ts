@@ -21,7 +21,6 @@ export const standardDomains = [
 ] as const;
 
 const standardDomainIds: ReadonlySet<string> = new Set(standardDomains.map((d) => d.id));
-export const standardFactorIds: ReadonlySet<string> = new Set(standardDomains.flatMap((d) => [...d.factors]));
 
 /** Whether a domain of a template is one of the locked standard ones. */
 export const isStandardDomain = (templateKey: string, domainId: string): boolean =>
