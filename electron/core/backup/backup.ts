@@ -55,11 +55,12 @@ export interface BackupProgress {
 }
 
 /**
- * One bar for the whole job: the copy of the pages takes about a fifth of a backup's time and the
- * check the rest (tests/bench/backup.ts); the last percent is the manifest and the rename.
+ * One bar for the whole job: copying the pages takes a few percent of a backup's time (3.9 GB:
+ * 13 s of 374 s, tests/bench/backup.ts) and the check the rest; the last percent is the manifest
+ * and the rename.
  */
 export function overallProgress(phase: 'copying' | 'verifying', fraction: number): number {
-  const copyShare = 0.2;
+  const copyShare = 0.05;
   const within = Math.min(1, Math.max(0, fraction));
   return phase === 'copying' ? copyShare * within : copyShare + (0.99 - copyShare) * within;
 }
