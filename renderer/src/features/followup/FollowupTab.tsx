@@ -36,6 +36,18 @@ type Editing =
 
 const statusTone = { planned: 'info', done: 'success', cancelled: 'neutral' } as const;
 
+/** Reasons the core writes itself are codes (shown translated); a supervisor's reason is their own words. */
+const systemReasons = ['breakdown', 'stageMove', 'protocolChanged'] as const;
+function ContactReason({ reason }: { reason: string }) {
+  const { t } = useTranslation('followup');
+  if ((systemReasons as readonly string[]).includes(reason)) return <p className="muted">{t(`systemReasons.${reason as (typeof systemReasons)[number]}`)}</p>;
+  return (
+    <UserText as="p" className="muted">
+      {reason}
+    </UserText>
+  );
+}
+
 export default function FollowupTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('followup');
   const day = useDayFormat();
@@ -159,7 +171,7 @@ export default function FollowupTab({ caseFile }: { caseFile: CaseFile }) {
                       <td>
                         {t(`contactTypes.${c.type}`)}
                         {c.source !== 'protocol' ? <span className="muted"> ({t(`sources.${c.source}`)})</span> : null}
-                        {c.reason ? <UserText as="p" className="muted">{c.reason}</UserText> : null}
+                        {c.reason ? <ContactReason reason={c.reason} /> : null}
                       </td>
                       <td>{t(`performers.${c.performer}`)}</td>
                       <td>{c.overdue ? <Badge tone="danger">{t('schedule.overdue')}</Badge> : <Badge tone={statusTone[c.status]}>{t(`statuses.${c.status}`)}</Badge>}</td>

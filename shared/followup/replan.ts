@@ -1,0 +1,83 @@
+// Environment-free. Re-planning a case already in follow-up when the supervisors change the office
+// protocol. What is replaced, and what never moves:
+//   - replaced: contacts still planned that came from the protocol (or its high-risk extras), were
+//     never adjusted by a supervisor (no reason recorded), and are due today or later;
+//   - kept as they are: contacts held (done) or cancelled — history —, contacts a supervisor added,
+//     moved or cancelled with a reason, the spontaneous return's first home visit (it comes from the
+//     practice settings, not the protocol), and contacts already overdue on the day of the change:
+//     a visit owed stays owed — a new protocol must not make a missed visit disappear from the
+//     overdue lists;
+//   - added: the new protocol's contacts counted from the case's reunification day, from today on,
+//     except where a kept contact of the same type already falls on that day.
+// Contacts the old and the new protocol both plan (same day, type, performer and source) stay
+// untouched, so saving an unchanged protocol changes nothing and the figures the supervisor
+// confirms are exactly the rows that change.
+import type { FollowupContactType } from './protocol';
+import type { PlannedStep } from './schedule';
+
+/** A contact as the re-planning reads it. */
+export interface ReplanContact {
+  id: string;
+  dueOn: string;
+  type: FollowupContactType;
+  performer: PlannedStep['performer'];
+  source: PlannedStep['source'];
+  status: 'planned' | 'done' | 'cancelled';
+  /** Set when a supervisor added, moved or cancelled it (or the case left follow-up). */
+  reason: string | null;
+}
+
+export interface CaseReplan {
+  /** Ids of the planned contacts the new protocol replaces (they are cancelled, never deleted). */
+  cancel: string[];
+  /** The new protocol's contacts to plan. */
+  add: PlannedStep[];
+}
+
+/** May the re-planning replace this contact? */
+export function isReplaceable(contact: ReplanContact, today: string): boolean {
+  return (
+    contact.status === 'planned' &&
+    (contact.source === 'protocol' || contact.source === 'high_risk') &&
+    contact.reason === null &&
+    contact.dueOn >= today
+  );
+}
+
+const stepKey = (s: Pick<PlannedStep, 'dueOn' | 'type' | 'performer' | 'source'>) => `${s.dueOn}|${s.type}|${s.performer}|${s.source}`;
+
+/**
+ * One case's change. `schedule` is the new protocol's full schedule for the case (planSchedule
+ * from its reunification day); `contacts` every contact the case has.
+ */
+export function replanCase(schedule: readonly PlannedStep[], contacts: readonly ReplanContact[], today: string): CaseReplan {
+  const replaceable = new Map<string, string[]>();
+  const taken = new Set<string>();
+  for (const c of contacts) {
+    if (isReplaceable(c, today)) {
+      const key = stepKey(c);
+      replaceable.set(key, [...(replaceable.get(key) ?? []), c.id]);
+    } else if (c.status !== 'cancelled') {
+      taken.add(`${c.dueOn}|${c.type}`);
+    }
+  }
+  const add: PlannedStep[] = [];
+  for (const step of schedule) {
+    if (step.dueOn < today || step.source === 'spontaneous' || step.source === 'adjusted') continue;
+    const same = replaceable.get(stepKey(step));
+    if (same && same.length > 0) {
+      same.shift(); // planned by both protocols: left as it is
+      continue;
+    }
+    if (taken.has(`${step.dueOn}|${step.type}`)) continue;
+    add.push(step);
+  }
+  return { cancel: [...replaceable.values()].flat(), add };
+}
+
+/** The figures a supervisor confirms before the protocol is saved. */
+export interface ReplanCounts {
+  cases: number;
+  cancelled: number;
+  added: number;
+}
