@@ -15,6 +15,7 @@ import { seedBid } from '../electron/core/bid/seed';
 import { seedConsentRecords } from '../electron/core/consents/seed';
 import { seedContacts } from '../electron/core/contacts/seed';
 import { seedFamily } from '../electron/core/family/seed';
+import { seedClosures } from '../electron/core/closure/seed';
 import { seedFollowup } from '../electron/core/followup/seed';
 import { seedCaseNotes } from '../electron/core/notes/seed';
 import { seedPlans } from '../electron/core/plans/seed';
@@ -27,6 +28,7 @@ import { careArrangements, separationReasons } from '../shared/cases/fields';
 import type { Stage } from '../shared/cases/stages';
 import { languages, type Language } from '../shared/i18n/languages';
 import { seedReferrals } from '../electron/core/referrals/seed';
+import { seedReviews } from '../electron/core/review/seed';
 
 export const seedPasswords = {
   admin: 'seeded office manager passphrase',
@@ -107,6 +109,10 @@ const contributors: SeedContributor[] = [
   seedReunification,
   seedFollowup,
   seedReferrals,
+  // Last: a closure follows the last monitoring visit, and reviews read what the others made (risk,
+  // warning signs, plans in force, closures waiting).
+  seedClosures,
+  seedReviews,
 ];
 
 export async function generateOffice(options: GenerateOptions): Promise<GenerateResult> {
