@@ -82,14 +82,14 @@ function ProtocolForm({ definition, version, isDefault }: { definition: Protocol
       setConfirming(null);
       await draft.discard();
       queryClient.setQueryData(followupKeys.protocol, saved);
-      toast.show(counts.cases > 0 ? t('protocol.savedReplanned', { cases: counts.cases }) : t('protocol.saved'));
+      toast.show(counts.cases > 0 ? t('protocol.savedReplanned', { count: counts.cases }) : t('protocol.saved'));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT' && error.params.reason === 'replanChanged') {
         const fresh = { cases: Number(error.params.cases), cancelled: Number(error.params.cancelled), added: Number(error.params.added) };
         setConfirming({ values, counts: fresh, changedMeanwhile: true });
         return;
       }
-      if (confirming) setConfirming(null);
+      setConfirming(null);
       setFailure(error);
     }
   };
@@ -104,14 +104,22 @@ function ProtocolForm({ definition, version, isDefault }: { definition: Protocol
     }
   });
   return (
-    <form className="stack" noValidate onSubmit={submit}>
-      {isDefault ? <Alert tone="warning" live={false}>{t('protocol.adapt')}</Alert> : null}
-      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
-      <Steps form={form} name="steps" label={t('protocol.steps')} />
-      <Steps form={form} name="highRiskSteps" label={t('protocol.highRiskSteps')} />
-      <TextField type="number" min={1} max={366} label={t('protocol.maxGap')} description={t('protocol.maxGapHelp')} {...form.register('maxFaceToFaceGapDays', { valueAsNumber: true })} />
-      <p className="muted">{t('protocol.futureOnly')}</p>
-      <ErrorAlert error={failure} />
+    <>
+      <form className="stack" noValidate onSubmit={submit}>
+        {isDefault ? <Alert tone="warning" live={false}>{t('protocol.adapt')}</Alert> : null}
+        {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+        <Steps form={form} name="steps" label={t('protocol.steps')} />
+        <Steps form={form} name="highRiskSteps" label={t('protocol.highRiskSteps')} />
+        <TextField type="number" min={1} max={366} label={t('protocol.maxGap')} description={t('protocol.maxGapHelp')} {...form.register('maxFaceToFaceGapDays', { valueAsNumber: true })} />
+        <p className="muted">{t('protocol.futureOnly')}</p>
+        <ErrorAlert error={failure} />
+        <div>
+          <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
+            {t('protocol.save')}
+          </Button>
+        </div>
+      </form>
+      {/* Outside the form: the dialog's own form must not submit this one. */}
       {confirming ? (
         <ReplanDialog
           counts={confirming.counts}
@@ -121,12 +129,7 @@ function ProtocolForm({ definition, version, isDefault }: { definition: Protocol
           onClose={() => setConfirming(null)}
         />
       ) : null}
-      <div>
-        <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
-          {t('protocol.save')}
-        </Button>
-      </div>
-    </form>
+    </>
   );
 }
 

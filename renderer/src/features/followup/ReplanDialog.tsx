@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReplanCounts } from '@shared/followup/contract';
 import { Dialog } from '../../ui/Dialog';
 import { FormFooter } from '../../ui/form/FormFooter';
+import { useFormat } from '../../ui/format';
 import { Alert } from '../../ui/misc';
 
 export function ReplanDialog({
@@ -24,7 +25,8 @@ export function ReplanDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('followup');
-  const body: ReactNode = counts.cases > 0 ? t('protocol.confirmBody', { ...counts }) : t('protocol.noCaseChanges');
+  const format = useFormat();
+  const body: ReactNode = counts.cases > 0 ? t('protocol.confirmCases', { count: counts.cases }) : t('protocol.noCaseChanges');
   return (
     <Dialog open onClose={onClose} role="alertdialog" size="sm" title={t('protocol.confirmTitle')} description={body}>
       <form
@@ -36,6 +38,10 @@ export function ReplanDialog({
         }}
       >
         {changedMeanwhile ? <Alert tone="warning">{t('protocol.replanChanged')}</Alert> : null}
+        <ul>
+          <li>{t('protocol.confirmReplaced', { number: format.number(counts.cancelled) })}</li>
+          <li>{t('protocol.confirmAdded', { number: format.number(counts.added) })}</li>
+        </ul>
         <p className="muted">{t('protocol.confirmKept')}</p>
         <FormFooter submit={t('protocol.confirmSubmit')} busy={busy} onCancel={onClose} />
       </form>
