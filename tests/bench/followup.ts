@@ -3,7 +3,10 @@
 //   - a case's well-being history with 30 re-scores and 30 visits: followup.wellbeing and
 //     followup.get through the in-process client (scope check, audit entry included), p50/p95;
 //   - schedule generation for 10 000 reunified cases: the office protocol planned for each case
-//     and every contact row written, in one transaction, into the encrypted database.
+//     and every contact row written, in one transaction, into the encrypted database (set-based:
+//     electron/core/followup/bulk.ts);
+//   - a protocol change over those cases: the preview a supervisor confirms, then the save that
+//     re-plans every case it changes (one transaction, a timeline and audit entry per case).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -121,7 +124,9 @@ async function main() {
   const supervisor = createInProcessClient(core);
   await supervisor.ok('session.login', { username: 'supervisor', password: `${password} given` });
   await supervisor.ok('session.changePassword', { currentPassword: `${password} given`, newPassword: password });
-  const changed = { ...protocol.definition, steps: protocol.definition.steps.map((s) => (s.type === 'phone_call' ? { ...s, amount: s.amount + 1 } : s)) };
+  // The last visit (month 12) a month earlier: every case whose month 12 is still ahead changes.
+  const last = protocol.definition.steps.length - 1;
+  const changed = { ...protocol.definition, steps: protocol.definition.steps.map((s, i) => (i === last ? { ...s, amount: s.amount - 1 } : s)) };
   let t = performance.now();
   const counts = await supervisor.ok('followup.previewProtocolChange', { definition: changed });
   const preview = performance.now() - t;
