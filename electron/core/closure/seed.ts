@@ -1,6 +1,7 @@
 // Node-only. Generated closures and re-openings, consistent with each case's stage and dates. Runs
 // after the follow-up contributor: only a case in follow-up for more than a year (counted from its
-// reunification day) may be recommended for closure, after its last monitoring visit. Most
+// reunification day), with no warning sign still standing, may be recommended for closure, after
+// its last monitoring visit. Most
 // recommendations were approved by a supervisor (never the recommender; some by an inter-agency
 // panel) — the case is then closed, read-only, its contacts still planned cancelled as when a case
 // leaves follow-up —, some were returned with reasons, some still wait in the approvals queue. A
@@ -19,7 +20,7 @@ interface Statement {
   run(...params: unknown[]): unknown;
   get(...params: unknown[]): unknown;
 }
-type Names = 'start' | 'lastVisit' | 'closure' | 'reopening' | 'caseState' | 'cancelContacts' | 'event';
+type Names = 'start' | 'lastVisit' | 'openSigns' | 'closure' | 'reopening' | 'caseState' | 'cancelContacts' | 'event';
 const prepared = new WeakMap<RawDatabase, Record<Names, Statement>>();
 
 function statements(raw: RawDatabase): Record<Names, Statement> {
@@ -28,6 +29,7 @@ function statements(raw: RawDatabase): Record<Names, Statement> {
     s = {
       start: raw.prepare<unknown[]>('SELECT reunified_on FROM reunifications WHERE case_id = ?'),
       lastVisit: raw.prepare<unknown[]>('SELECT max(date) AS last FROM followup_visits WHERE case_id = ?'),
+      openSigns: raw.prepare<unknown[]>('SELECT count(*) AS n FROM followup_signs WHERE case_id = ? AND resolved_at IS NULL'),
       closure: raw.prepare<unknown[]>(`INSERT INTO case_closures (id, case_id, status, reason, reason_note, observations_reviewed, progress_reviewed, providers_consulted, risks,
         child_views, family_views, stage_before, status_before, recommended_by, recommended_at, decided_by, decided_at, decision_note, panel_agencies, self_approved)
         VALUES (?, ?, ?, ?, '', 1, 1, ?, ?, ?, ?, 'follow_up', 'open', ?, ?, ?, ?, ?, ?, 0)`),
@@ -71,6 +73,8 @@ function closeCase(ctx: SeedContext, s: Record<Names, Statement>, c: SeedCase, s
   const start = (s.start.get(c.id) as { reunified_on: string } | undefined)?.reunified_on ?? registeredOn;
   const year = addMonths(start, 12);
   if (year >= today || rng() > 0.6) return;
+  // A warning sign still standing is dealt with before anyone proposes to close.
+  if ((s.openSigns.get(c.id) as { n: number }).n > 0) return;
   const last = (s.lastVisit.get(c.id) as { last: string | null }).last;
   const recommendedOn = addDays(last && last > year ? last : year, 1 + Math.floor(rng() * 5));
   if (recommendedOn >= today) return;
