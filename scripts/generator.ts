@@ -60,6 +60,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   core: Core;
   seconds: number;
+  /** Seconds spent in each feature's contributor (by function name), to see what a new one costs. */
+  contributorSeconds: Record<string, number>;
   staff: { username: string; id: string; role: 'caseworker' | 'supervisor' }[];
   recoveryKey: string;
 }
@@ -221,6 +223,7 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
 
   const year = now.getUTCFullYear();
   const today = isoDay(now.getTime());
+  const contributorSeconds: Record<string, number> = {};
   const batchSize = 2000;
   let seq = 0;
   for (let start = 0; start < options.cases; start += batchSize) {
@@ -314,7 +317,11 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
           spontaneous,
         });
       }
-      for (const contribute of contributors) contribute(ctx, batch);
+      for (const contribute of contributors) {
+        const t = performance.now();
+        contribute(ctx, batch);
+        contributorSeconds[contribute.name] = (contributorSeconds[contribute.name] ?? 0) + (performance.now() - t) / 1000;
+      }
       auditEvents();
     })();
     options.onProgress?.(Math.min(options.cases, start + batchSize), options.cases);
@@ -330,7 +337,7 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
   });
   raw.pragma('optimize');
   client.close();
-  return { core, seconds: (performance.now() - started) / 1000, staff, recoveryKey: setup.recoveryKey };
+  return { core, seconds: (performance.now() - started) / 1000, contributorSeconds, staff, recoveryKey: setup.recoveryKey };
 }
 
 export function randomSeed(): number {
