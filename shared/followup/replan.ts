@@ -3,7 +3,7 @@
 //   - replaced: contacts still planned that came from the protocol (or its high-risk extras), were
 //     never adjusted by a supervisor (no reason recorded), and are due today or later;
 //   - kept as they are: contacts held (done) or cancelled — history —, contacts a supervisor added,
-//     moved or cancelled with a reason, the spontaneous return's first home visit (it comes from the
+//     moved or cancelled with a reason (a new contact is not planned over one of those either), the spontaneous return's first home visit (it comes from the
 //     practice settings, not the protocol), and contacts already overdue on the day of the change:
 //     a visit owed stays owed — a new protocol must not make a missed visit disappear from the
 //     overdue lists;
@@ -14,6 +14,15 @@
 // confirms are exactly the rows that change.
 import type { FollowupContactType } from './protocol';
 import type { PlannedStep } from './schedule';
+
+/**
+ * Reasons the core itself writes on contacts it cancels (codes, shown translated): the reunification
+ * broke down, the case left follow-up, a protocol change replaced the contact. Any other reason is a
+ * supervisor's own words.
+ */
+export const systemCancelReasons = ['breakdown', 'stageMove', 'protocolChanged'] as const;
+export type SystemCancelReason = (typeof systemCancelReasons)[number];
+export const isSystemReason = (reason: string | null): reason is SystemCancelReason => (systemCancelReasons as readonly (string | null)[]).includes(reason);
 
 /** A contact as the re-planning reads it. */
 export interface ReplanContact {
@@ -57,7 +66,9 @@ export function replanCase(schedule: readonly PlannedStep[], contacts: readonly 
     if (isReplaceable(c, today)) {
       const key = stepKey(c);
       replaceable.set(key, [...(replaceable.get(key) ?? []), c.id]);
-    } else if (c.status !== 'cancelled') {
+    } else if (c.status !== 'cancelled' || !isSystemReason(c.reason)) {
+      // Held, still planned and kept, or cancelled by a supervisor with a reason: the new protocol
+      // does not plan another contact of that type that day (nor undo the supervisor's cancelling).
       taken.add(`${c.dueOn}|${c.type}`);
     }
   }

@@ -40,6 +40,14 @@ describe('re-planning a case in follow-up', () => {
     expect(change.add.map((s) => `${s.dueOn}:${s.type}`)).toEqual(['2026-03-10:phone_call']);
   });
 
+  it('does not plan again a contact a supervisor cancelled with a reason; one the core cancelled is no obstacle', () => {
+    const cancelledBy = (reason: string) =>
+      contacts().map((c) => (c.id === '2026-03-10:home_visit' ? { ...c, status: 'cancelled' as const, reason } : c));
+    const schedule = planSchedule(defaultProtocol, { start, highRisk: false });
+    expect(replanCase(schedule, cancelledBy('Family moved; a school visit instead'), today)).toEqual({ cancel: [], add: [] });
+    expect(replanCase(schedule, cancelledBy('protocolChanged'), today).add).toEqual([{ dueOn: '2026-03-10', type: 'home_visit', performer: 'case_worker', source: 'protocol' }]);
+  });
+
   it('the same protocol changes nothing; a contact due today can still be replaced', () => {
     expect(replanCase(planSchedule(defaultProtocol, { start, highRisk: false }), contacts(), today)).toEqual({ cancel: [], add: [] });
     const dueToday = replanCase([], [{ id: 'x', dueOn: today, type: 'home_visit', performer: 'case_worker', source: 'protocol', status: 'planned', reason: null }], today);

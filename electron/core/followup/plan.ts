@@ -4,6 +4,7 @@
 // together; the caller's case change is audited, this adds its own timeline entry.
 import { sql, type Transaction } from 'kysely';
 import type { ProtocolDefinition } from '../../../shared/followup/protocol';
+import type { SystemCancelReason } from '../../../shared/followup/replan';
 import { planSchedule, type PlannedStep, type ScheduleOptions } from '../../../shared/followup/schedule';
 import type { DB } from '../db/schema';
 import type { HandlerEnv } from '../handler';
@@ -91,7 +92,7 @@ export async function planFollowUp(
 }
 
 /** Cancels the contacts still planned (the case left follow-up: moved back, or broke down). */
-export async function cancelOpenContacts(env: HandlerEnv, trx: Transaction<DB>, caseId: string, reason: string): Promise<number> {
+export async function cancelOpenContacts(env: HandlerEnv, trx: Transaction<DB>, caseId: string, reason: SystemCancelReason): Promise<number> {
   const result = await trx
     .updateTable('followup_contacts')
     .set({ status: 'cancelled', reason, updated_at: env.now().toISOString() })

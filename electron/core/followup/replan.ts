@@ -6,16 +6,13 @@
 // when the figures no longer match what was confirmed.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ProtocolDefinition } from '../../../shared/followup/protocol';
-import { replanCase, type CaseReplan, type ReplanContact, type ReplanCounts } from '../../../shared/followup/replan';
+import { replanCase, type CaseReplan, type ReplanContact, type ReplanCounts, type SystemCancelReason } from '../../../shared/followup/replan';
 import type { DB } from '../db/schema';
 import type { HandlerEnv } from '../handler';
 import { insertSchedules } from './bulk';
 import { planMany } from './plan';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** The reason a replaced contact carries (a code: the schedule shows it translated). */
-export const PROTOCOL_CHANGED = 'protocolChanged';
 
 export interface OfficeReplan {
   counts: ReplanCounts;
@@ -43,11 +40,12 @@ export async function planOfficeReplan(db: Db, definition: ProtocolDefinition, t
           WHERE e.case_id = c.id AND e.type = 'followup.schedulePlanned' ORDER BY e.id DESC LIMIT 1)) AS start
     FROM cases c LEFT JOIN reunifications r ON r.case_id = c.id
     WHERE c.stage = 'follow_up' AND c.status <> 'closed'`.execute(db);
-  // Only contacts due today or later can be replaced or stand in the way of a new one.
+  // Only contacts due today or later can be replaced or stand in the way of a new one (a contact
+  // cancelled by a supervisor stands in the way too: replanCase tells).
   const { rows: contacts } = await sql<{ case_id: string; id: string; due_on: string; type: ReplanContact['type']; performer: ReplanContact['performer']; source: ReplanContact['source']; status: ReplanContact['status']; reason: string | null }>`
     SELECT f.case_id, f.id, f.due_on, f.type, f.performer, f.source, f.status, f.reason
     FROM followup_contacts f JOIN cases c ON c.id = f.case_id
-    WHERE f.due_on >= ${today} AND f.status <> 'cancelled' AND c.stage = 'follow_up' AND c.status <> 'closed'`.execute(db);
+    WHERE f.due_on >= ${today} AND c.stage = 'follow_up' AND c.status <> 'closed'`.execute(db);
   const byCase = new Map<string, ReplanContact[]>();
   for (const c of contacts) {
     const list = byCase.get(c.case_id) ?? [];
@@ -89,7 +87,7 @@ export async function applyOfficeReplan(env: HandlerEnv, trx: Transaction<DB>, p
   const at = env.now().toISOString();
   const cancel = plan.cases.flatMap((c) => c.cancel);
   for (let i = 0; i < cancel.length; i += 20_000) {
-    await sql`UPDATE followup_contacts SET status = 'cancelled', reason = ${PROTOCOL_CHANGED}, updated_at = ${at}
+    await sql`UPDATE followup_contacts SET status = 'cancelled', reason = ${'protocolChanged' satisfies SystemCancelReason}, updated_at = ${at}
       WHERE status = 'planned' AND id IN (SELECT value FROM json_each(${JSON.stringify(cancel.slice(i, i + 20_000))}))`.execute(trx);
   }
   await insertSchedules(trx, plan.cases.map((c) => ({ caseId: c.caseId, steps: c.add })), at, env.session.userId);

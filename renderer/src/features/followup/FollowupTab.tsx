@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseFile } from '@shared/cases/contract';
-import type { PlannedContact, RecordedWarningSign } from '@shared/followup/contract';
+import { isSystemReason, type PlannedContact, type RecordedWarningSign } from '@shared/followup/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { useReadySession } from '../../app/session';
@@ -37,10 +37,9 @@ type Editing =
 const statusTone = { planned: 'info', done: 'success', cancelled: 'neutral' } as const;
 
 /** Reasons the core writes itself are codes (shown translated); a supervisor's reason is their own words. */
-const systemReasons = ['breakdown', 'stageMove', 'protocolChanged'] as const;
 function ContactReason({ reason }: { reason: string }) {
   const { t } = useTranslation('followup');
-  if ((systemReasons as readonly string[]).includes(reason)) return <p className="muted">{t(`systemReasons.${reason as (typeof systemReasons)[number]}`)}</p>;
+  if (isSystemReason(reason)) return <p className="muted">{t(`systemReasons.${reason}`)}</p>;
   return (
     <UserText as="p" className="muted">
       {reason}
