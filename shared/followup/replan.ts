@@ -8,12 +8,20 @@
 //     a visit owed stays owed — a new protocol must not make a missed visit disappear from the
 //     overdue lists;
 //   - added: the new protocol's contacts counted from the case's reunification day, from today on,
-//     except where a kept contact of the same type already falls on that day.
+//     except where a kept contact of the same type already falls on that day, or where a contact a
+//     supervisor moved stands for it (same type and source, the nearest within MOVED_WINDOW_DAYS).
 // Contacts the old and the new protocol both plan (same day, type, performer and source) stay
 // untouched, so saving an unchanged protocol changes nothing and the figures the supervisor
 // confirms are exactly the rows that change.
 import type { FollowupContactType } from './protocol';
-import type { PlannedStep } from './schedule';
+import { daysBetween, type PlannedStep } from './schedule';
+
+/**
+ * A protocol contact a supervisor moved keeps its type but not its first date: it still stands for
+ * the new protocol's contact of the same type and source nearest to it, within this many days (so
+ * the same protocol saved again does not plan the moved visit a second time).
+ */
+export const MOVED_WINDOW_DAYS = 45;
 
 /**
  * Reasons the core itself writes on contacts it cancels (codes, shown translated): the reunification
@@ -72,6 +80,7 @@ export function replanCase(schedule: readonly PlannedStep[], contacts: readonly 
       taken.add(`${c.dueOn}|${c.type}`);
     }
   }
+  const moved = contacts.filter((c) => c.status === 'planned' && (c.source === 'protocol' || c.source === 'high_risk') && c.reason !== null && !isSystemReason(c.reason));
   const add: PlannedStep[] = [];
   for (const step of schedule) {
     if (step.dueOn < today || step.source === 'spontaneous' || step.source === 'adjusted') continue;
@@ -81,6 +90,14 @@ export function replanCase(schedule: readonly PlannedStep[], contacts: readonly 
       continue;
     }
     if (taken.has(`${step.dueOn}|${step.type}`)) continue;
+    const distance = (c: ReplanContact) => Math.abs(daysBetween(c.dueOn, step.dueOn));
+    const standsFor = moved
+      .filter((c) => c.type === step.type && c.source === step.source && distance(c) <= MOVED_WINDOW_DAYS)
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (standsFor) {
+      moved.splice(moved.indexOf(standsFor), 1);
+      continue;
+    }
     add.push(step);
   }
   return { cancel: [...replaceable.values()].flat(), add };

@@ -48,7 +48,7 @@ describe('re-planning a case in follow-up', () => {
     expect(replanCase(schedule, cancelledBy('protocolChanged'), today).add).toEqual([{ dueOn: '2026-03-10', type: 'home_visit', performer: 'case_worker', source: 'protocol' }]);
   });
 
-  it('the same protocol changes nothing; a contact due today can still be replaced', () => {
+  it('the same protocol changes nothing (the moved visit still stands for its step); a contact due today can still be replaced', () => {
     expect(replanCase(planSchedule(defaultProtocol, { start, highRisk: false }), contacts(), today)).toEqual({ cancel: [], add: [] });
     const dueToday = replanCase([], [{ id: 'x', dueOn: today, type: 'home_visit', performer: 'case_worker', source: 'protocol', status: 'planned', reason: null }], today);
     expect(dueToday.cancel).toEqual(['x']);
