@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { createInProcessClient } from '../../../electron/core/client';
+import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { RawDatabase } from '../../../electron/core/db/open';
 import { generateOffice, seedPasswords } from '../../../scripts/generator';
 import { tempDir, testKdf } from '../../fixtures/core';
@@ -14,13 +14,21 @@ const now = new Date('2025-06-01T12:00:00.000Z');
 const dirs = [tempDir('homeward-seed-closure-a-'), tempDir('homeward-seed-closure-b-')];
 let core: Core;
 let twin: Core;
+// Signed in for the whole file: the office stays unlocked while the tests read it.
+const admins: InProcessClient[] = [];
 const count = (raw: RawDatabase, query: string) => (raw.prepare(query).get() as { n: number }).n;
 
 beforeAll(async () => {
   ({ core } = await generateOffice({ dir: dirs[0], cases: 600, seed: 23, kdfCost: testKdf, now }));
   ({ core: twin } = await generateOffice({ dir: dirs[1], cases: 600, seed: 23, kdfCost: testKdf, now }));
+  for (const office of [core, twin]) {
+    const admin = createInProcessClient(office);
+    await admin.ok('session.login', { username: 'admin', password: seedPasswords.admin });
+    admins.push(admin);
+  }
 }, 240_000);
 afterAll(() => {
+  for (const admin of admins) admin.close();
   core?.close();
   twin?.close();
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
