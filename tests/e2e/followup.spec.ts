@@ -97,7 +97,7 @@ async function openCase(page: Page, caseId: string) {
 for (const language of ['en', 'ar'] as const) {
   const w = words[language];
   test(`a visit with an urgent warning sign is flagged and reaches the supervisor (${language})`, async ({ app: page, bridge }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(240_000);
     await setUpOffice(bridge, { language });
     await ok(bridge, 'session.login', { username: people.worker.username, password });
     const kase = await ok(bridge, 'cases.register', {
