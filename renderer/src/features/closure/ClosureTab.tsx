@@ -80,20 +80,15 @@ function Recommend({ caseId, version, onDone }: { caseId: string; version: numbe
             return (
               <div key={field.id} className="form-row">
                 <TextField label={t('risk.risk')} required {...form.register(`risks.${i}.risk`)} />
-                <SelectField label={t('risk.likelihood')} {...form.register(`risks.${i}.likelihood`, { valueAsNumber: true })}>
-                  {scale.map((n) => (
-                    <option key={n} value={n}>
-                      {t(`risk.scale.${n}`)}
-                    </option>
-                  ))}
-                </SelectField>
-                <SelectField label={t('risk.severity')} {...form.register(`risks.${i}.severity`, { valueAsNumber: true })}>
-                  {scale.map((n) => (
-                    <option key={n} value={n}>
-                      {t(`risk.scale.${n}`)}
-                    </option>
-                  ))}
-                </SelectField>
+                {(['likelihood', 'severity'] as const).map((part) => (
+                  <SelectField key={part} label={t(`risk.${part}`)} {...form.register(`risks.${i}.${part}`, { valueAsNumber: true })}>
+                    {scale.map((n) => (
+                      <option key={n} value={n}>
+                        {t(`risk.scale.${n}`)}
+                      </option>
+                    ))}
+                  </SelectField>
+                ))}
                 <Badge tone={ratingTone[rating]}>{t(`risk.rating.${rating}`)}</Badge>
                 <TextField label={t('risk.mitigation')} {...form.register(`risks.${i}.mitigation`)} />
                 {risks.fields.length > 1 ? (
