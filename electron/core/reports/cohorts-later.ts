@@ -13,6 +13,8 @@ const ON_TIME_DAYS = 7;
 const WITH_FAMILY = sql`('same_caregiver', 'other_family')`;
 const WELCOMED = sql`('yes', 'mostly')`;
 const NOT_KNOWN = sql`('unknown', 'not_asked')`;
+/** How old the last well-being score may be to stand for the child's well-being at closure. */
+const AT_CLOSURE_DAYS = 90;
 
 /** Children reunified whose +N-month point fell in the period, with their N-month outcome if recorded. */
 const outcomeAt = (p: PeriodParams, months: 6 | 12) => sql`SELECT u.case_id, u.on_date,
@@ -72,4 +74,23 @@ export const laterCohorts: Partial<Record<IndicatorId, Cohort>> = {
   reSeparation: (p) => sql`SELECT u.case_id, EXISTS (SELECT 1 FROM followup_breakdowns b WHERE b.case_id = u.case_id
         AND b.date BETWEEN u.on_date AND date(u.on_date, '+12 months')) AS num, 0 AS unk, u.on_date AS ref, NULL AS days
     FROM ${reunionSql} u WHERE date(u.on_date, '+12 months') BETWEEN ${p.from} AND ${p.to}`,
+
+  /**
+   * O8, second part. Children whose closure was approved in the period (the last one, if several);
+   * those whose well-being score at closure — the last completed one on or before the approval and
+   * at most 90 days older — has any factor (a scale question of its form) at 1–2, whatever the
+   * averages say. No score in those 90 days: unknown, never counted either way.
+   */
+  lowFactorAtClosure: (p) => sql`SELECT z.case_id,
+      (z.assessment_id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments a
+        JOIN assessment_templates t ON t.key = a.template_key AND t.version = a.template_version,
+          json_each(t.definition, '$.domains') d, json_each(d.value, '$.questions') q, json_each(a.answers) j
+        WHERE a.id = z.assessment_id AND json_extract(q.value, '$.type') = 'scale' AND j.key = json_extract(q.value, '$.id')
+          AND j.type IN ('integer', 'real') AND j.value <= 2)) AS num,
+      (z.assessment_id IS NULL) AS unk, z.ref, NULL AS days
+    FROM (SELECT y.case_id, y.ref, (SELECT a.id FROM assessments a WHERE a.case_id = y.case_id AND a.kind = 'wellbeing'
+          AND a.status = 'completed' AND a.date <= y.ref AND a.date >= date(y.ref, ${`-${AT_CLOSURE_DAYS} days`})
+          ORDER BY a.date DESC, a.completed_at DESC LIMIT 1) AS assessment_id
+      FROM (SELECT cl.case_id, substr(max(cl.decided_at), 1, 10) AS ref FROM case_closures cl
+        WHERE cl.status = 'approved' AND cl.decided_at >= ${p.from} AND cl.decided_at < ${p.toNext} GROUP BY cl.case_id) y) z`,
 };

@@ -16,7 +16,6 @@ import type { DB } from '../db/schema';
 import { cohorts as earlierCohorts, type PeriodParams } from './cohorts';
 import { laterCohorts } from './cohorts-later';
 import { dimensionCondition, filterConditions, groupBy } from './dimensions';
-import { pendingIndicators } from './pending';
 
 const cohorts = { ...earlierCohorts, ...laterCohorts };
 
@@ -49,9 +48,8 @@ export interface ComputeOptions {
 }
 
 async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: ComputeOptions): Promise<IndicatorResult> {
-  const pending = pendingIndicators[id];
   const cohort = cohorts[id];
-  if (pending || !cohort) return (pending ?? (() => { throw new Error(`indicator ${id} has no definition`); }))();
+  if (!cohort) throw new Error(`indicator ${id} has no definition`);
   const meta = indicatorMeta[id];
   const conds = filterConditions(options.filters);
   const base = sql`FROM (${cohort(p)}) k JOIN cases c ON c.id = k.case_id`;
@@ -100,11 +98,10 @@ export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions)
 /**
  * The children behind one number, as a subquery of case ids (for `cases.id IN (…)`): the same
  * cohort, filters and group as the number itself, so the list and the number always agree.
- * Not-recorded indicators have no children behind them.
  */
 export function selectionSql(selection: IndicatorSelection): RawBuilder<unknown> {
   const cohort = cohorts[selection.id];
-  if (!cohort || pendingIndicators[selection.id]) return sql`SELECT NULL WHERE 0`;
+  if (!cohort) return sql`SELECT NULL WHERE 0`;
   const conds = filterConditions(selection.filters);
   if (selection.group) conds.push(dimensionCondition(selection.group.by, selection.group.value));
   if (selection.part === 'numerator') conds.push(sql`k.num = 1`);
