@@ -16,6 +16,7 @@ import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
+import { migration0019Case } from './reports/migration-0019';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -272,6 +273,8 @@ const migrationCases: Record<number, MigrationCase> = {
   },
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
+  // Indicator facts for the M&E dashboard at 100 000 cases.
+  19: migration0019Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

@@ -1,0 +1,55 @@
+// The upgrade case for migration 0019 (indicator facts): a child at version 18, registered, traced
+// (family found) and reunified; at version 19 the facts of those records are already in
+// report_facts (the backfill), triggers keep them in step with a later write, and a period of an
+// indicator is one range of the table's primary key.
+import { expect } from 'vitest';
+import type { RawDatabase } from '../../../electron/core/db/open';
+import type { MigrationCase } from '../../fixtures/migrations';
+
+const at = '2025-03-01T08:00:00.000Z';
+const facts = (raw: RawDatabase) =>
+  (raw.prepare(`SELECT indicator, at, num FROM report_facts WHERE case_id = 'm19-case' ORDER BY indicator, at`).all() as { indicator: string; at: string; num: number }[]).map(
+    (r) => `${r.indicator}@${r.at}=${r.num}`,
+  );
+
+export const migration0019Case: MigrationCase = {
+  seed(raw) {
+    raw
+      .prepare(
+        `INSERT INTO cases (id, number, seq, office_code, given_name, family_name, search_text, sex, documentation_status,
+           separation_reasons, care_arrangement, area, stage, status, risk_level, risk_rank, priority, registered_at, updated_at)
+         VALUES ('m19-case', 'GUL-2025-90019', 90019, 'GUL', 'Akello', 'Nyeko', 'akello nyeko', 'female', 'unknown', '["poverty"]',
+           'unknown', 'Pece', 'follow_up', 'open', 'low', 1, 'normal', ?, ?)`,
+      )
+      .run(at, at);
+    raw
+      .prepare(`INSERT INTO tracing_actions (id, case_id, date, method, country, result, created_at, updated_at) VALUES ('m19-t1', 'm19-case', '2025-03-05', 'home_visit', 'UG', 'family_found', ?, ?)`)
+      .run(at, at);
+    raw.prepare(`INSERT INTO reunifications (case_id, reunified_on, created_at, updated_at) VALUES ('m19-case', '2025-04-10', ?, ?)`).run(at, at);
+  },
+  check(raw) {
+    // Filled from the records the office already had.
+    expect(facts(raw)).toEqual([
+      'assessedBeforeTracing@2025-03-05=0',
+      'daysInCare@2025-04-10=0',
+      'livingWithFamily12@2026-04-10=0',
+      'livingWithFamily6@2025-10-10=0',
+      'reSeparation@2026-04-10=0',
+      'registered@2025-03-01=1',
+      'reunified@2025-04-10=1',
+      'traced@2025-03-05=0',
+      'wellbeingImproved@2025-04-10=0',
+    ]);
+    // Kept by triggers: a completed child assessment before the first tracing action.
+    raw
+      .prepare(`INSERT INTO assessments (id, case_id, template_key, template_version, kind, date, status, created_at, updated_at)
+        VALUES ('m19-a1', 'm19-case', 'child_assessment', 1, 'child', '2025-03-02', 'completed', ?, ?)`)
+      .run(at, at);
+    expect(facts(raw)).toContain('assessedBeforeTracing@2025-03-05=1');
+    expect(facts(raw)).toContain('assessed@2025-03-02=1');
+    const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM report_facts WHERE indicator = 'registered' AND at BETWEEN '2025-01-01' AND '2025-03-31'`).all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toMatch(/USING PRIMARY KEY \(indicator=\? AND at>\? AND at<\?\)/);
+  },
+};
