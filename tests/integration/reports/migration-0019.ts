@@ -4,7 +4,7 @@
 // indicator is one range of the table's primary key.
 import { expect } from 'vitest';
 import type { RawDatabase } from '../../../electron/core/db/open';
-import type { MigrationCase } from '../../fixtures/migrations';
+import { insertRow, type MigrationCase } from '../../fixtures/migrations';
 
 const at = '2025-03-01T08:00:00.000Z';
 const facts = (raw: RawDatabase) =>
@@ -14,14 +14,10 @@ const facts = (raw: RawDatabase) =>
 
 export const migration0019Case: MigrationCase = {
   seed(raw) {
-    raw
-      .prepare(
-        `INSERT INTO cases (id, number, seq, office_code, given_name, family_name, search_text, sex, documentation_status,
-           separation_reasons, care_arrangement, area, stage, status, risk_level, risk_rank, priority, registered_at, updated_at)
-         VALUES ('m19-case', 'GUL-2025-90019', 90019, 'GUL', 'Akello', 'Nyeko', 'akello nyeko', 'female', 'unknown', '["poverty"]',
-           'unknown', 'Pece', 'follow_up', 'open', 'low', 1, 'normal', ?, ?)`,
-      )
-      .run(at, at);
+    insertRow(raw, 'cases', {
+      id: 'm19-case', number: 'GUL-2025-90019', seq: 90019, given_name: 'Akello', search_text: 'akello', sex: 'female', documentation_status: 'unknown',
+      separation_reasons: '["poverty"]', care_arrangement: 'unknown', stage: 'follow_up', status: 'open', risk_level: 'low', priority: 'normal', registered_at: at, updated_at: at,
+    });
     raw
       .prepare(`INSERT INTO tracing_actions (id, case_id, date, method, country, result, created_at, updated_at) VALUES ('m19-t1', 'm19-case', '2025-03-05', 'home_visit', 'UG', 'family_found', ?, ?)`)
       .run(at, at);
@@ -30,13 +26,16 @@ export const migration0019Case: MigrationCase = {
   check(raw) {
     // Filled from the records the office already had.
     expect(facts(raw)).toEqual([
+      'acceptReunification@2025-04-10=0',
       'assessedBeforeTracing@2025-03-05=0',
+      'consentRecorded@2025-03-01=0',
       'daysInCare@2025-04-10=0',
       'livingWithFamily12@2026-04-10=0',
       'livingWithFamily6@2025-10-10=0',
       'reSeparation@2026-04-10=0',
       'registered@2025-03-01=1',
       'reunified@2025-04-10=1',
+      'supportPlanAgreed@2025-04-10=0',
       'traced@2025-03-05=0',
       'wellbeingImproved@2025-04-10=0',
     ]);
