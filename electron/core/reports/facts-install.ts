@@ -25,7 +25,7 @@ const TABLE = `
     y TEXT,
     PRIMARY KEY (indicator, at, case_id)
   ) STRICT, WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS report_facts_case ON report_facts (case_id, indicator);
+  CREATE INDEX IF NOT EXISTS report_facts_case ON report_facts (case_id, indicator, x); -- x: the export reads it from the index
   CREATE TABLE IF NOT EXISTS report_cases (
     id TEXT PRIMARY KEY,
     sex TEXT NOT NULL,
