@@ -17,6 +17,7 @@ import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
 import { migration0019Case } from './reports/migration-0019';
+import { migration0020Case } from './services/migration-0020';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -234,6 +235,7 @@ const migrationCases: Record<number, MigrationCase> = {
     },
   },
   15: migration0015Case,
+  20: migration0020Case,
   18: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-18'), number: 'GUL-2025-0018' });
