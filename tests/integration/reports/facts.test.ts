@@ -57,7 +57,7 @@ describe('indicator facts kept by triggers', () => {
   });
 
   it('stay equal through a spontaneous return and a reunification whose date is then corrected', async () => {
-    const child = { givenName: 'Ojok', familyName: 'Okot', sex: 'male' as const, dateOfBirth: '2012-01-01', separationReasons: ['poverty' as const], separationPlace: 'Gulu', area: 'Gulu', careArrangement: 'street' };
+    const child = { givenName: 'Ojok', familyName: 'Okot', sex: 'male' as const, dateOfBirth: '2012-01-01', separationReasons: ['poverty' as const], separationPlace: 'Gulu', area: 'Gulu', careArrangement: 'street' as const };
     const home = await team.worker.ok('cases.register', { child, spontaneous: { kind: 'returned_alone', reunifiedOn: daysAgo(10), caregiverNames: 'Grandmother' } });
     expectInStep(home.id, ['reunified', 'wellbeingImproved', 'livingWithFamily6', 'livingWithFamily12', 'reSeparation']);
 
