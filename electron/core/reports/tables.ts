@@ -1,4 +1,4 @@
-// Node-only. Tables of the reports feature (migrations 16 and 19).
+// Node-only. Tables of the reports feature (migrations 16 and 21).
 export interface ReportSettingsTable {
   id: number;
   admin_dashboard: number;
@@ -19,7 +19,7 @@ export interface Dhis2MappingsTable {
   updated_by: string | null;
 }
 
-/** Indicator facts kept by triggers (migration 19, facts.ts). */
+/** Indicator facts kept by triggers (migration 21, facts.ts). */
 export interface ReportFactsTable {
   indicator: string;
   case_id: string;
@@ -33,7 +33,7 @@ export interface ReportFactsTable {
   y: string | null;
 }
 
-/** The case columns indicators are split and filtered by, kept by triggers (migration 19). */
+/** The case columns indicators are split and filtered by, kept by triggers (migration 21). */
 export interface ReportCasesTable {
   id: string;
   sex: string;

@@ -89,7 +89,7 @@ export interface EligibilityFilter {
 /**
  * Services matching the filters, by provider name then service name. An area matches the services
  * that serve it, one of its parents (a district-wide service reaches its villages) or one of its
- * sub-areas (part of it). Every filter is an index lookup (migrations/0020_services_speed.ts): the
+ * sub-areas (part of it). Every filter is an index lookup (migrations/0019_services_speed.ts): the
  * area through the tree's closure table, the language through service_languages, the words through
  * the full-text indexes. The count and the page are two statements, so only the page's rows are read.
  */

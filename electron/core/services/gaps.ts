@@ -33,7 +33,7 @@ export interface GapInputs {
 async function demandInputs(db: Db): Promise<Pick<GapInputs, 'needs' | 'referrals'>> {
   // Kept per cell by triggers (need_counts): the matrix never counts the office's cases itself.
   const needs = await db.selectFrom('need_counts').select(['area_key', 'category', 'n']).where('n', '>', 0).execute();
-  // Kept per cell by triggers too (referral_counts, migration 20).
+  // Kept per cell by triggers too (referral_counts, migration 19).
   const referrals = await db.selectFrom('referral_counts').select(['area_key', 'category', 'pending', 'declined']).where((eb) => eb.or([eb('pending', '>', 0), eb('declined', '>', 0)])).execute();
   return { needs, referrals };
 }
@@ -187,7 +187,7 @@ export function computeGaps(tree: AreaTree, categories: readonly string[], input
 /**
  * The directory's side of the matrix (areas, categories, services per cell) changes only when the
  * directory does: it is kept per open database until directory_version moves (bumped by triggers
- * on areas, categories, providers, services and coverage in the writing transaction; migration 20).
+ * on areas, categories, providers, services and coverage in the writing transaction; migration 19).
  * The needs and referrals are read on every call.
  */
 const directoryCache = new WeakMap<object, { version: number; areas: Area[]; categories: Category[]; shape: Shape; services: Float64Array }>();

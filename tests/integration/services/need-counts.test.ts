@@ -83,7 +83,7 @@ function expectKeptEqualsRecount(expected: Partial<Count>[]) {
     // Every count is a whole case: none is left at zero or below by a later change.
     expect(raw.prepare('SELECT count(*) AS n FROM need_counts WHERE n < 0').get()).toEqual({ n: 0 });
     expect(kept).toEqual(expected.map((e) => expect.objectContaining(e)));
-    // Referrals pending and declined or unmet by area and category, kept the same way (migration 20).
+    // Referrals pending and declined or unmet by area and category, kept the same way (migration 19).
     const keptReferrals = raw.prepare(`SELECT area_key, category, pending, declined FROM referral_counts WHERE pending > 0 OR declined > 0 ORDER BY area_key || category`).all();
     expect(keptReferrals).toEqual(recountReferrals(raw));
   } finally {

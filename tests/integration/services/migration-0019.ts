@@ -1,4 +1,4 @@
-// The upgrade case for migration 0020 (directory search speed): an office with an area tree
+// The upgrade case for migration 0019 (directory search speed): an office with an area tree
 // (region → district → two sub-counties) and a service before the upgrade; afterwards the tree's
 // closure, the service's languages and its words are indexed, and the triggers keep them in step
 // with an area added or moved, languages changed, a provider renamed and a service removed.
@@ -16,7 +16,7 @@ const closure = (raw: RawDatabase) =>
 const words = (raw: RawDatabase, table: string, query: string) =>
   (raw.prepare(`SELECT s.id FROM ${table} f JOIN services s ON s.rowid = f.rowid WHERE ${table} MATCH ? ORDER BY s.id`).all(query) as { id: string }[]).map((r) => r.id);
 
-export const migration0020Case: MigrationCase = {
+export const migration0019Case: MigrationCase = {
   seed(raw) {
     area(raw, 'r', null);
     area(raw, 'd', 'r');

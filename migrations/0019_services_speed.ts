@@ -45,7 +45,7 @@ const removeReferral = (row: string) => `
   UPDATE referral_counts SET pending = pending - ${pendingOf(row)}, declined = declined - ${declinedOf(row)} WHERE area_key = ${row}.area_key AND category = ${row}.category;`;
 
 export default {
-  version: 20,
+  version: 19,
   name: 'services_speed',
   up(db) {
     db.exec(`

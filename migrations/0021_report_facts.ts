@@ -7,7 +7,7 @@ import type { Migration } from './types';
 // that read their tables directly (cohorts.ts): halts and refusals (children accepting
 // reunification), plans in force and plan reviews by date.
 export default {
-  version: 19,
+  version: 21,
   name: 'report_facts',
   up(db) {
     installReportFacts(db);

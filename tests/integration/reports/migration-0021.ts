@@ -1,5 +1,5 @@
-// The upgrade case for migration 0019 (indicator facts): a child at version 18, registered, traced
-// (family found) and reunified; at version 19 the facts of those records are already in
+// The upgrade case for migration 0021 (indicator facts): a child at version 20, registered, traced
+// (family found) and reunified; at version 21 the facts of those records are already in
 // report_facts (the backfill), triggers keep them in step with a later write, and a period of an
 // indicator is one range of the table's primary key.
 import { expect } from 'vitest';
@@ -12,7 +12,7 @@ const facts = (raw: RawDatabase) =>
     (r) => `${r.indicator}@${r.at}=${r.num}`,
   );
 
-export const migration0019Case: MigrationCase = {
+export const migration0021Case: MigrationCase = {
   seed(raw) {
     insertRow(raw, 'cases', {
       id: 'm19-case', number: 'GUL-2025-90019', seq: 90019, given_name: 'Akello', search_text: 'akello', sex: 'female', documentation_status: 'unknown',
