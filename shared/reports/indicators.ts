@@ -1,8 +1,8 @@
 // Environment-free. The M&E indicators and the ways they are split, declared once. Numbers come
 // from the core; the renderer shows each with its numerator, denominator and definition (the
 // definition text is translated: locales/<lang>/reports.json, key `indicator.<id>.definition`).
-// Indicators whose records this office does not keep yet are declared too, with their
-// definition, and reported as "not recorded" — never as a number.
+// An indicator whose records an office does not keep is reported as "not recorded" — never as a
+// number (zero would read as "none done"); today every indicator is computed.
 import { z } from 'zod';
 import { isoDate } from '../cases/fields';
 

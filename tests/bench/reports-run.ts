@@ -1,13 +1,15 @@
-// npm run bench:reports [-- --dir PATH --iterations 30]: the M&E dashboard and the exports alone,
+// npm run bench:reports [-- --dir PATH --iterations 30 --only all|profile|dashboard|export --runs 3]: the M&E dashboard and the exports alone,
 // on an office seeded by `npm run seed` (the full `npm run bench` runs the same figures).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInProcessClient } from '../../electron/core/client';
 import { createCore } from '../../electron/core/core';
 import { seedPasswords } from '../../scripts/generator';
-import { benchExport, benchReports } from './reports';
+import { benchExport, benchReports, profileIndicators } from './reports';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: '.homeward-data/seed-100000' }, iterations: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string', default: '.homeward-data/seed-100000' }, iterations: { type: 'string', default: '30' }, only: { type: 'string', default: 'all' }, runs: { type: 'string', default: '3' } },
+});
 const core = createCore({ dataDir: path.resolve(values.dir) });
 const supervisor = createInProcessClient(core);
 await supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
@@ -26,8 +28,12 @@ async function measure(name: string, count: number, work: (i: number) => Promise
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
   console.log(`${name}: cold ${f1(cold)} ms, p50 ${f1(at(0.5))}, p95 ${f1(at(0.95))}, max ${f1(samples[samples.length - 1])} ms (n=${count}) ${options.goal ?? ''}`);
 }
-await benchReports(supervisor, measure, Number(values.iterations));
-for (const sealed of [false, true]) {
+if (values.only === 'all' || values.only === 'profile') {
+  console.log(`Each indicator alone (median of ${values.runs} quarters), slowest first: total ms / mean ms per split`);
+  for (const r of await profileIndicators(core.store.get().db, Number(values.runs))) console.log(`  ${r.id}: ${f1(r.ms)} / ${f1(r.splitMs)}`);
+}
+if (values.only === 'all' || values.only === 'dashboard') await benchReports(supervisor, measure, Number(values.iterations));
+for (const sealed of values.only === 'all' || values.only === 'export' ? [false, true] : []) {
   const e = await benchExport(supervisor, sealed);
   console.log(`de-identified export of ${e.rows} cases${sealed ? ', sealed' : ''}: ${e.seconds.toFixed(1)} s (goal ≤ 30), ${(e.bytes / 1048576).toFixed(1)} MiB, peak RSS ${e.peakRssMiB.toFixed(0)} MiB (from ${e.startRssMiB.toFixed(0)} MiB)`);
 }

@@ -1,8 +1,11 @@
 // The M&E dashboard at scale, for npm run bench: the whole dashboard (every indicator) for a
 // quarter and a year, split by each dimension, filtered, and the case list behind a number.
 // Prints figures and asserts nothing.
+import type { Kysely } from 'kysely';
 import type { InProcessClient } from '../../electron/core/client';
-import { dimensions } from '../../shared/reports/indicators';
+import type { DB } from '../../electron/core/db/schema';
+import { computeIndicators } from '../../electron/core/reports/engine';
+import { dimensions, indicatorIds, type IndicatorId } from '../../shared/reports/indicators';
 
 type Measure = (name: string, count: number, work: (i: number) => Promise<unknown>, options?: { cold?: boolean; goal?: string; note?: string }) => Promise<unknown>;
 
@@ -54,4 +57,29 @@ export async function benchExport(supervisor: InProcessClient, sealed: boolean, 
     if (chunk.done) break;
   }
   return { seconds, rows: job.total, bytes: job.bytes, peakRssMiB: peak / 1048576, startRssMiB: startRss / 1048576 };
+}
+
+/**
+ * Where the dashboard's time goes: each indicator alone (total, then split by each dimension),
+ * median of a few runs over the last four quarters. Prints the slowest first.
+ */
+export async function profileIndicators(db: Kysely<DB>, runs = 3, now = new Date()): Promise<{ id: IndicatorId; ms: number; splitMs: number }[]> {
+  const periods = quarters(now).slice(0, 4);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const out: { id: IndicatorId; ms: number; splitMs: number }[] = [];
+  for (const id of indicatorIds) {
+    const total: number[] = [];
+    const split: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const period = periods[i % periods.length];
+      let t = performance.now();
+      await computeIndicators(db, { period, filters: {}, by: null, ids: [id] });
+      total.push(performance.now() - t);
+      t = performance.now();
+      for (const by of dimensions) await computeIndicators(db, { period, filters: {}, by, ids: [id] });
+      split.push((performance.now() - t) / dimensions.length);
+    }
+    out.push({ id, ms: median(total), splitMs: median(split) });
+  }
+  return out.sort((a, b) => b.ms - a.ms);
 }

@@ -107,8 +107,9 @@ for (const language of ['en', 'ar'] as const) {
     const registered = page.locator('[data-indicator="registered"]');
     await expect(registered.getByRole('heading', { name: w.registered })).toBeVisible();
     await expect(registered.locator('.indicator__figure')).toContainText('3');
-    // Not-recorded indicators say so, without a number.
-    await expect(page.locator('[data-indicator="lowFactorAtClosure"]')).toContainText(w.notRecorded);
+    // Every indicator is computed now: none says "not recorded".
+    await expect(page.locator('[data-indicator="lowFactorAtClosure"] .indicator__parts')).toBeVisible();
+    await expect(page.getByText(w.notRecorded)).toHaveCount(0);
     // The definition is one click away.
     await registered.getByRole('button', { name: w.definition }).click();
     await expect(registered.getByText(w.definitionText)).toBeVisible();

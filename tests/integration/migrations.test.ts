@@ -18,6 +18,7 @@ import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
 import { migration0019Case } from './services/migration-0019';
 import { migration0021Case } from './assessments/migration-0021';
+import { migration0022Case } from './reports/migration-0022';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -295,6 +296,8 @@ const migrationCases: Record<number, MigrationCase> = {
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
   21: migration0021Case,
+  // Indicator facts for the M&E dashboard at 100 000 cases.
+  22: migration0022Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

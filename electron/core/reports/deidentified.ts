@@ -1,6 +1,7 @@
 // Node-only. The de-identified case-level export: one row per child, read in keyset chunks (so
-// memory stays bounded at any office size), with no direct identifier — no name, number, contact,
-// address, free text or photo; dates to the month; ages in bands; areas to the chosen level.
+// memory stays bounded at any office size) with one query per table for each chunk, with no
+// direct identifier — no name, number, contact, address, free text or photo; dates to the month;
+// ages in bands; areas to the chosen level.
 // Rows whose combination of sex, age band, area and month of registration is shared by fewer than
 // five children of the export lose their area and keep only the year: a rare child in a small
 // place cannot be picked out. Record ids are keyed hashes that change with every export.
@@ -73,7 +74,7 @@ export async function prepare(db: Kysely<DB>, q: DeidentifiedQuery): Promise<{ t
   return { total: [...groups.values()].reduce((a, b) => a + b, 0), groups };
 }
 
-interface Row {
+interface CaseRow {
   seq: number;
   id: string;
   sex: string;
@@ -82,7 +83,6 @@ interface Row {
   documentation: string;
   reasons: string;
   care_at_registration: string;
-  care_before_return: string;
   area: string;
   return_kind: string;
   stage: string;
@@ -90,43 +90,81 @@ interface Row {
   risk_level: string;
   registered_month: string;
   separated_month: string | null;
-  first_tracing_month: string | null;
-  family_found_month: string | null;
-  bid_approved: number;
-  plan_acknowledged: number;
-  plan_reviews: number;
-  contacts_held: number;
-  reunified_on: string | null;
-  care_start: string | null;
-  wellbeing_latest: number | null;
-  transferred_out: number;
+  separation_date: string | null;
 }
 
-/** One chunk of rows after `afterSeq`, in registration order, as CSV-ready value arrays. */
+/** What the chunk's children have in the other tables, gathered with one query per table. */
+interface Records {
+  firstTracing: Map<string, string>;
+  found: Map<string, string>;
+  reunified: Map<string, string>;
+  acknowledged: Set<string>;
+  bidApproved: Set<string>;
+  transferredOut: Set<string>;
+  reviews: Map<string, number>;
+  contactsHeld: Map<string, number>;
+  care: Map<string, { arrangement: string; since: string; recorded_at: string }[]>;
+  wellbeing: Map<string, { date: string; overall: number | null }>;
+}
+
+async function records(db: Kysely<DB>, ids: string[]): Promise<Records> {
+  const list = JSON.stringify(ids);
+  const inChunk = (column: string) => sql`${sql.ref(column)} IN (SELECT value FROM json_each(${list}))`;
+  const facts = await sql<{ case_id: string; indicator: string; at: string; x: string | null }>`SELECT f.case_id, f.indicator, min(f.at) AS at, min(f.x) AS x
+    FROM report_facts f WHERE ${inChunk('f.case_id')} AND f.indicator IN ('assessedBeforeTracing', 'traced', 'reunified', 'plansMade')
+    GROUP BY f.case_id, f.indicator`.execute(db);
+  const out: Records = {
+    firstTracing: new Map(), found: new Map(), reunified: new Map(), acknowledged: new Set(), bidApproved: new Set(), transferredOut: new Set(),
+    reviews: new Map(), contactsHeld: new Map(), care: new Map(), wellbeing: new Map(),
+  };
+  for (const f of facts.rows) {
+    if (f.indicator === 'assessedBeforeTracing') out.firstTracing.set(f.case_id, f.at); // the first tracing action
+    else if (f.indicator === 'traced' && f.x !== null) out.found.set(f.case_id, f.x); // the first day the family was found
+    else if (f.indicator === 'reunified') out.reunified.set(f.case_id, f.at);
+    else if (f.indicator === 'plansMade') out.acknowledged.add(f.case_id);
+  }
+  const ids1 = async (query: RawBuilder<{ case_id: string }>) => new Set((await query.execute(db)).rows.map((r) => r.case_id));
+  out.bidApproved = await ids1(sql`SELECT DISTINCT b.case_id FROM bids b WHERE ${inChunk('b.case_id')} AND b.status = 'approved'`);
+  out.transferredOut = await ids1(sql`SELECT DISTINCT t.case_id FROM transfers t WHERE ${inChunk('t.case_id')} AND t.direction = 'out' AND t.status = 'accepted'`);
+  const counts = async (query: RawBuilder<{ case_id: string; n: number }>) => new Map((await query.execute(db)).rows.map((r) => [r.case_id, Number(r.n)]));
+  out.reviews = await counts(sql`SELECT r.case_id, count(*) AS n FROM plan_reviews r WHERE ${inChunk('r.case_id')} GROUP BY r.case_id`);
+  out.contactsHeld = await counts(sql`SELECT k.case_id, count(*) AS n FROM contacts k WHERE ${inChunk('k.case_id')} AND k.status = 'held' GROUP BY k.case_id`);
+  const care = await sql<{ case_id: string; arrangement: string; since: string; recorded_at: string }>`SELECT pc.case_id, pc.arrangement, pc.since, pc.recorded_at
+    FROM preparation_care pc WHERE ${inChunk('pc.case_id')}`.execute(db);
+  for (const c of care.rows) out.care.set(c.case_id, [...(out.care.get(c.case_id) ?? []), c]);
+  const scores = await sql<{ case_id: string; date: string; overall: number | null }>`SELECT a.case_id, a.date, json_extract(a.scores, '$.overall') AS overall
+    FROM assessments a WHERE ${inChunk('a.case_id')} AND a.kind = 'wellbeing' AND a.status = 'completed'`.execute(db);
+  for (const a of scores.rows) if ((out.wellbeing.get(a.case_id)?.date ?? '') < a.date) out.wellbeing.set(a.case_id, a);
+  return out;
+}
+
+/**
+ * One chunk of rows after `afterSeq`, in registration order, as CSV-ready value arrays: the
+ * children's own columns in one query, then what the other tables hold of them in one query per
+ * table (never one query per child).
+ */
 export async function readChunk(db: Kysely<DB>, q: DeidentifiedQuery, groups: Map<string, number>, key: Buffer, afterSeq: number, limit: number): Promise<{ lines: string[][]; lastSeq: number | null }> {
   const { p, where } = scope(q);
-  const rows = await sql<Row>`SELECT c.seq, c.id, c.sex, ${ageBand} AS age_band, (CASE c.has_disability WHEN 1 THEN 'yes' ELSE 'no' END) AS disability,
+  const rows = (
+    await sql<CaseRow>`SELECT c.seq, c.id, c.sex, ${ageBand} AS age_band, (CASE c.has_disability WHEN 1 THEN 'yes' ELSE 'no' END) AS disability,
       c.documentation_status AS documentation, c.separation_reasons AS reasons, c.care_arrangement AS care_at_registration,
-      coalesce((SELECT pc.arrangement FROM preparation_care pc WHERE pc.case_id = c.id ORDER BY pc.since DESC, pc.recorded_at DESC LIMIT 1), c.care_arrangement) AS care_before_return,
       ${areaAt(q.areaLevel)} AS area, (CASE c.spontaneous WHEN 1 THEN 'spontaneous' ELSE 'assisted' END) AS return_kind,
-      c.stage, c.status, c.risk_level, substr(c.registered_at, 1, 7) AS registered_month, substr(c.separation_date, 1, 7) AS separated_month,
-      (SELECT substr(min(t.date), 1, 7) FROM tracing_actions t WHERE t.case_id = c.id AND t.removed_at IS NULL) AS first_tracing_month,
-      (SELECT substr(min(t.date), 1, 7) FROM tracing_actions t WHERE t.case_id = c.id AND t.removed_at IS NULL AND t.result IN ('family_found', 'family_located')) AS family_found_month,
-      EXISTS (SELECT 1 FROM bids b WHERE b.case_id = c.id AND b.status = 'approved') AS bid_approved,
-      EXISTS (SELECT 1 FROM plan_acknowledgements a WHERE a.case_id = c.id) AS plan_acknowledged,
-      (SELECT count(*) FROM plan_reviews r WHERE r.case_id = c.id) AS plan_reviews,
-      (SELECT count(*) FROM contacts k2 WHERE k2.case_id = c.id AND k2.status = 'held') AS contacts_held,
-      coalesce((SELECT r.reunified_on FROM reunifications r WHERE r.case_id = c.id),
-        (SELECT json_extract(e.details, '$.reunifiedOn') FROM case_events e WHERE e.case_id = c.id AND e.type = 'case.spontaneousReunification' LIMIT 1)) AS reunified_on,
-      coalesce((SELECT min(pc.since) FROM preparation_care pc WHERE pc.case_id = c.id), c.separation_date) AS care_start,
-      (SELECT json_extract(a.scores, '$.overall') FROM assessments a WHERE a.case_id = c.id AND a.kind = 'wellbeing' AND a.status = 'completed' ORDER BY a.date DESC LIMIT 1) AS wellbeing_latest,
-      EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = c.id AND t.direction = 'out' AND t.status = 'accepted') AS transferred_out
-    FROM cases c, (SELECT ${p.to} AS ref) k ${where} AND c.seq > ${afterSeq} ORDER BY c.seq LIMIT ${limit}`.execute(db);
-  const lines = rows.rows.map((r) => {
+      c.stage, c.status, c.risk_level, substr(c.registered_at, 1, 7) AS registered_month, substr(c.separation_date, 1, 7) AS separated_month, c.separation_date
+    FROM cases c, (SELECT ${p.to} AS ref) k ${where} AND c.seq > ${afterSeq} ORDER BY c.seq LIMIT ${limit}`.execute(db)
+  ).rows;
+  const got = await records(db, rows.map((r) => r.id));
+  const month = (day: string | null | undefined) => (day ? day.slice(0, 7) : '');
+  const yn = (v: boolean) => (v ? 'yes' : 'no');
+  const lines = rows.map((r) => {
     const small = (groups.get(`${r.sex}|${r.age_band}|${r.area}|${r.registered_month}`) ?? 0) < SUPPRESS_BELOW;
     const reasons = (JSON.parse(r.reasons) as string[]).filter((x) => typeof x === 'string').join(';');
-    const months = r.reunified_on && r.care_start ? Math.max(0, Math.round((Date.parse(r.reunified_on) - Date.parse(r.care_start)) / (30.44 * 86_400_000))) : null;
-    const yn = (v: number) => (v ? 'yes' : 'no');
+    const care = got.care.get(r.id) ?? [];
+    // The last waiting arrangement (latest since, then latest recorded), and the first day in care.
+    const last = care.reduce<(typeof care)[number] | null>((a, c) => (!a || c.since > a.since || (c.since === a.since && c.recorded_at > a.recorded_at) ? c : a), null);
+    const careStart = care.length ? care.reduce((m, c) => (c.since < m ? c.since : m), care[0].since) : r.separation_date;
+    const reunifiedOn = got.reunified.get(r.id) ?? null;
+    const months = reunifiedOn && careStart ? Math.max(0, Math.round((Date.parse(reunifiedOn) - Date.parse(careStart)) / (30.44 * 86_400_000))) : null;
+    const overall = got.wellbeing.get(r.id)?.overall ?? null;
     return [
       crypto.createHmac('sha256', key).update(r.id).digest('hex').slice(0, 12),
       r.sex,
@@ -135,7 +173,7 @@ export async function readChunk(db: Kysely<DB>, q: DeidentifiedQuery, groups: Ma
       r.documentation,
       reasons,
       r.care_at_registration,
-      r.care_before_return,
+      last?.arrangement ?? r.care_at_registration,
       q.areaLevel === 'none' ? '' : small ? 'suppressed' : r.area,
       r.return_kind,
       r.stage,
@@ -143,19 +181,19 @@ export async function readChunk(db: Kysely<DB>, q: DeidentifiedQuery, groups: Ma
       r.risk_level,
       small ? r.registered_month.slice(0, 4) : r.registered_month,
       r.separated_month ?? '',
-      r.first_tracing_month ?? '',
-      r.family_found_month ?? '',
-      yn(r.bid_approved),
-      yn(r.plan_acknowledged),
-      String(r.plan_reviews),
-      String(r.contacts_held),
-      r.reunified_on ? r.reunified_on.slice(0, 7) : '',
+      month(got.firstTracing.get(r.id)),
+      month(got.found.get(r.id)),
+      yn(got.bidApproved.has(r.id)),
+      yn(got.acknowledged.has(r.id)),
+      String(got.reviews.get(r.id) ?? 0),
+      String(got.contactsHeld.get(r.id) ?? 0),
+      month(reunifiedOn),
       months === null ? '' : String(months),
-      r.wellbeing_latest === null ? '' : String(Math.round(Number(r.wellbeing_latest))),
-      yn(r.transferred_out),
+      overall === null ? '' : String(Math.round(Number(overall))),
+      yn(got.transferredOut.has(r.id)),
     ];
   });
-  return { lines, lastSeq: rows.rows.length ? rows.rows[rows.rows.length - 1].seq : null };
+  return { lines, lastSeq: rows.length ? rows[rows.length - 1].seq : null };
 }
 
 /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */

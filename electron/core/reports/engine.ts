@@ -1,4 +1,4 @@
-// Node-only. Computes indicators for a period: each cohort (cohorts.ts) joined to its children's
+// Node-only. Computes indicators for a period: each cohort (cohorts.ts, fact-cohorts.ts) joined to its children's
 // cases, filtered and grouped in SQL — one query per indicator, whatever the number of cases — and
 // the set of children behind any number, for the case list to open.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -13,12 +13,11 @@ import {
   type ReportFilters,
 } from '../../../shared/reports/indicators';
 import type { DB } from '../db/schema';
-import { cohorts as earlierCohorts, type PeriodParams } from './cohorts';
-import { laterCohorts } from './cohorts-later';
+import { cohorts as periodCohorts, type PeriodParams } from './cohorts';
+import { factCohorts } from './fact-cohorts';
 import { dimensionCondition, filterConditions, groupBy } from './dimensions';
-import { pendingIndicators } from './pending';
 
-const cohorts = { ...earlierCohorts, ...laterCohorts };
+const cohorts = { ...periodCohorts, ...factCohorts };
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -48,21 +47,27 @@ export interface ComputeOptions {
   ids?: readonly IndicatorId[];
 }
 
+interface Sums {
+  den: number;
+  num: number | null;
+  unk: number | null;
+}
+
 async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: ComputeOptions): Promise<IndicatorResult> {
-  const pending = pendingIndicators[id];
   const cohort = cohorts[id];
-  if (pending || !cohort) return (pending ?? (() => { throw new Error(`indicator ${id} has no definition`); }))();
+  if (!cohort) throw new Error(`indicator ${id} has no definition`);
   const meta = indicatorMeta[id];
   const conds = filterConditions(options.filters);
-  const base = sql`FROM (${cohort(p)}) k JOIN cases c ON c.id = k.case_id`;
-  const total = (
-    await sql<{ den: number; num: number | null; unk: number | null }>`SELECT count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}`.execute(db)
-  ).rows[0];
+  const joined = sql`FROM (${cohort(p)}) k JOIN report_cases c ON c.id = k.case_id`;
+  // Splits and filters read the narrow copy of the case columns they need (report_cases); without
+  // a filter the children's cases are not read at all: the cohort alone gives the figures.
+  const base = conds.length ? joined : sql`FROM (${cohort(p)}) k`;
   let groups: IndicatorResult['groups'] = [];
+  let total: Sums | null = null;
   if (options.by) {
     const g = groupBy(options.by);
-    const rows = await sql<{ grp: string; den: number; num: number | null; unk: number | null }>`
-      SELECT ${g.expr} AS grp, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${g.join} ${whereAll(conds)}
+    const rows = await sql<Sums & { grp: string }>`
+      SELECT ${g.expr} AS grp, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${joined} ${g.join} ${whereAll(conds)}
       GROUP BY grp ORDER BY grp`.execute(db);
     groups = rows.rows.map((r) => ({
       value: String(r.grp),
@@ -70,14 +75,22 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
       denominator: meta.shape === 'count' ? null : Number(r.den),
       unknown: Number(r.unk ?? 0),
     }));
+    // Single-valued splits add up to the total; a child with two reasons is in two groups.
+    if (options.by !== 'reason') {
+      total = rows.rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+    }
   }
   let median: number | null = null;
   let p90: number | null = null;
   if (meta.shape === 'duration' || id === 'traced') {
-    const days = (await sql<{ days: number }>`SELECT k.days AS days ${base} ${whereAll([...conds, sql`k.days IS NOT NULL`])} ORDER BY k.days`.execute(db)).rows.map((r) => Math.round(Number(r.days)));
+    // One pass gives both the figures and the days.
+    const rows = (await sql<{ num: number | null; unk: number | null; days: number | null }>`SELECT k.num, k.unk, k.days ${base} ${whereAll(conds)}`.execute(db)).rows;
+    total ??= { den: rows.length, num: rows.reduce((n, r) => n + Number(r.num ?? 0), 0), unk: rows.reduce((n, r) => n + Number(r.unk ?? 0), 0) };
+    const days = rows.filter((r) => r.days !== null).map((r) => Math.round(Number(r.days))).sort((a, b) => a - b);
     median = percentile(days, 0.5);
     p90 = percentile(days, 0.9);
   }
+  total ??= (await sql<Sums>`SELECT count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}`.execute(db)).rows[0];
   return {
     id,
     status: 'computed',
@@ -100,14 +113,13 @@ export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions)
 /**
  * The children behind one number, as a subquery of case ids (for `cases.id IN (…)`): the same
  * cohort, filters and group as the number itself, so the list and the number always agree.
- * Not-recorded indicators have no children behind them.
  */
 export function selectionSql(selection: IndicatorSelection): RawBuilder<unknown> {
   const cohort = cohorts[selection.id];
-  if (!cohort || pendingIndicators[selection.id]) return sql`SELECT NULL WHERE 0`;
+  if (!cohort) return sql`SELECT NULL WHERE 0`;
   const conds = filterConditions(selection.filters);
   if (selection.group) conds.push(dimensionCondition(selection.group.by, selection.group.value));
   if (selection.part === 'numerator') conds.push(sql`k.num = 1`);
   if (selection.part === 'unknown') conds.push(sql`k.unk = 1`);
-  return sql`SELECT k.case_id FROM (${cohort(periodParams(selection.period))}) k JOIN cases c ON c.id = k.case_id ${whereAll(conds)}`;
+  return sql`SELECT k.case_id FROM (${cohort(periodParams(selection.period))}) k JOIN report_cases c ON c.id = k.case_id ${whereAll(conds)}`;
 }

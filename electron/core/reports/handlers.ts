@@ -14,7 +14,12 @@ export function createReportsHandlers(_deps: CoreDeps) {
       const started = performance.now();
       const db = env.db();
       const indicators = await computeIndicators(db, { period: input.period, filters: input.filters, by: input.by });
-      const areas = (await sql<{ area: string }>`SELECT DISTINCT area FROM cases WHERE area != '' ORDER BY area`.execute(db)).rows.map((r) => r.area);
+      // The office's areas, one index step each (a loose index scan of cases_area), not a pass over every case.
+      const areas = (
+        await sql<{ area: string }>`WITH RECURSIVE a(area) AS (SELECT min(area) FROM cases WHERE area > ''
+          UNION ALL SELECT (SELECT min(c.area) FROM cases c WHERE c.area > a.area) FROM a WHERE a.area IS NOT NULL)
+          SELECT area FROM a WHERE area IS NOT NULL`.execute(db)
+      ).rows.map((r) => r.area);
       const computedMs = Math.round(performance.now() - started);
       await env.audit(db, { action: 'reports.dashboard', entityType: 'office', details: { period: input.period, filters: input.filters, by: input.by } });
       return { indicators, canOpenCases: can(env.session.role, 'case.readAll'), areas, computedMs };

@@ -1,4 +1,4 @@
-// Node-only. Tables of the reports feature (migration 16).
+// Node-only. Tables of the reports feature (migrations 16 and 21).
 export interface ReportSettingsTable {
   id: number;
   admin_dashboard: number;
@@ -19,7 +19,37 @@ export interface Dhis2MappingsTable {
   updated_by: string | null;
 }
 
+/** Indicator facts kept by triggers (migration 22, facts.ts). */
+export interface ReportFactsTable {
+  indicator: string;
+  case_id: string;
+  at: string;
+  num: number;
+  unk: number;
+  ref: string | null;
+  days: number | null;
+  x: string | null;
+  n: number | null;
+  y: string | null;
+}
+
+/** The case columns indicators are split and filtered by, kept by triggers (migration 22). */
+export interface ReportCasesTable {
+  id: string;
+  sex: string;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  registered_at: string;
+  has_disability: number;
+  separation_reasons: string;
+  care_arrangement: string;
+  spontaneous: number;
+  area: string;
+}
+
 export interface ReportsTables {
+  report_facts: ReportFactsTable;
+  report_cases: ReportCasesTable;
   report_settings: ReportSettingsTable;
   dhis2_mappings: Dhis2MappingsTable;
 }

@@ -181,6 +181,7 @@ describe('the aggregate table', () => {
     // Two small cells hide each other: the large one stays.
     const byReason = lines.filter((l) => l[0] === 'registered' && l[2] === 'reason');
     expect(byReason.map((l) => [l[3], l[4]])).toEqual([['poverty', '7'], ['unknown', 'suppressed'], ['violence', 'suppressed']]);
-    expect(lines.find((l) => l[0] === 'lowFactorAtClosure')).toEqual(['lowFactorAtClosure', 'not_recorded', '', '', '', '', '']);
+    // B, D and E closed, one with a low factor and one unknown: all three small, all suppressed.
+    expect(lines.find((l) => l[0] === 'lowFactorAtClosure' && l[2] === '')).toEqual(['lowFactorAtClosure', 'computed', '', 'all', 'suppressed', 'suppressed', 'suppressed']);
   });
 });

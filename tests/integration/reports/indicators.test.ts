@@ -79,8 +79,11 @@ describe('each indicator on the hand-made office (period 2025-01-01 to 2025-03-3
   it('referrals completed: B’s referral sent in February was completed; A’s waits for an answer (unknown); D’s was sent before the period', () => {
     expect(fig('referralsCompleted')).toEqual({ num: 1, den: 2, unk: 1 });
   });
-  it('closed: D’s closure approved in March; C’s only recommended', () => {
-    expect(fig('closed')).toEqual({ num: 1, den: null, unk: 0 });
+  it('closed: B (after its transfer), D and E approved in March; C’s only recommended', () => {
+    expect(fig('closed')).toEqual({ num: 3, den: null, unk: 0 });
+  });
+  it('a well-being factor at 1–2 at closure: D (abuse at 2, 88 days before); B’s last score is fine (an earlier 1 does not count); E has no score: unknown', () => {
+    expect(fig('lowFactorAtClosure')).toEqual({ num: 1, den: 3, unk: 1 });
   });
   it('feels welcomed: C said yes at six months; D was not asked, so unknown, not welcomed', () => {
     expect(fig('feelsWelcomed')).toEqual({ num: 1, den: 2, unk: 1 });
@@ -97,8 +100,8 @@ describe('each indicator on the hand-made office (period 2025-01-01 to 2025-03-3
     expect(get('livingWithFamily12')).toEqual({ num: 0, den: 2, unk: 2 });
     expect(get('reSeparation')).toEqual({ num: 1, den: 2, unk: 0 });
   });
-  it('the indicator whose records the office does not keep yet says so, with no number at all', () => {
-    expect(results.get('lowFactorAtClosure')).toMatchObject({ status: 'notRecorded', numerator: null, denominator: null, unknown: null, groups: [] });
+  it('every indicator is computed from the office’s records: none is left “not recorded”', () => {
+    expect([...results.values()].filter((r) => r.status !== 'computed').map((r) => r.id)).toEqual([]);
   });
 });
 
@@ -147,7 +150,8 @@ describe('the cases behind a number', () => {
     expect(await ids(sara, { id: 'registered', part: 'numerator', group: { by: 'sex', value: 'female' } })).toEqual(['GUL-2025-00001', 'GUL-2025-00005']);
     expect(await ids(sara, { id: 'livingWithFamily6', part: 'denominator' })).toEqual(['GUL-2025-00003', 'GUL-2025-00004']);
     expect(await ids(sara, { id: 'livingWithFamily6', part: 'unknown' })).toEqual(['GUL-2025-00004']);
-    expect(await ids(sara, { id: 'lowFactorAtClosure', part: 'denominator' })).toEqual([]);
+    expect(await ids(sara, { id: 'lowFactorAtClosure', part: 'numerator' })).toEqual(['GUL-2025-00004']);
+    expect(await ids(sara, { id: 'lowFactorAtClosure', part: 'unknown' })).toEqual(['GUL-2025-00005']);
   });
 
   it('a case worker following a number sees only their own children in it', async () => {

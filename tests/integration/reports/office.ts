@@ -141,5 +141,18 @@ export async function handMadeOffice() {
       child_views, family_views, stage_before, status_before, recommended_at, decided_at) VALUES (?, ?, ?, 'reintegrated', 1, 1, 'Teacher', '[]', 'x', 'y', 'follow_up', 'open', ?, ?)`);
   closure.run('cl1', 'D', 'approved', '2025-03-20T00:00:00.000Z', '2025-03-25T10:00:00.000Z');
   closure.run('cl2', 'C', 'recommended', '2025-03-28T00:00:00.000Z', null); // not decided: not closed
+  closure.run('cl3', 'B', 'approved', '2025-03-21T00:00:00.000Z', '2025-03-22T10:00:00.000Z'); // after its transfer
+  closure.run('cl4', 'E', 'approved', '2025-03-31T23:10:00.000Z', '2025-03-31T23:30:00.000Z');
+  // Well-being at closure: B's last score before its closure is fine (an earlier one had a factor at
+  // 1); D's, 88 days before its closure, has abuse and exploitation at 2 (the average is 3.2); E has none.
+  const csi = (low: Record<string, number>) => JSON.stringify({ food_security: 3, nutrition_growth: 4, shelter: 3, care: 3, abuse_exploitation: 3,
+    legal_protection: 4, wellness: 3, health_care_services: 3, emotional_health: 3, social_behaviour: 4, performance: 3, education_work: 3, ...low });
+  const wellbeing = raw.prepare(`INSERT INTO assessments (id, case_id, template_key, template_version, kind, date, status, answers, scores, created_at, updated_at)
+    VALUES (?, ?, ?, ?, 'wellbeing', ?, 'completed', ?, ?, ?, ?)`);
+  const score = (id: string, caseId: string, date: string, low: Record<string, number>) =>
+    wellbeing.run(id, caseId, tpl('wellbeing').key, tpl('wellbeing').version, date, csi(low), JSON.stringify({ domains: {}, overall: 3.2 }), at, at);
+  score('wB1', 'B', '2025-02-20', { emotional_health: 1 });
+  score('wB2', 'B', '2025-03-01', {});
+  score('wD1', 'D', '2024-12-27', { abuse_exploitation: 2 });
   return { ...office, raw };
 }

@@ -1,0 +1,124 @@
+// Node-only. The cohorts (one row per child: case_id, num, unk, ref, days — see cohorts.ts) of the
+// indicators kept in `report_facts` (facts.ts): each reads one range of the table's primary key
+// (indicator, at) and combines a child's rows of the period as the indicator's definition says.
+// Dates are compared as dates (`at BETWEEN from AND to`), timestamps as timestamps
+// (`at >= from AND at < toNext`).
+import { sql, type RawBuilder } from 'kysely';
+import type { IndicatorId } from '../../../shared/reports/indicators';
+import type { PeriodParams } from './cohorts';
+
+type Cohort = (p: PeriodParams) => RawBuilder<unknown>;
+
+const days = (id: IndicatorId, p: PeriodParams) => sql`f.indicator = ${id} AND f.at BETWEEN ${p.from} AND ${p.to}`;
+const stamps = (id: IndicatorId, p: PeriodParams) => sql`f.indicator = ${id} AND f.at >= ${p.from} AND f.at < ${p.toNext}`;
+
+/** One row per fact (at most one per child in a period). */
+const each = (id: IndicatorId) => (p: PeriodParams) => sql`SELECT f.case_id, f.num, f.unk, f.ref, f.days FROM report_facts f WHERE ${days(id, p)}`;
+/** Children with any row in the period (counts). */
+const anyIn = (id: IndicatorId, within: typeof days) => (p: PeriodParams) =>
+  sql`SELECT f.case_id, 1 AS num, 0 AS unk, max(${id === 'closed' ? sql`f.ref` : sql`${p.to}`}) AS ref, NULL AS days
+    FROM report_facts f WHERE ${within(id, p)} GROUP BY f.case_id`;
+/** The child's last row in the period decides (SQLite takes the other columns from the max row). */
+const last = (id: IndicatorId) => (p: PeriodParams) =>
+  sql`SELECT f.case_id, f.num, f.unk, ${id === 'lowFactorAtClosure' ? sql`f.ref` : sql`${p.to}`} AS ref, NULL AS days, max(f.at) AS last_at
+    FROM report_facts f WHERE ${stamps(id, p)} GROUP BY f.case_id`;
+/** Met when any row of the period meets it; unknown when none does and one is unknown. */
+const anyMet = (id: IndicatorId, within: typeof days, ref: 'to' | 'lastAt') => (p: PeriodParams) =>
+  sql`SELECT f.case_id, max(f.num) AS num, (max(f.num) = 0 AND max(f.unk) = 1) AS unk, ${ref === 'to' ? sql`${p.to}` : sql`max(f.at)`} AS ref, NULL AS days
+    FROM report_facts f WHERE ${within(id, p)} GROUP BY f.case_id`;
+
+export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
+  /** Children registered in the period. */
+  registered: each('registered'),
+  /**
+   * Of the children traced in the period whose family had not been found before it, those whose
+   * family was found (or located) in the period; days from registration to found, for the median.
+   */
+  traced: (p) => sql`SELECT f.case_id, coalesce(max(f.x <= ${p.to}), 0) AS num, 0 AS unk, ${p.to} AS ref,
+      min(CASE WHEN f.x <= ${p.to} THEN f.days END) AS days
+    FROM report_facts f WHERE ${days('traced', p)} AND (f.x IS NULL OR f.x >= ${p.from}) GROUP BY f.case_id`,
+  /** Children whose first tracing action was in the period; those with a child assessment completed by then (G:L123). */
+  assessedBeforeTracing: each('assessedBeforeTracing'),
+  /** Children with an assessment (child, family, community or well-being) completed in the period. */
+  assessed: anyIn('assessed', days),
+  /** Cases that left stage 1 in the period; those with an approved BID by then. */
+  bidCompleted: last('bidCompleted'),
+  /** Children with a case plan acknowledged by the family in the period. */
+  plansMade: anyIn('plansMade', days),
+  /** Children who went home in the period, assisted or spontaneously. */
+  reunified: each('reunified'),
+  /** Children with a gate exception approved in the period (for quality review). */
+  gateExceptions: anyIn('gateExceptions', stamps),
+  /**
+   * O4 (G:L331). Children whose case left this office in the period (an accepted outgoing
+   * transfer; closures count here once recorded); those whose file went to a local authority.
+   */
+  transferredToAuthority: anyMet('transferredToAuthority', stamps, 'to'),
+  /**
+   * O8. Children whose return was six months old during the period; those whose overall
+   * well-being score six months on (150–210 days) is above the baseline (the last one on or before
+   * the return). No baseline, no six-month score, or scores from different instrument versions:
+   * unknown — never counted as improved.
+   */
+  wellbeingImproved: (p) => sql`SELECT f.case_id, f.num, f.unk, f.ref, f.days FROM report_facts f
+    WHERE f.indicator = 'wellbeingImproved' AND f.at BETWEEN date(${p.from}, '-6 months') AND date(${p.to}, '-6 months')`,
+  /**
+   * P5 (G:L170). Children who went home in the period after a recorded reunification: days from
+   * entering alternative care (the first waiting arrangement, else the separation date) to the
+   * return. Neither date known: unknown.
+   */
+  daysInCare: each('daysInCare'),
+  /** O5: the children whose +6-month point fell in the period; living with family then. No outcome, or unknown: unknown. */
+  livingWithFamily6: each('livingWithFamily6'),
+  /** O5 at +12 months, with the same rules. */
+  livingWithFamily12: each('livingWithFamily12'),
+  /** O6. Children whose twelve months after the return ended in the period; those with a breakdown within them. */
+  reSeparation: each('reSeparation'),
+  /** Cases whose closure a supervisor or panel approved in the period. */
+  closed: anyIn('closed', stamps),
+  /**
+   * O8, second part. Children whose closure was approved in the period (the last one, if several);
+   * those whose well-being score at closure — the last completed one on or before the approval and
+   * at most 90 days older — has any factor (a scale question of its form) at 1–2, whatever the
+   * averages say. No score in those 90 days: unknown, never counted either way.
+   */
+  lowFactorAtClosure: last('lowFactorAtClosure'),
+  /**
+   * O3 (G:L330). Children with a 6-month outcome recorded in the period; those who answered "yes" or
+   * "mostly" to feeling welcome at home. Not asked, or unknown: unknown.
+   */
+  feelsWelcomed: anyMet('feelsWelcomed', days, 'lastAt'),
+  /**
+   * P9 (G:L273). Children with a referral sent in the period; those for whom one was completed
+   * (service received). Referrals still waiting for an answer or for the service: unknown.
+   */
+  referralsCompleted: anyMet('referralsCompleted', days, 'to'),
+  /**
+   * P6 (G:L261). Children with face-to-face protocol visits due in the period (not cancelled); those
+   * whose every such visit was held within a week of its date. A visit not yet held but still within
+   * its week at the period's end is unknown.
+   */
+  followUpOnTime: (p) => sql`SELECT d.case_id, (d.late = 0 AND d.open = 0) AS num, (d.late = 0 AND d.open > 0) AS unk, ${p.to} AS ref, NULL AS days
+    FROM (SELECT f.case_id, sum(f.n - f.num - CASE WHEN f.x >= ${p.to} THEN f.unk ELSE 0 END) AS late,
+        sum(CASE WHEN f.x >= ${p.to} THEN f.unk ELSE 0 END) AS open
+      FROM report_facts f WHERE ${days('followUpOnTime', p)} GROUP BY f.case_id) d`,
+  /** Children registered in the period; those with an informed consent in force at the period's end. */
+  consentRecorded: (p) => sql`SELECT f.case_id, EXISTS (SELECT 1 FROM json_each(f.x) s WHERE s.value ->> 0 <= ${p.to}
+        AND (s.value ->> 1 IS NULL OR s.value ->> 1 > ${p.to})) AS num, 0 AS unk, f.ref, NULL AS days
+    FROM report_facts f WHERE ${days('consentRecorded', p)}`,
+  /**
+   * O2 (G:L329). Children who went home in the period; those with a plan acknowledged on or after
+   * the last supervised visit before the return, by the period's end, holding at least one objective.
+   */
+  supportPlanAgreed: (p) => sql`SELECT f.case_id, coalesce(f.x <= ${p.to}, 0) AS num, 0 AS unk, f.ref, NULL AS days
+    FROM report_facts f WHERE ${days('supportPlanAgreed', p)}`,
+  /**
+   * O1 (G:L328). Children whose family was found and who had a face-to-face contact, and whose
+   * case ended the period reunified, refused or halted (that event in the period); those reunified
+   * with the caregivers' written willingness and the child's recorded choices, with no refusal by the child.
+   */
+  acceptReunification: (p) => sql`SELECT f.case_id,
+      coalesce(max(f.ref BETWEEN ${p.from} AND ${p.to} AND f.num = 1 AND (f.y IS NULL OR f.y > ${p.to})), 0) AS num,
+      0 AS unk, coalesce(f.ref, ${p.to}) AS ref, NULL AS days
+    FROM report_facts f WHERE ${days('acceptReunification', p)} AND f.x <= ${p.to} GROUP BY f.case_id`,
+};
