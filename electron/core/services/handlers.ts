@@ -13,21 +13,17 @@ import { loadProvider, searchServices, writeProvider } from './directory';
 import { computeGaps, gapInputs, needTuples, suppressSmall } from './gaps';
 import { sql } from 'kysely';
 import { exportRows } from './export';
-
-async function categoryList(env: HandlerEnv) {
-  const rows = await env.db().selectFrom('service_categories').selectAll().orderBy('position').orderBy('key').execute();
-  return rows.map((r) => ({ key: r.key, label: r.label, builtin: r.builtin === 1 }));
-}
+import { categoryList } from './categories';
 
 async function checked(env: HandlerEnv, csvBase64: string) {
   const tree = new AreaTree(await areaRows(env.db()));
-  const categories = new Set((await categoryList(env)).map((c) => c.key));
+  const categories = new Set((await categoryList(env.db())).filter((c) => !c.retired).map((c) => c.key));
   return checkImport(decodeCsv(Buffer.from(csvBase64, 'base64')), tree, categories);
 }
 
 async function matrix(env: HandlerEnv) {
   const rows = await areaRows(env.db());
-  const categories = await categoryList(env);
+  const categories = await categoryList(env.db());
   const { cells, unplacedCases } = computeGaps(new AreaTree(rows), categories.map((c) => c.key), await gapInputs(env.db()));
   return { areas: rows.map(toArea), categories, cells, unplacedCases };
 }
@@ -77,18 +73,7 @@ export function createServicesHandlers(_deps: CoreDeps) {
       return rows.map((r) => ({ areaId: r.id, code: r.code, name: r.name, geometry: JSON.parse(r.boundary!) as unknown }));
     },
 
-    'services.categories': async (_input, env) => categoryList(env),
-
-    'services.addCategory': async ({ key, label }, env) => {
-      await env.tx(async (trx) => {
-        const existing = await trx.selectFrom('service_categories').select('key').where('key', '=', key).executeTakeFirst();
-        if (existing) throw new AppError('VALIDATION', 'category exists', { issues: [{ path: ['key'], code: 'custom', message: 'duplicateCategory' }] });
-        const last = await trx.selectFrom('service_categories').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
-        await trx.insertInto('service_categories').values({ key, label, builtin: 0, position: Number(last?.p ?? 0) + 1 }).execute();
-        await env.audit(trx, { action: 'services.categoryAdd', entityType: 'category', entityId: key, details: {} });
-      });
-      return { key, label, builtin: false };
-    },
+    'services.categories': async (_input, env) => categoryList(env.db()),
 
     'services.search': async (input, env) => searchServices(env.db(), input, todayIso(env.now())),
 
