@@ -16,6 +16,7 @@ import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
+import { migration0024Case } from './referrals/migration-0024';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -233,6 +234,8 @@ const migrationCases: Record<number, MigrationCase> = {
     },
   },
   15: migration0015Case,
+  // Referrals between partner offices; categories the office keeps (reserved number 24).
+  24: migration0024Case,
   18: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-18'), number: 'GUL-2025-0018' });
