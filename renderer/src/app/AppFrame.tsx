@@ -36,6 +36,8 @@ const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').th
 const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m) => ({ default: m.FollowupRoutes })));
 const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
 const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const ReceivedReferralsPage = lazy(() => import('../features/referrals/ReceivedPage').then((m) => ({ default: m.ReceivedPage })));
+const CategoriesPage = lazy(() => import('../features/services/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
 const Dhis2MappingPage = lazy(() => import('../features/reports/Dhis2MappingPage').then((m) => ({ default: m.Dhis2MappingPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
@@ -329,6 +331,14 @@ function Frame() {
               }
             />
             <Route
+              path="/referrals/received"
+              element={
+                <Guard anyOf={['case.assign']}>
+                  <ReceivedReferralsPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/reports"
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'reports')!.anyOf}>
@@ -361,6 +371,7 @@ function Frame() {
               <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
               <Route path="dhis2" element={<Guard anyOf={['office.manage']}><Dhis2MappingPage /></Guard>} />
+              <Route path="categories" element={<Guard anyOf={['directory.manage']}><CategoriesPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -88,6 +88,11 @@ export function ReferralCard({ caseFile, referral: r, categoryLabel, actions }: 
             {t('card.print')}
           </Button>
         ) : null}
+        {r.sealed ? (
+          <Button size="sm" onClick={() => void run(async () => saveGeneratedFile(await call('referrals.sealedFile', { caseId: r.caseId, referralId: r.id }), 'application/octet-stream'), t('exchange.savedAgain'))}>
+            {t('exchange.saveAgain')}
+          </Button>
+        ) : null}
         {canWrite && r.status === 'declined' ? <Button size="sm" onClick={() => actions.onAlternatives(r)}>{t('card.alternatives')}</Button> : null}
         {r.consentBasis === 'emergency' && session.permissions.includes('case.approve') ? (
           <Button size="sm" onClick={() => void run(() => call('referrals.acknowledgeEmergency', { caseId: r.caseId, referralId: r.id }), t('card.seen'))}>{t('card.seen')}</Button>
