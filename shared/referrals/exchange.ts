@@ -10,7 +10,7 @@ import { languages } from '../i18n/languages';
 import { categoryKey } from '../services/contract';
 import { referralSchema } from './contract';
 import { referralFieldKeys } from './fields';
-import { referralStatuses, urgencies } from './lifecycle';
+import { referralMoves, referralStatuses, urgencies, type ReferralStatus } from './lifecycle';
 
 /** A referral file is small (at most 16 fields of 2 000 characters): anything much larger is refused unread. */
 export const exchangeFileLimitBytes = 1024 * 1024;
@@ -50,6 +50,26 @@ export const responseStatuses = ['acknowledged', 'accepted', 'declined', 'starte
 export type ResponseStatus = (typeof responseStatuses)[number];
 /** Where a received referral can stand at the partner: as it came ("sent"), then the provider's answers. */
 export const receivedStatuses = ['sent', ...responseStatuses] as const;
+
+/**
+ * The statuses a referral passes from `from` to reach `to` by allowed moves (the shortest way, never
+ * through "no response"), or null when `to` cannot be reached: how an answer that arrives after the
+ * ones before it were lost still moves the referral one recorded step at a time.
+ */
+export function pathTo(from: ReferralStatus, to: ReferralStatus): ReferralStatus[] | null {
+  const queue: ReferralStatus[][] = [[from]];
+  const seen = new Set<ReferralStatus>([from]);
+  while (queue.length > 0) {
+    const route = queue.shift()!;
+    for (const next of referralMoves[route[route.length - 1]]) {
+      if (seen.has(next) || next === 'no_response') continue;
+      if (next === to) return [...route.slice(1), next];
+      seen.add(next);
+      queue.push([...route, next]);
+    }
+  }
+  return null;
+}
 
 export const responseRecordsSchema = z
   .object({

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import { todayIso } from '../../../shared/cases/fields';
 import { AppError } from '../../../shared/contract/errors';
-import { referralRecordsSchemaName, responseRecordsSchema, type ReferralRecords } from '../../../shared/referrals/exchange';
-import { referralMoves, responseDueOn, type ReferralStatus } from '../../../shared/referrals/lifecycle';
+import { pathTo, referralRecordsSchemaName, responseRecordsSchema, type ReferralRecords } from '../../../shared/referrals/exchange';
+import { responseDueOn } from '../../../shared/referrals/lifecycle';
 import { loadCase, recordCaseChange } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
@@ -24,22 +24,6 @@ async function partnerOfProvider(env: HandlerEnv, providerId: string) {
     : undefined;
   if (!partner) throw new AppError('REFERRAL_NOT_PARTNER', 'this provider is not a trusted partner office');
   return partner;
-}
-
-/** The statuses a referral passes from `from` to reach `to` by allowed moves (shortest), or null. */
-export function pathTo(from: ReferralStatus, to: ReferralStatus): ReferralStatus[] | null {
-  const queue: ReferralStatus[][] = [[from]];
-  const seen = new Set<ReferralStatus>([from]);
-  while (queue.length > 0) {
-    const route = queue.shift()!;
-    for (const next of referralMoves[route[route.length - 1]]) {
-      if (seen.has(next) || next === 'no_response') continue;
-      if (next === to) return [...route.slice(1), next];
-      seen.add(next);
-      queue.push([...route, next]);
-    }
-  }
-  return null;
 }
 
 export function createReferralExchangeHandlers(deps: CoreDeps) {
