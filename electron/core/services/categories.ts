@@ -1,7 +1,7 @@
 // Node-only. The directory's categories as data: the list every screen reads, and the supervisors'
 // and administrators' channels that add, rename, retire and delete them. Each change is one
 // transaction with its audit entry (the key and which languages were named, never more).
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { AppError } from '../../../shared/contract/errors';
 import type { Category } from '../../../shared/services/contract';
 import { cleanLabels, type CategoryLabels } from '../../../shared/services/category-admin';
@@ -31,9 +31,14 @@ export async function assertCategoryOpen(db: Db, key: string, path: (string | nu
 }
 
 async function usage(db: Db) {
-  const count = async (table: 'services' | 'referrals' | 'need_categories') =>
-    new Map((await db.selectFrom(table).select(['category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('category').execute()).map((r) => [r.category, Number(r.n)]));
-  const [services, referrals, needs] = await Promise.all([count('services'), count('referrals'), count('need_categories')]);
+  const rows = (
+    await sql<{ source: 'services' | 'referrals' | 'needs'; category: string; n: number }>`
+      SELECT 'services' AS source, category, count(*) AS n FROM services GROUP BY category
+      UNION ALL SELECT 'referrals', category, count(*) FROM referrals GROUP BY category
+      UNION ALL SELECT 'needs', category, count(*) FROM need_categories GROUP BY category`.execute(db)
+  ).rows;
+  const of = (source: string) => new Map(rows.filter((r) => r.source === source).map((r) => [r.category, Number(r.n)]));
+  const [services, referrals, needs] = [of('services'), of('referrals'), of('needs')];
   return (key: string) => ({ key, services: services.get(key) ?? 0, referrals: referrals.get(key) ?? 0, needMappings: needs.get(key) ?? 0 });
 }
 

@@ -84,6 +84,14 @@ describe('the partner office receives it', () => {
     expect(JSON.parse(audit[0].details)).toEqual({ sender: 'GUL', fields: ['name', 'age', 'need', 'urgency'] });
   });
 
+  it('opened where case transfers are, it is pointed to Referrals and nothing is imported', async () => {
+    const bytes = Buffer.from(referralFile, 'base64');
+    const { uploadId } = await p.liraSupervisor.ok('transfer.upload', { uploadId: null, offset: 0, totalBytes: bytes.length, dataBase64: referralFile });
+    await expectCode(p.liraSupervisor.call('transfer.open', { uploadId }), 'TRANSFER_IS_REFERRAL');
+    expect(count(p.lira.core, 'transfers')).toBe(0);
+    expect(count(p.lira.core, 'cases')).toBe(0);
+  });
+
   it('the same file again is refused as already imported, nothing written', async () => {
     await expectCode(p.liraSupervisor.call('referrals.acceptReceived', { fileBase64: referralFile }), 'TRANSFER_ALREADY_IMPORTED');
     expect(count(p.lira.core, 'received_referrals')).toBe(1);
