@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { ageOf } from '../cases/rows';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
-import { defineHandlers, type HandlerEnv } from '../handler';
+import { defineHandlers } from '../handler';
 import { searchServices } from '../services/directory';
 import { AreaTree, areaRows } from '../services/areas';
 import { dueReferrals, referralRegister } from './register';

@@ -19,7 +19,7 @@ import { canMove, moveNeeds } from '../../../shared/referrals/lifecycle';
 import { cardFingerprint } from '../transfer/keys';
 import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
-import { defineHandlers, type HandlerEnv } from '../handler';
+import { defineHandlers } from '../handler';
 import { TransferError } from '../transfer/container';
 import { openExchange, readSealed, sealExchange, type Opened } from './exchange';
 import type { ReceivedReferralsTable } from './tables';
