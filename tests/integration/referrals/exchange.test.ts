@@ -4,6 +4,7 @@
 // made); its answers come back as signed files that move the referral on at Gulu. Every refusal
 // (wrong recipient, tampered, unknown sender, replay, out of order) writes nothing but its audit entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../../shared/contract/errors';
 import { craft, officeKeys } from '../transfer/craft';
 import { workerPassword } from '../../fixtures/core';
 import { expectCode } from '../../fixtures/results';
@@ -123,7 +124,7 @@ describe('refused files write nothing', () => {
   ])('%s is refused with its code, audited, and nothing is written', async (_name, make, code) => {
     const file = await make();
     const before = count(p.lira.core, 'received_referrals');
-    await expectCode(p.liraSupervisor.call('referrals.acceptReceived', { fileBase64: file }), code);
+    await expectCode(p.liraSupervisor.call('referrals.acceptReceived', { fileBase64: file }), code as ErrorCode);
     expect(count(p.lira.core, 'received_referrals')).toBe(before);
     const refused = rows(p.lira.core, `SELECT details FROM audit_log WHERE action = 'referrals.fileRefused' ORDER BY id DESC LIMIT 1`) as { details: string }[];
     expect(JSON.parse(refused[0].details)).toMatchObject({ kind: 'referral', code });
