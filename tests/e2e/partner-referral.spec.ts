@@ -75,7 +75,8 @@ for (const language of ['en', 'ar'] as const) {
       // Lira: the supervisor opens the file, sees what came, accepts it and answers.
       const context = await browser.newContext();
       const lira = await context.newPage();
-      await lira.goto(liraBridge.launchUrl);
+      // A fresh one-time link: the first one is worth a minute only, and the set-up above takes longer on a busy machine.
+      await lira.goto(await liraBridge.newLaunchUrl());
       await signIn(lira, 'supervisor');
       await lira.goto(`${lira.url().split('#')[0]}#/referrals`);
       await lira.getByRole('link', { name: r('received.link') }).click();
