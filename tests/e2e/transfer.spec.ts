@@ -100,7 +100,8 @@ for (const language of ['en', 'ar'] as const) {
       // Kisumu: the supervisor opens the file, previews and accepts it.
       const context = await browser.newContext();
       const kisumu = await context.newPage();
-      await kisumu.goto(kisumuBridge.launchUrl);
+      // A fresh one-time link: the first one is worth a minute only, and the set-up above can take longer on a busy machine.
+      await kisumu.goto(await kisumuBridge.newLaunchUrl());
       await signIn(kisumu, 'supervisor');
       await kisumu.goto(`${kisumu.url().split('#')[0]}#/transfers`);
       await kisumu.getByLabel(t('open.file')).setInputFiles(packageFile);

@@ -6,18 +6,18 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '@shared/i18n/languages';
 import { responseStatuses, type ReceivedReferral, type ResponseStatus } from '@shared/referrals/exchange';
-import { moveNeeds, referralMoves } from '@shared/referrals/lifecycle';
+import { referralMoves } from '@shared/referrals/lifecycle';
 import { categoryName } from '@shared/services/category-admin';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { saveGeneratedFile } from '../../ui/download';
-import { SelectField, TextField } from '../../ui/Field';
-import { todayUtc, useDayFormat } from '../../ui/format';
+import { useDayFormat } from '../../ui/format';
 import { ErrorAlert, Loading } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { userTextDir } from '../../ui/UserText';
 import { useSlipValue } from './SendDialog';
+import { StatusMoveForm } from './StatusMoveForm';
 
 /** A category the sending office named: its name here if this office has the same key built in, else the sender's name for it. */
 export function useReceivedCategory() {
@@ -120,49 +120,19 @@ export function ReceivedDetail({ id, onClose }: { id: string; onClose: () => voi
 
 function RespondForm({ received: r, onDone }: { received: ReceivedReferral; onDone: () => Promise<void> }) {
   const { t } = useTranslation('referrals');
-  const toast = useToast();
   const moves = referralMoves[r.status].filter((m): m is ResponseStatus => (responseStatuses as readonly string[]).includes(m));
-  const [to, setTo] = useState<ResponseStatus | ''>(moves[0] ?? '');
-  const [date, setDate] = useState(todayUtc());
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  if (moves.length === 0 || !to) return null;
-  const needs = moveNeeds(to);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const result = await call('referrals.respondReceived', { id: r.id, to, date, version: r.version, reason: needs === 'reason' ? text : '', outcome: needs === 'outcome' ? text : '' });
-      saveGeneratedFile(result.file, 'application/octet-stream');
-      setText('');
-      await onDone();
-      toast.show(t('received.responded'));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  if (moves.length === 0) return null;
   return (
-    <form className="referral-move" noValidate onSubmit={(e) => void save(e)}>
-      <fieldset className="services-row">
-        <legend className="field__label">{t('received.respondLegend')}</legend>
-        <SelectField label={t('move.to')} value={to} onChange={(e) => setTo(e.target.value as ResponseStatus)}>
-          {moves.map((m) => (
-            <option key={m} value={m}>
-              {t(`status.${m}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField type="date" label={t('move.date')} required max={todayUtc()} value={date} onChange={(e) => setDate(e.target.value)} />
-        {needs ? <TextField label={t(needs === 'reason' ? 'move.reason' : 'move.outcome')} required maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} /> : null}
-        <Button type="submit" busy={busy} disabled={needs !== null && !text.trim()}>
-          {t('received.respond')}
-        </Button>
-      </fieldset>
-      <ErrorAlert error={failure} />
-    </form>
+    <StatusMoveForm
+      moves={moves}
+      legend={t('received.respondLegend')}
+      submit={t('received.respond')}
+      done={t('received.responded')}
+      onMove={async (m) => {
+        const result = await call('referrals.respondReceived', { id: r.id, version: r.version, ...m });
+        saveGeneratedFile(result.file, 'application/octet-stream');
+        await onDone();
+      }}
+    />
   );
 }
