@@ -16,6 +16,7 @@ import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
 import { createHandlers } from './handlers';
 import { StoreManager, storePaths } from './store';
+import { presentStepEarly } from './conference/family-view';
 import { answerSealProgress } from './transfer/progress';
 import { defaultKdf, type KdfCost } from './vault/crypto';
 import { Vault } from './vault/vault';
@@ -297,7 +298,10 @@ export function createCore(options: CoreOptions): Core {
         const answer = answerSealProgress(conn);
         if (answer) return Promise.resolve(answer);
       }
-      return serial(async () => {
+      // A conference step shows on the family's screen at the click, not after the calls queued
+      // before it; the call then runs in its turn and, if refused, the screen goes back.
+      const early = channel === 'conference.setStep' ? presentStepEarly(conn, input, now()) : null;
+      const queued = serial<Result<unknown>>(async () => {
         let failed = false;
         try {
           return await run(conn, channel, input);
@@ -315,6 +319,11 @@ export function createCore(options: CoreOptions): Core {
           // (When the call itself failed, its error is already logged or returned.)
           await syncAuditHead().catch((e: unknown) => failed || log('audit head not synced', e));
         }
+      });
+      if (!early) return queued;
+      return queued.then((result) => {
+        if (!result.ok) early.revert();
+        return result;
       });
     },
     lockAll() {

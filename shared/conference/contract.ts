@@ -21,6 +21,7 @@ import {
   selectionKinds,
   selectionSources,
 } from './schemas';
+import { acknowledgementInput, acknowledgementSchema, commitmentDoneInput, conferenceStatuses, registerFilter } from './follow-up';
 
 /** Marks a field no family-facing output may carry (checked by a unit test over every family-view schema). */
 export const confidential = { confidential: true } as const;
@@ -37,6 +38,8 @@ export const inviteeSchema = z.object({
   /** The supervisor's note of how safety is managed; required before a risk person is invited. */
   safetyNote: z.string().nullable().meta(confidential),
   safetyNoteBy: z.string().nullable().meta(confidential),
+  /** The person's answer to the agreement: only for people recorded as present. */
+  acknowledgement: acknowledgementSchema.nullable(),
 });
 export type Invitee = z.infer<typeof inviteeSchema>;
 
@@ -58,6 +61,10 @@ export const agreementItemSchema = z.object({
   familyPart: z.string(),
   disagreement: z.string(),
   done: z.boolean(),
+  /** Marked done: the day it was done, who recorded it, and what shows it. */
+  doneOn: z.string().nullable(),
+  doneBy: z.string().nullable(),
+  doneEvidence: z.string(),
 });
 
 /** What the facilitator may quote from the case file: only family-safe records are offered. */
@@ -106,12 +113,26 @@ export const conferenceSchema = z.object({
     acceptedAsSafe: z.boolean(),
     reviewDate: z.string().nullable(),
     recordedAt: z.string().nullable(),
+    /** Everyone present acknowledged it or is recorded as declining or absent with a reason. */
+    acknowledgedByAll: z.boolean(),
   }),
   planVersion: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Conference = z.infer<typeof conferenceSchema>;
+
+/** A row of the office's register (the Conferences section): the conference, its case, where it stands. */
+export const registerRowSchema = conferenceSchema
+  .pick({ id: true, caseId: true, kind: true, purpose: true, date: true, time: true, venue: true, facilitatorName: true, step: true })
+  .extend({
+    caseNumber: z.string(),
+    childName: z.string(),
+    status: z.enum(conferenceStatuses),
+    openCommitments: z.number().int(),
+    overdueCommitments: z.number().int(),
+  });
+export type ConferenceRegisterRow = z.infer<typeof registerRowSchema>;
 
 export const conferenceSummarySchema = z.object({
   id: z.string(),
@@ -123,6 +144,9 @@ export const conferenceSummarySchema = z.object({
   step: z.enum(conferenceSteps).nullable(),
   agreed: z.boolean(),
   planVersion: z.number().int().nullable(),
+  /** Commitments of its agreement not yet marked done, and those of them past their date. */
+  openCommitments: z.number().int(),
+  overdueCommitments: z.number().int(),
 });
 
 /** A commitment of an agreement that is due: for My work. */
@@ -194,6 +218,18 @@ export const conferenceChannels = defineChannels({
     input: z.object({ ...ref, agreement: agreementInput }).strict(),
     output: conferenceSchema,
   },
+  /** A person present acknowledges the agreement, or is recorded as declining or absent (with a reason). */
+  'conference.recordAcknowledgement': {
+    access: 'case.write',
+    input: z.object({ ...ref, acknowledgement: acknowledgementInput }).strict(),
+    output: conferenceSchema,
+  },
+  /** A commitment of the agreement is done: when, and the evidence; the recorder is the caller. */
+  'conference.markCommitmentDone': {
+    access: 'case.write',
+    input: z.object({ ...ref, done: commitmentDoneInput }).strict(),
+    output: conferenceSchema,
+  },
   /** "Make a plan draft from this conference": agreement items become SMART plan objectives. */
   'conference.makePlanDraft': {
     access: 'case.write',
@@ -217,6 +253,12 @@ export const conferenceChannels = defineChannels({
     access: 'case.read',
     input: z.object({ ...ref, inviteeId: idSchema }).strict(),
     output: pdfFileSchema,
+  },
+  /** The office's conferences (the Conferences section), within the caller's case scope. */
+  'conference.register': {
+    access: 'case.read',
+    input: registerFilter,
+    output: z.object({ rows: z.array(registerRowSchema), total: z.number().int() }),
   },
   /** Commitments of agreements due by a date, in the caller's cases. */
   'conference.dueCommitments': {

@@ -17,6 +17,10 @@ export const familyAgreementItemSchema = z.object({
   familyPart: z.string(),
 });
 
+/** At the agreement step: a person present and their answer to the agreement (never the reason). */
+export const familyAnswers = ['acknowledged', 'waiting', 'notAcknowledged'] as const;
+export const familyAcknowledgementSchema = z.object({ name: z.string(), answer: z.enum(familyAnswers) });
+
 export const familyScreenSchema = z.object({
   /** Changes whenever anything on the screen changes; the screen polls it cheaply. */
   revision: z.number().int(),
@@ -31,6 +35,8 @@ export const familyScreenSchema = z.object({
   shown: z.array(familyShownItemSchema),
   /** At the agreement step: who does what by when. */
   agreement: z.array(familyAgreementItemSchema),
+  /** At the agreement step: the people present and who has acknowledged it. */
+  acknowledgements: z.array(familyAcknowledgementSchema),
 });
 export type FamilyScreen = z.infer<typeof familyScreenSchema>;
 

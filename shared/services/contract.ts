@@ -187,10 +187,20 @@ export const gapCellSchema = z.object({
 });
 export type GapCell = z.infer<typeof gapCellSchema>;
 
+/** Counts per area × category, flat: index = the area's position in `areas` × categories.length + the category's position (shared/services/gaps.ts reads them). */
+const gapCounts = z.array(z.number());
+
 export const gapMatrixSchema = z.object({
   areas: z.array(areaSchema),
   categories: z.array(categorySchema),
-  cells: z.array(gapCellSchema),
+  /** Distinct cases with an open need. */
+  needs: gapCounts,
+  /** Active services reaching the area (serving it, a parent or a sub-area). */
+  services: gapCounts,
+  /** Referrals sent, acknowledged or accepted. */
+  pending: gapCounts,
+  /** Referrals declined, not delivered or unanswered. */
+  declined: gapCounts,
   /** Cases whose area text matches no area of the directory (their needs are not in the matrix). */
   unplacedCases: z.number(),
 });

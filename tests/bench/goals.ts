@@ -24,6 +24,18 @@ export interface Run {
   /** Encrypted / plain, interleaved query by query: median of the pairs' ratios, and p95 / p95. */
   ratio?: { paired: number; p95: number };
   mainChunkKB?: number;
+  /** Transfer files against the age command (tests/bench/transfer.ts). */
+  transfer?: TransferFigures;
+}
+
+export interface TransferFigures {
+  megabytes: number;
+  rounds: number;
+  /** 1-minute load average at the start and the end of the rounds. */
+  load: [number, number];
+  /** Medians over interleaved rounds; ratio = the median of each round's age time / Homeward time. */
+  seal: { oursMBps: number; ageMBps: number; ratio: number };
+  open: { oursMBps: number; ageMBps: number; ratio: number };
 }
 
 export interface GoalRow {
@@ -72,6 +84,17 @@ export function goalRows(run: Run, smaller?: Run): GoalRow[] {
     run.mainChunkKB !== undefined
       ? { goal: 'renderer main chunk ≤ 500 KB minified', measured: `${run.mainChunkKB.toFixed(0)} KB`, pass: run.mainChunkKB <= 500 }
       : { goal: 'renderer main chunk ≤ 500 KB minified', measured: 'not measured (no out/: run npm run build)', pass: null },
+  );
+  const tf = run.transfer;
+  const sealGoal = "transfer file: seal at ≥ 0.5× the age command's throughput (same 50 MB, interleaved)";
+  rows.push(
+    tf
+      ? {
+          goal: sealGoal,
+          measured: `${tf.seal.ratio.toFixed(2)}× (${tf.seal.oursMBps.toFixed(0)} vs ${tf.seal.ageMBps.toFixed(0)} MB/s); open ${tf.open.ratio.toFixed(2)}× (${tf.open.oursMBps.toFixed(0)} vs ${tf.open.ageMBps.toFixed(0)} MB/s); load ${tf.load.join(' → ')}`,
+          pass: tf.seal.ratio >= 0.5,
+        }
+      : { goal: sealGoal, measured: 'not measured (no age command)', pass: null },
   );
   const growth = growthRows(run, smaller);
   if (growth.length === 0) rows.push({ goal: 'growth 10k → 100k ≤ 2× for every list query', measured: 'needs runs at 10 000 and 100 000 cases', pass: null });

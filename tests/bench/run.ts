@@ -23,6 +23,7 @@ import { loadNow, printGoals, type Figure, type Run } from './goals';
 import { benchExport, benchReports } from './reports';
 import { searchTerms, type TermKind } from './terms';
 import { benchServices } from './services';
+import { benchTransfer } from './transfer';
 
 const { values } = parseArgs({
   options: {
@@ -322,6 +323,10 @@ core.close();
 // --- Service directory and coverage gaps (an office of their own, built in a temp folder) -----
 figures.push(...(await benchServices(caseCount, Math.min(iterations, 40))));
 
+// --- Transfer files beside the age command (50 MB, interleaved rounds) -------------------------
+const transferRun = await benchTransfer();
+if (transferRun) figures.push(...transferRun.figures);
+
 // --- Report --------------------------------------------------------------------------------------
 console.log(`\n| path (${caseCount.toLocaleString('en')} cases, ms) | cold | p50 | p95 | max | goal | n | note |\n|---|---|---|---|---|---|---|---|`);
 for (const f of figures) console.log(`| ${f.path} | ${f1(f.cold)} | ${f1(f.p50)} | ${f1(f.p95)} | ${f1(f.max)} | ${f.goal ?? ''} | ${f.n} | ${f.note ?? ''} |`);
@@ -338,6 +343,7 @@ const run: Run = {
   notes,
   ratio,
   mainChunkKB,
+  transfer: transferRun?.transfer,
 };
 results.runs[String(caseCount)] = run;
 fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);

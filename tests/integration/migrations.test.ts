@@ -16,6 +16,7 @@ import { migration0005Case } from './plans/migration-0005';
 import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
+import { migration0019Case } from './services/migration-0019';
 import { migration0024Case } from './referrals/migration-0024';
 import { expectCode } from '../fixtures/results';
 
@@ -234,6 +235,7 @@ const migrationCases: Record<number, MigrationCase> = {
     },
   },
   15: migration0015Case,
+  19: migration0019Case,
   // Referrals between partner offices; categories the office keeps (reserved number 24).
   24: migration0024Case,
   18: {
@@ -271,6 +273,25 @@ const migrationCases: Record<number, MigrationCase> = {
       // My work's due commitments: a range of the partial index, not a scan.
       const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM conference_commitments WHERE done_at IS NULL AND by_when <= '2025-05-01'`).all() as { detail: string }[]).map((r) => r.detail);
       expect(plan.join(' ')).toMatch(/USING INDEX conference_commitments_due/);
+    },
+  },
+  20: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-20'), number: 'GUL-2025-0020' });
+      insertRow(raw, 'conferences', { id: 'conf-20', case_id: 'case-20', kind: 'conference', purpose: 'plan', child_mode: 'attends_all', created_at: now, updated_at: now, agreed_at: now });
+      insertRow(raw, 'conference_invitees', { id: 'inv-20', conference_id: 'conf-20', case_id: 'case-20', status: 'attended', position: 0, created_at: now });
+      insertRow(raw, 'conference_commitments', { id: 'com-20', conference_id: 'conf-20', case_id: 'case-20', position: 0, by_when: '2025-04-01', done_at: now });
+    },
+    check(raw) {
+      // Earlier rows: no answer to the agreement yet; a commitment done before has no evidence recorded.
+      expect(raw.prepare(`SELECT ack_outcome, ack_reason, ack_by, ack_at FROM conference_invitees WHERE id = 'inv-20'`).get()).toEqual({ ack_outcome: null, ack_reason: '', ack_by: null, ack_at: null });
+      expect(raw.prepare(`SELECT done_on, done_by, done_evidence FROM conference_commitments WHERE id = 'com-20'`).get()).toEqual({ done_on: null, done_by: null, done_evidence: '' });
+      raw.prepare(`UPDATE conference_invitees SET ack_outcome = 'declined', ack_reason = 'Wants to ask the father' WHERE id = 'inv-20'`).run();
+      expect(() => raw.prepare(`UPDATE conference_invitees SET ack_outcome = 'maybe' WHERE id = 'inv-20'`).run()).toThrow(/CHECK/);
+      // The register reads conferences in date order from the index, without sorting the table.
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM conferences ORDER BY date DESC, time DESC LIMIT 100`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+      expect(plan).toMatch(/conferences_register/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
     },
   },
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AreaTree, type AreaRow } from '../../electron/core/services/areas';
 import { neutraliseCell } from '../../electron/core/services/csv';
 import { computeGaps, suppressSmall } from '../../electron/core/services/gaps';
+import { gapCells, gapLookup } from '../../shared/services/gaps';
 import { isStale } from '../../shared/services/categories';
 
 const area = (id: string, parent: string | null, name = id): AreaRow => ({ id, code: id.toUpperCase(), name, level: '', parent_id: parent, has_boundary: 0 });
@@ -12,7 +13,7 @@ const tree = new AreaTree([area('n', null, 'Northern'), area('gul', 'n', 'Gulu')
 const cats = ['health', 'education'];
 
 describe('gap computation', () => {
-  const { cells, unplacedCases } = computeGaps(tree, cats, {
+  const counts = computeGaps(tree, cats, {
     needs: [
       { area_key: 'pece', category: 'education', n: 3 },
       { area_key: 'layibi', category: 'education', n: 2 },
@@ -26,6 +27,8 @@ describe('gap computation', () => {
     ],
     referrals: [{ area_key: 'gul', category: 'health', pending: 1, declined: 2 }],
   });
+  const { unplacedCases } = counts;
+  const cells = gapCells(tree.rows.map((r) => r.id), cats, counts);
   const at = (a: string, c: string) => cells.find((x) => x.areaId === a && x.category === c);
 
   it('rolls needs up to every parent', () => {
@@ -46,6 +49,18 @@ describe('gap computation', () => {
     expect(at('pece', 'health')?.services).toBe(1);
     expect(at('gul', 'health')).toMatchObject({ services: 1, pending: 1, declined: 2, gap: 'strained' });
     expect(at('lira', 'education')).toBeUndefined();
+  });
+
+  it('a service serving an area and its parent counts once in each area it reaches', () => {
+    const twice = computeGaps(tree, cats, { needs: [], referrals: [], supply: [
+      { area_id: 'gul', category: 'education', service_id: 's3' },
+      { area_id: 'pece', category: 'education', service_id: 's3' },
+      { area_id: 'pece', category: 'education', service_id: 's1' },
+    ] });
+    const cell = gapLookup(tree.rows.map((r) => r.id), cats, twice);
+    expect(['n', 'gul', 'pece', 'layibi', 'lira'].map((a) => cell(a, 'education')?.services ?? 0)).toEqual([2, 2, 2, 1, 0]);
+    // The counts travel flat, area by area in the tree's order, categories within.
+    expect(twice.services).toHaveLength(tree.rows.length * cats.length);
   });
 
   it('counts needs of cases whose area is not in the tree, and ignores unknown categories', () => {

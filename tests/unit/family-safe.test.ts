@@ -78,7 +78,7 @@ describe('family-safe output schemas', () => {
   it('the walk reaches every field, and finds the marked ones where they are (the staff conference)', () => {
     const staff = fieldsOf(conferenceSchema);
     expect(staff.filter((f) => isMarked(f.schema)).map((f) => f.path).sort()).toEqual(
-      ['facilitatorNotes', 'invitees[].posesRisk', 'invitees[].safetyNote', 'invitees[].safetyNoteBy'].sort(),
+      ['facilitatorNotes', 'invitees[].posesRisk', 'invitees[].safetyNote', 'invitees[].safetyNoteBy', 'invitees[].acknowledgement.reason'].sort(),
     );
     expect(fieldsOf(familyMemberSchema).some((f) => confidentialNames.has(f.name))).toBe(true);
   });
@@ -118,6 +118,10 @@ describe('family-safe output schemas', () => {
         'screen.agreement[].byWhen',
         'screen.agreement[].supportNeeded',
         'screen.agreement[].familyPart',
+        // Who has acknowledged the agreement: the name of a person in the room and their answer, never the reason.
+        'screen.acknowledgements',
+        'screen.acknowledgements[].name',
+        'screen.acknowledgements[].answer',
       ].sort(),
     );
   });

@@ -37,22 +37,25 @@ export interface FullCheckOptions {
   onProgress?: (progress: FullCheckProgress) => void;
 }
 
-interface DoneMessage {
-  type: 'done';
+interface ChainDone {
   checked: number;
   lastId: number;
   lastHash: string;
   verdict: { brokenAtId: number; problem: 'edited' | 'deleted' } | null;
-  records: RecordsStatus;
 }
-type WorkerMessage = DoneMessage | ({ type: 'progress' } & FullCheckProgress) | { type: 'error'; message: string };
+type WorkerMessage =
+  | { type: 'done'; chain?: ChainDone; records?: RecordsStatus }
+  | ({ type: 'progress' } & FullCheckProgress)
+  | { type: 'error'; message: string };
 
-export function runFullCheck(options: FullCheckOptions): Promise<FullCheckResult> {
+/** One part of the check in its own worker thread; resolves with the worker's 'done' message. */
+function runPart(part: 'chain' | 'records', options: FullCheckOptions): Promise<{ chain?: ChainDone; records?: RecordsStatus }> {
   const require = createRequire(import.meta.url);
   return new Promise((resolve, reject) => {
     const worker = new Worker(fullCheckWorkerSource, {
       eval: true,
       workerData: {
+        part,
         module: require.resolve('better-sqlite3-multiple-ciphers'),
         file: options.file,
         keyHex: options.key.toString('hex'),
@@ -62,25 +65,41 @@ export function runFullCheck(options: FullCheckOptions): Promise<FullCheckResult
         tables: coveredTables,
       },
     });
+    let settled = false;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.({ phase: message.phase, checked: message.checked, total: message.total });
-      else if (message.type === 'error') reject(new Error(message.message));
-      else if (message.type === 'done') {
-        const { verdict, checked, records } = message;
-        resolve(
-          verdict
-            ? { status: { intact: false, checked, brokenAtId: verdict.brokenAtId, problem: verdict.problem }, verifiedTo: null, records }
-            : {
-                status: { intact: true, checked, brokenAtId: null, problem: null },
-                verifiedTo: message.lastId > 0 ? { id: message.lastId, hash: message.lastHash } : null,
-                records,
-              },
-        );
+      else if (message.type === 'error') {
+        settled = true;
+        reject(new Error(message.message));
+      } else {
+        settled = true;
+        resolve(message);
       }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`audit check worker stopped with code ${code}`));
+      if (code !== 0 || !settled) reject(new Error(`audit check worker (${part}) stopped with code ${code}`));
     });
   });
+}
+
+/**
+ * The chain and the records are independent (the records part reads the audited state hashes
+ * itself), so they run at once on the two halves of a 2-core machine: at 100 000 cases (1.5 million
+ * entries, 2.5 million rows) 24 s one after the other became the longer of the two.
+ */
+export async function runFullCheck(options: FullCheckOptions): Promise<FullCheckResult> {
+  const chainPart = runPart('chain', options).then((done) => {
+    options.onProgress?.({ phase: 'chain', checked: done.chain!.checked });
+    return done.chain!;
+  });
+  const [chain, { records }] = await Promise.all([chainPart, runPart('records', options)]);
+  const { verdict, checked } = chain;
+  return verdict
+    ? { status: { intact: false, checked, brokenAtId: verdict.brokenAtId, problem: verdict.problem }, verifiedTo: null, records: records! }
+    : {
+        status: { intact: true, checked, brokenAtId: null, problem: null },
+        verifiedTo: chain.lastId > 0 ? { id: chain.lastId, hash: chain.lastHash } : null,
+        records: records!,
+      };
 }

@@ -1,8 +1,8 @@
-// Node-only. The full audit check's worker thread, as plain JavaScript text (see full-check.ts for
-// why text). It opens its own read-only connection and, inside ONE read transaction (a consistent
-// snapshot, while the app keeps writing through WAL):
-//   1. walks the chain up to `upTo` (mirrors `entryHash`/`verifyAudit` in audit.ts);
-//   2. hashes every audited case's rows and compares each with its last audited state hash
+// Node-only. The full audit check's worker threads, as plain JavaScript text (see full-check.ts for
+// why text). Two run side by side (one per core), each with its own read-only connection and ONE
+// read transaction (a consistent snapshot, while the app keeps writing through WAL):
+//   - part 'chain' walks the chain up to `upTo` (mirrors `entryHash`/`verifyAudit` in audit.ts);
+//   - part 'records' hashes every audited case's rows and compares each with its last audited state hash
 //      (mirrors `allCaseStateHashes`/`verifyCaseStates` in state.ts and records.ts; the covered
 //      tables come in `workerData.tables`, from state.ts, so the list lives in one place).
 // A test checks that both halves give the main-thread functions' verdicts.
@@ -23,7 +23,7 @@ function walkChain(upTo) {
     if (prev !== prevHash || id !== lastId + 1) return { checked, lastId, lastHash: prevHash, verdict: { brokenAtId: id, problem: id !== lastId + 1 ? 'deleted' : 'edited' } };
     const fields = [prev, at, userId, username, action, entityType, entityId, details];
     if (stateHash !== null && stateHash !== undefined) fields.push(stateHash);
-    if (sha().update(JSON.stringify(fields)).digest('hex') !== hash) return { checked, lastId, lastHash: prevHash, verdict: { brokenAtId: id, problem: 'edited' } };
+    if (crypto.hash('sha256', JSON.stringify(fields)) !== hash) return { checked, lastId, lastHash: prevHash, verdict: { brokenAtId: id, problem: 'edited' } };
     prevHash = hash;
     lastId = id;
     checked += 1;
@@ -95,16 +95,24 @@ try {
   db.pragma("cipher='sqlcipher'");
   db.pragma('legacy=4');
   db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
-  db.pragma('cache_size = -16384');
+  // The chain is read in order (a small cache serves it); the records are read table by table in
+  // case order through an index, which jumps around the table: a large cache keeps each page
+  // decrypted once (39 s → 16 s for 2.5 million rows at 100 000 cases). It is freed when the worker ends.
+  db.pragma(workerData.part === 'chain' ? 'cache_size = -16384' : 'cache_size = -524288');
   db.exec('BEGIN');
-  const chain = walkChain(workerData.upTo);
-  let rowsTotal = 0;
-  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
-  for (const { table } of workerData.tables) if (present.has(table)) rowsTotal += db.prepare('SELECT count(*) FROM "' + table + '"').pluck().get();
-  parentPort.postMessage({ type: 'progress', phase: 'records', checked: 0, total: rowsTotal });
-  const records = checkRecords();
-  db.exec('COMMIT');
-  parentPort.postMessage({ type: 'done', ...chain, records });
+  if (workerData.part === 'chain') {
+    const chain = walkChain(workerData.upTo);
+    db.exec('COMMIT');
+    parentPort.postMessage({ type: 'done', chain });
+  } else {
+    let rowsTotal = 0;
+    const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
+    for (const { table } of workerData.tables) if (present.has(table)) rowsTotal += db.prepare('SELECT count(*) FROM "' + table + '"').pluck().get();
+    parentPort.postMessage({ type: 'progress', phase: 'records', checked: 0, total: rowsTotal });
+    const records = checkRecords();
+    db.exec('COMMIT');
+    parentPort.postMessage({ type: 'done', records });
+  }
 } catch (error) {
   parentPort.postMessage({ type: 'error', message: String(error && error.message || error) });
 } finally {

@@ -139,7 +139,13 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
   }
   const conds = filterConditions(input, session, now);
   const countTotal = !cursor && input.withTotal !== false;
-  const count = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM cases ${where(conds)}`.execute(db)).rows[0].n);
+  // Plain filters are all columns of cases_list_filters, so the count reads that index alone. Left to
+  // itself the planner may pick a narrower index on status (cases_caseload) and read ~100 000 rows
+  // for "open and urgent" (94 ms at 100 000 cases against 11 ms covering). Searches, the approvals
+  // filter and an indicator's cases test columns outside the index: those keep the planner's choice.
+  const covered = !input.search && !input.awaitingApproval && !input.indicator;
+  const from = covered ? sql`cases INDEXED BY cases_list_filters` : sql`cases`;
+  const count = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${where(conds)}`.execute(db)).rows[0].n);
   let total: number | null = null;
   if (input.search) {
     const plan = await planSearch(db, input.search, db);

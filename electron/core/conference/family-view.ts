@@ -7,14 +7,16 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type { FamilyScreen } from '../../../shared/conference/family-view';
-import { stepsFor, type SelectionKind } from '../../../shared/conference/schemas';
-import type { Language } from '../../../shared/i18n/languages';
+import { conferenceChannels } from '../../../shared/conference/contract';
+import { stepsFor, type ConferenceStep } from '../../../shared/conference/schemas';
+import { can } from '../../../shared/permissions';
 import { loadCase } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { defineHandlers, type Connection, type FamilyViewGrant } from '../handler';
-import { conferenceRow, parseSelection, type ConferenceRow } from './read';
+import { buildScreen, movedTo, readBasis, type ScreenBasis } from './family-screen';
+import { conferenceRow } from './read';
 
 /** How long a pairing code can be used, and how long a paired family view lasts. */
 export const pairingTtlMs = 2 * 60_000;
@@ -24,29 +26,42 @@ interface PendingPairing extends Omit<FamilyViewGrant, 'until'> {
   expiresAt: number;
 }
 
-/** What each step shows of the facilitator's selection. */
-const shownAt: Record<string, readonly SelectionKind[]> = {
-  welcome: [],
-  information: ['strength', 'worry', 'child_words'],
-  private_time: ['question'],
-  family_plan: ['question', 'strength'],
-  agreement: [],
-};
+/**
+ * What a facilitator's connection may show early: set when a family view is paired from it, looked
+ * up by core.ts before conference.setStep waits its turn in the call queue (presentStepEarly).
+ */
+interface Presenter {
+  preview(ref: { caseId: string; conferenceId: string }, step: ConferenceStep, at: Date): { revert(): void } | null;
+}
+const presenters = new WeakMap<Connection, Presenter>();
+const setStepInput = conferenceChannels['conference.setStep'].input;
+
+/**
+ * The facilitator clicked a step: the family's screen shows it now, from memory, instead of after
+ * the calls queued before this one (a case file reloading after a save, say). Only for the
+ * connection that paired a live family view of this very conference, signed in and unlocked as the
+ * user who paired it, with a role that may write. The call itself then runs in its turn with every
+ * check (scope, auto-lock, the case's state) and writes the step; should it be refused, revert()
+ * puts back the stored step, and if it succeeds the stored screen replaces the preview anyway.
+ */
+export function presentStepEarly(conn: Connection, input: unknown, at: Date): { revert(): void } | null {
+  const presenter = presenters.get(conn);
+  const parsed = setStepInput.safeParse(input);
+  const session = conn.session;
+  if (!presenter || !parsed.success || !session || session.locked || !can(session.role, 'case.write')) return null;
+  return presenter.preview(parsed.data, parsed.data.step, at);
+}
 
 export function createFamilyViewHandlers(deps: CoreDeps) {
   const pending = new Map<string, PendingPairing>();
   // Bumped on every change to a conference, so a family screen polling with the revision it holds
   // gets "unchanged" without a database read.
-  const revisions = new Map<string, number>();
   let base = 0;
-  const revisionOf = (conferenceId: string) => {
-    if (!revisions.has(conferenceId)) revisions.set(conferenceId, ++base);
-    return revisions.get(conferenceId)!;
-  };
 
-  // The family's screen as it stands, per conference: built when the conference changes (inside the
-  // facilitator's call), served from memory. The family's polls never touch the database, so the
-  // core answers them without queueing behind writes (core.ts) — that keeps a step change < 100 ms.
+  // Per conference: what its screens are built from (read once per change, inside the facilitator's
+  // call) and the screen as it stands, served from memory. The family's polls never touch the
+  // database, so the core answers them without queueing behind writes (core.ts).
+  const bases = new Map<string, ScreenBasis>();
   const snapshots = new Map<string, FamilyScreen>();
   const waiters = new Map<string, Set<() => void>>();
   const publish = (conferenceId: string, next: FamilyScreen | null) => {
@@ -55,9 +70,15 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
     for (const wake of [...(waiters.get(conferenceId) ?? [])]) wake();
   };
   async function refresh(db: Kysely<DB>, conferenceId: string): Promise<void> {
-    const row = await db.selectFrom('conferences').selectAll().where('id', '=', conferenceId).executeTakeFirst();
-    publish(conferenceId, row ? await screen(db, row) : null);
+    const basis = await readBasis(db, conferenceId);
+    if (basis) bases.set(conferenceId, basis);
+    else bases.delete(conferenceId);
+    publish(conferenceId, basis ? buildScreen(basis, basis.row, ++base) : null);
   }
+  const showStored = (conferenceId: string) => {
+    const basis = bases.get(conferenceId);
+    if (basis) publish(conferenceId, buildScreen(basis, basis.row, ++base));
+  };
 
   const prune = (now: number) => {
     for (const [token, p] of pending) if (p.expiresAt <= now) pending.delete(token);
@@ -74,33 +95,19 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
     return grant;
   }
 
-  async function screen(db: Kysely<DB>, row: ConferenceRow): Promise<FamilyScreen> {
-    const step = row.step;
-    const kinds = step ? shownAt[step] : [];
-    // The child's words are checked again here: the child may have withdrawn their agreement.
-    const shown = parseSelection(row)
-      .filter((item) => kinds.includes(item.kind) && (item.kind !== 'child_words' || row.child_agreed_to_share === 1))
-      .map((item) => ({ kind: item.kind, text: item.text }));
-    const agreement =
-      step === 'agreement'
-        ? (await db.selectFrom('conference_commitments').select(['who', 'what', 'by_when', 'support_needed', 'family_part']).where('conference_id', '=', row.id).orderBy('position').execute()).map(
-            (c) => ({ who: c.who, what: c.what, byWhen: c.by_when, supportNeeded: c.support_needed, familyPart: c.family_part }),
-          )
-        : [];
-    const privateEndsAt =
-      step === 'private_time' && row.private_started_at ? new Date(Date.parse(row.private_started_at) + row.private_minutes * 60_000).toISOString() : null;
-    return {
-      revision: revisionOf(row.id),
-      language: row.family_language as Language,
-      kind: row.kind,
-      purpose: row.purpose,
-      steps: [...stepsFor(row.kind)],
-      step,
-      privateEndsAt,
-      shown,
-      agreement,
-    };
-  }
+  const presenterFor = (facilitator: Connection): Presenter => ({
+    preview({ caseId, conferenceId }, step, at) {
+      const now = at.getTime();
+      const paired = [...deps.connections].some((c) => {
+        const g = c.familyView;
+        return g && g.conferenceId === conferenceId && g.caseId === caseId && g.facilitatorConnId === facilitator.id && g.pairedBy === facilitator.session?.userId && now <= g.until;
+      });
+      const basis = bases.get(conferenceId);
+      if (!paired || !basis || basis.row.step === step || !stepsFor(basis.row.kind).includes(step)) return null;
+      publish(conferenceId, buildScreen(basis, movedTo(basis.row, step, at.toISOString()), ++base));
+      return { revert: () => showStored(conferenceId) };
+    },
+  });
 
   const handlers = defineHandlers({
     'conference.openFamilyView': async ({ caseId, conferenceId }, env) => {
@@ -125,6 +132,8 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
       env.conn.familyView = grant;
       liveGrant(env.conn, now);
       await refresh(env.db(), grant.conferenceId);
+      const facilitator = [...deps.connections].find((c) => c.id === grant.facilitatorConnId);
+      if (facilitator) presenters.set(facilitator, presenterFor(facilitator));
       await deps.auditAs(deps.store.get().db, {
         action: 'conference.familyViewPaired',
         userId: grant.pairedBy,
@@ -162,20 +171,9 @@ export function createFamilyViewHandlers(deps: CoreDeps) {
 
   return {
     handlers,
-    /**
-     * The facilitator moved to another step: the family's screen shows it at once, before the
-     * change is written (the step is display; if the write fails, touched() puts back what is stored).
-     */
-    async showStepEarly(db: Kysely<DB>, row: ConferenceRow, step: ConferenceRow['step'], at: string) {
-      if (!snapshots.has(row.id)) return;
-      revisions.set(row.id, ++base);
-      const entersPrivate = step === 'private_time';
-      publish(row.id, await screen(db, { ...row, step, step_started_at: at, private_started_at: entersPrivate ? at : row.private_started_at }));
-    },
-    /** A conference changed (its transaction committed): the family's screen is built again. */
+    /** A conference changed (its transaction ended): the family's screen is built again from what is stored. */
     async touched(db: Kysely<DB>, conferenceId: string) {
-      revisions.set(conferenceId, ++base);
-      if (snapshots.has(conferenceId) || [...deps.connections].some((c) => c.familyView?.conferenceId === conferenceId)) await refresh(db, conferenceId);
+      if (bases.has(conferenceId) || [...deps.connections].some((c) => c.familyView?.conferenceId === conferenceId)) await refresh(db, conferenceId);
     },
   };
 }

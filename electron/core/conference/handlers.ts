@@ -3,6 +3,7 @@
 // Each write is one transaction with its audit entry and timeline event; each read is audited.
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { todayIso } from '../../../shared/cases/fields';
 import { AppError } from '../../../shared/contract/errors';
 import { stepsFor, type ConferenceValues } from '../../../shared/conference/schemas';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
@@ -11,7 +12,9 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import { dueCommitments } from './due';
 import { createFamilyViewHandlers } from './family-view';
+import { createFollowUpHandlers } from './follow-up';
 import { createPlanDraftHandler } from './plan-draft';
+import { conferenceRegister } from './register';
 import { documentToPdfFile } from '../print/pdf';
 import { familyCopy, invitation } from './print';
 import { conferenceRow, parseAgreement, readConference, type ConferenceRow } from './read';
@@ -77,6 +80,13 @@ export function createConferenceHandlers(deps: CoreDeps) {
   return defineHandlers({
     ...family.handlers,
     ...createPlanDraftHandler(deps),
+    ...createFollowUpHandlers({ forWrite, change }),
+
+    'conference.register': async (filter, env) => {
+      const result = await conferenceRegister(env, filter);
+      await env.audit(env.db(), { action: 'conference.registerViewed', details: { shown: result.rows.length, status: filter.status } });
+      return result;
+    },
 
     'conference.list': async ({ caseId }, env) => {
       await loadCase(env, caseId, 'read');
@@ -84,6 +94,19 @@ export function createConferenceHandlers(deps: CoreDeps) {
       const versions = new Map(
         (await env.db().selectFrom('plan_versions').select(['id', 'version']).where('case_id', '=', caseId).execute()).map((v) => [v.id, v.version]),
       );
+      const today = todayIso(env.now());
+      // Through the index on (conference_id, position): this case's conferences only.
+      const open =
+        rows.length === 0
+          ? []
+          : await env
+              .db()
+              .selectFrom('conference_commitments')
+              .select(['conference_id', 'by_when'])
+              .where('conference_id', 'in', rows.map((r) => r.id))
+              .where('done_at', 'is', null)
+              .execute();
+      const countOf = (id: string, overdue: boolean) => open.filter((k) => k.conference_id === id && (!overdue || k.by_when < today)).length;
       await recordCaseView(env, caseId, 'conferences');
       return rows.map((r) => ({
         id: r.id,
@@ -95,6 +118,8 @@ export function createConferenceHandlers(deps: CoreDeps) {
         step: r.step,
         agreed: r.agreed_at !== null,
         planVersion: r.plan_version_id ? (versions.get(r.plan_version_id) ?? null) : null,
+        openCommitments: countOf(r.id, false),
+        overdueCommitments: countOf(r.id, true),
       }));
     },
 
@@ -155,7 +180,12 @@ export function createConferenceHandlers(deps: CoreDeps) {
           if (existing) {
             await trx
               .updateTable('conference_invitees')
-              .set({ ...values, ...(note === null ? { safety_note: null, safety_note_by: null, safety_note_at: null } : {}) })
+              .set({
+                ...values,
+                ...(note === null ? { safety_note: null, safety_note_by: null, safety_note_at: null } : {}),
+                // An answer to the agreement belongs to someone present: not present, no answer.
+                ...(invitee.status !== 'attended' ? { ack_outcome: null, ack_reason: '', ack_by: null, ack_at: null } : {}),
+              })
               .where('id', '=', existing.id)
               .execute();
             return;
@@ -209,8 +239,8 @@ export function createConferenceHandlers(deps: CoreDeps) {
       const row = await forWrite(env, caseId, conferenceId);
       if (!stepsFor(row.kind).includes(step)) throw conflict('stepNotInFlow', 'this meeting has no such step');
       if (row.step === step) return readConference(env.db(), row);
+      // The family's screen already shows the step (core.ts presentStepEarly); this writes it.
       const at = env.now().toISOString();
-      await family.showStepEarly(env.db(), row, step, at);
       const entersPrivate = step === 'private_time';
       const leavesPrivate = row.step === 'private_time';
       const timeline = entersPrivate ? { privateTime: 'started' } : leavesPrivate ? { privateTime: 'ended' } : row.step === null ? { started: true } : null;
@@ -243,6 +273,9 @@ export function createConferenceHandlers(deps: CoreDeps) {
     'conference.saveAgreement': async ({ caseId, conferenceId, agreement }, env) => {
       const row = await forWrite(env, caseId, conferenceId);
       if (row.plan_version_id) throw conflict('planMade', 'a plan draft was made from this agreement; change the plan instead');
+      // Follow-up has begun: the commitments marked done are the record of what was agreed.
+      const started = await env.db().selectFrom('conference_commitments').select('id').where('conference_id', '=', row.id).where('done_at', 'is not', null).executeTakeFirst();
+      if (started) throw conflict('followUpStarted', 'commitments of this agreement are already marked done');
       const reviewDate = reviewDateFor(row.date, agreement.reviewDate);
       const { items, reviewDate: _ignored, ...rest } = agreement;
       const first = row.agreed_at === null;
@@ -252,6 +285,8 @@ export function createConferenceHandlers(deps: CoreDeps) {
         'conference.agreementRecorded',
         async (trx, at) => {
           await trx.deleteFrom('conference_commitments').where('conference_id', '=', row.id).execute();
+          // A changed agreement is a new one: whoever acknowledged the old one answers again.
+          await trx.updateTable('conference_invitees').set({ ack_outcome: null, ack_reason: '', ack_by: null, ack_at: null }).where('conference_id', '=', row.id).execute();
           if (items.length > 0) {
             await trx
               .insertInto('conference_commitments')

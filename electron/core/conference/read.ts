@@ -2,6 +2,7 @@
 // facilitator may quote on the family's screen (family-safe ones only).
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Conference, Invitee } from '../../../shared/conference/contract';
+import { acknowledgedByAll } from '../../../shared/conference/follow-up';
 import type { ChecklistItem, SelectionKind } from '../../../shared/conference/schemas';
 import { placementFor } from '../../../shared/family/confidential';
 import type { Language } from '../../../shared/i18n/languages';
@@ -42,6 +43,7 @@ export async function readInvitees(db: Db, conferenceId: string): Promise<Invite
     .selectFrom('conference_invitees')
     .leftJoin('family_members', 'family_members.id', 'conference_invitees.member_id')
     .leftJoin('users', 'users.id', 'conference_invitees.safety_note_by')
+    .leftJoin('users as ack_users', 'ack_users.id', 'conference_invitees.ack_by')
     .select([
       'conference_invitees.id',
       'conference_invitees.member_id',
@@ -52,6 +54,10 @@ export async function readInvitees(db: Db, conferenceId: string): Promise<Invite
       'conference_invitees.safety_note',
       'users.display_name as safety_by',
       'family_members.poses_risk',
+      'conference_invitees.ack_outcome',
+      'conference_invitees.ack_reason',
+      'conference_invitees.ack_at',
+      'ack_users.display_name as ack_by_name',
     ])
     .where('conference_invitees.conference_id', '=', conferenceId)
     .orderBy('conference_invitees.position')
@@ -66,6 +72,7 @@ export async function readInvitees(db: Db, conferenceId: string): Promise<Invite
     posesRisk: r.poses_risk === 1,
     safetyNote: r.safety_note,
     safetyNoteBy: r.safety_by ?? null,
+    acknowledgement: r.ack_outcome && r.ack_at ? { outcome: r.ack_outcome, reason: r.ack_reason, recordedAt: r.ack_at, recordedBy: r.ack_by_name ?? null } : null,
   }));
 }
 
@@ -120,10 +127,13 @@ export async function selectableSources(db: Db, caseId: string): Promise<Selecta
 export async function readConference(db: Db, row: ConferenceRow): Promise<Conference> {
   const commitments = await db
     .selectFrom('conference_commitments')
-    .selectAll()
-    .where('conference_id', '=', row.id)
-    .orderBy('position')
+    .leftJoin('users', 'users.id', 'conference_commitments.done_by')
+    .selectAll('conference_commitments')
+    .select('users.display_name as done_by_name')
+    .where('conference_commitments.conference_id', '=', row.id)
+    .orderBy('conference_commitments.position')
     .execute();
+  const invitees = await readInvitees(db, row.id);
   const planVersion = row.plan_version_id
     ? ((await db.selectFrom('plan_versions').select('version').where('id', '=', row.plan_version_id).executeTakeFirst())?.version ?? null)
     : null;
@@ -150,7 +160,7 @@ export async function readConference(db: Db, row: ConferenceRow): Promise<Confer
     },
     checklist: JSON.parse(row.checklist) as ChecklistItem[],
     privateMinutes: row.private_minutes,
-    invitees: await readInvitees(db, row.id),
+    invitees,
     selection: parseSelection(row),
     selectable: await selectableSources(db, row.case_id),
     step: row.step,
@@ -170,10 +180,14 @@ export async function readConference(db: Db, row: ConferenceRow): Promise<Confer
         familyPart: c.family_part,
         disagreement: c.disagreement,
         done: c.done_at !== null,
+        doneOn: c.done_on,
+        doneBy: c.done_by_name ?? null,
+        doneEvidence: c.done_evidence,
       })),
       ...agreement,
       reviewDate: row.review_date,
       recordedAt: row.agreed_at,
+      acknowledgedByAll: acknowledgedByAll(row.agreed_at !== null, invitees),
     },
     planVersion,
     createdAt: row.created_at,

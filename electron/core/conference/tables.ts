@@ -1,4 +1,5 @@
-// Node-only. Tables of the conference feature (migration 14).
+// Node-only. Tables of the conference feature (migrations 14 and 21).
+import type { Generated } from 'kysely';
 export interface ConferencesTable {
   id: string;
   case_id: string;
@@ -49,6 +50,11 @@ export interface ConferenceInviteesTable {
   safety_note_at: string | null;
   position: number;
   created_at: string;
+  /** The person's answer to the agreement (migration 20); null until recorded. */
+  ack_outcome: 'acknowledged' | 'declined' | 'absent' | null;
+  ack_reason: Generated<string>;
+  ack_by: string | null;
+  ack_at: string | null;
 }
 
 export interface ConferenceCommitmentsTable {
@@ -64,7 +70,11 @@ export interface ConferenceCommitmentsTable {
   support_needed: string;
   family_part: string;
   disagreement: string;
+  /** When the done mark was recorded; done_on is the day it was done (migration 20). */
   done_at: string | null;
+  done_on: string | null;
+  done_by: string | null;
+  done_evidence: Generated<string>;
 }
 
 export interface ConferenceTables {

@@ -1,5 +1,5 @@
 // Node-only. Contacts other features read: planned contacts for "my work".
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { idList } from '../cases/facts-many';
 
@@ -17,7 +17,8 @@ export async function plannedContacts(db: Kysely<DB>, caseIds: readonly string[]
   const rows = await db
     .selectFrom('contacts')
     .select(['case_id', 'id', 'kind', 'planned_for'])
-    .where('status', '=', 'planned')
+    // A literal, so the partial index of planned contacts (case_id, planned_for) can serve it.
+    .where('status', '=', sql.lit('planned'))
     .where('case_id', 'in', idList(caseIds))
     .orderBy('planned_for')
     .orderBy('id')

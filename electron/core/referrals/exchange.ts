@@ -14,7 +14,8 @@ import { exchangeFileLimitBytes, type SealedFile } from '../../../shared/referra
 import type { TransferManifest } from '../../../shared/transfer/format';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { readPayload, sealTransferFile, TransferError } from '../transfer/container';
+import { readPayload, TransferError } from '../transfer/container';
+import { sealTransferFile } from '../transfer/seal';
 import { createTransferFiles } from '../transfer/files';
 import { checkFile, senderFingerprint, type Checked } from '../transfer/inspect';
 import { loadOfficeKeys } from '../transfer/keys';
@@ -74,7 +75,7 @@ export async function sealExchange(
       sender: { code: card.code, name: card.name, country: card.country, signingKey: card.signingKey, ageRecipient: card.ageRecipient },
       recipient: { code: partner.code, name: partner.name, country: partner.country, signingKey: partner.signing_public_key, ageRecipient: partner.age_recipient },
     },
-    entries: [{ name: 'records.json', bytes: bytes.length, content: () => bytes }],
+    entries: [{ name: 'records.json', data: bytes }],
   });
   return { transferId, file, sha256: sealed.sha256, bytes: sealed.bytes };
 }

@@ -61,27 +61,6 @@ export class AreaTree {
   }
 }
 
-// The tree changes rarely and is read on every search: kept until a row is added or changed. The
-// signature names the office's own rows (their newest id and time), so two offices never share one.
-let cached: { signature: string; tree: AreaTree } | null = null;
-
-export async function areaTreeOf(db: Db): Promise<AreaTree> {
-  const sig = await db
-    .selectFrom('service_areas')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at'), eb.fn.max('id').as('id')])
-    .executeTakeFirst();
-  const signature = `${sig?.n}|${sig?.at}|${sig?.id}`;
-  if (cached?.signature !== signature) cached = { signature, tree: new AreaTree(await areaRows(db)) };
-  return cached.tree;
-}
-
-/** An area with its ancestors and descendants: what a service must serve to reach into it. */
-export async function areaFamily(db: Db, areaId: string): Promise<string[]> {
-  const tree = await areaTreeOf(db);
-  if (!tree.byId.has(areaId)) return [areaId];
-  return [areaId, ...tree.ancestors(areaId), ...tree.descendants(areaId)];
-}
-
 export async function writeArea(trx: Transaction<DB>, input: Required<AreaInput>, at: string): Promise<string> {
   const tree = new AreaTree(await areaRows(trx));
   const clash = tree.rows.find((r) => r.code.toLowerCase() === input.code.toLowerCase() && r.id !== input.id);

@@ -1,12 +1,11 @@
 // Node-only. The directory's rows as the contract's shapes, the search (category, area, language,
 // age, words) and the one way providers and their services are written (form and CSV import alike).
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Provider, ProviderInput, Service, ServiceInput, SearchInput } from '../../../shared/services/contract';
 import { isStale } from '../../../shared/services/categories';
 import { AppError } from '../../../shared/contract/errors';
 import type { DB } from '../db/schema';
-import { areaFamily } from './areas';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -39,15 +38,21 @@ const serviceColumns = [
 ] as const;
 
 function serviceQuery(db: Db) {
-  return db
-    .selectFrom('services')
-    .innerJoin('service_providers', 'service_providers.id', 'services.provider_id')
-    .select(serviceColumns)
-    .select(sql<string>`(SELECT coalesce(json_group_array(area_id), '[]') FROM service_coverage WHERE service_id = services.id)`.as('area_ids'));
+  return db.selectFrom('services').innerJoin('service_providers', 'service_providers.id', 'services.provider_id').select(serviceColumns);
 }
 type ServiceRow = Awaited<ReturnType<ReturnType<typeof serviceQuery>['execute']>>[number];
 
-function toService(r: ServiceRow, today: string): Service {
+/** The services of these rows with the areas each serves: one indexed query for the whole page. */
+async function toServices(db: Db, rows: ServiceRow[], today: string): Promise<Service[]> {
+  const areas = new Map<string, string[]>(rows.map((r) => [r.id, []]));
+  if (rows.length > 0) {
+    const coverage = await db.selectFrom('service_coverage').select(['service_id', 'area_id']).where('service_id', 'in', [...areas.keys()]).execute();
+    for (const c of coverage) areas.get(c.service_id)!.push(c.area_id);
+  }
+  return rows.map((r) => toService(r, areas.get(r.id)!, today));
+}
+
+function toService(r: ServiceRow, areaIds: string[], today: string): Service {
   return {
     id: r.id,
     providerId: r.provider_id,
@@ -70,7 +75,7 @@ function toService(r: ServiceRow, today: string): Service {
     waitingDays: r.waiting_days,
     openToNonReturnees: r.open_to_non_returnees === 1,
     active: r.active === 1 && r.provider_active === 1,
-    areaIds: JSON.parse(r.area_ids) as string[],
+    areaIds,
     lastVerified: r.last_verified,
     stale: isStale(r.last_verified, today),
   };
@@ -82,48 +87,78 @@ export interface EligibilityFilter {
 }
 
 /**
- * Services matching the filters, active providers first by name. An area matches the services
+ * Services matching the filters, by provider name then service name. An area matches the services
  * that serve it, one of its parents (a district-wide service reaches its villages) or one of its
- * sub-areas (part of it).
+ * sub-areas (part of it). Every filter is an index lookup (migrations/0019_services_speed.ts): the
+ * area through the tree's closure table, the language through service_languages, the words through
+ * the full-text indexes. The count and the page are two statements, so only the page's rows are read.
  */
 export async function searchServices(db: Db, f: Required<SearchInput>, today: string, eligibility: EligibilityFilter = {}): Promise<{ services: Service[]; total: number }> {
-  // First the matching ids in display order (indexes and small columns only), then the full rows of
-  // the page shown: the total costs a count, not 5 000 rows with their areas.
-  let q = db.selectFrom('services').innerJoin('service_providers', 'service_providers.id', 'services.provider_id').select('services.id');
-  if (!f.includeInactive) q = q.where('services.active', '=', 1).where('service_providers.active', '=', 1);
-  if (f.category) q = q.where('services.category', '=', f.category);
-  if (f.age !== null) {
-    const age = f.age;
-    q = q.where((eb) => eb.and([eb.or([eb('services.min_age', 'is', null), eb('services.min_age', '<=', age)]), eb.or([eb('services.max_age', 'is', null), eb('services.max_age', '>=', age)])]));
+  // The words are looked up once (a common word can match every service): the count and the page
+  // then share the matching rows.
+  const words = wordQueries(f.text);
+  let matching: number[] | null = null;
+  if (words.trigram || words.prefix) {
+    const parts = [];
+    if (words.trigram) parts.push(sql`SELECT rowid FROM services_text WHERE services_text MATCH ${words.trigram}`);
+    if (words.prefix) parts.push(sql`SELECT rowid FROM services_words WHERE services_words MATCH ${words.prefix}`);
+    matching = (await sql<{ rowid: number }>`${sql.join(parts, sql` INTERSECT `)}`.execute(db)).rows.map((r) => r.rowid);
+    if (matching.length === 0) return { services: [], total: 0 };
   }
-  if (f.language) {
-    const lang = f.language.toLowerCase();
-    q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(services.languages) WHERE lower(json_each.value) = ${lang})`);
-  }
-  if (f.text) {
-    const like = `%${f.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`lower(services.name) LIKE ${like} ESCAPE '\\'`, sql<boolean>`service_providers.name_key LIKE ${like} ESCAPE '\\'`, sql<boolean>`lower(services.description) LIKE ${like} ESCAPE '\\'`]));
-  }
-  if (eligibility.sex) {
-    const sex = eligibility.sex;
-    q = q.where(sql<boolean>`(services.sexes = '[]' OR EXISTS (SELECT 1 FROM json_each(services.sexes) WHERE json_each.value = ${sex}))`);
-  }
-  if (eligibility.hasDisability === false) q = q.where('services.disability_only', '=', 0);
-  if (f.areaId) {
-    const family = await areaFamily(db, f.areaId);
-    q = q.where('services.id', 'in', (eb) => eb.selectFrom('service_coverage').select('service_coverage.service_id').where('service_coverage.area_id', 'in', family));
-  }
-  const ids = (await q.orderBy('service_providers.name_key').orderBy('services.name').execute()).map((r) => r.id);
-  const page = ids.slice(0, f.limit);
-  if (page.length === 0) return { services: [], total: ids.length };
-  const rows = await serviceQuery(db).where('services.id', 'in', page).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { services: page.map((id) => toService(byId.get(id)!, today)), total: ids.length };
+  const where = searchConditions(f, eligibility, matching);
+  const total = (await db.selectFrom('services').innerJoin('service_providers', 'service_providers.id', 'services.provider_id').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirst())?.n ?? 0;
+  if (total === 0) return { services: [], total: 0 };
+  const rows = await serviceQuery(db).where(where).orderBy('service_providers.name_key').orderBy('services.name').orderBy('services.category').limit(f.limit).execute();
+  return { services: await toServices(db, rows, today), total: Number(total) };
+}
+
+function searchConditions(f: Required<SearchInput>, eligibility: EligibilityFilter, matching: number[] | null) {
+  return (eb: ExpressionBuilder<DB, 'services' | 'service_providers'>): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [];
+    if (!f.includeInactive) all.push(eb('services.active', '=', 1), eb('service_providers.active', '=', 1));
+    if (f.category) all.push(eb('services.category', '=', f.category));
+    if (f.age !== null) {
+      const age = f.age;
+      all.push(eb.or([eb('services.min_age', 'is', null), eb('services.min_age', '<=', age)]), eb.or([eb('services.max_age', 'is', null), eb('services.max_age', '>=', age)]));
+    }
+    if (f.language) all.push(sql<SqlBool>`services.id IN (SELECT service_id FROM service_languages WHERE language = lower(${f.language}))`);
+    if (f.areaId) {
+      // Served in the area or below it (descendants' coverage), or from one of its parents (ancestors' coverage).
+      all.push(sql<SqlBool>`services.id IN (
+        SELECT c.service_id FROM service_area_closure x JOIN service_coverage c ON c.area_id = x.descendant_id WHERE x.ancestor_id = ${f.areaId}
+        UNION SELECT c.service_id FROM service_area_closure x JOIN service_coverage c ON c.area_id = x.ancestor_id WHERE x.descendant_id = ${f.areaId})`);
+    }
+    if (matching) all.push(sql<SqlBool>`services.rowid IN (SELECT value FROM json_each(${JSON.stringify(matching)}))`);
+    if (eligibility.sex) {
+      all.push(sql<SqlBool>`(services.sexes = '[]' OR EXISTS (SELECT 1 FROM json_each(services.sexes) WHERE json_each.value = ${eligibility.sex}))`);
+    }
+    if (eligibility.hasDisability === false) all.push(eb('services.disability_only', '=', 0));
+    return eb.and(all);
+  };
+}
+
+const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
+/**
+ * Free words as full-text queries, every word required: a word of 3+ characters matches anywhere
+ * (trigram index: "couns" finds "Counselling", "catch-up" finds "Catch-up classes"); a shorter one
+ * the start of a word (prefix index: "5" finds "Service 5-1" and "Provider 50"). Case and accents
+ * are ignored.
+ */
+export function wordQueries(text: string): { trigram: string | null; prefix: string | null } {
+  const words = text.split(/\s+/u).filter(Boolean);
+  const long = words.filter((w) => [...w].length >= 3);
+  // A one- or two-character word without a letter or digit makes no token: it cannot narrow anything.
+  const short = words.filter((w) => [...w].length < 3 && /[\p{L}\p{N}]/u.test(w));
+  return {
+    trigram: long.length > 0 ? long.map(quote).join(' AND ') : null,
+    prefix: short.length > 0 ? short.map((w) => `${quote(w)}*`).join(' AND ') : null,
+  };
 }
 
 export async function servicesOfProvider(db: Db, providerId: string, today: string): Promise<Service[]> {
   const rows = await serviceQuery(db).where('services.provider_id', '=', providerId).orderBy('services.name').execute();
-  return rows.map((r) => toService(r, today));
+  return toServices(db, rows, today);
 }
 
 export async function loadProvider(db: Db, providerId: string, today: string): Promise<Provider> {

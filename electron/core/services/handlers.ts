@@ -10,23 +10,19 @@ import { inScope } from '../cases/scope';
 import { AreaTree, areaRows, parseBoundaries, toArea, writeArea } from './areas';
 import { checkImport, csvColumns, decodeCsv, toCsv } from './csv';
 import { loadProvider, searchServices, writeProvider } from './directory';
-import { computeGaps, gapInputs, needTuples, suppressSmall } from './gaps';
+import { categoryList, gapMatrix, needTuples, suppressSmall } from './gaps';
 import { sql } from 'kysely';
 import { exportRows } from './export';
-import { categoryList } from './categories';
+import { gapCells } from '../../../shared/services/gaps';
 
 async function checked(env: HandlerEnv, csvBase64: string) {
   const tree = new AreaTree(await areaRows(env.db()));
+  // A retired category takes no new service: an import naming it reports it as unknown.
   const categories = new Set((await categoryList(env.db())).filter((c) => !c.retired).map((c) => c.key));
   return checkImport(decodeCsv(Buffer.from(csvBase64, 'base64')), tree, categories);
 }
 
-async function matrix(env: HandlerEnv) {
-  const rows = await areaRows(env.db());
-  const categories = await categoryList(env.db());
-  const { cells, unplacedCases } = computeGaps(new AreaTree(rows), categories.map((c) => c.key), await gapInputs(env.db()));
-  return { areas: rows.map(toArea), categories, cells, unplacedCases };
-}
+const matrix = (env: HandlerEnv) => gapMatrix(env.db());
 
 export function createServicesHandlers(_deps: CoreDeps) {
   return defineHandlers({
@@ -158,7 +154,12 @@ export function createServicesHandlers(_deps: CoreDeps) {
     'services.exportGaps': async (_input, env) => {
       const m = await matrix(env);
       const areaName = new Map(m.areas.map((a) => [a.id, `${a.name} (${a.code})`]));
-      const rows = m.cells.map((c) => ({
+      const cells = gapCells(
+        m.areas.map((a) => a.id),
+        m.categories.map((c) => c.key),
+        m,
+      );
+      const rows = cells.map((c) => ({
         area: areaName.get(c.areaId) ?? c.areaId,
         category: c.category,
         open_needs: suppressSmall(c.needs),

@@ -89,8 +89,39 @@ export interface NeedCountsTable {
   n: number;
 }
 
+/** Every (ancestor, descendant) pair of the area tree, an area with itself at depth 0 (migration 19). */
+export interface ServiceAreaClosureTable {
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+/** A service's languages, lower-cased (migration 19). */
+export interface ServiceLanguagesTable {
+  language: string;
+  service_id: string;
+}
+
+/** One row: bumped by every change to the directory (migration 19). */
+export interface DirectoryVersionTable {
+  id: number;
+  n: number;
+}
+
+/** Referrals pending and declined or unmet, by the child's area text and category (migration 19). */
+export interface ReferralCountsTable {
+  area_key: string;
+  category: string;
+  pending: number;
+  declined: number;
+}
+
 export interface ServicesTables {
   case_needs: CaseNeedsTable;
+  referral_counts: ReferralCountsTable;
+  directory_version: DirectoryVersionTable;
+  service_area_closure: ServiceAreaClosureTable;
+  service_languages: ServiceLanguagesTable;
   need_counts: NeedCountsTable;
   service_areas: ServiceAreasTable;
   service_categories: ServiceCategoriesTable;

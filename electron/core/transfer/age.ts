@@ -3,6 +3,7 @@
 // makes sealing keep up with the `age` command (the age-encryption package does it in JavaScript).
 // The files are ordinary age files: `age -d -i` opens what this seals (tests/integration/transfer/
 // interop.test.ts), and this opens what the age-encryption package seals (craft.ts in the tests).
+// This file does the header; stream.ts the payload's chunks, in batches.
 //
 //   header:  "age-encryption.org/v1\n" "-> X25519 <ephemeral share>\n" <wrapped file key>\n
 //            "--- " <HMAC-SHA256 of the header up to "---", key HKDF(file key, "header")>\n
@@ -10,10 +11,9 @@
 //            HKDF(file key, salt nonce, "payload"), nonce = 11-byte big-endian counter ‖ last flag.
 import crypto from 'node:crypto';
 import { bech32Decode } from '../../../shared/transfer/bech32';
+import { StreamError, StreamOpener, StreamSealer, tagSize } from './stream';
 
 const intro = 'age-encryption.org/v1\n';
-const chunkSize = 64 * 1024;
-const tagSize = 16;
 /** A header for one recipient is about 200 bytes; anything beyond this is not ours to parse. */
 const maxHeaderBytes = 16 * 1024;
 
@@ -59,34 +59,21 @@ function unb64(text: string): Buffer {
   return bytes;
 }
 
-function aead(encrypt: boolean, key: Buffer, nonce: Buffer, data: Buffer): Buffer {
-  if (encrypt) {
-    const cipher = crypto.createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: tagSize });
-    return Buffer.concat([cipher.update(data), cipher.final(), cipher.getAuthTag()]);
-  }
-  if (data.length < tagSize) throw new AgeError('malformed');
-  const decipher = crypto.createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: tagSize });
-  decipher.setAuthTag(data.subarray(data.length - tagSize));
-  const out = decipher.update(data.subarray(0, data.length - tagSize));
-  try {
-    return Buffer.concat([out, decipher.final()]);
-  } catch {
-    throw new AgeError('malformed');
-  }
-}
-
 const zeroNonce = Buffer.alloc(12);
 const x25519Info = 'age-encryption.org/v1/X25519';
 
-function streamNonce(counter: number, last: boolean): Buffer {
-  const nonce = Buffer.alloc(12);
-  nonce.writeUIntBE(counter, 5, 6); // bytes 0..10 are the counter; 2^48 chunks is far beyond any file
-  nonce[11] = last ? 1 : 0;
-  return nonce;
+export interface AgeSealing {
+  /** The header and the payload nonce: what the file starts with. */
+  head: Buffer;
+  /** The payload: plaintext in, sealed batches out. */
+  stream: StreamSealer;
 }
 
-/** Encrypts `source` to one X25519 recipient as an age file, in chunks (nothing held whole). */
-export async function* ageEncrypt(recipient: string, source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+/**
+ * Starts an age file to one X25519 recipient. The file's size is known before any plaintext:
+ * `head.length + sealedStreamBytes(plainBytes)` (a tar can frame it before it is written).
+ */
+export function ageSealing(recipient: string): AgeSealing {
   const theirs = parseRecipient(recipient);
   if (!theirs) throw new Error('not an age recipient');
   const fileKey = crypto.randomBytes(16);
@@ -94,29 +81,22 @@ export async function* ageEncrypt(recipient: string, source: AsyncIterable<Uint8
   const share = rawPublic(ephemeral.publicKey);
   const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicKeyOf(theirs) });
   const wrapKey = hkdf(shared, Buffer.concat([share, theirs]), x25519Info);
-  const body = aead(true, wrapKey, zeroNonce, fileKey);
+  const wrap = crypto.createCipheriv('chacha20-poly1305', wrapKey, zeroNonce, { authTagLength: tagSize });
+  const body = Buffer.concat([wrap.update(fileKey), wrap.final(), wrap.getAuthTag()]);
   const headerText = `${intro}-> X25519 ${b64(share)}\n${b64(body)}\n---`;
   const mac = crypto.createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(headerText).digest();
   const nonce = crypto.randomBytes(16);
-  yield Buffer.from(`${headerText} ${b64(mac)}\n`, 'latin1');
-  yield nonce;
   const key = hkdf(fileKey, nonce, 'payload');
   fileKey.fill(0);
-  let counter = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  for await (const piece of source) {
-    pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
-    pendingBytes += piece.byteLength;
-    // A full chunk goes out only once more data follows it: the last chunk carries the last flag.
-    while (pendingBytes > chunkSize) {
-      const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-      yield aead(true, key, streamNonce(counter++, false), all.subarray(0, chunkSize));
-      pending = [all.subarray(chunkSize)];
-      pendingBytes -= chunkSize;
-    }
-  }
-  yield aead(true, key, streamNonce(counter, true), Buffer.concat(pending, pendingBytes));
+  return { head: Buffer.concat([Buffer.from(`${headerText} ${b64(mac)}\n`, 'latin1'), nonce]), stream: new StreamSealer(key) };
+}
+
+/** Encrypts `source` to one X25519 recipient as an age file, in batches (nothing held whole). */
+export async function* ageEncrypt(recipient: string, source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  const { head, stream } = ageSealing(recipient);
+  yield head;
+  for await (const piece of source) for (const batch of stream.push(piece)) yield* batch;
+  for (const batch of stream.end()) yield* batch;
 }
 
 interface Stanza {
@@ -186,45 +166,58 @@ function unwrapFileKey(stanzas: Stanza[], identity: Buffer): Buffer {
 }
 
 /**
- * Decrypts an age file from `source`, yielding plaintext chunk by chunk; every chunk is
- * authenticated before it is yielded, and a file cut short (no last chunk) fails at its end.
+ * Opens an age file piece by piece: the header first (up to maxHeaderBytes), then the payload
+ * through a StreamOpener. Every plaintext batch handed out is authenticated; a file cut short (no
+ * last chunk) fails at `end()`.
  */
-export async function* ageDecrypt(identityText: string, source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
-  const identity = parseIdentity(identityText);
-  const it = source[Symbol.asyncIterator]();
-  let buffered = Buffer.alloc(0);
-  let header: ReturnType<typeof parseHeader> = null;
-  while (!header) {
-    const next = await it.next();
-    if (next.done) throw new AgeError('malformed');
-    buffered = Buffer.concat([buffered, next.value]);
-    header = parseHeader(buffered.subarray(0, maxHeaderBytes + 1));
-    if (!header && buffered.length > maxHeaderBytes) throw new AgeError('malformed');
+export class AgeOpener {
+  private readonly identity: Buffer;
+  private head: Buffer | null = Buffer.alloc(0);
+  private stream: StreamOpener | null = null;
+
+  constructor(identityText: string) {
+    this.identity = parseIdentity(identityText);
   }
-  const fileKey = unwrapFileKey(header.stanzas, identity);
-  const mac = crypto.createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(header.macText).digest();
-  if (header.mac.length !== 32 || !crypto.timingSafeEqual(mac, header.mac)) throw new AgeError('malformed');
-  let pending = buffered.subarray(header.length);
-  while (pending.length < 16) {
-    const next = await it.next();
-    if (next.done) throw new AgeError('malformed');
-    pending = Buffer.concat([pending, next.value]);
-  }
-  const key = hkdf(fileKey, pending.subarray(0, 16), 'payload');
-  fileKey.fill(0);
-  pending = pending.subarray(16);
-  const sealedChunk = chunkSize + tagSize;
-  let counter = 0;
-  for (;;) {
-    const next = await it.next();
-    if (!next.done) pending = pending.length === 0 ? Buffer.from(next.value) : Buffer.concat([pending, next.value]);
-    while (pending.length > sealedChunk) {
-      yield aead(false, key, streamNonce(counter++, false), pending.subarray(0, sealedChunk));
-      pending = pending.subarray(sealedChunk);
+
+  push(piece: Uint8Array): Buffer[] {
+    if (this.stream) return this.opened(() => this.stream!.push(piece));
+    this.head = Buffer.concat([this.head!, piece]);
+    const header = parseHeader(this.head.subarray(0, maxHeaderBytes + 1));
+    if (!header) {
+      if (this.head.length > maxHeaderBytes) throw new AgeError('malformed');
+      return [];
     }
-    if (next.done) break;
+    // The header is complete; the payload starts with its 16-byte nonce.
+    if (this.head.length < header.length + 16) return [];
+    const fileKey = unwrapFileKey(header.stanzas, this.identity);
+    const mac = crypto.createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(header.macText).digest();
+    if (header.mac.length !== 32 || !crypto.timingSafeEqual(mac, header.mac)) throw new AgeError('malformed');
+    const key = hkdf(fileKey, this.head.subarray(header.length, header.length + 16), 'payload');
+    fileKey.fill(0);
+    this.stream = new StreamOpener(key);
+    const rest = this.head.subarray(header.length + 16);
+    this.head = null;
+    return this.opened(() => this.stream!.push(rest));
   }
-  // The last chunk: non-empty unless it is the only one (an empty file).
-  if (pending.length === tagSize && counter > 0) throw new AgeError('malformed');
-  yield aead(false, key, streamNonce(counter, true), pending);
+
+  end(): Buffer[] {
+    if (!this.stream) throw new AgeError('malformed');
+    return this.opened(() => this.stream!.end());
+  }
+
+  private opened(work: () => Buffer[]): Buffer[] {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof StreamError) throw new AgeError('malformed');
+      throw error;
+    }
+  }
+}
+
+/** Decrypts an age file from `source`, yielding authenticated plaintext in batches. */
+export async function* ageDecrypt(identityText: string, source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  const opener = new AgeOpener(identityText);
+  for await (const piece of source) yield* opener.push(piece);
+  yield* opener.end();
 }

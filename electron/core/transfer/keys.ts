@@ -36,15 +36,20 @@ export interface OfficeKeys {
   signingPublicKey: string;
 }
 
+/** The keys as stored (office_keys) or generated, ready to seal, open and sign with. */
+export function officeKeysFrom(values: OfficeKeyValues): OfficeKeys {
+  return {
+    ageIdentity: values.age_identity,
+    ageRecipient: values.age_recipient,
+    signingKey: crypto.createPrivateKey({ key: Buffer.from(values.signing_private_key, 'base64'), format: 'der', type: 'pkcs8' }),
+    signingPublicKey: values.signing_public_key,
+  };
+}
+
 export async function loadOfficeKeys(db: Kysely<DB> | Transaction<DB>): Promise<OfficeKeys> {
   const row = await db.selectFrom('office_keys').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) throw new AppError('INTERNAL', 'this office has no transfer keys');
-  return {
-    ageIdentity: row.age_identity,
-    ageRecipient: row.age_recipient,
-    signingKey: crypto.createPrivateKey({ key: Buffer.from(row.signing_private_key, 'base64'), format: 'der', type: 'pkcs8' }),
-    signingPublicKey: row.signing_public_key,
-  };
+  return officeKeysFrom(row);
 }
 
 /** An Ed25519 public key from its 32 raw bytes (base64), or null when they are not one. */

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { sealTransferFile } from './container';
+import { sealTransferFile } from './seal';
 import type { Checked, Receipt } from './inspect';
 import { loadOfficeKeys } from './keys';
 import { auditAnchor } from './state';
@@ -31,7 +31,7 @@ export async function writeReceipt(
       sender: manifest.recipient,
       recipient: manifest.sender,
     },
-    entries: [{ name: 'records.json', bytes: bytes.length, content: () => bytes }],
+    entries: [{ name: 'records.json', data: bytes }],
   });
   return { sha256: sealed.sha256, anchor };
 }

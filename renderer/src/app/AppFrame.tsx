@@ -35,6 +35,7 @@ const ReviewSessionPage = lazy(() => import('../features/review/SessionPage').th
 const TransfersPage = lazy(() => import('../features/transfer/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m) => ({ default: m.FollowupRoutes })));
 const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
+const ConferencesPage = lazy(() => import('../features/conference/ConferencesPage').then((m) => ({ default: m.ConferencesPage })));
 const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const ReceivedReferralsPage = lazy(() => import('../features/referrals/ReceivedPage').then((m) => ({ default: m.ReceivedPage })));
 const CategoriesPage = lazy(() => import('../features/services/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
@@ -319,6 +320,14 @@ function Frame() {
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'services')!.anyOf}>
                   <ServicesRoutes />
+                </Guard>
+              }
+            />
+            <Route
+              path="/conferences"
+              element={
+                <Guard anyOf={sections.find((s) => s.id === 'conferences')!.anyOf}>
+                  <ConferencesPage />
                 </Guard>
               }
             />

@@ -15,7 +15,7 @@ export interface Section {
 
 export const sections: readonly Section[] = [
   { id: 'cases', path: '/cases', anyOf: ['case.read'], built: true },
-  { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: false },
+  { id: 'conferences', path: '/conferences', anyOf: ['case.read'], built: true },
   { id: 'services', path: '/services', anyOf: ['case.read'], built: true },
   { id: 'referrals', path: '/referrals', anyOf: ['case.read'], built: true },
   // Supervision: the approvals queue, caseloads and review sessions are supervisors' work.

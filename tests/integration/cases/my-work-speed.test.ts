@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { Core } from '../../../electron/core/core';
 import { loadFacts, loadFactsMany, type FactOptions } from '../../../electron/core/cases/facts';
+import { approvalQueue } from '../../../electron/core/approvals/queue';
+import type { Session } from '../../../electron/core/handler';
 import { generateOffice, seedPasswords } from '../../../scripts/generator';
 import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { tempDir, testKdf } from '../../fixtures/core';
+import { useStatsOf100k } from '../../fixtures/stats';
 
 const now = new Date('2026-11-25T10:00:00Z');
 let dir: string;
@@ -99,4 +102,54 @@ describe('My work at scale', () => {
     const whole = expected.filter((r) => stageIndex(r.stage) < last).map((r) => r.id);
     expect(shown.filter((b) => stageIndex(b.case.stage) < last).map((b) => b.case.id).sort()).toEqual(whole.sort());
   });
+
+  it('reads through indexes with a 100 000-case office\'s statistics: no scan of cases, nothing read per waiting item', async () => {
+    const { raw } = core.store.get();
+    useStatsOf100k(raw);
+    const seen: { sql: string; params: unknown[] }[] = [];
+    const prepare = raw.prepare;
+    raw.prepare = ((text: string) => {
+      const statement = prepare.call(raw, text);
+      const all = statement.all.bind(statement) as (...params: unknown[]) => unknown[];
+      (statement as { all: unknown }).all = (...params: unknown[]) => {
+        seen.push({ sql: text, params });
+        return all(...params);
+      };
+      return statement;
+    }) as typeof raw.prepare;
+    try {
+      const supervisor = createInProcessClient(core);
+      await supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
+      await supervisor.ok('cases.myWork', {});
+      await worker.ok('cases.myWork', {});
+    } finally {
+      delete (raw as { prepare?: unknown }).prepare;
+    }
+    const reads = seen.filter((q) => /^\s*(SELECT|WITH)/i.test(q.sql));
+    expect(reads.some((q) => /WITH .*waiting/s.test(q.sql))).toBe(true);
+    for (const { sql, params } of reads) {
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      // A whole-table scan of cases (the approvals queue once joined 44 000 waiting items to cases
+      // by scanning them) or of a waiting-items table.
+      expect({ sql, scans: plan.filter((d) => /^SCAN (c|cases|t|plan_versions|bids)\b/.test(d) && !/COVERING INDEX|USING INDEX/.test(d)) }).toEqual({ sql, scans: [] });
+    }
+  });
+
+  it('finds a case worker\'s waiting decisions the same way from their cases as from the waiting indexes', async () => {
+    const { db } = core.store.get();
+    const session = { userId: busiest.id, role: 'caseworker' } as Session;
+    const fromCases = await approvalQueue(db, session, now, { limit: 500, driveFromCasesAbove: -1 });
+    const fromWaiting = await approvalQueue(db, session, now, { limit: 500, driveFromCasesAbove: Number.MAX_SAFE_INTEGER });
+    expect(fromCases.length).toBeGreaterThan(10);
+    expect(fromCases).toEqual(fromWaiting);
+    expect(new Set(fromCases.map((a) => a.kind)).size).toBeGreaterThan(1);
+    // And the same as the whole office's queue kept to this worker's cases.
+    const all = await approvalQueue(db, { userId: busiest.id, role: 'supervisor' } as Session, now, { limit: 100_000 });
+    const mine = new Set(
+      (core.store.get().raw.prepare('SELECT id FROM cases WHERE worker_id = ? OR family_worker_id = ?').all(busiest.id, busiest.id) as { id: string }[]).map((r) => r.id),
+    );
+    const theirs = all.filter((a) => mine.has(a.caseId)).slice(0, 500);
+    expect(fromCases.map((a) => [a.kind, a.itemId])).toEqual(theirs.map((a) => [a.kind, a.itemId]));
+  });
 });
+

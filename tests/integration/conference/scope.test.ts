@@ -8,8 +8,11 @@ import { agreementInput, conferenceInput, conferenceOffice, invite, ref, type Co
 let o: ConferenceOffice;
 let inviteeId: string;
 
-/** Not case-scoped: My work's query (the caller's own cases) and the family screen's two channels. */
-type ScopedChannel = Exclude<Extract<ChannelName, `conference.${string}`>, 'conference.dueCommitments' | 'conference.pairFamilyView' | 'conference.familyScreen'>;
+/**
+ * Not case-scoped: My work's query and the register (both filter to the caller's own cases in their
+ * query: register.test.ts proves it) and the family screen's two channels.
+ */
+type ScopedChannel = Exclude<Extract<ChannelName, `conference.${string}`>, 'conference.dueCommitments' | 'conference.register' | 'conference.pairFamilyView' | 'conference.familyScreen'>;
 
 const inputs = (): { [N in ScopedChannel]: ChannelInput<N> } => ({
   'conference.list': { caseId: o.caseId },
@@ -22,6 +25,8 @@ const inputs = (): { [N in ScopedChannel]: ChannelInput<N> } => ({
   'conference.setStep': { ...ref(o), step: 'welcome' },
   'conference.saveNotes': { ...ref(o), notes: 'Notes' },
   'conference.saveAgreement': { ...ref(o), agreement: agreementInput() },
+  'conference.recordAcknowledgement': { ...ref(o), acknowledgement: { inviteeId, outcome: 'acknowledged' } },
+  'conference.markCommitmentDone': { ...ref(o), done: { itemId: 'no-such-commitment', doneOn: '2025-09-01', evidence: 'Seen' } },
   'conference.makePlanDraft': ref(o),
   'conference.openFamilyView': ref(o),
   'conference.familyCopyPdf': ref(o),
@@ -34,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => o.cleanup());
 
-const notScoped = ['conference.dueCommitments', 'conference.pairFamilyView', 'conference.familyScreen'];
+const notScoped = ['conference.dueCommitments', 'conference.register', 'conference.pairFamilyView', 'conference.familyScreen'];
 const scoped = channelNames.filter((n): n is ScopedChannel => n.startsWith('conference.') && !notScoped.includes(n));
 const tables = ['conferences', 'conference_invitees', 'conference_commitments', 'plan_versions', 'case_events'];
 const counts = () => Object.fromEntries(tables.map((t) => [t, o.count(t, o.caseId)]));
@@ -57,6 +62,11 @@ describe('record scope on conferences', () => {
   it('the refusals are in the audit log', () => {
     const denied = o.auditDetails(o.caseId).filter((d) => d.startsWith('case.accessDenied'));
     expect(denied.length).toBe(scoped.filter((n) => channels[n].access !== 'case.approve').length);
+  });
+
+  it('the unassigned worker’s register and My work hold nothing of the case', async () => {
+    expect((await o.other.ok('conference.register', {})).total).toBe(0);
+    expect(await o.other.ok('conference.dueCommitments', { until: '2030-01-01' })).toEqual([]);
   });
 
   it('an administrator reaches none of it', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { openRawWithKey } from '../../fixtures/core';
 import { expectCode } from '../../fixtures/results';
-import { setUpDirectoryOffice, type DirectoryOffice } from '../services/fixture';
+import { gapCell, setUpDirectoryOffice, type DirectoryOffice } from '../services/fixture';
 
 let o: DirectoryOffice;
 let objectiveKey: string;
@@ -154,7 +154,7 @@ describe('lifecycle', () => {
     const sent = await o.worker.ok('referrals.send', { caseId: o.caseId, referralId: third.id, date: '2025-09-01', emergencyReason: 'Needed' });
     await o.worker.ok('referrals.move', { caseId: o.caseId, referralId: third.id, to: 'declined', date: '2025-09-01', version: sent.version, reason: 'Full until January' });
     const gaps = await o.worker.ok('services.gaps', {});
-    const cell = gaps.cells.find((c) => c.areaId === o.areas.pece.id && c.category === 'mental_health')!;
+    const cell = gapCell(gaps, o.areas.pece.id, 'mental_health')!;
     expect(cell).toMatchObject({ declined: 1, services: 1, gap: 'strained' });
     const byStatus = await o.worker.ok('referrals.register', { status: 'declined' });
     expect(byStatus.rows.map((r) => r.id)).toEqual([third.id]);

@@ -65,6 +65,32 @@ describe('search', () => {
     expect(all.find((x) => x.name === 'Catch-up classes')).toMatchObject({ stale: false });
   });
 
+  it('finds free words in the service’s and the provider’s names, a short word by its start, in any case', async () => {
+    const names = async (text: string) => (await o.worker.ok('services.search', { text })).services.map((x) => x.name).sort();
+    expect(await names('COUNSEL')).toEqual(['Trauma counselling']);
+    expect(await names('ounsell')).toEqual(['Trauma counselling']);
+    // Every word must match, each in any of the names: the provider's "Gulu", the service's "Trauma".
+    expect(await names('gulu trauma')).toEqual(['Trauma counselling']);
+    expect(await names('gulu catch')).toEqual([]);
+    expect(await names('catch up')).toEqual(['Catch-up classes']);
+    expect(await names('pe')).toEqual(['Catch-up classes']);
+    expect(await names('"')).toEqual(['Catch-up classes', 'Trauma counselling']);
+    expect(await o.worker.ok('services.search', { text: 'zzz' })).toEqual({ services: [], total: 0 });
+  });
+
+  it('follows the tree when an area moves, and counts all while showing a page', async () => {
+    // Pece moved from Gulu to Lira: its school now reaches into Lira; Gulu's counselling no longer reaches Pece.
+    await o.supervisor.ok('services.saveArea', { area: { id: o.areas.pece.id, code: 'GUL-PEC', name: 'Pece', parentId: o.areas.lira.id, level: 'sub-county' } });
+    expect((await o.worker.ok('services.search', { areaId: o.areas.lira.id })).services.map((x) => x.name)).toEqual(['Catch-up classes']);
+    expect((await o.worker.ok('services.search', { areaId: o.areas.pece.id })).services.map((x) => x.name)).toEqual(['Catch-up classes']);
+    await o.supervisor.ok('services.saveArea', { area: { id: o.areas.pece.id, code: 'GUL-PEC', name: 'Pece', parentId: o.areas.gulu.id, level: 'sub-county' } });
+    expect((await o.worker.ok('services.search', { areaId: o.areas.lira.id })).services).toEqual([]);
+    // By provider: Gulu Counselling Centre before Pece Catch-up School.
+    expect((await o.worker.ok('services.search', { areaId: o.areas.north.id })).services.map((x) => x.name)).toEqual(['Trauma counselling', 'Catch-up classes']);
+    const page = await o.worker.ok('services.search', { limit: 1 });
+    expect(page).toMatchObject({ total: 2, services: [{ providerName: 'Gulu Counselling Centre', areaIds: [o.areas.gulu.id] }] });
+  });
+
   it('an office can add its own category (a supervisor), and a case worker sees it', async () => {
     await o.supervisor.ok('services.saveCategory', { key: 'nutrition_clinic', labels: { en: 'Nutrition clinic' }, create: true });
     expect((await o.worker.ok('services.categories', {})).map((c) => c.key)).toContain('nutrition_clinic');

@@ -3,6 +3,8 @@
 // plan is in force (an education objective), assigned to Wanjiru; Omar is not assigned.
 import type { InProcessClient } from '../../../electron/core/client';
 import type { ChannelInput } from '../../../shared/contract';
+import { gapLookup } from '../../../shared/services/gaps';
+import type { GapMatrix } from '../../../shared/services/contract';
 import { officeOnClock, planContent, verbalAck } from '../plans/helpers';
 
 export const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -50,3 +52,11 @@ export async function setUpDirectoryOffice() {
 }
 
 export type DirectoryOffice = Awaited<ReturnType<typeof setUpDirectoryOffice>>;
+
+/** One cell of the gap matrix (its counts travel flat), or undefined when it holds nothing. */
+export const gapCell = (m: GapMatrix, areaId: string, category: string) =>
+  gapLookup(
+    m.areas.map((a) => a.id),
+    m.categories.map((c) => c.key),
+    m,
+  )(areaId, category);

@@ -4,7 +4,7 @@
 // only, with cells under 5 suppressed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRawWithKey } from '../../fixtures/core';
-import { setUpDirectoryOffice, type DirectoryOffice } from './fixture';
+import { gapCell, setUpDirectoryOffice, type DirectoryOffice } from './fixture';
 
 const factors = ['food_security', 'nutrition_growth', 'shelter', 'care', 'abuse_exploitation', 'legal_protection', 'wellness', 'health_care_services', 'emotional_health', 'social_behaviour', 'performance', 'education_work', 'family_relationships', 'community_belonging', 'stigma'];
 
@@ -22,7 +22,7 @@ afterAll(() => o?.cleanup());
 describe('the gap matrix', () => {
   it('places needs from open objectives and low well-being factors by the child’s area, and flags gaps', async () => {
     const m = await o.worker.ok('services.gaps', {});
-    const at = (areaId: string, category: string) => m.cells.find((c) => c.areaId === areaId && c.category === category);
+    const at = (areaId: string, category: string) => gapCell(m, areaId, category);
     // Pece: the plan's open education objective, served by the catch-up school.
     expect(at(o.areas.pece.id, 'education')).toMatchObject({ needs: 1, services: 1, gap: 'none' });
     // Pece: family relationships objective → mental health; the district-wide counselling centre reaches it.
@@ -39,7 +39,7 @@ describe('the gap matrix', () => {
   it('a service added where the gap was closes it', async () => {
     await o.worker.ok('services.saveProvider', { provider: { name: 'Justice Centres Uganda', kind: 'ngo', services: [{ name: 'Legal aid clinic', category: 'legal_aid', areaIds: [o.areas.layibi.id] }] } });
     const m = await o.worker.ok('services.gaps', {});
-    expect(m.cells.find((c) => c.areaId === o.areas.layibi.id && c.category === 'legal_aid')).toMatchObject({ services: 1, gap: 'none' });
+    expect(gapCell(m, o.areas.layibi.id, 'legal_aid')).toMatchObject({ services: 1, gap: 'none' });
   });
 
   it('the area detail lists the area’s services and the caller’s cases with a need there', async () => {

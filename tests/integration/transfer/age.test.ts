@@ -1,7 +1,7 @@
 // The age format on node:crypto (electron/core/transfer/age.ts) against two independent
 // implementations — Debian's `age` command (Go) and the age-encryption package — in both
 // directions, at the STREAM chunk boundaries where off-by-one mistakes live (0, 1, 64 KiB ± 1,
-// exact multiples), and its refusals: another identity, a cut-off file, a changed header or chunk.
+// exact multiples, and around the 1 MiB batches the sealer hands out), and its refusals: another identity, a cut-off file, a changed header or chunk.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { generateOfficeKeys } from '../../../electron/core/transfer/keys';
 import { tempDir } from '../../fixtures/core';
 
 const K = 64 * 1024;
-const sizes = [0, 1, K - 1, K, K + 1, 2 * K, 3 * K + 17];
+const sizes = [0, 1, K - 1, K, K + 1, 2 * K, 3 * K + 17, 16 * K, 16 * K + 1, 40 * K + 3];
 const keys = generateOfficeKeys();
 const other = generateOfficeKeys();
 const dir = tempDir('homeward-age-');
@@ -60,10 +60,10 @@ describe('the age format on node:crypto', () => {
       const data = crypto.randomBytes(size);
       const ours = path.join(dir, `ours-${size}.age`);
       fs.writeFileSync(ours, await seal(data));
-      expect(execFileSync('age', ['-d', '-i', identity, ours]).equals(data), `age -d, size ${size}`).toBe(true);
+      expect(execFileSync('age', ['-d', '-i', identity, ours], { maxBuffer: 8 * 1024 * 1024 }).equals(data), `age -d, size ${size}`).toBe(true);
       const plain = path.join(dir, `plain-${size}`);
       fs.writeFileSync(plain, data);
-      const theirs = execFileSync('age', ['-r', keys.age_recipient, plain]);
+      const theirs = execFileSync('age', ['-r', keys.age_recipient, plain], { maxBuffer: 8 * 1024 * 1024 });
       expect((await open(theirs)).equals(data), `age -r, size ${size}`).toBe(true);
     }
   });

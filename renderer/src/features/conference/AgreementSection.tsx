@@ -2,7 +2,7 @@
 // family needs and the part it provides itself, disagreements recorded as such, the child's view of
 // the plan, the contingency and the review date (within three months). Then "make a plan draft":
 // the plans feature takes it from there (acknowledgement makes it current).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '@shared/cases/fields';
 import type { Conference } from '@shared/conference/contract';
@@ -13,7 +13,7 @@ import { Button } from '../../ui/Button';
 import { saveGeneratedFile } from '../../ui/download';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Alert, ErrorAlert } from '../../ui/misc';
-import { useDraft } from '../../ui/useDraft';
+import { DraftKept, useDraftedValue } from './drafted';
 import { useConferenceChange, useMakePlanDraft } from './queries';
 
 type Item = Required<AgreementInput['items'][number]>;
@@ -24,7 +24,7 @@ const blankItem = (date: string): Item => ({ who: '', what: '', byWhen: date, do
 function fromConference(c: Conference): Values {
   const a = c.agreement;
   return {
-    items: a.items.map(({ id: _id, done: _done, ...item }) => item),
+    items: a.items.map(({ who, what, byWhen, domain, indicator, supportNeeded, familyPart, disagreement }) => ({ who, what, byWhen, domain, indicator, supportNeeded, familyPart, disagreement })),
     childView: a.childView,
     contingency: a.contingency,
     disagreements: a.disagreements,
@@ -38,9 +38,7 @@ export function AgreementSection({ caseId, conference, canWrite }: { caseId: str
   const { t: tp } = useTranslation('plans');
   const locked = conference.planVersion !== null;
   const editable = canWrite && !locked;
-  const draft = useDraft<Values>(`case:${caseId}:conference:${conference.id}:agreement`, editable);
-  const [values, setValues] = useState<Values>(() => fromConference(conference));
-  const [restored, setRestored] = useState(false);
+  const { value: values, update, draft } = useDraftedValue<Values>(`case:${caseId}:conference:${conference.id}:agreement`, editable, () => fromConference(conference));
   const [printError, setPrintError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const save = useConferenceChange('conference.saveAgreement', caseId);
@@ -56,18 +54,7 @@ export function AgreementSection({ caseId, conference, canWrite }: { caseId: str
     }
   };
   const makeDraft = useMakePlanDraft(caseId);
-  useEffect(() => {
-    if (!draft.loading && draft.restored && !restored) {
-      setValues(draft.restored);
-      setRestored(true);
-    }
-  }, [draft.loading, draft.restored, restored]);
-
-  const set = (patch: Partial<Values>) => {
-    const next = { ...values, ...patch };
-    setValues(next);
-    draft.schedule(next);
-  };
+  const set = (patch: Partial<Values>) => update({ ...values, ...patch });
   const setItem = (index: number, patch: Partial<Item>) => set({ items: values.items.map((x, i) => (i === index ? { ...x, ...patch } : x)) });
 
   return (
@@ -134,11 +121,7 @@ export function AgreementSection({ caseId, conference, canWrite }: { caseId: str
               {t('agreement.makePlanDraft')}
             </Button>
           ) : null}
-          {draft.savedAt ? (
-            <span className="muted" role="status">
-              {t('form.draftKept')}
-            </span>
-          ) : null}
+          <DraftKept savedAt={draft.savedAt} />
         </div>
       ) : null}
       {makeDraft.data ? (

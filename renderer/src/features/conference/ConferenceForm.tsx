@@ -1,7 +1,7 @@
 // DOM. A conference's details: purpose, date and time, venue, facilitator, the family's language and
 // others, interpreter, the child's participation (always recorded; "not involved" needs a reason),
 // the preparation checklist and the length of private family time. Typing is kept as a draft.
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conference } from '@shared/conference/contract';
 import {
@@ -16,7 +16,7 @@ import { languageNames, languages, type Language } from '@shared/i18n/languages'
 import { Button } from '../../ui/Button';
 import { CheckboxField, FieldGroup, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
-import { useDraft } from '../../ui/useDraft';
+import { DraftKept, LanguageSelect, useDraftedValue } from './drafted';
 import { useConferenceChange } from './queries';
 
 type Values = Omit<ConferenceInput, 'id' | 'version' | 'kind'> & { childParticipation: NonNullable<ConferenceInput['childParticipation']> };
@@ -56,23 +56,9 @@ export function ConferenceForm({
 }) {
   const { t, i18n } = useTranslation('conference');
   const draftKey = `case:${caseId}:conference:${conference?.id ?? `new-${kind}`}:details`;
-  const draft = useDraft<Values>(draftKey, !readOnly);
-  const [values, setValues] = useState<Values>(() => initialValues(conference, i18n.language as Language));
-  const [restored, setRestored] = useState(false);
+  const { value: values, update, restored, draft } = useDraftedValue<Values>(draftKey, !readOnly, () => initialValues(conference, i18n.language as Language));
   const save = useConferenceChange('conference.save', caseId);
-
-  useEffect(() => {
-    if (!draft.loading && draft.restored && !restored) {
-      setValues(draft.restored);
-      setRestored(true);
-    }
-  }, [draft.loading, draft.restored, restored]);
-
-  const set = (patch: Partial<Values>) => {
-    const next = { ...values, ...patch };
-    setValues(next);
-    draft.schedule(next);
-  };
+  const set = (patch: Partial<Values>) => update({ ...values, ...patch });
   const child = values.childParticipation;
   const setChild = (patch: Partial<Values['childParticipation']>) => set({ childParticipation: { ...child, ...patch } });
 
@@ -104,13 +90,7 @@ export function ConferenceForm({
         <TextField label={t('form.time')} type="time" required value={values.time} onChange={(e) => set({ time: e.target.value })} />
         <TextField label={t('form.venue')} required value={values.venue} onChange={(e) => set({ venue: e.target.value })} />
         <TextField label={t('form.facilitator')} required value={values.facilitatorName} onChange={(e) => set({ facilitatorName: e.target.value })} />
-        <SelectField label={t('form.familyLanguage')} value={values.familyLanguage} onChange={(e) => set({ familyLanguage: e.target.value as Language })}>
-          {languages.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {languageNames[l]}
-            </option>
-          ))}
-        </SelectField>
+        <LanguageSelect label={t('form.familyLanguage')} value={values.familyLanguage} onChange={(familyLanguage) => set({ familyLanguage })} />
         <TextField label={t('form.interpreter')} value={values.interpreter} onChange={(e) => set({ interpreter: e.target.value })} />
         <TextField
           label={t('form.privateMinutes')}
@@ -178,11 +158,7 @@ export function ConferenceForm({
           <Button type="submit" variant="primary" busy={save.isPending}>
             {conference ? t('form.save') : t('form.create')}
           </Button>
-          {draft.savedAt ? (
-            <span className="muted" role="status">
-              {t('form.draftKept')}
-            </span>
-          ) : null}
+          <DraftKept savedAt={draft.savedAt} />
         </div>
       )}
     </form>

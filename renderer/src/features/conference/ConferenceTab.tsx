@@ -3,12 +3,15 @@
 // the family's screen) and agreed (the agreement, the plan draft). Hosted by the case-file page.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { CaseFile } from '@shared/cases/contract';
-import type { ConferenceKind } from '@shared/conference/schemas';
+import { conferenceKinds, type ConferenceKind } from '@shared/conference/schemas';
 import { Button } from '../../ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../ui/misc';
 import { useCaseFormat } from '../cases/format';
+import { AcknowledgementSection } from './AcknowledgementSection';
 import { AgreementSection } from './AgreementSection';
+import { CommitmentsSection } from './CommitmentsSection';
 import { ConferenceForm } from './ConferenceForm';
 import { InviteesSection } from './InviteesSection';
 import { RunSection } from './RunSection';
@@ -16,7 +19,7 @@ import { SelectionSection } from './SelectionSection';
 import { useConference, useConferences } from './queries';
 import './conference.css';
 
-const parts = ['details', 'invitees', 'selection', 'run', 'agreement'] as const;
+const parts = ['details', 'invitees', 'selection', 'run', 'agreement', 'followUp'] as const;
 type Part = (typeof parts)[number];
 
 export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
@@ -24,9 +27,13 @@ export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
   const format = useCaseFormat();
   const caseId = caseFile.id;
   const list = useConferences(caseId);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [creating, setCreating] = useState<ConferenceKind | null>(null);
-  const [part, setPart] = useState<Part>('details');
+  // From the Conferences section or My work: `conference` opens one (at its follow-up when it is
+  // held), `plan` opens the form for a new conference or meeting.
+  const [params] = useSearchParams();
+  const planned = params.get('plan');
+  const [openId, setOpenId] = useState<string | null>(params.get('conference'));
+  const [creating, setCreating] = useState<ConferenceKind | null>(conferenceKinds.find((k) => k === planned) ?? null);
+  const [part, setPart] = useState<Part>(params.get('part') === 'followUp' ? 'followUp' : 'details');
   const conference = useConference(caseId, openId);
   const canWrite = caseFile.canWrite;
 
@@ -83,6 +90,11 @@ export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
                 </span>
                 {c.agreed ? <span className="badge badge--success">{t('list.agreed')}</span> : null}
                 {c.planVersion !== null ? <span className="badge">{t('list.planVersion', { version: c.planVersion })}</span> : null}
+                {c.overdueCommitments > 0 ? (
+                  <span className="badge badge--warning">{t('register.overdueCommitments', { number: c.overdueCommitments })}</span>
+                ) : c.openCommitments > 0 ? (
+                  <span className="badge">{t('register.openCommitments', { number: c.openCommitments })}</span>
+                ) : null}
               </button>
             </li>
           ))}
@@ -106,7 +118,19 @@ export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
           {part === 'invitees' ? <InviteesSection caseId={caseId} conference={conference.data} canWrite={canWrite} /> : null}
           {part === 'selection' ? <SelectionSection caseId={caseId} conference={conference.data} canWrite={canWrite} /> : null}
           {part === 'run' ? <RunSection caseFile={caseFile} conference={conference.data} canWrite={canWrite} /> : null}
-          {part === 'agreement' ? <AgreementSection caseId={caseId} conference={conference.data} canWrite={canWrite} /> : null}
+          {part === 'agreement' ? (
+            <>
+              <AgreementSection caseId={caseId} conference={conference.data} canWrite={canWrite} />
+              <AcknowledgementSection caseId={caseId} conference={conference.data} canWrite={canWrite} />
+            </>
+          ) : null}
+          {part === 'followUp' ? (
+            conference.data.agreement.recordedAt ? (
+              <CommitmentsSection caseId={caseId} conference={conference.data} canWrite={canWrite} />
+            ) : (
+              <p className="muted">{t('commitments.noAgreement')}</p>
+            )
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -21,7 +21,7 @@ export function DueCommitments() {
       <ul>
         {due.data.map((item) => (
           <li key={item.itemId}>
-            <Link to={`/cases/${item.caseId}?tab=conference`}>
+            <Link to={`/cases/${item.caseId}?tab=conference&conference=${item.conferenceId}&part=followUp`}>
               <bdi>{item.childName}</bdi>
             </Link>{' '}
             — <bdi>{item.who}</bdi>: <bdi>{item.what}</bdi> ({item.overdue ? t('due.overdue', { date: format.day(item.byWhen) }) : t('due.by', { date: format.day(item.byWhen) })})

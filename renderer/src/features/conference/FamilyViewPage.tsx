@@ -137,6 +137,18 @@ export function FamilyViewPage() {
           </tbody>
         </table>
       ) : null}
+      {step === 'agreement' && screen.acknowledgements.length > 0 ? (
+        <section className="family-view__answers" aria-labelledby="family-answers-title">
+          <h2 id="family-answers-title">{t('family.answersTitle')}</h2>
+          <ul>
+            {screen.acknowledgements.map((person, index) => (
+              <li key={index} className={`family-view__answer family-view__answer--${person.answer}`}>
+                <bdi>{person.name}</bdi>: {t(`family.answers.${person.answer}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </main>
   );
 }

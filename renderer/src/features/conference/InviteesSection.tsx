@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { Conference } from '@shared/conference/contract';
 import { inviteeStatuses, type InviteeStatus } from '@shared/conference/schemas';
-import { languageNames, languages, type Language } from '@shared/i18n/languages';
+import { languageNames, type Language } from '@shared/i18n/languages';
 import { call } from '../../api';
 import { useReadySession } from '../../app/session';
 import { Button } from '../../ui/Button';
@@ -14,6 +14,7 @@ import { saveGeneratedFile } from '../../ui/download';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { useDraft } from '../../ui/useDraft';
+import { LanguageSelect } from './drafted';
 import { useConferenceChange } from './queries';
 
 interface NewInvitee {
@@ -149,13 +150,7 @@ export function InviteesSection({ caseId, conference, canWrite }: { caseId: stri
           </SelectField>
           <TextField label={t('invitees.name')} required value={value.name} onChange={(e) => set({ name: e.target.value })} />
           <TextField label={t('invitees.role')} value={value.role} onChange={(e) => set({ role: e.target.value })} />
-          <SelectField label={t('invitees.language')} value={value.language} onChange={(e) => set({ language: e.target.value as Language })}>
-            {languages.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {languageNames[l]}
-              </option>
-            ))}
-          </SelectField>
+          <LanguageSelect label={t('invitees.language')} value={value.language} onChange={(language) => set({ language })} />
           <div className="row">
             <Button type="submit" busy={save.isPending} disabled={!value.name.trim()}>
               {t('invitees.add')}

@@ -2,7 +2,7 @@
 // the family's screen, a timer, attendance, notes, and the case file at hand. Private family time
 // moves the family's screen to the questions and locks this view at once (the app's own lock:
 // back only with the facilitator's password) — it is a shared computer.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseFile } from '@shared/cases/contract';
@@ -13,7 +13,7 @@ import { Button } from '../../ui/Button';
 import { TextAreaField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { useLockAction } from '../../ui/lockAction';
-import { useDraft } from '../../ui/useDraft';
+import { DraftKept, useDraftedValue } from './drafted';
 import { useConferenceChange } from './queries';
 import { Timer } from './Timer';
 
@@ -30,16 +30,8 @@ export function RunSection({ caseFile, conference, canWrite }: { caseFile: CaseF
   const saveNotes = useConferenceChange('conference.saveNotes', caseId);
   const attendance = useConferenceChange('conference.saveInvitee', caseId);
   const lock = useLockAction();
-  const draft = useDraft<string>(`case:${caseId}:conference:${conference.id}:notes`, canWrite);
-  const [notes, setNotes] = useState(conference.facilitatorNotes);
-  const [restored, setRestored] = useState(false);
+  const { value: notes, update: setNotes, draft } = useDraftedValue<string>(`case:${caseId}:conference:${conference.id}:notes`, canWrite, () => conference.facilitatorNotes);
   const [openError, setOpenError] = useState<unknown>(null);
-  useEffect(() => {
-    if (!draft.loading && draft.restored !== null && !restored) {
-      setNotes(draft.restored);
-      setRestored(true);
-    }
-  }, [draft.loading, draft.restored, restored]);
 
   const go = (step: ConferenceStep) => {
     setStep.mutate(
@@ -119,21 +111,14 @@ export function RunSection({ caseFile, conference, canWrite }: { caseFile: CaseF
         rows={6}
         disabled={!canWrite}
         value={notes}
-        onChange={(e) => {
-          setNotes(e.target.value);
-          draft.schedule(e.target.value);
-        }}
+        onChange={(e) => setNotes(e.target.value)}
       />
       {canWrite ? (
         <div className="row">
           <Button busy={saveNotes.isPending} onClick={() => saveNotes.mutate({ conferenceId: conference.id, notes }, { onSuccess: () => void draft.discard() })}>
             {t('run.saveNotes')}
           </Button>
-          {draft.savedAt ? (
-            <span className="muted" role="status">
-              {t('form.draftKept')}
-            </span>
-          ) : null}
+          <DraftKept savedAt={draft.savedAt} />
         </div>
       ) : null}
       <nav aria-label={t('run.caseFile')} className="row">

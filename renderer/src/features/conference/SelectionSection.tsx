@@ -2,14 +2,13 @@
 // the questions for the family, and the child's words (only when the child agreed). An item may
 // quote a record of the case file, chosen from the family-safe ones the core offers; confidential
 // records (a person who poses a risk, a confidential placement, notes, allegations) are not offered.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conference } from '@shared/conference/contract';
 import { selectionKinds, type SelectionItemInput, type SelectionKind } from '@shared/conference/schemas';
 import { Button } from '../../ui/Button';
 import { SelectField, TextAreaField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
-import { useDraft } from '../../ui/useDraft';
+import { DraftKept, useDraftedValue } from './drafted';
 import { useConferenceChange } from './queries';
 
 type Item = { kind: SelectionKind; text: string; source: string };
@@ -19,21 +18,8 @@ const toItems = (conference: Conference): Item[] =>
 
 export function SelectionSection({ caseId, conference, canWrite }: { caseId: string; conference: Conference; canWrite: boolean }) {
   const { t } = useTranslation('conference');
-  const draft = useDraft<Item[]>(`case:${caseId}:conference:${conference.id}:selection`, canWrite);
-  const [items, setItems] = useState<Item[]>(() => toItems(conference));
-  const [restored, setRestored] = useState(false);
+  const { value: items, update, draft } = useDraftedValue<Item[]>(`case:${caseId}:conference:${conference.id}:selection`, canWrite, () => toItems(conference));
   const save = useConferenceChange('conference.saveSelection', caseId);
-  useEffect(() => {
-    if (!draft.loading && draft.restored && !restored) {
-      setItems(draft.restored);
-      setRestored(true);
-    }
-  }, [draft.loading, draft.restored, restored]);
-
-  const update = (next: Item[]) => {
-    setItems(next);
-    draft.schedule(next);
-  };
   const kinds = selectionKinds.filter((k) => k !== 'child_words' || conference.childParticipation.agreedToShare);
 
   const submit = () => {
@@ -84,11 +70,7 @@ export function SelectionSection({ caseId, conference, canWrite }: { caseId: str
           <Button variant="primary" busy={save.isPending} onClick={submit}>
             {t('selection.save')}
           </Button>
-          {draft.savedAt ? (
-            <span className="muted" role="status">
-              {t('form.draftKept')}
-            </span>
-          ) : null}
+          <DraftKept savedAt={draft.savedAt} />
         </div>
       ) : null}
     </div>

@@ -1,5 +1,4 @@
-// DOM. Conferences through the query cache (emptied on lock and logout). Every change returns the
-// whole conference, which replaces the cached one; the case is refreshed (timeline, review date).
+// DOM. Conferences through the query cache (emptied on lock and logout).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Conference } from '@shared/conference/contract';
 import type { ChannelInput } from '@shared/contract';
@@ -9,6 +8,8 @@ import { invalidateCase } from '../../app/caseCache';
 export const conferenceKeys = {
   list: (caseId: string) => ['case', caseId, 'conferences'] as const,
   one: (caseId: string, conferenceId: string) => ['case', caseId, 'conferences', conferenceId] as const,
+  /** The office's register (the Conferences section), under its filters. */
+  register: ['conferences', 'register'] as const,
 };
 
 export function useConferences(caseId: string) {
@@ -31,19 +32,33 @@ type Changing =
   | 'conference.saveSelection'
   | 'conference.setStep'
   | 'conference.saveNotes'
-  | 'conference.saveAgreement';
+  | 'conference.saveAgreement'
+  | 'conference.recordAcknowledgement'
+  | 'conference.markCommitmentDone';
 
+/** Changes that move the case's own review date or My work's due commitments. */
+const touchesCase: readonly Changing[] = ['conference.saveAgreement', 'conference.markCommitmentDone'];
+
+/**
+ * A change returns the whole conference, which replaces the cached one — it is not read again. Only
+ * what the change can move is reloaded: the register and the case's conference list, the timeline,
+ * and for an agreement or a commitment done also the case file (review date) and My work. Reloading
+ * every query of the case (invalidateCase) after each change queued a dozen reads — the whole case
+ * file among them — in front of the facilitator's next click on a step.
+ */
 export function useConferenceChange<N extends Changing>(channel: N, caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Omit<ChannelInput<N>, 'caseId'>) => call(channel, { ...input, caseId } as ChannelInput<N>) as Promise<Conference>,
     onSuccess: (conference) => {
       queryClient.setQueryData(conferenceKeys.one(caseId, conference.id), conference);
-      void queryClient.invalidateQueries({ queryKey: conferenceKeys.list(caseId) });
-      // A step change touches only the timeline: reloading the whole case (and My work) would queue
-      // in front of the next click, on a laptop that is also running the family's screen.
-      if (channel === 'conference.setStep') void queryClient.invalidateQueries({ queryKey: ['cases', 'timeline', caseId] });
-      else void invalidateCase(queryClient, caseId);
+      void queryClient.invalidateQueries({ queryKey: conferenceKeys.list(caseId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: conferenceKeys.register });
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'timeline', caseId] });
+      if (touchesCase.includes(channel)) {
+        void queryClient.invalidateQueries({ queryKey: ['cases', 'file', caseId] });
+        void queryClient.invalidateQueries({ queryKey: ['cases', 'myWork'] });
+      }
     },
   });
 }

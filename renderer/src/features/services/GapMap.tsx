@@ -14,16 +14,33 @@ export interface MapArea {
 
 const rank = { none: 0, strained: 1, gap: 2 } as const;
 
-export function worstGap(cells: readonly GapCell[], areaId: string, category: string | null): GapCell['gap'] {
+type CellAt = (areaId: string, category: string) => GapCell | undefined;
+
+/** The area's gap for one category, or its worst over all of them. */
+export function worstGap(cellAt: CellAt, categories: readonly string[], areaId: string, category: string | null): GapCell['gap'] {
   let worst: GapCell['gap'] = 'none';
-  for (const c of cells) {
-    if (c.areaId !== areaId || (category && c.category !== category)) continue;
-    if (rank[c.gap] > rank[worst]) worst = c.gap;
+  for (const key of category ? [category] : categories) {
+    const gap = cellAt(areaId, key)?.gap ?? 'none';
+    if (rank[gap] > rank[worst]) worst = gap;
   }
   return worst;
 }
 
-export function GapMap({ areas, cells, category, selected, onSelect }: { areas: MapArea[]; cells: GapCell[]; category: string | null; selected: string | null; onSelect: (areaId: string) => void }) {
+export function GapMap({
+  areas,
+  cellAt,
+  categories,
+  category,
+  selected,
+  onSelect,
+}: {
+  areas: MapArea[];
+  cellAt: CellAt;
+  categories: readonly string[];
+  category: string | null;
+  selected: string | null;
+  onSelect: (areaId: string) => void;
+}) {
   const { t } = useTranslation('services');
   const width = 640;
   const height = 420;
@@ -39,7 +56,7 @@ export function GapMap({ areas, cells, category, selected, onSelect }: { areas: 
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="gap-map" role="group" aria-label={t('gaps.map')}>
       {shapes.map((s) => {
-        const gap = worstGap(cells, s.areaId, category);
+        const gap = worstGap(cellAt, categories, s.areaId, category);
         const label = `${s.name}: ${t(`gaps.${gap}`)}`;
         return (
           <path

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { GapCell } from '@shared/services/contract';
+import { gapLookup } from '@shared/services/gaps';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
@@ -25,8 +26,15 @@ export function GapsPage() {
   if (gaps.isPending) return <Loading />;
   if (gaps.isError) return <ErrorAlert error={gaps.error} />;
   const m = gaps.data;
-  const cellAt = new Map(m.cells.map((c) => [`${c.areaId}\u001f${c.category}`, c]));
-  const shownCategories = m.categories.filter((c) => m.cells.some((x) => x.category === c.key));
+  const cellAt = gapLookup(
+    m.areas.map((a) => a.id),
+    m.categories.map((c) => c.key),
+    m,
+  );
+  // A category column is shown when any area has something in it.
+  const C = m.categories.length;
+  const filled = (k: number) => m.needs[k] + m.services[k] + m.pending[k] + m.declined[k] > 0;
+  const shownCategories = m.categories.filter((_, j) => m.areas.some((_a, i) => filled(i * C + j)));
   const exportGaps = async () => {
     setFailure(null);
     try {
@@ -68,7 +76,7 @@ export function GapsPage() {
                     </th>
                     {shownCategories.map((c) => (
                       <td key={c.key}>
-                        <GapCellText cell={cellAt.get(`${area.id}\u001f${c.key}`)} />
+                        <GapCellText cell={cellAt(area.id, c.key)} />
                       </td>
                     ))}
                   </tr>
@@ -91,7 +99,14 @@ export function GapsPage() {
                 ))}
               </SelectField>
               <p className="muted">{t('gaps.mapHelp')}</p>
-              <GapMap areas={boundaries.data.map((b) => ({ areaId: b.areaId, name: b.name, geometry: b.geometry }))} cells={m.cells} category={category || null} selected={selected} onSelect={setSelected} />
+              <GapMap
+                areas={boundaries.data.map((b) => ({ areaId: b.areaId, name: b.name, geometry: b.geometry }))}
+                cellAt={cellAt}
+                categories={m.categories.map((c) => c.key)}
+                category={category || null}
+                selected={selected}
+                onSelect={setSelected}
+              />
               <ul className="gap-map__legend">
                 <li><span className="gap-map__swatch gap-map__area--gap" aria-hidden="true" /> {t('gaps.legendGap')}</li>
                 <li><span className="gap-map__swatch gap-map__area--strained" aria-hidden="true" /> {t('gaps.legendStrained')}</li>
