@@ -3,6 +3,7 @@
 // nothing new) and delete one only while nothing uses it — each change audited. A new category is
 // at once in the directory, its search filter, the gap matrix and referrals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gapLookup } from '../../../shared/services/gaps';
 import { openRawWithKey } from '../../fixtures/core';
 import { expectCode } from '../../fixtures/results';
 import { setUpDirectoryOffice, type DirectoryOffice } from './fixture';
@@ -61,7 +62,8 @@ describe('a new category is everywhere categories are', () => {
     expect((await o.worker.ok('services.search', { category: 'nutrition' })).services.map((s) => s.name)).toEqual(['Therapeutic feeding']);
     const matrix = await o.worker.ok('services.gaps', {});
     expect(matrix.categories.map((c) => c.key)).toContain('nutrition');
-    expect(matrix.cells.find((c) => c.category === 'nutrition' && c.areaId === o.areas.pece.id)).toMatchObject({ services: 1 });
+    const cell = gapLookup(matrix.areas.map((a) => a.id), matrix.categories.map((c) => c.key), matrix)(o.areas.pece.id, 'nutrition');
+    expect(cell).toMatchObject({ services: 1 });
     const provider = (await o.worker.ok('services.search', { category: 'nutrition' })).services[0].providerId;
     const draft = await o.worker.ok('referrals.saveDraft', { caseId: o.caseId, referral: { providerId: provider, category: 'nutrition', need: 'Feeding', urgency: 'routine', fields: ['need', 'urgency'] } });
     expect(draft.category).toBe('nutrition');
