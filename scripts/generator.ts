@@ -15,6 +15,7 @@ import { seedBid } from '../electron/core/bid/seed';
 import { seedConsentRecords } from '../electron/core/consents/seed';
 import { seedContacts } from '../electron/core/contacts/seed';
 import { seedFamily } from '../electron/core/family/seed';
+import { seedClosures } from '../electron/core/closure/seed';
 import { seedFollowup } from '../electron/core/followup/seed';
 import { seedCaseNotes } from '../electron/core/notes/seed';
 import { seedPlans } from '../electron/core/plans/seed';
@@ -27,6 +28,7 @@ import { careArrangements, separationReasons } from '../shared/cases/fields';
 import type { Stage } from '../shared/cases/stages';
 import { languages, type Language } from '../shared/i18n/languages';
 import { seedReferrals } from '../electron/core/referrals/seed';
+import { seedReviews } from '../electron/core/review/seed';
 
 export const seedPasswords = {
   admin: 'seeded office manager passphrase',
@@ -58,6 +60,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   core: Core;
   seconds: number;
+  /** Seconds spent in each feature's contributor (by function name), to see what a new one costs. */
+  contributorSeconds: Record<string, number>;
   staff: { username: string; id: string; role: 'caseworker' | 'supervisor' }[];
   recoveryKey: string;
 }
@@ -107,6 +111,10 @@ const contributors: SeedContributor[] = [
   seedReunification,
   seedFollowup,
   seedReferrals,
+  // Last: a closure follows the last monitoring visit, and reviews read what the others made (risk,
+  // warning signs, plans in force, closures waiting).
+  seedClosures,
+  seedReviews,
 ];
 
 export async function generateOffice(options: GenerateOptions): Promise<GenerateResult> {
@@ -215,6 +223,7 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
 
   const year = now.getUTCFullYear();
   const today = isoDay(now.getTime());
+  const contributorSeconds: Record<string, number> = {};
   const batchSize = 2000;
   let seq = 0;
   for (let start = 0; start < options.cases; start += batchSize) {
@@ -308,7 +317,11 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
           spontaneous,
         });
       }
-      for (const contribute of contributors) contribute(ctx, batch);
+      for (const contribute of contributors) {
+        const t = performance.now();
+        contribute(ctx, batch);
+        contributorSeconds[contribute.name] = (contributorSeconds[contribute.name] ?? 0) + (performance.now() - t) / 1000;
+      }
       auditEvents();
     })();
     options.onProgress?.(Math.min(options.cases, start + batchSize), options.cases);
@@ -324,7 +337,7 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
   });
   raw.pragma('optimize');
   client.close();
-  return { core, seconds: (performance.now() - started) / 1000, staff, recoveryKey: setup.recoveryKey };
+  return { core, seconds: (performance.now() - started) / 1000, contributorSeconds, staff, recoveryKey: setup.recoveryKey };
 }
 
 export function randomSeed(): number {

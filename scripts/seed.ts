@@ -1,6 +1,7 @@
 // npm run seed -- --cases 100000 [--dir PATH] [--seed 42]
 // Fills a new encrypted office database with generated cases for tests, demos and benchmarks.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateOffice, seedPasswords } from './generator';
@@ -41,7 +42,12 @@ const result = await generateOffice({
 });
 process.stdout.write('\n');
 result.core.close();
-console.log(`seeded ${cases.toLocaleString('en')} cases in ${result.seconds.toFixed(1)} s into ${dir}`);
+console.log(`seeded ${cases.toLocaleString('en')} cases in ${result.seconds.toFixed(1)} s into ${dir} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs)`);
+console.log(
+  `of which the features' contributors: ${Object.entries(result.contributorSeconds)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+    .join(', ')}`,
+);
 console.log(`log in as "admin" / "${seedPasswords.admin}", or supervisor1, worker1… / "${seedPasswords.staff}"`);
 console.log(`recovery key: ${result.recoveryKey}`);
 console.log(`open it in browser mode: HOMEWARD_DATA_DIR=${dir} npm run web`);

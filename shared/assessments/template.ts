@@ -28,6 +28,22 @@ const localizedHelp = z.object(
   Object.fromEntries(languages.map((l) => [l, z.string().trim().max(2000)])) as Record<Language, z.ZodString>,
 ).strict();
 
+/** A longer text in every shipped language: a score's description, an age band's guidance. */
+const guideText = z.string().trim().min(1).max(1000);
+const localizedGuide = z.object(
+  Object.fromEntries(languages.map((l) => [l, guideText])) as Record<Language, typeof guideText>,
+).strict();
+
+/** Age bands a factor's guidance is written for (years completed). */
+export const ageBands = ['under5', 'age5to12', 'age13to17'] as const;
+export type AgeBand = (typeof ageBands)[number];
+
+/** The band a child of this age (completed years) falls in; 18 and over read as the oldest band. */
+export function ageBandOf(ageYears: number | null | undefined): AgeBand | null {
+  if (ageYears === null || ageYears === undefined || !Number.isFinite(ageYears) || ageYears < 0) return null;
+  return ageYears < 5 ? 'under5' : ageYears <= 12 ? 'age5to12' : 'age13to17';
+}
+
 export const templateKey = z.string().regex(/^[a-z][a-z0-9_]{1,48}$/u, { message: 'templateKey' });
 const itemId = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,48}$/u, { message: 'itemId' });
 
@@ -46,6 +62,10 @@ export const questionSchema = z
     multiple: z.boolean().optional(),
     /** Scale questions only: labels for 1..4, when they differ from the template's. */
     scaleLabels: z.array(localizedText).length(SCALE_MAX - SCALE_MIN + 1).optional(),
+    /** Scale questions only: what a score of 1, 2, 3 and 4 looks like for this factor (its anchors). */
+    anchors: z.array(localizedGuide).length(SCALE_MAX - SCALE_MIN + 1).optional(),
+    /** Scale questions only: how to read the factor for a child of each age band. */
+    ageGuidance: z.array(z.object({ band: z.enum(ageBands), text: localizedGuide }).strict()).max(ageBands.length).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -54,6 +74,11 @@ export const questionSchema = z
     }
     if (q.type !== 'choice' && q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'onlyForChoice' });
     if (q.type !== 'scale' && q.scaleLabels) ctx.addIssue({ code: 'custom', path: ['scaleLabels'], message: 'onlyForScale' });
+    if (q.type !== 'scale' && q.anchors) ctx.addIssue({ code: 'custom', path: ['anchors'], message: 'onlyForScale' });
+    if (q.type !== 'scale' && q.ageGuidance) ctx.addIssue({ code: 'custom', path: ['ageGuidance'], message: 'onlyForScale' });
+    if (q.ageGuidance && new Set(q.ageGuidance.map((g) => g.band)).size !== q.ageGuidance.length) {
+      ctx.addIssue({ code: 'custom', path: ['ageGuidance'], message: 'duplicateOption' });
+    }
     if (q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'duplicateOption' });
     }

@@ -47,6 +47,8 @@ export const errorCodes = [
   // confidential record chosen for the family's screen.
   'SAFETY_NOTE_REQUIRED',
   'CONFIDENTIAL_ITEM',
+  // The standard Child Status Index factors are locked (shared/assessments/standard.ts).
+  'STANDARD_FACTORS_LOCKED',
   'INTERNAL',
   'PDF_UNAVAILABLE',
   // Case-transfer files (shared/transfer): each way a file can be refused has its own code.

@@ -12,6 +12,7 @@ import { visitFields, visitModes, warningSigns } from './visit';
 
 export * from './outcomes';
 export * from './protocol';
+export * from './replan';
 export * from './schedule';
 export * from './visit';
 
@@ -150,11 +151,33 @@ export type UrgentCase = z.infer<typeof urgentCaseSchema>;
 
 const caseRef = { caseId: idSchema };
 
+/** What re-planning the cases in follow-up changes: the supervisor sees it, then confirms it. */
+export const replanCountsSchema = z.object({
+  /** Cases in follow-up whose planned contacts change. */
+  cases: z.number().int().min(0),
+  /** Planned contacts the new protocol replaces (cancelled, kept as history). */
+  cancelled: z.number().int().min(0),
+  /** Contacts the new protocol plans. */
+  added: z.number().int().min(0),
+});
+
 export const followupChannels = defineChannels({
   'followup.getProtocol': { access: 'case.read', input: z.object({}).strict(), output: protocolSchema },
+  'followup.previewProtocolChange': {
+    access: 'case.approve',
+    input: z.object({ definition: protocolDefinitionSchema }).strict(),
+    output: replanCountsSchema,
+  },
   'followup.saveProtocol': {
     access: 'case.approve',
-    input: z.object({ definition: protocolDefinitionSchema, basedOnVersion: z.number().int().min(0) }).strict(),
+    input: z
+      .object({
+        definition: protocolDefinitionSchema,
+        basedOnVersion: z.number().int().min(0),
+        /** The figures the supervisor saw and confirmed (followup.previewProtocolChange); refused when they no longer hold. */
+        replan: replanCountsSchema.default({ cases: 0, cancelled: 0, added: 0 }),
+      })
+      .strict(),
     output: protocolSchema,
   },
   'followup.get': { access: 'case.read', input: z.object(caseRef).strict(), output: followupSummarySchema },

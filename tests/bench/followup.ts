@@ -3,14 +3,18 @@
 //   - a case's well-being history with 30 re-scores and 30 visits: followup.wellbeing and
 //     followup.get through the in-process client (scope check, audit entry included), p50/p95;
 //   - schedule generation for 10 000 reunified cases: the office protocol planned for each case
-//     and every contact row written, in one transaction, into the encrypted database.
+//     and every contact row written, in one transaction, into the encrypted database (set-based:
+//     electron/core/followup/bulk.ts);
+//   - a protocol change over those cases: the preview a supervisor confirms, then the save that
+//     re-plans every case it changes (one transaction, a timeline and audit entry per case).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInProcessClient } from '../../electron/core/client';
 import { createCore } from '../../electron/core/core';
-import { planMany, scheduleRows } from '../../electron/core/followup/plan';
+import { insertSchedules } from '../../electron/core/followup/bulk';
+import { planMany } from '../../electron/core/followup/plan';
 import { readProtocol } from '../../electron/core/followup/protocol';
 import { toKysely } from '../../electron/core/db/open';
 
@@ -19,6 +23,8 @@ const RESCORES = 30;
 const dir = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'homeward-bench-followup-'));
 const password = 'bench office long passphrase 1';
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const load = () => `(load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs)`;
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -32,6 +38,7 @@ async function main() {
   await setup.ok('session.setupOffice', { office: { name: 'Bench Office', code: 'BEN', country: 'UG', defaultLanguage: 'en' }, admin: { username: 'admin', displayName: 'Admin', password } });
   await setup.ok('session.login', { username: 'admin', password });
   await setup.ok('admin.createUser', { username: 'worker', displayName: 'Bench Worker', role: 'caseworker', password: `${password} given` });
+  await setup.ok('admin.createUser', { username: 'supervisor', displayName: 'Bench Supervisor', role: 'supervisor', password: `${password} given` });
   await setup.ok('session.logout', {});
   const worker = createInProcessClient(core);
   await worker.ok('session.login', { username: 'worker', password: `${password} given` });
@@ -85,41 +92,53 @@ async function main() {
     workerIds.push(id);
   }
   const ids: { id: string; highRisk: boolean; start: string }[] = [];
+  // Each copy returned home on its own day (the event follow-up counts from, as for a spontaneous return).
+  const returned = raw.prepare(`INSERT INTO case_events (case_id, at, user_id, type, details) VALUES (?, ?, NULL, 'case.spontaneousReunification', ?)`);
   raw.transaction(() => {
     for (let i = 0; i < CASES; i += 1) {
       const id = crypto.randomUUID();
       const high = i % 5 === 0;
       copy.run({ id, number: `BEN-B-${i}`, seq: 100 + i, risk: high ? 'high' : 'medium', from: kase.id });
       ids.push({ id, highRisk: high, start: daysAgo(i % 365) });
+      returned.run(id, new Date().toISOString(), JSON.stringify({ reunifiedOn: daysAgo(i % 365) }));
     }
   })();
   const assign = raw.prepare('UPDATE cases SET worker_id = ? WHERE id = ?');
   raw.transaction(() => ids.forEach((c, i) => assign.run(workerIds[i % workerIds.length], c.id)))();
-  const insert = raw.prepare(
-    `INSERT INTO followup_contacts (id, case_id, due_on, type, performer, source, status, visit_id, reason, created_at, created_by, updated_at)
-     VALUES (@id, @case_id, @due_on, @type, @performer, @source, @status, @visit_id, @reason, @created_at, @created_by, @updated_at)`,
-  );
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const protocol = await readProtocol(toKysely(raw));
-  let rows = 0;
+  const db = toKysely(raw);
+  const protocol = await readProtocol(db);
   const t1 = performance.now();
   const schedules = planMany(protocol.definition, ids);
   const dates = performance.now() - t1;
-  raw.transaction(() => {
-    const at = new Date().toISOString();
-    ids.forEach((c, i) => {
-      for (const row of scheduleRows(c.id, schedules[i], at, null)) {
-        insert.run(row);
-        rows += 1;
-      }
-    });
-  })();
+  const rows = await db.transaction().execute((trx) => insertSchedules(trx, ids.map((c, i) => ({ caseId: c.id, steps: schedules[i] })), new Date().toISOString(), null));
   const planned = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   console.log(
-    `schedule generation, ${CASES.toLocaleString('en')} reunified cases → ${rows.toLocaleString('en')} planned contacts written (encrypted, one transaction): ${(planned / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU — goal ≤ 5 s (dates: ${dates.toFixed(0)} ms)`,
+    `schedule generation, ${CASES.toLocaleString('en')} reunified cases → ${rows.toLocaleString('en')} planned contacts written (encrypted, one transaction): ${(planned / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU — goal ≤ 5 s (dates: ${dates.toFixed(0)} ms) ${load()}`,
   );
+
+  // A protocol change re-plans all of them: the preview the supervisor reads, then the save
+  // (one transaction: contacts replaced and planned, a timeline entry and audit entry per case).
+  const supervisor = createInProcessClient(core);
+  await supervisor.ok('session.login', { username: 'supervisor', password: `${password} given` });
+  await supervisor.ok('session.changePassword', { currentPassword: `${password} given`, newPassword: password });
+  // The last visit (month 12) a month earlier: every case whose month 12 is still ahead changes.
+  const last = protocol.definition.steps.length - 1;
+  const changed = { ...protocol.definition, steps: protocol.definition.steps.map((s, i) => (i === last ? { ...s, amount: s.amount - 1 } : s)) };
+  let t = performance.now();
+  const counts = await supervisor.ok('followup.previewProtocolChange', { definition: changed });
+  const preview = performance.now() - t;
+  const cpu1 = process.cpuUsage();
+  t = performance.now();
+  await supervisor.ok('followup.saveProtocol', { definition: changed, basedOnVersion: protocol.version, replan: counts });
+  const saved = performance.now() - t;
+  const cpuSave = process.cpuUsage(cpu1);
+  console.log(
+    `protocol change over ${CASES.toLocaleString('en')} cases in follow-up (${counts.cases.toLocaleString('en')} cases change: ${counts.cancelled.toLocaleString('en')} contacts replaced, ${counts.added.toLocaleString('en')} planned): preview ${(preview / 1000).toFixed(2)} s, save ${(saved / 1000).toFixed(2)} s wall / ${((cpuSave.user + cpuSave.system) / 1e6).toFixed(2)} s CPU ${load()}`,
+  );
+  supervisor.close();
 
   // The set-based queries over the office now holding 10 000 cases in follow-up.
   const mine = [] as number[];

@@ -1,7 +1,8 @@
 // Follow-up end to end, in English and in Arabic: a spontaneous return gets its first home visit
 // planned; the worker records a monitoring visit with an urgent warning sign through the real
 // form; the safety plan is shown at once, the sign is flagged on the case, and the case is at the
-// top of the supervisor's My work. Set-up that is not under test goes through the bridge.
+// top of the supervisor's My work; a change of the office protocol re-plans her schedule once the
+// supervisor confirms the figures. Set-up that is not under test goes through the bridge.
 import type { Page } from '@playwright/test';
 import { expect, test, type Bridge } from './fixtures';
 import { expectNoSeriousViolations, password, people, setUpOffice, signIn, signOut } from './casework-kit';
@@ -42,6 +43,13 @@ const words = {
     month: 'Month',
     protocolNav: 'Follow-up protocol',
     adapt: /This is the shipped example/,
+    lastContactAfter: 'Contact 11: after',
+    saveProtocol: 'Save the protocol',
+    replanTitle: 'Re-plan the cases in follow-up?',
+    replaced: /^Planned contacts replaced/,
+    replanSubmit: 'Save and re-plan',
+    replanned: 'Protocol saved. 1 case re-planned.',
+    protocolChanged: 'Replaced when the office changed its follow-up protocol',
   },
   ar: {
     tablist: 'أقسام ملف الحالة',
@@ -71,6 +79,13 @@ const words = {
     month: 'شهر',
     protocolNav: 'بروتوكول المتابعة',
     adapt: /هذا هو النموذج المرفق/,
+    lastContactAfter: 'الاتصال 11: بعد',
+    saveProtocol: 'حفظ البروتوكول',
+    replanTitle: 'هل تريد إعادة تخطيط الحالات في المتابعة؟',
+    replaced: /^الاتصالات المخططة المستبدلة/,
+    replanSubmit: 'احفظ وأعد التخطيط',
+    replanned: 'حُفظ البروتوكول. أُعيد تخطيط حالة واحدة.',
+    protocolChanged: 'استُبدل عندما غيّر المكتب بروتوكول المتابعة',
   },
 } as const;
 
@@ -82,7 +97,7 @@ async function openCase(page: Page, caseId: string) {
 for (const language of ['en', 'ar'] as const) {
   const w = words[language];
   test(`a visit with an urgent warning sign is flagged and reaches the supervisor (${language})`, async ({ app: page, bridge }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(240_000);
     await setUpOffice(bridge, { language });
     await ok(bridge, 'session.login', { username: people.worker.username, password });
     const kase = await ok(bridge, 'cases.register', {
@@ -166,5 +181,17 @@ for (const language of ['en', 'ar'] as const) {
     await page.getByRole('link', { name: w.protocolNav, exact: true }).click();
     await expect(page.getByText(w.adapt)).toBeVisible();
     await expectNoSeriousViolations(page, `follow-up protocol (${language})`);
+    // Changing it re-plans Amina's schedule (month 12 becomes month 11): the supervisor sees the
+    // figures first and confirms; the replaced contact stays in her schedule, saying why.
+    await page.getByLabel(w.lastContactAfter, { exact: true }).fill('11');
+    await page.getByRole('button', { name: w.saveProtocol }).click();
+    const replan = page.getByRole('alertdialog', { name: w.replanTitle });
+    await expect(replan.getByText(w.replaced)).toBeVisible();
+    await expectNoSeriousViolations(page, `protocol change confirmation (${language})`);
+    await replan.getByRole('button', { name: w.replanSubmit }).click();
+    await expect(page.getByText(w.replanned)).toBeVisible();
+    await openCase(page, kase.id);
+    await page.getByRole('tablist', { name: w.tablist }).getByRole('tab', { name: w.tab }).click();
+    await expect(page.getByRole('tabpanel').getByText(w.protocolChanged)).toBeVisible();
   });
 }

@@ -17,6 +17,7 @@ import { migration0008Case } from './session/migration-0008';
 import { migration0015Case } from './services/migration-0015';
 import { migration0017Case } from './fidelity/migration-0017';
 import { migration0019Case } from './services/migration-0019';
+import { migration0021Case } from './assessments/migration-0021';
 import { migration0024Case } from './referrals/migration-0024';
 import { expectCode } from '../fixtures/results';
 
@@ -296,6 +297,7 @@ const migrationCases: Record<number, MigrationCase> = {
   },
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
+  21: migration0021Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

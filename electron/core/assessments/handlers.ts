@@ -2,6 +2,7 @@
 // (supervisors save new versions; old versions stay so completed assessments keep their meaning);
 // and the well-being (CSI) history of a case for charts.
 import { factorScores, formKey, lowFactors } from '../../../shared/assessments/wellbeing';
+import { STANDARD_TEMPLATE_KEY, standardChanges } from '../../../shared/assessments/standard';
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
@@ -110,6 +111,11 @@ export function createAssessmentsHandlers(_deps: CoreDeps) {
           const previous = await templateRow(trx, key, current);
           if (previous && previous.kind !== kind) {
             throw validation([{ path: ['kind'], code: 'kindFixed', message: 'kindFixed' }]);
+          }
+          // The standard CSI factors stay as the version before had them (shared/assessments/standard.ts).
+          const changes = previous && key === STANDARD_TEMPLATE_KEY ? standardChanges(JSON.parse(previous.definition) as TemplateDefinition, definition) : [];
+          if (changes.length > 0) {
+            throw new AppError('STANDARD_FACTORS_LOCKED', 'the standard Child Status Index factors are locked', { issues: changes });
           }
         } else if (basedOnVersion !== undefined) {
           throw new AppError('NOT_FOUND', 'no such template');

@@ -63,12 +63,40 @@ function existingTables(raw: RawDatabase): typeof coveredTables {
   return coveredTables.filter((t) => present.has(t.table));
 }
 
+interface CaseStatements {
+  schemaVersion: number;
+  /** One per covered table, null where the table does not exist (yet: during migrations). */
+  tables: ({ all(caseId: string): unknown[] } | null)[];
+}
+const caseStatementCache = new WeakMap<RawDatabase, { version: { get(): unknown }; statements: CaseStatements | null }>();
+
+/**
+ * The per-case queries, prepared once per connection and schema: a change that touches thousands
+ * of cases at once (re-planning after a protocol change) hashes each of them, and preparing seven
+ * statements per case was most of that work. A schema change (a migration) prepares them again.
+ */
+function caseStatements(raw: RawDatabase): CaseStatements {
+  let cached = caseStatementCache.get(raw);
+  if (!cached) {
+    cached = { version: raw.prepare('PRAGMA schema_version').pluck(), statements: null };
+    caseStatementCache.set(raw, cached);
+  }
+  const schemaVersion = Number(cached.version.get());
+  if (cached.statements?.schemaVersion !== schemaVersion) {
+    const present = new Set(existingTables(raw).map((t) => t.table));
+    cached.statements = {
+      schemaVersion,
+      tables: coveredTables.map(({ table, caseColumn }) => (present.has(table) ? raw.prepare(`SELECT * FROM "${table}" WHERE "${caseColumn}" = ?`) : null)),
+    };
+  }
+  return cached.statements;
+}
+
 /** The state hash of one case, read through `raw` (inside the caller's transaction, if any). */
 export function caseStateHash(raw: RawDatabase, caseId: string): string {
-  const present = new Set(existingTables(raw).map((t) => t.table));
-  const digests = coveredTables.map(({ table, caseColumn }) => {
-    if (!present.has(table)) return tableDigest([]);
-    const rows = raw.prepare(`SELECT * FROM "${table}" WHERE "${caseColumn}" = ?`).all(caseId) as Record<string, unknown>[];
+  const digests = caseStatements(raw).tables.map((statement) => {
+    if (!statement) return tableDigest([]);
+    const rows = statement.all(caseId) as Record<string, unknown>[];
     return tableDigest(rows.map(canonicalRow));
   });
   return combine(digests);

@@ -8,11 +8,12 @@ import { checkAnchor } from '../audit/anchor';
 import type { CoreDeps } from '../deps';
 import { defineHandlers, type HandlerEnv } from '../handler';
 import type { KeyFile } from '../vault/keyfile';
-import { makeBackup } from './backup';
+import { makeBackup, overallProgress } from './backup';
 import { checkFolder, listBackups } from './folder';
 import { checkBackup, installBackup } from './restore';
 
 const dayMs = 86_400_000;
+
 
 export function createBackupHandlers(deps: CoreDeps) {
   const { store, vault } = deps;
@@ -125,11 +126,11 @@ export function createBackupHandlers(deps: CoreDeps) {
         now: deps.now,
         nativeBinding: deps.nativeBinding,
         liveAnchorCheck: (anchor) => deps.exclusive(async () => (store.isOpen ? checkAnchor(store.get().db, anchor) : 'matches')),
-        onProgress(phase, done, total) {
+        onProgress({ phase, fraction, bytesDone, bytesTotal }) {
           current.phase = phase;
-          current.bytesDone = done;
-          current.bytesTotal = total;
-          current.progress = phase === 'copying' && total > 0 ? Math.min(0.9, (done / total) * 0.9) : 0.9;
+          current.bytesDone = bytesDone;
+          current.bytesTotal = bytesTotal;
+          current.progress = overallProgress(phase, fraction);
         },
       })
         .then(async (outcome) => {

@@ -16,7 +16,7 @@ import type { StorePaths } from '../store';
 import { readKeyFile, writeKeyFile, type KeyFile } from '../vault/keyfile';
 import { Vault } from '../vault/vault';
 import { fsyncPath, manifestName, readManifest, sha256File } from './folder';
-import { runSnapshot } from './snapshot';
+import { verifyDatabase } from './verify';
 
 export const restoreFaultPoints = ['checked', 'databaseCopied', 'databaseInPlace', 'slotsInPlace'] as const;
 export type RestoreFaultPoint = (typeof restoreFaultPoints)[number];
@@ -47,9 +47,11 @@ export async function checkBackup(given: string, recoveryKey: string, nativeBind
   const dbFile = path.join(dir, manifest.database.file);
   const slotsFile = path.join(dir, manifest.keySlots.file);
   if (!fs.existsSync(dbFile) || !fs.existsSync(slotsFile)) throw new AppError('BACKUP_INVALID', 'backup files missing');
-  if ((await sha256File(slotsFile)) !== manifest.keySlots.sha256 || (await sha256File(dbFile)) !== manifest.database.sha256) {
-    throw new AppError('BACKUP_INVALID', 'backup files do not match their manifest');
-  }
+  const mismatch = () => new AppError('BACKUP_INVALID', 'backup files do not match their manifest');
+  if ((await sha256File(slotsFile)) !== manifest.keySlots.sha256) throw mismatch();
+  // The database's hash is taken while the worker checks the same file (below): one read each, at once.
+  const dbHash = sha256File(dbFile);
+  dbHash.catch(() => undefined);
   if (manifest.schemaVersion > latestVersion) {
     throw new AppError('DB_FROM_FUTURE', 'the backup is from a newer Homeward', { params: { version: manifest.schemaVersion, supported: latestVersion } });
   }
@@ -70,14 +72,21 @@ export async function checkBackup(given: string, recoveryKey: string, nativeBind
       break;
     } catch (error) {
       if (error instanceof AppError && error.code === 'DB_KEY_INVALID') continue;
+      if ((await dbHash) !== manifest.database.sha256) throw mismatch();
       throw error;
     } finally {
       raw?.close();
     }
   }
-  if (!dataKey) throw new AppError('RECOVERY_KEY_INVALID', 'the recovery key does not open this backup');
-  const integrity = await runSnapshot({ target: dbFile, key: dataKey, nativeBinding });
-  if (integrity.problems.length > 0) throw new AppError('BACKUP_INVALID', 'the backup failed its integrity check');
+  if (!dataKey) {
+    // A damaged file is said to be damaged, not blamed on the key.
+    if ((await dbHash) !== manifest.database.sha256) throw mismatch();
+    throw new AppError('RECOVERY_KEY_INVALID', 'the recovery key does not open this backup');
+  }
+  const [integrity, hash] = await Promise.all([verifyDatabase({ target: dbFile, key: dataKey, nativeBinding }).catch((error: unknown) => error as Error), dbHash]);
+  if (hash !== manifest.database.sha256) throw mismatch();
+  // A page that fails its HMAC mid-check stops the check with an error rather than a problem row.
+  if (integrity instanceof Error || integrity.problems.length > 0) throw new AppError('BACKUP_INVALID', 'the backup failed its integrity check');
   // Intact from its first entry, and exactly the history the manifest anchored (ids run 1…lastId).
   const chain = integrity.chain;
   if (!chain?.intact || chain.lastId !== manifest.audit.count || chain.lastHash !== manifest.audit.headHash) {

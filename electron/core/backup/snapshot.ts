@@ -1,151 +1,166 @@
-// Node-only. The long SQLite work of a backup, in a worker thread with its own connections so the
-// app keeps answering (and keeps writing) meanwhile:
-//  - `VACUUM INTO` from a second connection to the live database: it reads one consistent snapshot
-//    (WAL lets the app commit meanwhile) and, with SQLite3MultipleCiphers, writes the copy
-//    encrypted with the same cipher and key. (better-sqlite3's `db.backup()` — SQLite's online
-//    backup API — refuses here: it opens the target without a key, "incompatible source and
-//    target databases"; the library's author recommends VACUUM INTO.)
-//  - `PRAGMA integrity_check` of the copy, opened read-only with the key, then its audit chain.
-// Progress is the copy's size on disk against the source's page count × page size, polled.
+// Node-only. The copy step of a backup, in a worker thread with its own connection (worker.ts).
+//
+// 'pages' (the default) copies the database file's encrypted pages as they are, at the speed of
+// the disks, with no decryption, re-encryption or b-tree rebuilding — so the copy is opened by the
+// same key and slots. It is consistent because it is taken under a read transaction that reads the
+// database file alone: the worker folds the WAL into the file (`wal_checkpoint(TRUNCATE)`), begins
+// a read, and checks that the WAL is still empty. A reader that begins while the WAL is empty holds
+// SQLite's read lock 0, which ignores the WAL, and "holding READ_LOCK(0) prevents a checkpoint"
+// (sqlite3.c, walTryBeginRead; walCheckpoint takes an exclusive lock on slot 0 before it writes a
+// page into the database file): until the read ends, the file does not change by a byte while the
+// app goes on committing into the WAL. An empty WAL is observable as its file being 0 bytes long:
+// TRUNCATE leaves it so, any commit grows it first, and only another TRUNCATE (nothing else in the
+// app runs one while a backup runs: key rotation waits for it) could empty it again.
+//
+// 'vacuum' is `VACUUM INTO` (SQLite3MultipleCiphers writes the copy encrypted with the same cipher
+// and key): the fallback when the app never lets the WAL be emptied (a writer that never pauses),
+// and the measured alternative in tests/bench/backup.ts. It rebuilds every table and index, so it
+// decrypts, re-encrypts and sorts: 3 to 10 times slower. SQLite's online backup API is not an
+// option: better-sqlite3 opens its target itself, without a key ("incompatible source and target
+// databases": the page reserve of the cipher differs).
+//
+// Either way the copy is left a self-contained rollback-journal file (no -wal beside it to lose).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { GENESIS } from '../audit/audit';
+import { runBackupWorker } from './worker';
 
-// Plain CommonJS run by the worker (`eval`): the core is bundled or run through tsx, so a separate
-// worker file would need its own build entry; this stays one file and type-free on purpose.
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.modulePath);
-function open(file, readonly) {
-  const db = new Database(file, { readonly, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-  db.pragma("cipher='sqlcipher'");
-  db.pragma('legacy=4');
-  db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
-  db.prepare('SELECT count(*) FROM sqlite_master').get();
-  return db;
+export type CopyMethod = 'pages' | 'vacuum';
+
+const copySource = `
+const { source, target, method, attempts, chunkBytes } = workerData;
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function walBytes() {
+  try { return fs.statSync(source + '-wal').size; } catch (e) { if (e.code === 'ENOENT') return 0; throw e; }
 }
-// The copy's audit chain from its first entry (mirrors entryHash/verifyAudit in audit/audit.ts;
-// a test checks the verdicts agree): here, not on the main thread, where a walk of 250 000 entries
-// held the app for most of a minute (the database calls never yield to the event loop).
-function walkChain(db) {
-  const crypto = require('node:crypto');
-  const hasState = db.prepare("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'state_hash'").pluck().get() > 0;
-  const rows = db.prepare('SELECT id, at, user_id, username, action, entity_type, entity_id, details, prev_hash, hash' + (hasState ? ', state_hash' : ', NULL') + ' FROM audit_log ORDER BY id').raw(true);
-  let prevHash = workerData.genesis;
-  let lastId = 0;
-  for (const r of rows.iterate()) {
-    const [id, at, userId, username, action, entityType, entityId, details, prev, hash, stateHash] = r;
-    if (prev !== prevHash || id !== lastId + 1) return { intact: false, brokenAtId: id, lastId, lastHash: prevHash };
-    const fields = [prev, at, userId, username, action, entityType, entityId, details];
-    if (stateHash !== null && stateHash !== undefined) fields.push(stateHash);
-    if (crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex') !== hash) return { intact: false, brokenAtId: id, lastId, lastHash: prevHash };
-    prevHash = hash;
-    lastId = id;
+// A read transaction on the database file alone (see snapshot.ts), or false when the app kept the
+// WAL busy through every attempt. No busy wait: a TRUNCATE checkpoint that waits holds the app's
+// writers meanwhile, so a busy attempt gives way at once and the worker sleeps before the next.
+function fileOnlyRead(db) {
+  db.pragma('busy_timeout = 0');
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    try {
+      // PASSIVE first, which never holds the app's writers: TRUNCATE holds them while it copies, so
+      // it is left only what was committed since.
+      db.pragma('wal_checkpoint(PASSIVE)');
+      const row = db.pragma('wal_checkpoint(TRUNCATE)')[0];
+      if (row.busy === 0 && walBytes() === 0) {
+        db.exec('BEGIN');
+        db.prepare('SELECT count(*) FROM sqlite_master').get();
+        if (walBytes() === 0) return true;
+        db.exec('COMMIT');
+      }
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      if (!String(error && error.code).startsWith('SQLITE_BUSY')) throw error;
+    }
+    sleep(Math.min(250, 10 * (attempt + 1)));
   }
-  return { intact: true, brokenAtId: null, lastId, lastHash: prevHash };
+  return false;
 }
+function copyFile() {
+  const input = fs.openSync(source, 'r');
+  let output;
+  try {
+    output = fs.openSync(target, 'wx', 0o600);
+    const total = fs.fstatSync(input).size;
+    parentPort.postMessage({ type: 'size', bytes: total });
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let done = 0;
+    let posted = 0;
+    for (;;) {
+      const n = fs.readSync(input, buffer, 0, buffer.length, done);
+      if (n === 0) break;
+      for (let w = 0; w < n; ) w += fs.writeSync(output, buffer, w, n - w, done + w);
+      done += n;
+      if (done - posted >= 16 * chunkBytes) {
+        posted = done;
+        parentPort.postMessage({ type: 'progress', done });
+      }
+    }
+    return done;
+  } finally {
+    fs.closeSync(input);
+    if (output !== undefined) fs.closeSync(output);
+  }
+}
+let db;
 try {
-  if (workerData.source) {
-    const source = open(workerData.source, false);
-    source.pragma('busy_timeout = 10000');
-    const pages = source.pragma('page_count', { simple: true });
-    const pageSize = source.pragma('page_size', { simple: true });
-    parentPort.postMessage({ type: 'size', bytes: pages * pageSize });
-    source.prepare('VACUUM INTO ?').run(workerData.target);
-    source.close();
-    parentPort.postMessage({ type: 'copied' });
+  db = open(source, false);
+  let used = 'vacuum';
+  if (method === 'pages' && fileOnlyRead(db)) {
+    used = 'pages';
+    copyFile();
+    db.exec('COMMIT');
+  } else {
+    parentPort.postMessage({ type: 'size', bytes: db.pragma('page_count', { simple: true }) * db.pragma('page_size', { simple: true }), poll: true });
+    db.pragma('busy_timeout = 10000');
+    db.prepare('VACUUM INTO ?').run(target);
   }
-  const copy = open(workerData.target, true);
-  const rows = copy.pragma('integrity_check(100)', { simple: false });
-  const version = copy.pragma('user_version', { simple: true });
-  const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
-  const chain = problems.length === 0 ? walkChain(copy) : null;
+  db.close();
+  db = undefined;
+  // Self-contained: a copy of the live file still says "WAL" in its header.
+  const copy = open(target, false);
+  copy.pragma('journal_mode = DELETE');
   copy.close();
-  parentPort.postMessage({ type: 'done', problems, version, chain });
+  fs.chmodSync(target, 0o600);
+  const syncStarted = performance.now();
+  const fd = fs.openSync(target, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  parentPort.postMessage({ type: 'done', method: used, bytes: fs.statSync(target).size, syncMs: performance.now() - syncStarted });
 } catch (error) {
-  parentPort.postMessage({ type: 'error', code: String(error && error.code || ''), message: String(error && error.message || error) });
+  try { if (db) db.close(); } catch {}
+  fail(error);
 }
 `;
 
-const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-
-export interface SnapshotOptions {
-  /** The live database; omit to only check `target` (restore). */
-  source?: string;
+export interface CopyOptions {
+  source: string;
   target: string;
   key: Buffer;
   nativeBinding?: string;
+  method?: CopyMethod;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
-  /** Called once the copy is complete, before its integrity check. */
-  onCopied?: () => void;
 }
 
-export interface SnapshotResult {
-  /** Empty when integrity_check answered "ok". */
-  problems: string[];
-  schemaVersion: number;
-  /**
-   * The copy's audit chain walked from its first entry (null when the integrity check failed):
-   * intact, and its last entry — ids run 1…lastId without a gap, so lastId is also the count.
-   */
-  chain: { intact: boolean; brokenAtId: number | null; lastId: number; lastHash: string } | null;
+export interface CopyResult {
+  /** The method that made the copy ('vacuum' also when 'pages' fell back). */
+  method: CopyMethod;
+  bytes: number;
+  /** Of which, flushing the copy to the drive. */
+  syncMs: number;
 }
 
-export class SnapshotError extends Error {
-  constructor(
-    message: string,
-    readonly sqliteCode: string,
-  ) {
-    super(message);
-    this.name = 'SnapshotError';
-  }
-}
-
-export function runSnapshot(options: SnapshotOptions): Promise<SnapshotResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource, {
-      eval: true,
-      workerData: {
-        modulePath,
+export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
+  let total = 0;
+  let poll: NodeJS.Timeout | undefined;
+  try {
+    const result = await runBackupWorker<{ type: 'done'; method: CopyMethod; bytes: number; syncMs: number }>(
+      copySource,
+      {
+        key: options.key,
         nativeBinding: options.nativeBinding,
-        source: options.source ?? null,
+        source: options.source,
         target: options.target,
-        keyHex: options.key.toString('hex'),
-        genesis: GENESIS,
+        method: options.method ?? 'pages',
+        attempts: 40,
+        chunkBytes: 4 << 20,
       },
-    });
-    let total = 0;
-    let settled = false;
-    let copied = false;
-    const poll = setInterval(() => {
-      if (!total || copied) return;
-      try {
-        const done = fs.statSync(options.target).size;
-        options.onProgress?.(Math.min(done, total), total);
-      } catch {
-        // not created yet
-      }
-    }, 200);
-    const finish = (work: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearInterval(poll);
-      work();
-    };
-    worker.on('message', (message: { type: string; bytes?: number; problems?: string[]; version?: number; chain?: SnapshotResult['chain']; code?: string; message?: string }) => {
-      if (message.type === 'size') total = message.bytes ?? 0;
-      else if (message.type === 'copied') {
-        copied = true;
-        if (total) options.onProgress?.(total, total);
-        options.onCopied?.();
-      } else if (message.type === 'done') {
-        finish(() => resolve({ problems: message.problems ?? [], schemaVersion: message.version ?? 0, chain: message.chain ?? null }));
-      } else if (message.type === 'error') {
-        finish(() => reject(new SnapshotError(message.message ?? 'snapshot failed', message.code ?? '')));
-      }
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new SnapshotError(`snapshot worker exited (${code})`, 'EXIT'))));
-  });
+      (message) => {
+        if (message.type === 'size') {
+          total = Number(message.bytes);
+          options.onProgress?.(0, total);
+          // VACUUM INTO reports nothing while it runs: its target's size on disk is the progress.
+          if (message.poll && !poll) {
+            poll = setInterval(() => {
+              const size = fs.statSync(options.target, { throwIfNoEntry: false })?.size ?? 0;
+              options.onProgress?.(Math.min(size, total), total);
+            }, 200);
+          }
+        } else if (message.type === 'progress') options.onProgress?.(Number(message.done), total);
+      },
+    );
+    options.onProgress?.(total, total);
+    return { method: result.method, bytes: result.bytes, syncMs: result.syncMs };
+  } finally {
+    if (poll) clearInterval(poll);
+  }
 }

@@ -1,112 +1,31 @@
 // Node-only. The case file: registration with a duplicate check, list, header and details,
-// assignment, stage moves with gates, halting, the timeline and "my work".
+// assignment, the timeline and "my work"; stage moves and halting are in stage-handlers.ts.
 import crypto from 'node:crypto';
-import type { CaseFile } from '../../../shared/cases/contract';
 import { todayIso } from '../../../shared/cases/fields';
-import { checkMove, haltBlocked, nextStep } from '../../../shared/cases/stages';
-import { approvedExceptions } from '../approvals/queries';
 import { AppError } from '../../../shared/contract/errors';
 import { can } from '../../../shared/permissions';
 import type { CoreDeps } from '../deps';
-import { defineHandlers, type HandlerEnv } from '../handler';
+import { defineHandlers } from '../handler';
 import { assertConsent } from '../consents/check';
 import { myWork } from './my-work';
-import { parseAbsence } from '../../../shared/casework/child-views';
-import { addDays, HALT_REVIEW_DAYS, haltReviewDateProblem } from '../../../shared/tasks/rules';
 import { createSpontaneousTasks } from '../tasks/create';
 import { assertPaperSince } from './paper-handlers';
-import { timelinessOf } from './timeliness';
 import { assertPhotoConsent, recordPhotoConsent } from './photo-consent';
 import { assertChildDates } from './dates';
 import { findDuplicates } from './duplicates';
-import { factOptions, loadFacts } from './facts';
-import { cancelOpenContacts, planFollowUp } from '../followup/plan';
+import { planFollowUp } from '../followup/plan';
 import { photoBytes, servablePhoto } from './photo';
 import { listCases, scoped } from './list';
-import { childColumns, riskColumns, riskShown, searchText, toCaseRow, toChild, ageOf } from './rows';
+import { childColumns, riskColumns, riskShown, searchText, toCaseRow } from './rows';
 import { riskChangeProblem } from '../../../shared/cases/risk';
-import { bumpVersion, loadCase, recordCaseChange, recordCaseView, type CaseDbRow } from './scope';
+import { bumpVersion, loadCase, recordCaseChange, recordCaseView } from './scope';
+import { createCaseFiles } from './case-file';
+import { createCaseStageHandlers } from './stage-handlers';
 
 const priorityOrder = { normal: 0, high: 1, urgent: 2 } as const;
 
 export function createCasesHandlers(deps: CoreDeps) {
-  async function staffMember(env: HandlerEnv, id: string) {
-    const user = await env
-      .db()
-      .selectFrom('users')
-      .select(['id', 'display_name', 'role'])
-      .where('id', '=', id)
-      .where('active', '=', 1)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
-    if (!user || user.role === 'admin') {
-      throw new AppError('VALIDATION', 'this user cannot hold cases', {
-        issues: [{ path: ['workerId'], code: 'notCaseStaff', message: 'notCaseStaff' }],
-      });
-    }
-    return user;
-  }
-
-  async function displayName(env: HandlerEnv, id: string | null): Promise<string | null> {
-    if (!id) return null;
-    const row = await env.db().selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
-    return row?.display_name ?? null;
-  }
-
-  async function caseFile(env: HandlerEnv, row: CaseDbRow): Promise<CaseFile> {
-    const facts = await loadFacts(env.db(), row.id, await factOptions(deps, env.db(), env.now()));
-    const photo = await env.db().selectFrom('case_photos').select('case_id').where('case_id', '=', row.id).executeTakeFirst();
-    const today = todayIso(env.now());
-    return {
-      id: row.id,
-      number: row.number,
-      officeCode: row.office_code,
-      child: toChild(row),
-      ageYears: ageOf(row, today),
-      hasPhoto: Boolean(photo),
-      stage: row.stage,
-      status: row.status,
-      halt:
-        row.status === 'halted' && row.halt_alternative
-          ? {
-              alternative: row.halt_alternative as NonNullable<CaseFile['halt']>['alternative'],
-              reason: row.halt_reason ?? '',
-              childViews: row.halt_child_views ?? '',
-              childViewsAbsent: parseAbsence(row.halt_child_views_absent),
-              haltedAt: row.halted_at ?? '',
-              reviewDue: row.halt_review_due,
-            }
-          : null,
-      riskLevel: riskShown(row),
-      priority: row.priority,
-      spontaneous: row.spontaneous === 1,
-      spontaneousKind: (row.spontaneous_kind as CaseFile['spontaneousKind']) ?? null,
-      spontaneousKindOther: row.spontaneous_kind_other,
-      paper: row.paper_since ? { since: row.paper_since, markedByName: await displayName(env, row.paper_marked_by), markedAt: row.paper_marked_at ?? '' } : null,
-      workerId: row.worker_id,
-      workerName: await displayName(env, row.worker_id),
-      familyWorkerId: row.family_worker_id,
-      familyWorkerName: await displayName(env, row.family_worker_id),
-      registeredAt: row.registered_at,
-      updatedAt: row.updated_at,
-      reviewDue: row.review_due,
-      timeliness: await timelinessOf(env.db(), row, facts, today),
-      version: row.version,
-      facts: { ...facts },
-      next: row.status === 'open' ? nextStep(row.stage, facts) : { to: null, blocked: [] },
-      canWrite: can(env.session.role, 'case.write') && row.status !== 'closed',
-    };
-  }
-
-  async function reload(env: HandlerEnv, caseId: string): Promise<CaseFile> {
-    return caseFile(env, await loadCase(env, caseId, 'read'));
-  }
-
-  function assertOpen(row: CaseDbRow): void {
-    if (row.status !== 'open') {
-      throw new AppError('CONFLICT', 'this case is halted or closed', { params: { reason: row.status } });
-    }
-  }
+  const { staffMember, displayName, caseFile, reload } = createCaseFiles(deps);
 
   return defineHandlers({
     'cases.checkDuplicates': async (input, env) => {
@@ -323,104 +242,7 @@ export function createCasesHandlers(deps: CoreDeps) {
       return reload(env, caseId);
     },
 
-    'cases.moveStage': async ({ caseId, version, to, reason }, env) => {
-      const row = await loadCase(env, caseId, 'write');
-      assertOpen(row);
-      const facts = await loadFacts(env.db(), caseId, await factOptions(deps, env.db(), env.now()));
-      const check = checkMove(row.stage, to, facts);
-      if (check.direction === 'invalid') {
-        throw new AppError('CONFLICT', 'a case moves one stage at a time', { params: { reason: 'invalidMove', from: row.stage, to } });
-      }
-      if (check.direction === 'back' && !reason) {
-        throw new AppError('VALIDATION', 'say why the case goes back a stage', {
-          issues: [{ path: ['reason'], code: 'required', message: 'required' }],
-        });
-      }
-      if (!check.allowed) {
-        throw new AppError('GATE_BLOCKED', 'the case cannot move on yet', {
-          params: { gates: check.blocked.map((g) => g.id).join(','), to },
-          issues: check.blocked.map((g) => ({ path: [g.tab], code: g.id, message: g.id })),
-        });
-      }
-      await env.tx(async (trx) => {
-        await bumpVersion(trx, caseId, version);
-        await trx.updateTable('cases').set({ stage: to }).where('id', '=', caseId).execute();
-        await recordCaseChange(env, trx, caseId, 'case.stageMove', { from: row.stage, to, direction: check.direction }, {
-          from: row.stage,
-          to,
-          reason,
-        });
-        // Entering follow-up plans its contacts from the office protocol; leaving it cancels the open ones.
-        if (to === 'follow_up') await planFollowUp(env, trx, row);
-        else if (row.stage === 'follow_up') await cancelOpenContacts(env, trx, caseId, 'stageMove');
-      });
-      return reload(env, caseId);
-    },
-
-    'cases.halt': async ({ caseId, version, alternative, reason, childViews, childViewsAbsent, reviewOn }, env) => {
-      const row = await loadCase(env, caseId, 'write');
-      assertOpen(row);
-      const today = todayIso(env.now());
-      const reviewDue = reviewOn ?? addDays(today, HALT_REVIEW_DAYS);
-      const dateProblem = haltReviewDateProblem(reviewDue, today);
-      if (dateProblem) {
-        throw new AppError('INVALID_DATE', 'the review date must be in the coming year', {
-          issues: [{ path: ['reviewOn'], code: dateProblem, message: dateProblem }],
-          params: { field: 'reviewOn' },
-        });
-      }
-      const bid = await env.db().selectFrom('bids').select('decision').where('case_id', '=', caseId).where('status', '=', 'approved').orderBy('decided_at', 'desc').limit(1).executeTakeFirst();
-      const blocked = haltBlocked(alternative, bid?.decision ?? null, await approvedExceptions(env.db(), caseId));
-      if (blocked) {
-        throw new AppError('GATE_BLOCKED', 'a permanent alternative needs an approved BID that decided it', {
-          params: { gates: blocked, to: alternative },
-          issues: [{ path: ['alternative'], code: blocked, message: blocked }],
-        });
-      }
-      await env.tx(async (trx) => {
-        await bumpVersion(trx, caseId, version);
-        await trx
-          .updateTable('cases')
-          .set({
-            status: 'halted',
-            halt_alternative: alternative,
-            halt_reason: reason,
-            halt_child_views: childViews,
-            halt_child_views_absent: childViewsAbsent ? JSON.stringify(childViewsAbsent) : null,
-            halted_at: env.now().toISOString(),
-            halt_review_due: reviewDue,
-            // A supervisor confirms the halt (DOMAIN-REVIEW A7); until then it waits in the approvals queue.
-            halted_by: env.session.userId,
-            halt_confirmed_by: null,
-            halt_confirmed_at: null,
-          })
-          .where('id', '=', caseId)
-          .execute();
-        await recordCaseChange(env, trx, caseId, 'case.halt', { alternative, stage: row.stage, childViewsAbsent: Boolean(childViewsAbsent) }, {
-          alternative,
-          reason,
-          stage: row.stage,
-          reviewDue,
-          ...(childViewsAbsent ? { childViewsAbsent: childViewsAbsent.reason } : {}),
-        });
-      });
-      return reload(env, caseId);
-    },
-
-    'cases.resume': async ({ caseId, version, reason }, env) => {
-      const row = await loadCase(env, caseId, 'write');
-      if (row.status !== 'halted') throw new AppError('CONFLICT', 'this case is not halted', { params: { reason: row.status } });
-      await env.tx(async (trx) => {
-        await bumpVersion(trx, caseId, version);
-        await trx
-          .updateTable('cases')
-          .set({ status: 'open', halt_alternative: null, halt_reason: null, halt_child_views: null, halt_child_views_absent: null, halted_at: null, halt_review_due: null, halted_by: null, halt_confirmed_by: null, halt_confirmed_at: null })
-          .where('id', '=', caseId)
-          .execute();
-        await recordCaseChange(env, trx, caseId, 'case.resume', {}, { reason });
-      });
-      return reload(env, caseId);
-    },
+    ...createCaseStageHandlers(deps),
 
     'cases.timeline': async ({ caseId, beforeId, limit }, env) => {
       await loadCase(env, caseId, 'read');

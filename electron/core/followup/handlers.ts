@@ -10,8 +10,10 @@ import { assertEventDate } from '../cases/dates';
 import { bumpVersion, loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
+import { readPractice } from '../practice/settings';
 import { cancelOpenContacts } from './plan';
 import { readProtocol } from './protocol';
+import { applyOfficeReplan, planOfficeReplan, sameCounts } from './replan';
 import { dueContacts, ownerFor, riskReassessmentsDue, urgentWarningCases } from './queries';
 import { followupSummary, toContact, toSign } from './summary';
 import { recordVisit } from './visits';
@@ -24,19 +26,40 @@ export function createFollowupHandlers(_deps: CoreDeps) {
   return defineHandlers({
     'followup.getProtocol': async (_input, env) => readProtocol(env.db()),
 
-    'followup.saveProtocol': async ({ definition, basedOnVersion }, env) => {
+    'followup.previewProtocolChange': async ({ definition }, env) => {
+      const db = env.db();
+      const today = env.now().toISOString().slice(0, 10);
+      return (await planOfficeReplan(db, definition, today, (await readPractice(db)).spontaneousVisitDays)).counts;
+    },
+
+    'followup.saveProtocol': async ({ definition, basedOnVersion, replan }, env) => {
       const at = env.now().toISOString();
       await env.tx(async (trx) => {
         const current = await readProtocol(trx);
         if (current.version !== basedOnVersion) {
           throw new AppError('CONFLICT', 'someone else saved the protocol; reload it', { params: { reason: 'version' } });
         }
+        // The cases in follow-up are re-planned in the same transaction, exactly as the supervisor
+        // was shown: a visit recorded (or a case moved) since the preview changes the figures.
+        const plan = await planOfficeReplan(trx, definition, at.slice(0, 10), (await readPractice(trx)).spontaneousVisitDays);
+        if (!sameCounts(plan.counts, replan)) {
+          throw new AppError('CONFLICT', 'the cases in follow-up changed since the preview; look again', { params: { reason: 'replanChanged', ...plan.counts } });
+        }
         const values = { id: 1, definition: JSON.stringify(definition), version: current.version + 1, updated_at: at, updated_by: env.session.userId };
         await trx.insertInto('followup_protocol').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+        await applyOfficeReplan(env, trx, plan, values.version);
         await env.audit(trx, {
           action: 'followup.protocolSaved',
           entityType: 'office',
-          details: { version: values.version, steps: definition.steps.length, highRiskSteps: definition.highRiskSteps.length, maxFaceToFaceGapDays: definition.maxFaceToFaceGapDays },
+          details: {
+            version: values.version,
+            steps: definition.steps.length,
+            highRiskSteps: definition.highRiskSteps.length,
+            maxFaceToFaceGapDays: definition.maxFaceToFaceGapDays,
+            replannedCases: plan.counts.cases,
+            cancelledContacts: plan.counts.cancelled,
+            addedContacts: plan.counts.added,
+          },
           at,
         });
       });

@@ -2,16 +2,16 @@
 // reunification, or the registration of a spontaneous return), and cancelling what is still open
 // when it leaves. Called inside the caller's transaction, so the move and its schedule commit
 // together; the caller's case change is audited, this adds its own timeline entry.
-import crypto from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { ProtocolDefinition } from '../../../shared/followup/protocol';
-import { planSchedule, type PlannedStep } from '../../../shared/followup/schedule';
+import type { SystemCancelReason } from '../../../shared/followup/replan';
+import { planSchedule, type PlannedStep, type ScheduleOptions } from '../../../shared/followup/schedule';
 import type { DB } from '../db/schema';
 import type { HandlerEnv } from '../handler';
 import { readPractice } from '../practice/settings';
 import { recordCaseChange } from '../cases/scope';
 import { readProtocol } from './protocol';
-import type { FollowupContactsTable } from './tables';
+import { insertSchedules } from './bulk';
 
 export interface EnteringCase {
   id: string;
@@ -34,54 +34,22 @@ export async function followupStart(db: Transaction<DB> | ReturnType<HandlerEnv[
   return event?.reunified_on ?? null;
 }
 
-let sequence = 0;
 /**
- * A contact id that sorts by creation time (milliseconds, a sequence, then randomness), so a large
- * schedule appends to the primary-key index instead of scattering writes across it.
+ * Schedules for many cases at once (the bench, re-planning the office after a protocol change):
+ * cases that share a start day, risk and spontaneous first visit share their dates, which are
+ * computed once.
  */
-export function contactId(): string {
-  sequence = (sequence + 1) % 0x10000;
-  return `${Date.now().toString(16).padStart(12, '0')}-${sequence.toString(16).padStart(4, '0')}-${crypto.randomBytes(8).toString('hex')}`;
-}
-
-/**
- * Schedules for many cases at once (the seed generator, the bench): cases that share a start day
- * and risk share their dates, which are computed once.
- */
-export function planMany(protocol: ProtocolDefinition, cases: { start: string; highRisk: boolean }[]): PlannedStep[][] {
+export function planMany(protocol: ProtocolDefinition, cases: readonly ScheduleOptions[]): PlannedStep[][] {
   const memo = new Map<string, PlannedStep[]>();
   return cases.map((c) => {
-    const key = `${c.start}|${c.highRisk}`;
+    const key = `${c.start}|${c.highRisk}|${c.spontaneous ? `${c.spontaneous.registeredOn}+${c.spontaneous.firstVisitDays}` : ''}`;
     let steps = memo.get(key);
     if (!steps) {
-      steps = planSchedule(protocol, { start: c.start, highRisk: c.highRisk });
+      steps = planSchedule(protocol, c);
       memo.set(key, steps);
     }
     return steps;
   });
-}
-
-/** Rows for a case's schedule (pure: the bench plans 10 000 cases with it). */
-export function scheduleRows(
-  caseId: string,
-  steps: PlannedStep[],
-  at: string,
-  userId: string | null,
-): FollowupContactsTable[] {
-  return steps.map((s) => ({
-    id: contactId(),
-    case_id: caseId,
-    due_on: s.dueOn,
-    type: s.type,
-    performer: s.performer,
-    source: s.source,
-    status: 'planned',
-    visit_id: null,
-    reason: null,
-    created_at: at,
-    created_by: userId,
-    updated_at: at,
-  }));
 }
 
 /**
@@ -111,22 +79,20 @@ export async function planFollowUp(
     highRisk: kase.risk_level === 'high',
     spontaneous: options.spontaneous ? { registeredOn: kase.registered_at.slice(0, 10), firstVisitDays: practice.spontaneousVisitDays } : undefined,
   });
-  const at = env.now().toISOString();
-  const rows = scheduleRows(kase.id, steps, at, env.session.userId);
-  for (let i = 0; i < rows.length; i += 100) await trx.insertInto('followup_contacts').values(rows.slice(i, i + 100)).execute();
+  const planned = await insertSchedules(trx, [{ caseId: kase.id, steps }], env.now().toISOString(), env.session.userId);
   await recordCaseChange(
     env,
     trx,
     kase.id,
     'followup.schedulePlanned',
-    { contacts: rows.length, protocolVersion: protocol.version, highRisk: kase.risk_level === 'high', spontaneous: Boolean(options.spontaneous) },
-    { start, contacts: rows.length, first: steps[0]?.dueOn ?? null, protocolIsDefault: protocol.isDefault },
+    { contacts: planned, protocolVersion: protocol.version, highRisk: kase.risk_level === 'high', spontaneous: Boolean(options.spontaneous) },
+    { start, contacts: planned, first: steps[0]?.dueOn ?? null, protocolIsDefault: protocol.isDefault },
   );
-  return rows.length;
+  return planned;
 }
 
 /** Cancels the contacts still planned (the case left follow-up: moved back, or broke down). */
-export async function cancelOpenContacts(env: HandlerEnv, trx: Transaction<DB>, caseId: string, reason: string): Promise<number> {
+export async function cancelOpenContacts(env: HandlerEnv, trx: Transaction<DB>, caseId: string, reason: SystemCancelReason): Promise<number> {
   const result = await trx
     .updateTable('followup_contacts')
     .set({ status: 'cancelled', reason, updated_at: env.now().toISOString() })

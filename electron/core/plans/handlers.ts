@@ -2,36 +2,22 @@
 // starts a draft version; the family's acknowledgement makes the draft current and supersedes the
 // previous one, which is kept. Progress on objectives is recorded without a new version. Each
 // acknowledgement and review sets the next review date, written to the case in the same transaction
-// (it drives "overdue" in the case list and "my work").
+// (it drives "overdue" in the case list and "my work"). Progress, reviews and approval are in
+// progress-handlers.ts.
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { todayIso } from '../../../shared/cases/fields';
 import { AppError, type ValidationIssue } from '../../../shared/contract/errors';
-import { planReviewDue, type ObjectiveStatus, type PlanContent } from '../../../shared/plans/schemas';
+import { planReviewDue, type PlanContent } from '../../../shared/plans/schemas';
 import { planInForceGates } from '../../../shared/cases/stages';
-import { assertFourEyes } from '../approvals/queries';
 import { assertEventDate } from '../cases/dates';
 import { factOptions, loadFacts } from '../cases/facts';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
-import type { DB } from '../db/schema';
 import type { CoreDeps } from '../deps';
-import { defineHandlers, type HandlerEnv } from '../handler';
+import { defineHandlers } from '../handler';
 import { matchesMime } from '../../../shared/cases/files';
-import { lastReviewOn, readObjectives, readOverview, readVersion, versionRow } from './read';
-import { eventFloor } from '../cases/paper';
-
-const conflict = (reason: string, message: string) => new AppError('CONFLICT', message, { params: { reason } });
-
-function invalid(issues: ValidationIssue[], message = 'the plan is not complete'): AppError {
-  return new AppError('VALIDATION', message, { issues });
-}
-
-function invalidDate(path: (string | number)[], code: string, message: string): AppError {
-  return new AppError('INVALID_DATE', message, { issues: [{ path, code, message: code }], params: { field: path.join('.') } });
-}
-
-// The earliest date an event may carry: registration, or the paper file's start (cases/paper.ts).
-const registeredOn = eventFloor;
+import { lastReviewOn, readOverview, readVersion, versionRow } from './read';
+import { conflict, invalid, invalidDate, registeredOn, writeReviewDue } from './common';
+import { createPlanProgressHandlers } from './progress-handlers';
 
 /** Dates a plan cannot hold: a target or a guardianship return before the case began. */
 function assertPlanDates(plan: PlanContent, earliest: string): void {
@@ -54,54 +40,6 @@ function acknowledgeableIssues(plan: { objectives: number; contingencyPlan: stri
 }
 
 export function createPlansHandlers(deps: CoreDeps) {
-  /** Sets an objective of the current version to a status, mirroring it into the draft's copy
-   *  unless the draft already says something else (the worker's later decision wins). */
-  async function setObjectiveStatus(
-    trx: Transaction<DB>,
-    caseId: string,
-    objective: { id: string; objective_key: string; status: ObjectiveStatus },
-    status: ObjectiveStatus,
-    at: string,
-  ): Promise<void> {
-    if (objective.status === status) return;
-    await trx.updateTable('plan_objectives').set({ status, updated_at: at }).where('id', '=', objective.id).execute();
-    const draft = await versionRow(trx, caseId, 'draft');
-    if (draft) {
-      await trx
-        .updateTable('plan_objectives')
-        .set({ status, updated_at: at })
-        .where('plan_version_id', '=', draft.id)
-        .where('objective_key', '=', objective.objective_key)
-        .where('status', '=', objective.status)
-        .execute();
-    }
-  }
-
-  async function writeReviewDue(trx: Transaction<DB>, caseId: string, due: string): Promise<void> {
-    await trx.updateTable('cases').set({ review_due: due }).where('id', '=', caseId).execute();
-  }
-
-  async function currentObjective(env: HandlerEnv, caseId: string, objectiveId: string) {
-    const row = await env
-      .db()
-      .selectFrom('plan_objectives')
-      .innerJoin('plan_versions', 'plan_versions.id', 'plan_objectives.plan_version_id')
-      .select([
-        'plan_objectives.id',
-        'plan_objectives.objective_key',
-        'plan_objectives.status',
-        'plan_objectives.domain',
-        'plan_objectives.plan_version_id',
-        'plan_versions.status as version_status',
-      ])
-      .where('plan_objectives.id', '=', objectiveId)
-      .where('plan_objectives.case_id', '=', caseId)
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'no such objective in this case');
-    if (row.version_status !== 'current') throw conflict('notCurrent', 'progress is recorded on the acknowledged plan');
-    return row;
-  }
-
   return defineHandlers({
     'plans.get': async ({ caseId }, env) => {
       await loadCase(env, caseId, 'read');
@@ -378,145 +316,7 @@ export function createPlansHandlers(deps: CoreDeps) {
       return { version, reviewDue };
     },
 
-    'plans.updateObjective': async ({ caseId, objectiveId, status, progress }, env) => {
-      const caseRow = await loadCase(env, caseId, 'write');
-      const objective = await currentObjective(env, caseId, objectiveId);
-      const today = todayIso(env.now());
-      if (progress) assertEventDate(progress.date, today, registeredOn(caseRow), 'progress.date');
-      const now = env.now().toISOString();
-      if (progress || objective.status !== status) {
-        await env.tx(async (trx) => {
-          await setObjectiveStatus(trx, caseId, objective, status, now);
-          await trx
-            .insertInto('plan_progress_notes')
-            .values({
-              id: crypto.randomUUID(),
-              case_id: caseId,
-              objective_key: objective.objective_key,
-              plan_version_id: objective.plan_version_id,
-              review_id: null,
-              date: progress?.date ?? today,
-              note: progress?.note ?? '',
-              status,
-              recorded_at: now,
-              recorded_by: env.session.userId,
-            })
-            .execute();
-          await recordCaseChange(
-            env,
-            trx,
-            caseId,
-            'plan.objectiveUpdated',
-            { objectiveId, from: objective.status, to: status, note: Boolean(progress) },
-            { domain: objective.domain, status, date: progress?.date ?? today },
-          );
-        });
-      }
-      const objectives = await readObjectives(env.db(), caseId, objective.plan_version_id);
-      const updated = objectives.find((o) => o.id === objectiveId);
-      if (!updated) throw new AppError('NOT_FOUND', 'no such objective in this case');
-      return updated;
-    },
-
-    'plans.review': async ({ caseId, date, notes, objectivesProgress, participants, childViews, childViewsAbsent }, env) => {
-      const caseRow = await loadCase(env, caseId, 'write');
-      const db = env.db();
-      const current = await versionRow(db, caseId, 'current');
-      if (!current?.acknowledged_on) throw conflict('noCurrentPlan', 'a plan is reviewed once the family has acknowledged it');
-      const today = todayIso(env.now());
-      assertEventDate(date, today, registeredOn(caseRow), 'date');
-      if (date < current.acknowledged_on) {
-        throw invalidDate(['date'], 'beforeAcknowledgement', 'the review is dated before the plan was acknowledged');
-      }
-      const objectives = await db
-        .selectFrom('plan_objectives')
-        .select(['id', 'objective_key', 'status'])
-        .where('plan_version_id', '=', current.id)
-        .execute();
-      const byId = new Map(objectives.map((o) => [o.id, o]));
-      const unknown = objectivesProgress
-        .map((p, i) => ({ p, i }))
-        .filter(({ p }) => !byId.has(p.objectiveId))
-        .map(({ i }) => ({ path: ['objectivesProgress', i, 'objectiveId'], code: 'unknownObjective', message: 'unknownObjective' }));
-      if (unknown.length > 0) throw invalid(unknown, 'an objective is not in the current plan');
-
-      const last = await lastReviewOn(db, caseId);
-      const reviewDue = planReviewDue(last && last > date ? last : date, current.acknowledged_on);
-      const reviewId = crypto.randomUUID();
-      const now = env.now().toISOString();
-      await env.tx(async (trx) => {
-        await trx
-          .insertInto('plan_reviews')
-          .values({
-            id: reviewId,
-            case_id: caseId,
-            plan_version_id: current.id,
-            date,
-            notes,
-            participants: JSON.stringify(participants),
-            child_views: childViews,
-            child_views_absent: childViewsAbsent ? JSON.stringify(childViewsAbsent) : null,
-            next_due: reviewDue,
-            recorded_at: now,
-            recorded_by: env.session.userId,
-          })
-          .execute();
-        for (const p of objectivesProgress) {
-          const objective = byId.get(p.objectiveId)!;
-          await setObjectiveStatus(trx, caseId, objective, p.status, now);
-          await trx
-            .insertInto('plan_progress_notes')
-            .values({
-              id: crypto.randomUUID(),
-              case_id: caseId,
-              objective_key: objective.objective_key,
-              plan_version_id: current.id,
-              review_id: reviewId,
-              date,
-              note: p.note,
-              status: p.status,
-              recorded_at: now,
-              recorded_by: env.session.userId,
-            })
-            .execute();
-        }
-        await writeReviewDue(trx, caseId, reviewDue);
-        await recordCaseChange(
-          env,
-          trx,
-          caseId,
-          'plan.reviewed',
-          { reviewId, version: current.version, objectivesUpdated: objectivesProgress.length },
-          { version: current.version, date, reviewDue },
-        );
-      });
-      return { reviewId, reviewDue };
-    },
-
-    'plans.approve': async ({ caseId, version, notes }, env) => {
-      const kase = await loadCase(env, caseId, 'write');
-      const row = await env
-        .db()
-        .selectFrom('plan_versions')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
-      if (row.status === 'superseded') throw conflict('superseded', 'this plan version has been replaced');
-      if (row.approved_at) throw conflict('alreadyApproved', 'this plan version is already approved');
-      const { selfApproval } = await assertFourEyes(env, kase, row.created_by);
-      const now = env.now().toISOString();
-      await env.tx(async (trx) => {
-        await trx
-          .updateTable('plan_versions')
-          .set({ approved_at: now, approved_by: env.session.userId, approval_notes: notes, self_approved: selfApproval ? 1 : 0 })
-          .where('id', '=', row.id)
-          .execute();
-        await recordCaseChange(env, trx, caseId, 'plan.approved', { version, status: row.status, selfApproved: selfApproval }, { version, notes, selfApproved: selfApproval });
-      });
-      const updated = await env.db().selectFrom('plan_versions').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
-      return readVersion(env.db(), updated);
-    },
+    ...createPlanProgressHandlers(),
   });
 }
+

@@ -23,12 +23,12 @@ function everyText(t: AssessmentTemplate): Record<string, string>[] {
 }
 
 describe('assessment templates', () => {
-  it('ships the CSI and the child, family and community assessments, titled and labelled in all five languages', async () => {
+  it('ships the CSI (version 2: with its score guide) and the child, family and community assessments, titled and labelled in all five languages', async () => {
     const templates = await setup.worker.ok('assessments.templates', {});
     expect(templates.map((t) => [t.key, t.kind, t.version]).sort()).toEqual([
       ['child_assessment', 'child', 1],
       ['community_assessment', 'community', 1],
-      ['csi', 'wellbeing', 1],
+      ['csi', 'wellbeing', 2],
       ['family_assessment', 'family', 1],
     ]);
     for (const t of templates) {
@@ -63,20 +63,23 @@ describe('assessment templates', () => {
   it('a case worker cannot change a template', async () => {
     const csi = await template(setup.worker, 'csi');
     const result = await setup.worker.call('assessments.saveTemplate', {
-      key: 'csi', kind: 'wellbeing', title: csi.title, definition: csi.definition, basedOnVersion: 1,
+      key: 'csi', kind: 'wellbeing', title: csi.title, definition: csi.definition, basedOnVersion: csi.version,
     });
     expect(codeOf(result)).toBe('FORBIDDEN');
   });
 
   it('saving a template makes a new version, keeps the old one, and old assessments keep their version and scores', async () => {
     const { caseId, supervisor, worker } = setup;
-    const v1 = await template(worker, 'csi');
     const before = await completeAssessment(worker, caseId, 'csi', '2025-02-01', 2);
-    expect(before.templateVersion).toBe(1);
+    const v1 = await template(worker, 'csi');
+    const base = v1.version;
+    expect(before.templateVersion).toBe(base);
 
+    // The office's own additions: a question in the reintegration domain, which is not standard.
     const definition = structuredClone(v1.definition);
-    definition.domains[0].title.en = 'Food and nutrition (adapted)';
-    definition.domains[0].questions.push({
+    const own = definition.domains.find((d) => d.id === 'reintegration')!;
+    own.title.en = 'Family and community (adapted)';
+    own.questions.push({
       id: 'meals_per_day',
       type: 'choice',
       required: false,
@@ -86,29 +89,29 @@ describe('assessment templates', () => {
         { value: 'two_or_more', label: { en: 'Two or more', fr: 'Deux ou plus', es: 'Dos o más', pt: 'Duas ou mais', ar: 'اثنتان أو أكثر' } },
       ],
     });
-    const v2 = await supervisor.ok('assessments.saveTemplate', { key: 'csi', kind: 'wellbeing', title: v1.title, definition, basedOnVersion: 1 });
-    expect(v2).toMatchObject({ version: 2, latest: true, createdBy: 'Sara Supervisor' });
+    const v2 = await supervisor.ok('assessments.saveTemplate', { key: 'csi', kind: 'wellbeing', title: v1.title, definition, basedOnVersion: base });
+    expect(v2).toMatchObject({ version: base + 1, latest: true, createdBy: 'Sara Supervisor' });
 
-    const stale = await supervisor.call('assessments.saveTemplate', { key: 'csi', kind: 'wellbeing', title: v1.title, definition, basedOnVersion: 1 });
+    const stale = await supervisor.call('assessments.saveTemplate', { key: 'csi', kind: 'wellbeing', title: v1.title, definition, basedOnVersion: base });
     expect(stale.ok ? null : stale.error.params?.reason).toBe('version');
-    const kindChange = await supervisor.call('assessments.saveTemplate', { key: 'csi', kind: 'family', title: v1.title, definition, basedOnVersion: 2 });
+    const kindChange = await supervisor.call('assessments.saveTemplate', { key: 'csi', kind: 'family', title: v1.title, definition, basedOnVersion: base + 1 });
     expect(codeOf(kindChange)).toBe('VALIDATION');
 
     const all = await worker.ok('assessments.templates', { allVersions: true });
-    expect(all.filter((t) => t.key === 'csi').map((t) => [t.version, t.latest])).toEqual([[2, true], [1, false]]);
-    expect((await worker.ok('assessments.templates', {})).find((t) => t.key === 'csi')?.version).toBe(2);
+    expect(all.filter((t) => t.key === 'csi').map((t) => [t.version, t.latest])).toEqual([[base + 1, true], ...Array.from({ length: base }, (_, i) => [base - i, false])]);
+    expect((await worker.ok('assessments.templates', {})).find((t) => t.key === 'csi')?.version).toBe(base + 1);
 
     const old = await worker.ok('assessments.get', { caseId, assessmentId: before.id });
-    expect(old.templateVersion).toBe(1);
-    expect(old.template.version).toBe(1);
-    expect(old.template.definition.domains[0].questions).toHaveLength(2);
+    expect(old.templateVersion).toBe(base);
+    expect(old.template.version).toBe(base);
+    expect(old.template.definition.domains.find((d) => d.id === 'reintegration')!.questions).toHaveLength(3);
     expect(old.scores).toEqual(before.scores);
 
     const after = await worker.ok('assessments.save', {
-      caseId, templateKey: 'csi', templateVersion: 2, date: '2025-05-01',
+      caseId, templateKey: 'csi', templateVersion: base + 1, date: '2025-05-01',
       answers: { ...fullAnswers(v2, 4), meals_per_day: 'two_or_more' }, complete: true,
     });
-    expect(after.templateVersion).toBe(2);
+    expect(after.templateVersion).toBe(base + 1);
     // Same domains, same 1–4 scale: the two visits compare.
     expect(Object.keys(after.scores.domains)).toEqual(Object.keys(old.scores.domains));
     expect(after.scores.overall).toBe(4);

@@ -130,7 +130,7 @@ describe('scope on every follow-up channel', () => {
     contactId = summary.schedule.find((c) => c.status === 'planned')!.id;
   });
 
-  const caseChannels = channelNames.filter((n) => n.startsWith('followup.') && !['followup.getProtocol', 'followup.saveProtocol', 'followup.calendar', 'followup.myWork'].includes(n));
+  const caseChannels = channelNames.filter((n) => n.startsWith('followup.') && !['followup.getProtocol', 'followup.previewProtocolChange', 'followup.saveProtocol', 'followup.calendar', 'followup.myWork'].includes(n));
   const input = (name: ChannelName): unknown => {
     const inputs: { [N in ChannelName]?: ChannelInput<N> } = {
       'followup.get': { caseId },

@@ -68,13 +68,16 @@ describe('the office protocol and one case’s schedule', () => {
   it('a supervisor edits the protocol (a stale edit is refused); a case worker cannot; new cases follow it', async () => {
     await expectCode(team.worker.call('followup.saveProtocol', { definition: defaultProtocol, basedOnVersion: 0 }), 'FORBIDDEN');
     const definition = { ...defaultProtocol, steps: [{ unit: 'day' as const, amount: 3, type: 'home_visit' as const, performer: 'case_worker' as const }] };
-    const saved = await team.supervisor.ok('followup.saveProtocol', { definition, basedOnVersion: 0 });
+    // Cases already in follow-up are re-planned: the supervisor confirms the figures first (replan.test.ts).
+    const replan = await team.supervisor.ok('followup.previewProtocolChange', { definition });
+    const saved = await team.supervisor.ok('followup.saveProtocol', { definition, basedOnVersion: 0, replan });
     expect(saved).toMatchObject({ isDefault: false, version: 1, updatedByName: expect.any(String) });
     await expectCode(team.supervisor.call('followup.saveProtocol', { definition, basedOnVersion: 0 }), 'CONFLICT');
     const caseId = await caseInFollowUp(team, { reunifiedDaysAgo: 1 });
     const summary = await team.worker.ok('followup.get', { caseId });
     expect(summary.schedule.map((c) => c.dueOn)).toEqual([daysAhead(2)]);
-    await team.supervisor.ok('followup.saveProtocol', { definition: defaultProtocol, basedOnVersion: 1 });
+    const back = await team.supervisor.ok('followup.previewProtocolChange', { definition: defaultProtocol });
+    await team.supervisor.ok('followup.saveProtocol', { definition: defaultProtocol, basedOnVersion: 1, replan: back });
   });
 
   it('a supervisor adds, moves and cancels one case’s contacts with a reason; a case worker cannot', async () => {

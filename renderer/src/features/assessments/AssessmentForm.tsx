@@ -9,6 +9,7 @@ import { Controller, useFieldArray, useForm, useWatch, type Resolver } from 'rea
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
+  ageBandOf,
   answersSchema,
   checkAnswers,
   computeScores,
@@ -16,6 +17,7 @@ import {
   participantRoles,
   participantSchema,
   SCALE_MIN,
+  type AgeBand,
   type Answer,
   type Assessment,
   type AssessmentTemplate,
@@ -35,6 +37,7 @@ import { ViewsAbsenceFields } from '../casework/ViewsAbsenceFields';
 import { childViewsAbsenceSchema } from '@shared/casework/child-views';
 import { useFormDraft } from '../../ui/useDraft';
 import { ChoiceGroup } from './fields';
+import { ScoreGuide } from './ScoreGuide';
 import { useNumberFormat } from './kit';
 
 // An optional question left unanswered is `undefined` in the form; it is simply not an answer.
@@ -54,12 +57,13 @@ const valuesSchema = z.object({
 const formSchema = valuesSchema.extend({ answers: z.preprocess(withoutUnanswered, answersSchema) });
 type Values = z.input<typeof valuesSchema>;
 
-function QuestionField({ question, value, onChange, error, scaleLabels }: {
+function QuestionField({ question, value, onChange, error, scaleLabels, childBand }: {
   question: Question;
   value: Answer | undefined;
   onChange: (value: Answer) => void;
   error?: { message?: string };
   scaleLabels: AssessmentTemplate['definition']['scaleLabels'];
+  childBand: AgeBand | null;
 }) {
   const { t, i18n } = useTranslation('assessments');
   const lang = i18n.language;
@@ -68,16 +72,20 @@ function QuestionField({ question, value, onChange, error, scaleLabels }: {
   switch (question.type) {
     case 'scale': {
       const labels = question.scaleLabels ?? scaleLabels;
+      // The factor's score guide sits right under its scale (ScoreGuide.tsx).
       return (
-        <ChoiceGroup
-          legend={label}
-          description={help}
-          required={question.required}
-          error={error}
-          value={typeof value === 'number' ? String(value) : null}
-          onChange={(v) => onChange(v === null ? null : Number(v))}
-          options={labels.map((l, i) => ({ value: String(SCALE_MIN + i), label: `${SCALE_MIN + i} · ${localized(l, lang)}` }))}
-        />
+        <div className="scored-factor">
+          <ChoiceGroup
+            legend={label}
+            description={help}
+            required={question.required}
+            error={error}
+            value={typeof value === 'number' ? String(value) : null}
+            onChange={(v) => onChange(v === null ? null : Number(v))}
+            options={labels.map((l, i) => ({ value: String(SCALE_MIN + i), label: `${SCALE_MIN + i} · ${localized(l, lang)}` }))}
+          />
+          <ScoreGuide question={question} scaleLabels={scaleLabels} childBand={childBand} />
+        </div>
       );
     }
     case 'yes_no':
@@ -136,6 +144,7 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
   const invalidate = useInvalidateCase(caseFile.id);
   const [failure, setFailure] = useState<unknown>(null);
   const definition = template.definition;
+  const childBand = ageBandOf(caseFile.ageYears);
   const form = useForm<Values, unknown, z.output<typeof valuesSchema>>({
     // The resolver drops unanswered questions first; what it returns has the values' shape.
     resolver: zodResolver(formSchema, formSchemaOptions) as unknown as Resolver<Values, unknown, z.output<typeof valuesSchema>>,
@@ -253,6 +262,7 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
                     onChange={(v) => field.onChange(v)}
                     error={answerError(question.id)}
                     scaleLabels={definition.scaleLabels}
+                    childBand={childBand}
                   />
                 )}
               />
@@ -294,6 +304,10 @@ export function AssessmentForm({ caseFile, template, assessment, onClose }: {
     </form>
   );
 }
+
+/** The score description (anchor) of a scale answer, when the factor has one. */
+const chosenAnchor = (question: Question, answer: Answer | undefined) =>
+  question.type === 'scale' && typeof answer === 'number' ? question.anchors?.[answer - SCALE_MIN] : undefined;
 
 /** A completed assessment, read only: answers by domain, scores, who took part, the child's words. */
 export function AssessmentView({ assessment }: { assessment: Assessment }) {
@@ -338,12 +352,19 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
             {assessment.scores.domains[domain.id] ? ` · ${t('score', { score: num(assessment.scores.domains[domain.id].mean) })}` : ''}
           </h3>
           <dl className="record-list">
-            {domain.questions.map((q) => (
-              <div key={q.id} className="record-list__pair">
-                <dt>{localized(q.label, lang)}</dt>
-                <dd dir="auto">{show(q, assessment.answers[q.id])}</dd>
-              </div>
-            ))}
+            {domain.questions.map((q) => {
+              // What the chosen score looks like for this factor, in the version it was made with.
+              const anchor = chosenAnchor(q, assessment.answers[q.id]);
+              return (
+                <div key={q.id} className="record-list__pair">
+                  <dt>{localized(q.label, lang)}</dt>
+                  <dd dir="auto">
+                    {show(q, assessment.answers[q.id])}
+                    {anchor ? <span className="score-guide__chosen">{localized(anchor, lang)}</span> : null}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         </section>
       ))}

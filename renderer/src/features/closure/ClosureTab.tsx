@@ -4,6 +4,7 @@
 // recommendation, decision and re-opening stays listed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { closureReasons, reopenReasons, riskRating, type ClosureReason, type ReopenReason } from '@shared/closure/rules';
 import type { Closure } from '@shared/closure/contract';
@@ -13,7 +14,7 @@ import { Button } from '../../ui/Button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { useDayFormat } from '../../ui/format';
 import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
-import { useStateDraft } from '../../ui/useStateDraft';
+import { useFormDraft } from '../../ui/useDraft';
 import type { FeatureTabProps } from '../cases/featureTabs';
 import { caseChanged } from '../cases/queries';
 
@@ -29,95 +30,81 @@ interface RecommendDraft {
   familyViews: string;
 }
 
+const emptyRisk: Risk = { risk: '', likelihood: 1, severity: 1, mitigation: '' };
+const emptyRecommendation: RecommendDraft = {
+  reason: 'reintegrated',
+  reasonNote: '',
+  observationsReviewed: false,
+  progressReviewed: false,
+  providersConsulted: '',
+  risks: [emptyRisk],
+  childViews: '',
+  familyViews: '',
+};
+const ratingTone = { high: 'danger', medium: 'warning', low: 'neutral' } as const;
+
 function Recommend({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
   const { t } = useTranslation('closure');
   // The checklist is long and written over days: it is kept as a draft as it is typed.
-  const form = useStateDraft<RecommendDraft>(`case:${caseId}:closure:recommend`, {
-    reason: 'reintegrated',
-    reasonNote: '',
-    observationsReviewed: false,
-    progressReviewed: false,
-    providersConsulted: '',
-    risks: [{ risk: '', likelihood: 1, severity: 1, mitigation: '' }],
-    childViews: '',
-    familyViews: '',
-  });
-  const { reason, reasonNote, observationsReviewed, progressReviewed, providersConsulted, risks, childViews, familyViews } = form.values;
-  const setReason = (value: ClosureReason) => form.update({ reason: value });
-  const setReasonNote = (value: string) => form.update({ reasonNote: value });
-  const setObservations = (value: boolean) => form.update({ observationsReviewed: value });
-  const setProgress = (value: boolean) => form.update({ progressReviewed: value });
-  const setProviders = (value: string) => form.update({ providersConsulted: value });
-  const setRisks = (value: Risk[]) => form.update({ risks: value });
-  const setChildViews = (value: string) => form.update({ childViews: value });
-  const setFamilyViews = (value: string) => form.update({ familyViews: value });
+  const form = useForm<RecommendDraft>({ defaultValues: emptyRecommendation });
+  const draft = useFormDraft(form, `case:${caseId}:closure:recommend`);
+  const risks = useFieldArray({ control: form.control, name: 'risks' });
+  const [reason, rated] = form.watch(['reason', 'risks']);
   const save = useMutation({
-    mutationFn: () =>
-      call('closure.recommend', { caseId, version, reason, reasonNote, checklist: { observationsReviewed, progressReviewed, providersConsulted, risks, childViews, familyViews } }),
+    mutationFn: ({ reason: why, reasonNote, ...checklist }: RecommendDraft) => call('closure.recommend', { caseId, version, reason: why, reasonNote, checklist }),
     onSuccess: async () => {
-      await form.discard();
+      await draft.discard();
       onDone();
     },
   });
-  const setRisk = (i: number, patch: Partial<Risk>) => setRisks(risks.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const scale = [1, 2, 3];
   return (
     <Card title={t('recommend.title')}>
       <p className="muted">{t('recommend.intro')}</p>
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <SelectField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value as ClosureReason)}>
+      <form className="form-grid" onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+        <SelectField label={t('reason')} {...form.register('reason')}>
           {closureReasons.map((r) => (
             <option key={r} value={r}>
               {t(`reasons.${r}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('reasonNote')} value={reasonNote} onChange={(e) => setReasonNote(e.target.value)} required={reason === 'other'} />
-        <CheckboxField label={t('checklist.observationsReviewed')} checked={observationsReviewed} onChange={(e) => setObservations(e.target.checked)} />
-        <CheckboxField label={t('checklist.progressReviewed')} checked={progressReviewed} onChange={(e) => setProgress(e.target.checked)} />
-        <TextAreaField label={t('checklist.providersConsulted')} value={providersConsulted} onChange={(e) => setProviders(e.target.value)} required />
+        <TextField label={t('reasonNote')} required={reason === 'other'} {...form.register('reasonNote')} />
+        <CheckboxField label={t('checklist.observationsReviewed')} {...form.register('observationsReviewed')} />
+        <CheckboxField label={t('checklist.progressReviewed')} {...form.register('progressReviewed')} />
+        <TextAreaField label={t('checklist.providersConsulted')} required {...form.register('providersConsulted')} />
         <fieldset className="fieldset">
           <legend>{t('checklist.risks')}</legend>
-          {risks.map((r, i) => (
-            <div key={i} className="form-row">
-              <TextField label={t('risk.risk')} value={r.risk} onChange={(e) => setRisk(i, { risk: e.target.value })} required />
-              <SelectField label={t('risk.likelihood')} value={r.likelihood} onChange={(e) => setRisk(i, { likelihood: Number(e.target.value) })}>
-                {scale.map((n) => (
-                  <option key={n} value={n}>
-                    {t(`risk.scale.${n}`)}
-                  </option>
+          {risks.fields.map((field, i) => {
+            const rating = riskRating(Number(rated[i]?.likelihood ?? 1), Number(rated[i]?.severity ?? 1));
+            return (
+              <div key={field.id} className="form-row">
+                <TextField label={t('risk.risk')} required {...form.register(`risks.${i}.risk`)} />
+                {(['likelihood', 'severity'] as const).map((part) => (
+                  <SelectField key={part} label={t(`risk.${part}`)} {...form.register(`risks.${i}.${part}`, { valueAsNumber: true })}>
+                    {scale.map((n) => (
+                      <option key={n} value={n}>
+                        {t(`risk.scale.${n}`)}
+                      </option>
+                    ))}
+                  </SelectField>
                 ))}
-              </SelectField>
-              <SelectField label={t('risk.severity')} value={r.severity} onChange={(e) => setRisk(i, { severity: Number(e.target.value) })}>
-                {scale.map((n) => (
-                  <option key={n} value={n}>
-                    {t(`risk.scale.${n}`)}
-                  </option>
-                ))}
-              </SelectField>
-              <Badge tone={riskRating(r.likelihood, r.severity) === 'high' ? 'danger' : riskRating(r.likelihood, r.severity) === 'medium' ? 'warning' : 'neutral'}>
-                {t(`risk.rating.${riskRating(r.likelihood, r.severity)}`)}
-              </Badge>
-              <TextField label={t('risk.mitigation')} value={r.mitigation} onChange={(e) => setRisk(i, { mitigation: e.target.value })} />
-              {risks.length > 1 ? (
-                <Button type="button" variant="ghost" onClick={() => setRisks(risks.filter((_, j) => j !== i))}>
-                  {t('risk.remove')}
-                </Button>
-              ) : null}
-            </div>
-          ))}
-          <Button type="button" onClick={() => setRisks([...risks, { risk: '', likelihood: 1, severity: 1, mitigation: '' }])}>
+                <Badge tone={ratingTone[rating]}>{t(`risk.rating.${rating}`)}</Badge>
+                <TextField label={t('risk.mitigation')} {...form.register(`risks.${i}.mitigation`)} />
+                {risks.fields.length > 1 ? (
+                  <Button type="button" variant="ghost" onClick={() => risks.remove(i)}>
+                    {t('risk.remove')}
+                  </Button>
+                ) : null}
+              </div>
+            );
+          })}
+          <Button type="button" onClick={() => risks.append({ ...emptyRisk })}>
             {t('risk.add')}
           </Button>
         </fieldset>
-        <TextAreaField label={t('checklist.childViews')} value={childViews} onChange={(e) => setChildViews(e.target.value)} required />
-        <TextAreaField label={t('checklist.familyViews')} value={familyViews} onChange={(e) => setFamilyViews(e.target.value)} required />
+        <TextAreaField label={t('checklist.childViews')} required {...form.register('childViews')} />
+        <TextAreaField label={t('checklist.familyViews')} required {...form.register('familyViews')} />
         <ErrorAlert error={save.error} />
         <div>
           <Button type="submit" variant="primary" busy={save.isPending}>

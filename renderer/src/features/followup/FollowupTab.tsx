@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseFile } from '@shared/cases/contract';
-import type { PlannedContact, RecordedWarningSign } from '@shared/followup/contract';
+import { isSystemReason, type PlannedContact, type RecordedWarningSign } from '@shared/followup/contract';
 import { call } from '../../api';
 import { useInvalidateCase } from '../../app/caseCache';
 import { useReadySession } from '../../app/session';
@@ -35,6 +35,17 @@ type Editing =
   | null;
 
 const statusTone = { planned: 'info', done: 'success', cancelled: 'neutral' } as const;
+
+/** Reasons the core writes itself are codes (shown translated); a supervisor's reason is their own words. */
+function ContactReason({ reason }: { reason: string }) {
+  const { t } = useTranslation('followup');
+  if (isSystemReason(reason)) return <p className="muted">{t(`systemReasons.${reason}`)}</p>;
+  return (
+    <UserText as="p" className="muted">
+      {reason}
+    </UserText>
+  );
+}
 
 export default function FollowupTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('followup');
@@ -159,7 +170,7 @@ export default function FollowupTab({ caseFile }: { caseFile: CaseFile }) {
                       <td>
                         {t(`contactTypes.${c.type}`)}
                         {c.source !== 'protocol' ? <span className="muted"> ({t(`sources.${c.source}`)})</span> : null}
-                        {c.reason ? <UserText as="p" className="muted">{c.reason}</UserText> : null}
+                        {c.reason ? <ContactReason reason={c.reason} /> : null}
                       </td>
                       <td>{t(`performers.${c.performer}`)}</td>
                       <td>{c.overdue ? <Badge tone="danger">{t('schedule.overdue')}</Badge> : <Badge tone={statusTone[c.status]}>{t(`statuses.${c.status}`)}</Badge>}</td>

@@ -5,8 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { followupContactTypes, followupPerformers, offsetUnits, type ProtocolDefinition } from '@shared/followup/contract';
-import { call } from '../../api';
+import { followupContactTypes, followupPerformers, offsetUnits, type ProtocolDefinition, type ReplanCounts } from '@shared/followup/contract';
+import { ApiError, call } from '../../api';
 import { useReadySession } from '../../app/session';
 import { ForbiddenPage } from '../../app/pages';
 import { Button } from '../../ui/Button';
@@ -16,6 +16,7 @@ import { Alert, ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { useFormDraft } from '../../ui/useDraft';
 import { followupKeys, useProtocol } from './queries';
+import { ReplanDialog } from './ReplanDialog';
 import './followup.css';
 
 function Steps({ form, name, label }: { form: ReturnType<typeof useForm<ProtocolDefinition>>; name: 'steps' | 'highRiskSteps'; label: string }) {
@@ -67,35 +68,68 @@ function ProtocolForm({ definition, version, isDefault }: { definition: Protocol
   const toast = useToast();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<unknown>(null);
+  // The figures shown before saving: what re-planning the cases in follow-up will change.
+  const [confirming, setConfirming] = useState<{ values: ProtocolDefinition; counts: ReplanCounts; changedMeanwhile: boolean } | null>(null);
   const form = useForm<ProtocolDefinition>({ defaultValues: definition });
   const draft = useFormDraft(form, 'office:followup:protocol');
-  const save = useMutation({ mutationFn: (d: ProtocolDefinition) => call('followup.saveProtocol', { definition: d, basedOnVersion: version }) });
+  const save = useMutation({
+    mutationFn: ({ values, counts }: { values: ProtocolDefinition; counts: ReplanCounts }) =>
+      call('followup.saveProtocol', { definition: values, basedOnVersion: version, replan: counts }),
+  });
+  const saveConfirmed = async (values: ProtocolDefinition, counts: ReplanCounts) => {
+    try {
+      const saved = await save.mutateAsync({ values, counts });
+      setConfirming(null);
+      await draft.discard();
+      queryClient.setQueryData(followupKeys.protocol, saved);
+      toast.show(counts.cases > 0 ? t('protocol.savedReplanned', { count: counts.cases }) : t('protocol.saved'));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT' && error.params.reason === 'replanChanged') {
+        const fresh = { cases: Number(error.params.cases), cancelled: Number(error.params.cancelled), added: Number(error.params.added) };
+        setConfirming({ values, counts: fresh, changedMeanwhile: true });
+        return;
+      }
+      setConfirming(null);
+      setFailure(error);
+    }
+  };
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const saved = await save.mutateAsync(values);
-      await draft.discard();
-      queryClient.setQueryData(followupKeys.protocol, saved);
-      toast.show(t('protocol.saved'));
+      const counts = await call('followup.previewProtocolChange', { definition: values });
+      if (counts.cases === 0) await saveConfirmed(values, counts);
+      else setConfirming({ values, counts, changedMeanwhile: false });
     } catch (error) {
       setFailure(error);
     }
   });
   return (
-    <form className="stack" noValidate onSubmit={submit}>
-      {isDefault ? <Alert tone="warning" live={false}>{t('protocol.adapt')}</Alert> : null}
-      {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
-      <Steps form={form} name="steps" label={t('protocol.steps')} />
-      <Steps form={form} name="highRiskSteps" label={t('protocol.highRiskSteps')} />
-      <TextField type="number" min={1} max={366} label={t('protocol.maxGap')} description={t('protocol.maxGapHelp')} {...form.register('maxFaceToFaceGapDays', { valueAsNumber: true })} />
-      <p className="muted">{t('protocol.futureOnly')}</p>
-      <ErrorAlert error={failure} />
-      <div>
-        <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
-          {t('protocol.save')}
-        </Button>
-      </div>
-    </form>
+    <>
+      <form className="stack" noValidate onSubmit={submit}>
+        {isDefault ? <Alert tone="warning" live={false}>{t('protocol.adapt')}</Alert> : null}
+        {draft.restored ? <Alert tone="info">{t('draftRestored')}</Alert> : null}
+        <Steps form={form} name="steps" label={t('protocol.steps')} />
+        <Steps form={form} name="highRiskSteps" label={t('protocol.highRiskSteps')} />
+        <TextField type="number" min={1} max={366} label={t('protocol.maxGap')} description={t('protocol.maxGapHelp')} {...form.register('maxFaceToFaceGapDays', { valueAsNumber: true })} />
+        <p className="muted">{t('protocol.futureOnly')}</p>
+        <ErrorAlert error={failure} />
+        <div>
+          <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
+            {t('protocol.save')}
+          </Button>
+        </div>
+      </form>
+      {/* Outside the form: the dialog's own form must not submit this one. */}
+      {confirming ? (
+        <ReplanDialog
+          counts={confirming.counts}
+          changedMeanwhile={confirming.changedMeanwhile}
+          busy={save.isPending}
+          onConfirm={() => void saveConfirmed(confirming.values, confirming.counts)}
+          onClose={() => setConfirming(null)}
+        />
+      ) : null}
+    </>
   );
 }
 

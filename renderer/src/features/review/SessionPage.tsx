@@ -3,7 +3,7 @@
 // with an owner and a due date. The summary prints as a PDF built by the core.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useStateDraft } from '../../ui/useStateDraft';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Language } from '@shared/i18n/languages';
@@ -15,6 +15,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/F
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
+import { useFormDraft } from '../../ui/useDraft';
 import { ReviewSheetView } from './ReviewSheetView';
 
 type ActionRow = { text: string; ownerId: string; dueOn: string };
@@ -33,61 +34,51 @@ function DecisionForm({ sessionId, caseId, workerId, onSaved }: { sessionId: str
   const client = useQueryClient();
   const staff = useQuery({ queryKey: ['cases', 'staff'], queryFn: () => call('cases.staff', {}) });
   // A decision and its actions are kept as a draft as they are typed (the lock, a switch of case).
-  const form = useStateDraft<DecisionDraft>(`review:${sessionId}:${caseId}:decision`, { decision: 'continue', note: '', child: false, family: false, actions: [] });
-  const { decision, note, child, family, actions } = form.values;
-  const setDecision = (value: ReviewDecision) => form.update({ decision: value });
-  const setNote = (value: string) => form.update({ note: value });
-  const setChild = (value: boolean) => form.update({ child: value });
-  const setFamily = (value: boolean) => form.update({ family: value });
-  const setActions = (value: ActionRow[]) => form.update({ actions: value });
+  const form = useForm<DecisionDraft>({ defaultValues: { decision: 'continue', note: '', child: false, family: false, actions: [] } });
+  const draft = useFormDraft(form, `review:${sessionId}:${caseId}:decision`);
+  const actions = useFieldArray({ control: form.control, name: 'actions' });
   const save = useMutation({
-    mutationFn: () => call('review.decide', { sessionId, caseId, decision, note, childConsulted: child, familyConsulted: family, actions }),
+    mutationFn: (values: DecisionDraft) =>
+      call('review.decide', { sessionId, caseId, decision: values.decision, note: values.note, childConsulted: values.child, familyConsulted: values.family, actions: values.actions }),
     onSuccess: async (session) => {
-      await form.discard();
+      await draft.discard();
       client.setQueryData(['review', 'session', sessionId], session);
       void client.invalidateQueries({ queryKey: ['review', 'sessions'] });
       toast.show(t('decision.saved'), 'success');
       onSaved();
     },
   });
-  const setAction = (i: number, patch: Partial<ActionRow>) => setActions(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
-    <form
-      className="form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <SelectField label={t('decision.label')} value={decision} onChange={(e) => setDecision(e.target.value as ReviewDecision)}>
+    <form className="form-grid" onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+      <SelectField label={t('decision.label')} {...form.register('decision')}>
         {reviewDecisions.map((d) => (
           <option key={d} value={d}>
             {t(`decision.options.${d}`)}
           </option>
         ))}
       </SelectField>
-      <TextAreaField label={t('decision.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <CheckboxField label={t('decision.childConsulted')} checked={child} onChange={(e) => setChild(e.target.checked)} />
-      <CheckboxField label={t('decision.familyConsulted')} checked={family} onChange={(e) => setFamily(e.target.checked)} description={t('decision.countsHint')} />
+      <TextAreaField label={t('decision.note')} {...form.register('note')} />
+      <CheckboxField label={t('decision.childConsulted')} {...form.register('child')} />
+      <CheckboxField label={t('decision.familyConsulted')} description={t('decision.countsHint')} {...form.register('family')} />
       <fieldset className="fieldset">
         <legend>{t('decision.actions')}</legend>
-        {actions.map((a, i) => (
-          <div key={i} className="form-row">
-            <TextField label={t('decision.actionText')} value={a.text} onChange={(e) => setAction(i, { text: e.target.value })} required />
-            <SelectField label={t('decision.owner')} value={a.ownerId} onChange={(e) => setAction(i, { ownerId: e.target.value })} required>
+        {actions.fields.map((field, i) => (
+          <div key={field.id} className="form-row">
+            <TextField label={t('decision.actionText')} required {...form.register(`actions.${i}.text`)} />
+            <SelectField label={t('decision.owner')} required {...form.register(`actions.${i}.ownerId`)}>
               {(staff.data ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.displayName}
                 </option>
               ))}
             </SelectField>
-            <TextField label={t('decision.due')} type="date" value={a.dueOn} onChange={(e) => setAction(i, { dueOn: e.target.value })} required />
-            <Button type="button" variant="ghost" onClick={() => setActions(actions.filter((_, j) => j !== i))}>
+            <TextField label={t('decision.due')} type="date" required {...form.register(`actions.${i}.dueOn`)} />
+            <Button type="button" variant="ghost" onClick={() => actions.remove(i)}>
               {t('decision.removeAction')}
             </Button>
           </div>
         ))}
-        <Button type="button" onClick={() => setActions([...actions, { text: '', ownerId: workerId ?? staff.data?.[0]?.id ?? '', dueOn: todayUtc() }])}>
+        <Button type="button" onClick={() => actions.append({ text: '', ownerId: workerId ?? staff.data?.[0]?.id ?? '', dueOn: todayUtc() })}>
           {t('decision.addAction')}
         </Button>
       </fieldset>
