@@ -14,14 +14,15 @@ export const permissions = [
   'case.assign', // reassign cases between workers
   'case.approve', // approve plans, BIDs, closures
   'reports.export', // exports of the office's data: de-identified cases, aggregates, DHIS2
+  'directory.manage', // the service directory's categories (names in the office's languages, retiring)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Administration does not imply reading case content. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   caseworker: ['case.read', 'case.write'],
-  supervisor: ['case.read', 'case.write', 'case.readAll', 'case.assign', 'case.approve', 'audit.read', 'reports.export'],
-  admin: ['office.manage', 'users.manage', 'vault.rotate', 'audit.read'],
+  supervisor: ['case.read', 'case.write', 'case.readAll', 'case.assign', 'case.approve', 'audit.read', 'reports.export', 'directory.manage'],
+  admin: ['office.manage', 'users.manage', 'vault.rotate', 'audit.read', 'directory.manage'],
 };
 
 /**

@@ -34,6 +34,8 @@ import { createSummaryHandlers } from './reports/summary-handlers';
 import { createReunificationHandlers } from './reunification/handlers';
 import { createSafetyHandlers } from './safety/handlers';
 import { createServicesHandlers } from './services/handlers';
+import { createCategoryHandlers } from './services/categories';
+import { createReferralExchangeHandlers } from './referrals/exchange-handlers';
 import { createSessionHandlers } from './session/handlers';
 import { createTasksHandlers } from './tasks/handlers';
 import { createTracingHandlers } from './tracing/handlers';
@@ -70,7 +72,9 @@ export function createHandlers(deps: CoreDeps): HandlerMap {
     createClosureHandlers,
     createReviewHandlers,
     createServicesHandlers,
+    createCategoryHandlers,
     createReferralsHandlers,
+    createReferralExchangeHandlers,
     createConferenceHandlers,
     createReportsHandlers,
     createExportHandlers,

@@ -37,6 +37,12 @@ export const errorCodes = [
   'BACKUP_FAILED',
   'INVALID_DATE',
   'REFERRAL_INVALID_MOVE',
+  // A sealed referral file goes only to a provider linked to a trusted, unrevoked partner office.
+  'REFERRAL_NOT_PARTNER',
+  // A referral file (or a partner's answer) opened where case transfers are: it belongs under Referrals.
+  'TRANSFER_IS_REFERRAL',
+  // A category that services or referrals use is retired, not deleted.
+  'CATEGORY_IN_USE',
   // Family conferencing: a person who poses a risk invited without a supervisor's safety note; a
   // confidential record chosen for the family's screen.
   'SAFETY_NOTE_REQUIRED',

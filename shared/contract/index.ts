@@ -32,6 +32,8 @@ import { summaryChannels } from '../reports/summary';
 import { reunificationChannels } from '../reunification/contract';
 import { safetyChannels } from '../safety/contract';
 import { servicesChannels } from '../services/contract';
+import { categoryAdminChannels } from '../services/category-admin';
+import { referralExchangeChannels } from '../referrals/exchange';
 import { sessionChannels } from '../session/contract';
 import { tasksChannels } from '../tasks/contract';
 import { tracingChannels } from '../tracing/contract';
@@ -68,7 +70,9 @@ const features = [
   closureChannels,
   reviewChannels,
   servicesChannels,
+  categoryAdminChannels,
   referralsChannels,
+  referralExchangeChannels,
   conferenceChannels,
   familyViewChannels,
   reportsChannels,
@@ -107,7 +111,9 @@ export const channels = {
   ...closureChannels,
   ...reviewChannels,
   ...servicesChannels,
+  ...categoryAdminChannels,
   ...referralsChannels,
+  ...referralExchangeChannels,
   ...conferenceChannels,
   ...familyViewChannels,
   ...reportsChannels,

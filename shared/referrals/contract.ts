@@ -41,6 +41,10 @@ export const referralSchema = z.object({
   providerId: z.string(),
   providerName: z.string(),
   providerLanguage: z.string(),
+  /** The provider is a trusted partner office: the referral can go as a sealed file. */
+  providerPartner: z.boolean(),
+  /** It went as a sealed file (which can be saved again). */
+  sealed: z.boolean(),
   serviceId: z.string().nullable(),
   serviceName: z.string().nullable(),
   category: z.string(),

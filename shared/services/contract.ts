@@ -37,7 +37,17 @@ export const areaSchema = z.object({
 });
 export type Area = z.infer<typeof areaSchema>;
 
-export const categorySchema = z.object({ key: z.string(), label: z.string(), builtin: z.boolean() });
+/**
+ * A category: built-in ones are named by the shipped translations unless the office gave a name in
+ * a language (`labels`); an office's own by `labels`. A retired one stays for what already uses it.
+ */
+export const categorySchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  labels: z.partialRecord(z.enum(languages), z.string()),
+  builtin: z.boolean(),
+  retired: z.boolean(),
+});
 export type Category = z.infer<typeof categorySchema>;
 
 export const serviceInput = z
@@ -80,6 +90,8 @@ export const providerInput = z
     requiredFields: z.array(z.enum(referralFieldKeys)).max(referralFieldKeys.length).default([]),
     active: z.boolean().default(true),
     lastVerified: isoDate.nullable().default(null),
+    /** The trusted partner office this provider is: referrals to it can go as sealed files. */
+    partnerId: idSchema.nullable().default(null),
     services: z.array(serviceInput).max(100).default([]),
   })
   .strict();
@@ -127,6 +139,7 @@ export const providerSchema = z.object({
   active: z.boolean(),
   lastVerified: z.string().nullable(),
   stale: z.boolean(),
+  partnerId: z.string().nullable(),
   services: z.array(serviceSchema),
 });
 export type Provider = z.infer<typeof providerSchema>;
@@ -206,7 +219,6 @@ export const servicesChannels = defineChannels({
   },
   'services.boundaries': { access: 'case.read', input: z.object({}).strict(), output: z.array(boundarySchema) },
   'services.categories': { access: 'case.read', input: z.object({}).strict(), output: z.array(categorySchema) },
-  'services.addCategory': { access: 'case.write', input: z.object({ key: categoryKey, label: text(120).min(1) }).strict(), output: categorySchema },
   'services.search': { access: 'case.read', input: searchInput, output: z.object({ services: z.array(serviceSchema), total: z.number() }) },
   'services.provider': { access: 'case.read', input: z.object({ providerId: idSchema }).strict(), output: providerSchema },
   'services.saveProvider': { access: 'case.write', input: z.object({ provider: providerInput }).strict(), output: providerSchema },

@@ -39,9 +39,10 @@ export const manifestSchema = z
   .object({
     format: z.literal(transferFormat),
     formatVersion: z.literal(transferFormatVersion),
-    kind: z.enum(['case', 'receipt']),
+    /** A case and its receipt; a referral to a partner provider and the provider's responses (FORMAT.md). */
+    kind: z.enum(['case', 'receipt', 'referral', 'referral-response']),
     transferId: z.uuid(),
-    /** For a receipt: the transfer it answers. */
+    /** For a receipt or a referral response: the file it answers. */
     inReplyTo: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
     sender: officeRef,

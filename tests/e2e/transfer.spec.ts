@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { password, people, signIn } from './casework-kit';
 import { expect, repoRoot, startBridge, test, type Bridge } from './fixtures';
+import { ok, setUpPartnerOffice as setUp, trust } from './two-offices';
 
 const pdfBase64 = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n').toString('base64');
 
@@ -16,34 +17,6 @@ type Tree = { [k: string]: string | Tree };
 const texts = (language: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'locales', language, 'transfer.json'), 'utf8')) as Tree;
 const pick = (tree: Tree, key: string) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], tree) as string;
 const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-
-async function ok(bridge: Bridge, channel: string, input: unknown = {}) {
-  const result = await bridge.call(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value as Record<string, unknown>;
-}
-
-async function setUp(bridge: Bridge, code: string, name: string, language: 'en' | 'ar') {
-  await ok(bridge, 'session.setupOffice', { office: { name, code, country: 'KE', defaultLanguage: language }, admin: { username: people.admin.username, displayName: people.admin.displayName, password } });
-  await ok(bridge, 'session.login', { username: people.admin.username, password });
-  // An administrator's password is replaced at each person's first sign-in.
-  const given = `${password} as given`;
-  for (const person of [people.worker, people.supervisor]) await ok(bridge, 'admin.createUser', { ...person, language, password: given });
-  const card = await ok(bridge, 'transfer.officeCard');
-  await ok(bridge, 'session.logout');
-  for (const person of [people.worker, people.supervisor]) {
-    await ok(bridge, 'session.login', { username: person.username, password: given });
-    await ok(bridge, 'session.changePassword', { currentPassword: given, newPassword: password });
-    await ok(bridge, 'session.logout');
-  }
-  return card as { cardText: string; fingerprint: string };
-}
-
-async function trust(bridge: Bridge, card: { cardText: string; fingerprint: string }) {
-  await ok(bridge, 'session.login', { username: people.admin.username, password });
-  await ok(bridge, 'transfer.trustPartner', { cardText: card.cardText, kind: 'office', fingerprint: card.fingerprint });
-  await ok(bridge, 'session.logout');
-}
 
 const child = { givenName: 'Wanjiku', familyName: 'Otieno', sex: 'female', dateOfBirth: '2014-05-01', separationReasons: ['poverty'], careArrangement: 'kinship_care', separationPlace: 'Nakuru market', area: 'Nakuru Town' };
 
@@ -127,7 +100,8 @@ for (const language of ['en', 'ar'] as const) {
       // Kisumu: the supervisor opens the file, previews and accepts it.
       const context = await browser.newContext();
       const kisumu = await context.newPage();
-      await kisumu.goto(kisumuBridge.launchUrl);
+      // A fresh one-time link: the first one is worth a minute only, and the set-up above can take longer on a busy machine.
+      await kisumu.goto(await kisumuBridge.newLaunchUrl());
       await signIn(kisumu, 'supervisor');
       await kisumu.goto(`${kisumu.url().split('#')[0]}#/transfers`);
       await kisumu.getByLabel(t('open.file')).setInputFiles(packageFile);

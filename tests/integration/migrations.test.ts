@@ -19,6 +19,7 @@ import { migration0017Case } from './fidelity/migration-0017';
 import { migration0019Case } from './services/migration-0019';
 import { migration0021Case } from './assessments/migration-0021';
 import { migration0022Case } from './reports/migration-0022';
+import { migration0023Case } from './referrals/migration-0023';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -237,6 +238,8 @@ const migrationCases: Record<number, MigrationCase> = {
   },
   15: migration0015Case,
   19: migration0019Case,
+  // Referrals between partner offices; categories the office keeps (reserved number 24).
+  23: migration0023Case,
   18: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-18'), number: 'GUL-2025-0018' });

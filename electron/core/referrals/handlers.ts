@@ -4,33 +4,18 @@
 import crypto from 'node:crypto';
 import { todayIso } from '../../../shared/cases/fields';
 import { AppError } from '../../../shared/contract/errors';
-import { consentGateId, consentVerdict } from '../../../shared/consents/rules';
-import { fieldProblems } from '../../../shared/referrals/fields';
-import { canMove, moveNeeds, responseDueOn } from '../../../shared/referrals/lifecycle';
-import { approvedExceptions } from '../approvals/queries';
 import { ageOf } from '../cases/rows';
 import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
-import { consentRecords } from '../consents/check';
 import type { CoreDeps } from '../deps';
-import { defineHandlers, type HandlerEnv } from '../handler';
+import { defineHandlers } from '../handler';
 import { searchServices } from '../services/directory';
 import { AreaTree, areaRows } from '../services/areas';
 import { dueReferrals, referralRegister } from './register';
 import { oneReferral, referralRow, referralsOfCase } from './rows';
 import { slipRows } from './slip';
+import { applyMove, checkMove, consentState, sendReferral } from './steps';
+import { assertCategoryOpen } from '../services/categories';
 import { referralSlip } from './print';
-
-const notReady = (problems: ReturnType<typeof fieldProblems>) =>
-  new AppError('VALIDATION', 'the referral is not complete', {
-    issues: problems.map((p) => ({ path: ['referral', p.code === 'reasonRequired' ? 'reasons' : p.code === 'textRequired' ? 'texts' : 'fields', p.field], code: 'custom', message: p.code })),
-  });
-
-async function consentState(env: HandlerEnv, kase: Parameters<typeof ageOf>[0] & { id: string }, on: string) {
-  const verdict = consentVerdict(await consentRecords(env.db(), kase.id), 'referral', on, ageOf(kase, todayIso(env.now())));
-  if (verdict.ok) return { ok: true as const, basis: 'consent' as const, reason: null };
-  if ((await approvedExceptions(env.db(), kase.id)).includes(consentGateId('referral'))) return { ok: true as const, basis: 'exception' as const, reason: null };
-  return { ok: false as const, basis: null, reason: verdict.reason };
-}
 
 export function createReferralsHandlers(deps: CoreDeps) {
   return defineHandlers({
@@ -64,8 +49,7 @@ export function createReferralsHandlers(deps: CoreDeps) {
         const service = await env.db().selectFrom('services').select('id').where('id', '=', referral.serviceId).where('provider_id', '=', referral.providerId).executeTakeFirst();
         if (!service) throw new AppError('VALIDATION', 'unknown service', { issues: [{ path: ['referral', 'serviceId'], code: 'custom', message: 'unknownService' }] });
       }
-      const category = await env.db().selectFrom('service_categories').select('key').where('key', '=', referral.category).executeTakeFirst();
-      if (!category) throw new AppError('VALIDATION', 'unknown category', { issues: [{ path: ['referral', 'category'], code: 'custom', message: 'unknownCategory' }] });
+      await assertCategoryOpen(env.db(), referral.category, ['referral', 'category']);
       if (referral.objectiveKey) {
         const objective = await env.db().selectFrom('plan_objectives').select('id').where('case_id', '=', caseId).where('objective_key', '=', referral.objectiveKey).executeTakeFirst();
         if (!objective) throw new AppError('VALIDATION', 'not an objective of this case', { issues: [{ path: ['referral', 'objectiveKey'], code: 'custom', message: 'notInCase' }] });
@@ -116,47 +100,7 @@ export function createReferralsHandlers(deps: CoreDeps) {
     },
 
     'referrals.send': async ({ caseId, referralId, date, emergencyReason }, env) => {
-      const kase = await loadCase(env, caseId, 'write');
-      const row = await referralRow(env.db(), caseId, referralId);
-      if (!canMove(row.status, 'sent')) throw new AppError('REFERRAL_INVALID_MOVE', 'this referral was already sent', { params: { from: row.status, to: 'sent' } });
-      const today = todayIso(env.now());
-      if (date > today) throw new AppError('INVALID_DATE', 'a referral cannot be sent in the future', { issues: [{ path: ['date'], code: 'inFuture', message: 'inFuture' }] });
-      const fields = JSON.parse(row.shared_fields) as Parameters<typeof fieldProblems>[0];
-      const problems = fieldProblems(fields, JSON.parse(row.field_texts) as never, JSON.parse(row.field_reasons) as never);
-      if (problems.length > 0) throw notReady(problems);
-      const consent = await consentState(env, kase, date);
-      // Without consent the referral stays a draft — unless the worker gives an emergency reason, which alerts the supervisor.
-      if (!consent.ok && !emergencyReason) {
-        throw new AppError('CONSENT_REQUIRED', 'no current consent for referral', { params: { purpose: 'referral', reason: consent.reason ?? 'noConsent' } });
-      }
-      const basis = consent.ok ? consent.basis : 'emergency';
-      const slip = await slipRows(env.db(), kase, row, today);
-      await env.tx(async (trx) => {
-        const result = await trx
-          .updateTable('referrals')
-          .set({
-            status: 'sent',
-            sent_on: date,
-            due_on: responseDueOn(date, row.urgency),
-            consent_basis: basis,
-            emergency_reason: basis === 'emergency' ? emergencyReason : null,
-            updated_at: env.now().toISOString(),
-            version: row.version + 1,
-          })
-          .where('id', '=', referralId)
-          .where('version', '=', row.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'someone else changed this referral', { params: { reason: 'version' } });
-        await trx.insertInto('referral_events').values({ referral_id: referralId, at: env.now().toISOString(), user_id: env.session.userId, from_status: 'draft', to_status: 'sent', date, note: '' }).execute();
-        await recordCaseChange(
-          env,
-          trx,
-          caseId,
-          basis === 'emergency' ? 'referral.sentWithoutConsent' : 'referral.sent',
-          { referralId, providerId: row.provider_id, fieldsShared: slip.map((s) => s.field), consentBasis: basis },
-          { category: row.category, urgency: row.urgency, date },
-        );
-      });
+      const { today } = await sendReferral(env, caseId, referralId, date, emergencyReason);
       return oneReferral(env.db(), caseId, referralId, today);
     },
 
@@ -164,28 +108,9 @@ export function createReferralsHandlers(deps: CoreDeps) {
       await loadCase(env, caseId, 'write');
       const row = await referralRow(env.db(), caseId, referralId);
       if (row.version !== version) throw new AppError('CONFLICT', 'someone else changed this referral', { params: { reason: 'version' } });
-      if (to === 'sent' || !canMove(row.status, to)) throw new AppError('REFERRAL_INVALID_MOVE', `a ${row.status} referral cannot become ${to}`, { params: { from: row.status, to } });
       const today = todayIso(env.now());
-      if (date > today) throw new AppError('INVALID_DATE', 'not in the future', { issues: [{ path: ['date'], code: 'inFuture', message: 'inFuture' }] });
-      if (row.sent_on && date < row.sent_on) throw new AppError('INVALID_DATE', 'not before it was sent', { issues: [{ path: ['date'], code: 'beforeSent', message: 'beforeSent' }] });
-      const needs = moveNeeds(to);
-      if (needs === 'reason' && !reason) throw new AppError('VALIDATION', 'a reason is needed', { issues: [{ path: ['reason'], code: 'custom', message: 'required' }] });
-      if (needs === 'outcome' && !outcome) throw new AppError('VALIDATION', 'an outcome is needed', { issues: [{ path: ['outcome'], code: 'custom', message: 'required' }] });
-      await env.tx(async (trx) => {
-        await trx
-          .updateTable('referrals')
-          .set({
-            status: to,
-            decline_reason: needs === 'reason' ? reason : row.decline_reason,
-            outcome: needs === 'outcome' ? outcome : row.outcome,
-            updated_at: env.now().toISOString(),
-            version: row.version + 1,
-          })
-          .where('id', '=', referralId)
-          .execute();
-        await trx.insertInto('referral_events').values({ referral_id: referralId, at: env.now().toISOString(), user_id: env.session.userId, from_status: row.status, to_status: to, date, note: reason || outcome }).execute();
-        await recordCaseChange(env, trx, caseId, 'referral.moved', { referralId, from: row.status, to }, { category: row.category, from: row.status, to, date });
-      });
+      checkMove(row, { to, date, reason, outcome }, today);
+      await env.tx((trx) => applyMove(env, trx, row, { to, date, reason, outcome }));
       return oneReferral(env.db(), caseId, referralId, today);
     },
 

@@ -14,7 +14,13 @@ function referralQuery(db: Db) {
     .innerJoin('cases as c', 'c.id', 'referrals.case_id')
     .leftJoin('services as s', 's.id', 'referrals.service_id')
     .selectAll('referrals')
-    .select(['p.name as provider_name', 'p.language as provider_language', 's.name as service_name', 'c.number as case_number']);
+    .select(['p.name as provider_name', 'p.language as provider_language', 's.name as service_name', 'c.number as case_number'])
+    .select((eb) => [
+      eb
+        .exists(eb.selectFrom('partner_offices as po').select('po.id').whereRef('po.id', '=', 'p.partner_id').where('po.revoked_at', 'is', null))
+        .as('provider_partner'),
+      eb.exists(eb.selectFrom('referral_exchanges as x').select('x.id').whereRef('x.referral_id', '=', 'referrals.id').where('x.direction', '=', 'out')).as('sealed'),
+    ]);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof referralQuery>['execute']>>[number];
 
@@ -36,6 +42,8 @@ async function toReferral(db: Db, r: Row, today: string): Promise<Referral> {
     providerId: r.provider_id,
     providerName: r.provider_name,
     providerLanguage: r.provider_language,
+    providerPartner: Boolean(r.provider_partner),
+    sealed: Boolean(r.sealed),
     serviceId: r.service_id,
     serviceName: r.service_name,
     category: r.category,

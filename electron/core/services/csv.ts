@@ -48,7 +48,8 @@ const limits: Partial<Record<Column, number>> = { referral_procedure: 2000, desc
 const list = (v: string) => v.split(';').map((s) => s.trim()).filter(Boolean);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-export type ParsedProvider = Omit<Required<ProviderInput>, 'services'> & { services: Required<ServiceInput>[] };
+// No partner link: a CSV row never changes which partner office a provider is.
+export type ParsedProvider = Omit<Required<ProviderInput>, 'services' | 'partnerId'> & { services: Required<ServiceInput>[] };
 
 export interface CheckedImport {
   preview: ImportPreview;

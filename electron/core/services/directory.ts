@@ -178,11 +178,13 @@ export async function loadProvider(db: Db, providerId: string, today: string): P
     active: p.active === 1,
     lastVerified: p.last_verified,
     stale: isStale(p.last_verified, today),
+    partnerId: p.partner_id,
     services: await servicesOfProvider(db, providerId, today),
   };
 }
 
-type ParsedProvider = Omit<Required<ProviderInput>, 'services'> & { services: Required<ServiceInput>[] };
+/** `partnerId` undefined (a CSV import) leaves the provider's partner link as it is. */
+type ParsedProvider = Omit<Required<ProviderInput>, 'services' | 'partnerId'> & { partnerId?: string | null; services: Required<ServiceInput>[] };
 
 /**
  * Creates or updates a provider and its services in `trx`. A provider is found by id or, failing
@@ -213,7 +215,12 @@ export async function writeProvider(trx: Transaction<DB>, input: ParsedProvider,
     active: input.active ? 1 : 0,
     last_verified: input.lastVerified,
     updated_at: at,
+    ...(input.partnerId === undefined ? {} : { partner_id: input.partnerId }),
   };
+  if (input.partnerId) {
+    const partner = await trx.selectFrom('partner_offices').select('id').where('id', '=', input.partnerId).where('revoked_at', 'is', null).executeTakeFirst();
+    if (!partner) throw new AppError('VALIDATION', 'not a trusted partner', { issues: [{ path: ['provider', 'partnerId'], code: 'custom', message: 'unknownPartner' }] });
+  }
   const providerId = existing?.id ?? crypto.randomUUID();
   if (existing) await trx.updateTable('service_providers').set(values).where('id', '=', providerId).execute();
   else await trx.insertInto('service_providers').values({ ...values, id: providerId, created_at: at }).execute();
@@ -223,7 +230,7 @@ export async function writeProvider(trx: Transaction<DB>, input: ParsedProvider,
 }
 
 async function writeService(trx: Transaction<DB>, providerId: string, s: Required<ServiceInput>, at: string): Promise<string> {
-  const category = await trx.selectFrom('service_categories').select('key').where('key', '=', s.category).executeTakeFirst();
+  const category = await trx.selectFrom('service_categories').select(['key', 'retired_at']).where('key', '=', s.category).executeTakeFirst();
   if (!category) throw new AppError('VALIDATION', 'unknown category', { issues: [{ path: ['category'], code: 'custom', message: 'unknownCategory' }] });
   if (s.areaIds.length > 0) {
     const known = await trx.selectFrom('service_areas').select('id').where('id', 'in', s.areaIds).execute();
@@ -233,6 +240,10 @@ async function writeService(trx: Transaction<DB>, providerId: string, s: Require
     ? await trx.selectFrom('services').select('id').where('id', '=', s.id).where('provider_id', '=', providerId).executeTakeFirst()
     : await trx.selectFrom('services').select('id').where('provider_id', '=', providerId).where('name', '=', s.name).where('category', '=', s.category).executeTakeFirst();
   if (s.id && !found) throw new AppError('NOT_FOUND', 'no such service');
+  // A retired category stays on the services that had it, and is given to no other.
+  if (category.retired_at && !(found && (await trx.selectFrom('services').select('id').where('id', '=', found.id).where('category', '=', s.category).executeTakeFirst()))) {
+    throw new AppError('VALIDATION', 'retired category', { issues: [{ path: ['category'], code: 'custom', message: 'retiredCategory' }] });
+  }
   const values = {
     name: s.name,
     category: s.category,

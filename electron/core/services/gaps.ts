@@ -4,6 +4,7 @@
 // per category, placed by its area text (kept in case_needs by triggers, so this is one count). Supply: active services of active providers serving the
 // area, one of its parents or part of it. A cell with needs and no service is a gap; one with
 // services whose referrals were declined or unmet is strained.
+import { categoryList as categoriesOf } from './categories';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Area, Category } from '../../../shared/services/contract';
 import type { GapCounts } from '../../../shared/services/gaps';
@@ -192,10 +193,8 @@ export function computeGaps(tree: AreaTree, categories: readonly string[], input
  */
 const directoryCache = new WeakMap<object, { version: number; areas: Area[]; categories: Category[]; shape: Shape; services: Float64Array }>();
 
-export async function categoryList(db: Db): Promise<Category[]> {
-  const rows = await db.selectFrom('service_categories').selectAll().orderBy('position').orderBy('key').execute();
-  return rows.map((r) => ({ key: r.key, label: r.label, builtin: r.builtin === 1 }));
-}
+/** Every category with its names by language and whether it is retired (categories.ts keeps them). */
+export const categoryList = (db: Db): Promise<Category[]> => categoriesOf(db);
 
 export async function gapMatrix(db: Kysely<DB>) {
   const version = (await db.selectFrom('directory_version').select('n').executeTakeFirst())?.n ?? -1;

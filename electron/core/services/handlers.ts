@@ -17,7 +17,8 @@ import { gapCells } from '../../../shared/services/gaps';
 
 async function checked(env: HandlerEnv, csvBase64: string) {
   const tree = new AreaTree(await areaRows(env.db()));
-  const categories = new Set((await categoryList(env.db())).map((c) => c.key));
+  // A retired category takes no new service: an import naming it reports it as unknown.
+  const categories = new Set((await categoryList(env.db())).filter((c) => !c.retired).map((c) => c.key));
   return checkImport(decodeCsv(Buffer.from(csvBase64, 'base64')), tree, categories);
 }
 
@@ -69,17 +70,6 @@ export function createServicesHandlers(_deps: CoreDeps) {
     },
 
     'services.categories': async (_input, env) => categoryList(env.db()),
-
-    'services.addCategory': async ({ key, label }, env) => {
-      await env.tx(async (trx) => {
-        const existing = await trx.selectFrom('service_categories').select('key').where('key', '=', key).executeTakeFirst();
-        if (existing) throw new AppError('VALIDATION', 'category exists', { issues: [{ path: ['key'], code: 'custom', message: 'duplicateCategory' }] });
-        const last = await trx.selectFrom('service_categories').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
-        await trx.insertInto('service_categories').values({ key, label, builtin: 0, position: Number(last?.p ?? 0) + 1 }).execute();
-        await env.audit(trx, { action: 'services.categoryAdd', entityType: 'category', entityId: key, details: {} });
-      });
-      return { key, label, builtin: false };
-    },
 
     'services.search': async (input, env) => searchServices(env.db(), input, todayIso(env.now())),
 

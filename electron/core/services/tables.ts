@@ -16,6 +16,11 @@ export interface ServiceCategoriesTable {
   label: string;
   builtin: number;
   position: number;
+  /** JSON: the category's name by language (migration 23); a built-in one falls back to its translation. */
+  labels: string;
+  /** When it was retired: kept for what uses it, offered for nothing new. */
+  retired_at: string | null;
+  updated_at: string | null;
 }
 
 export interface ServiceProvidersTable {
@@ -36,6 +41,8 @@ export interface ServiceProvidersTable {
   last_verified: string | null;
   created_at: string;
   updated_at: string;
+  /** The trusted partner office this provider is (migration 23): referrals can go to it as sealed files. */
+  partner_id: string | null;
 }
 
 export interface ServicesTable {

@@ -56,6 +56,8 @@ export function createReceiveHandlers(deps: CoreDeps, files: TransferFiles) {
     'transfer.open': async ({ uploadId }, env): Promise<OpenedTransfer> => {
       const { file, checked } = await opened(env, uploadId);
       const { manifest } = checked;
+      // A referral or a partner's answer travels in the same container: it is opened under Referrals.
+      if (manifest.kind === 'referral' || manifest.kind === 'referral-response') throw new TransferError('TRANSFER_IS_REFERRAL', 'kind', { kind: manifest.kind });
       const sender = { name: checked.partner.name, code: checked.partner.code, country: checked.partner.country, fingerprint: senderFingerprint(manifest) };
       if (manifest.kind === 'receipt') {
         const receipt = await readReceipt(file, checked);

@@ -37,6 +37,8 @@ const FollowupRoutes = lazy(() => import('../features/followup/routes').then((m)
 const ServicesRoutes = lazy(() => import('../features/services/routes').then((m) => ({ default: m.ServicesRoutes })));
 const ConferencesPage = lazy(() => import('../features/conference/ConferencesPage').then((m) => ({ default: m.ConferencesPage })));
 const ReferralRegisterPage = lazy(() => import('../features/referrals/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const ReceivedReferralsPage = lazy(() => import('../features/referrals/ReceivedPage').then((m) => ({ default: m.ReceivedPage })));
+const CategoriesPage = lazy(() => import('../features/services/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
 const Dhis2MappingPage = lazy(() => import('../features/reports/Dhis2MappingPage').then((m) => ({ default: m.Dhis2MappingPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TemplatesRoutes = lazy(() => import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesRoutes })));
@@ -338,6 +340,14 @@ function Frame() {
               }
             />
             <Route
+              path="/referrals/received"
+              element={
+                <Guard anyOf={['case.assign']}>
+                  <ReceivedReferralsPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/reports"
               element={
                 <Guard anyOf={sections.find((s) => s.id === 'reports')!.anyOf}>
@@ -370,6 +380,7 @@ function Frame() {
               <Route path="backups" element={<Guard anyOf={['office.manage']}><BackupsPage /></Guard>} />
               <Route path="audit" element={<Guard anyOf={['audit.read']}><AuditLogPage /></Guard>} />
               <Route path="dhis2" element={<Guard anyOf={['office.manage']}><Dhis2MappingPage /></Guard>} />
+              <Route path="categories" element={<Guard anyOf={['directory.manage']}><CategoriesPage /></Guard>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

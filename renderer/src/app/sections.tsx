@@ -23,10 +23,10 @@ export const sections: readonly Section[] = [
   { id: 'transfers', path: '/transfers', anyOf: ['case.read'], built: true },
   // Supervisors; administrators see the section and are told whether a supervisor granted them the figures.
   { id: 'reports', path: '/reports', anyOf: ['case.readAll', 'office.manage'], built: true },
-  { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read'], built: true },
+  { id: 'admin', path: '/admin', anyOf: ['users.manage', 'office.manage', 'vault.rotate', 'audit.read', 'directory.manage'], built: true },
 ];
 
-export type AdminTabId = 'users' | 'settings' | 'partners' | 'practice' | 'security' | 'backups' | 'audit' | 'dhis2';
+export type AdminTabId = 'users' | 'settings' | 'partners' | 'practice' | 'categories' | 'security' | 'backups' | 'audit' | 'dhis2';
 
 export const adminTabs: readonly { id: AdminTabId; path: string; permission: Permission }[] = [
   { id: 'users', path: '/admin/users', permission: 'users.manage' },
@@ -34,6 +34,8 @@ export const adminTabs: readonly { id: AdminTabId; path: string; permission: Per
   { id: 'partners', path: '/admin/partners', permission: 'office.manage' },
   // Supervisors and administrators: both hold audit.read, the one permission they share.
   { id: 'practice', path: '/admin/practice', permission: 'audit.read' },
+  // The service directory's categories: supervisors and administrators.
+  { id: 'categories', path: '/admin/categories', permission: 'directory.manage' },
   { id: 'security', path: '/admin/security', permission: 'vault.rotate' },
   { id: 'backups', path: '/admin/backups', permission: 'office.manage' },
   { id: 'audit', path: '/admin/audit', permission: 'audit.read' },

@@ -91,10 +91,10 @@ describe('search', () => {
     expect(page).toMatchObject({ total: 2, services: [{ providerName: 'Gulu Counselling Centre', areaIds: [o.areas.gulu.id] }] });
   });
 
-  it('an office can add its own category', async () => {
-    await o.worker.ok('services.addCategory', { key: 'nutrition_clinic', label: 'Nutrition clinic' });
+  it('an office can add its own category (a supervisor), and a case worker sees it', async () => {
+    await o.supervisor.ok('services.saveCategory', { key: 'nutrition_clinic', labels: { en: 'Nutrition clinic' }, create: true });
     expect((await o.worker.ok('services.categories', {})).map((c) => c.key)).toContain('nutrition_clinic');
-    await expectCode(o.worker.call('services.addCategory', { key: 'health', label: 'Again' }), 'VALIDATION');
+    await expectCode(o.supervisor.call('services.saveCategory', { key: 'health', labels: { en: 'Again' }, create: true }), 'VALIDATION');
   });
 });
 

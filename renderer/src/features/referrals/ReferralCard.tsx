@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
 import { objectiveStatuses } from '@shared/plans/schemas';
 import type { Referral } from '@shared/referrals/contract';
-import { moveNeeds, referralMoves, type ReferralStatus } from '@shared/referrals/lifecycle';
+import { referralMoves } from '@shared/referrals/lifecycle';
 import { call } from '../../api';
 import { useReadySession } from '../../app/session';
 import { Button } from '../../ui/Button';
@@ -19,6 +19,7 @@ import { Badge, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { userTextDir } from '../../ui/UserText';
 import { referralKeys } from './kit';
+import { StatusMoveForm } from './StatusMoveForm';
 
 export interface CardActions {
   onEdit: (r: Referral) => void;
@@ -88,6 +89,11 @@ export function ReferralCard({ caseFile, referral: r, categoryLabel, actions }: 
             {t('card.print')}
           </Button>
         ) : null}
+        {r.sealed ? (
+          <Button size="sm" onClick={() => void run(async () => saveGeneratedFile(await call('referrals.sealedFile', { caseId: r.caseId, referralId: r.id }), 'application/octet-stream'), t('exchange.savedAgain'))}>
+            {t('exchange.saveAgain')}
+          </Button>
+        ) : null}
         {canWrite && r.status === 'declined' ? <Button size="sm" onClick={() => actions.onAlternatives(r)}>{t('card.alternatives')}</Button> : null}
         {r.consentBasis === 'emergency' && session.permissions.includes('case.approve') ? (
           <Button size="sm" onClick={() => void run(() => call('referrals.acknowledgeEmergency', { caseId: r.caseId, referralId: r.id }), t('card.seen'))}>{t('card.seen')}</Button>
@@ -102,45 +108,17 @@ export function ReferralCard({ caseFile, referral: r, categoryLabel, actions }: 
 
 function MoveForm({ referral: r, onDone }: { referral: Referral; onDone: () => Promise<void> }) {
   const { t } = useTranslation('referrals');
-  const toast = useToast();
-  const moves = referralMoves[r.status];
-  const [to, setTo] = useState<ReferralStatus>(moves[0]);
-  const [date, setDate] = useState(todayUtc());
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const needs = moveNeeds(to);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await call('referrals.move', { caseId: r.caseId, referralId: r.id, to, date, version: r.version, reason: needs === 'reason' ? text : '', outcome: needs === 'outcome' ? text : '' });
-      await onDone();
-      toast.show(t('move.saved'));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <form className="referral-move" noValidate onSubmit={(e) => void save(e)}>
-      <fieldset className="services-row">
-        <legend className="field__label">{t('move.legend')}</legend>
-        <SelectField label={t('move.to')} value={to} onChange={(e) => setTo(e.target.value as ReferralStatus)}>
-          {moves.map((m) => (
-            <option key={m} value={m}>
-              {t(`status.${m}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField type="date" label={t('move.date')} required max={todayUtc()} value={date} onChange={(e) => setDate(e.target.value)} />
-        {needs ? <TextField label={t(needs === 'reason' ? 'move.reason' : 'move.outcome')} required maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} /> : null}
-        <Button type="submit" busy={busy} disabled={needs !== null && !text.trim()}>{t('move.save')}</Button>
-      </fieldset>
-      <ErrorAlert error={failure} />
-    </form>
+    <StatusMoveForm
+      moves={referralMoves[r.status]}
+      legend={t('move.legend')}
+      submit={t('move.save')}
+      done={t('move.saved')}
+      onMove={async (m) => {
+        await call('referrals.move', { caseId: r.caseId, referralId: r.id, version: r.version, ...m });
+        await onDone();
+      }}
+    />
   );
 }
 

@@ -15,7 +15,7 @@ import { CheckboxField, SelectField, TextAreaField } from '../../ui/Field';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { useCategories, useCategoryLabel } from '../services/kit';
+import { offeredCategories, useCategories, useCategoryLabel } from '../services/kit';
 import { referralKeys } from './kit';
 
 const errorSource = { ns: 'referrals', prefixes: ['problems.'] } as const;
@@ -87,7 +87,7 @@ export function ReferralForm({ caseFile, draft, initialCategory, excludeProvider
     <Dialog open onClose={onClose} title={draft ? t('form.edit') : t('form.new')}>
       <form className="stack" noValidate onSubmit={(e) => void save(e)}>
         <SelectField label={t('form.category')} value={category} onChange={(e) => { setCategory(e.target.value); setServiceId(''); setProviderId(''); }}>
-          {categories.data?.map((c) => (
+          {offeredCategories(categories.data, draft?.category).map((c) => (
             <option key={c.key} value={c.key}>
               {categoryLabel(c.key)}
             </option>

@@ -13,9 +13,12 @@ import { Table } from '../../ui/Table';
 import { useDocumentTitle } from '../cases/format';
 import { useCategories, useCategoryLabel } from '../services/kit';
 import { referralKeys } from './kit';
+import { ApplyResponse } from './ApplyResponse';
+import { useReadySession } from '../../app/session';
 
 export function RegisterPage() {
   const { t } = useTranslation('referrals');
+  const session = useReadySession();
   useDocumentTitle(t('register.title'));
   const day = useDayFormat();
   const categories = useCategories();
@@ -31,7 +34,12 @@ export function RegisterPage() {
 
   return (
     <div className="stack">
-      <PageHeader title={t('register.title')} description={t('register.summary')} />
+      <PageHeader
+        title={t('register.title')}
+        description={t('register.summary')}
+        actions={session.permissions.includes('case.assign') ? <Link to="/referrals/received">{t('received.link')}</Link> : null}
+      />
+      <ApplyResponse />
       <Card>
         <form className="services-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <SelectField label={t('register.status')} value={status} onChange={(e) => setStatus(e.target.value)}>

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '@shared/referrals/contract';
 import { call } from '../../api';
+import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { saveGeneratedFile } from '../../ui/download';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
@@ -35,14 +37,17 @@ export function SendDialog({ referral, onClose }: { referral: Referral; onClose:
   const [failure, setFailure] = useState<unknown>(null);
   const consentOk = preview.data?.consent.ok ?? false;
 
-  const send = async (e: React.FormEvent) => {
-    e.preventDefault();
+  // A partner office's referral leaves as a sealed file (saved for the user to carry); any other as a slip to print.
+  const send = async (e: React.FormEvent | null, sealed = false) => {
+    e?.preventDefault();
     setBusy(true);
     setFailure(null);
     try {
-      await call('referrals.send', { caseId: referral.caseId, referralId: referral.id, date, emergencyReason: consentOk ? null : reason.trim() || null });
+      const input = { caseId: referral.caseId, referralId: referral.id, date, emergencyReason: consentOk ? null : reason.trim() || null };
+      if (sealed) saveGeneratedFile((await call('referrals.sendSealed', input)).file, 'application/octet-stream');
+      else await call('referrals.send', input);
       await queryClient.invalidateQueries({ queryKey: referralKeys.all });
-      toast.show(t('preview.sent'));
+      toast.show(t(sealed ? 'exchange.sealedSent' : 'preview.sent'));
       onClose();
     } catch (error) {
       setFailure(error);
@@ -72,6 +77,14 @@ export function SendDialog({ referral, onClose }: { referral: Referral; onClose:
           {consentOk ? <Alert tone="success">{t('preview.consentOk')}</Alert> : <Alert tone="warning">{t('preview.consentMissing')}</Alert>}
           <TextField type="date" label={t('preview.sendDate')} required max={todayUtc()} value={date} onChange={(e) => setDate(e.target.value)} />
           {consentOk ? null : <TextAreaField label={t('preview.emergencyReason')} rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          {referral.providerPartner ? (
+            <div className="stack">
+              <Alert tone="info">{t('exchange.partnerNote', { provider: referral.providerName })}</Alert>
+              <Button variant="primary" busy={busy} onClick={() => void send(null, true)}>
+                {t('exchange.sendSealed')}
+              </Button>
+            </div>
+          ) : null}
           <ErrorAlert error={failure} />
           <FormFooter submit={t('preview.send')} busy={busy} onCancel={onClose} cancelText={t('preview.close')} />
         </form>

@@ -15,7 +15,8 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/F
 import { FormFooter } from '../../ui/form/FormFooter';
 import { ErrorAlert, Loading } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
-import { areaLabel, areaTree, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
+import { areaLabel, areaTree, offeredCategories, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
+import { PartnerField } from './PartnerField';
 
 type ServiceForm = Required<Omit<ServiceInput, 'languages' | 'minAge' | 'maxAge' | 'waitingDays'>> & { languages: string; minAge: string; maxAge: string; waitingDays: string };
 type ProviderForm = Required<Omit<ProviderInput, 'services'>>;
@@ -25,7 +26,7 @@ const newService = (): ServiceForm => ({
   costNotes: '', accessibility: '', openingHours: '', capacity: '', waitingDays: '', openToNonReturnees: false, active: true, areaIds: [],
 });
 const newProvider = (): ProviderForm => ({
-  id: null, name: '', kind: 'ngo', contactName: '', phone: '', email: '', address: '', language: 'en', referralProcedure: '', requiredFields: [], active: true, lastVerified: null,
+  id: null, name: '', kind: 'ngo', contactName: '', phone: '', email: '', address: '', language: 'en', referralProcedure: '', requiredFields: [], active: true, lastVerified: null, partnerId: null,
 });
 const num = (v: string) => (v.trim() === '' ? null : Math.trunc(Number(v)));
 
@@ -54,7 +55,7 @@ function ProviderFormBody({ initial, initialServices, onClose }: { initial: Prov
   const areas = useAreas();
   const categories = useCategories();
   const categoryLabel = useCategoryLabel(categories.data);
-  const [p, setP] = useState<ProviderForm>({ id: initial.id, name: initial.name, kind: initial.kind, contactName: initial.contactName, phone: initial.phone, email: initial.email, address: initial.address, language: initial.language, referralProcedure: initial.referralProcedure, requiredFields: initial.requiredFields, active: initial.active, lastVerified: initial.lastVerified });
+  const [p, setP] = useState<ProviderForm>({ id: initial.id, name: initial.name, kind: initial.kind, contactName: initial.contactName, phone: initial.phone, email: initial.email, address: initial.address, language: initial.language, referralProcedure: initial.referralProcedure, requiredFields: initial.requiredFields, active: initial.active, lastVerified: initial.lastVerified, partnerId: initial.partnerId });
   const [services, setServices] = useState<ServiceForm[]>(initialServices.length ? initialServices : [newService()]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -119,6 +120,7 @@ function ProviderFormBody({ initial, initialServices, onClose }: { initial: Prov
             />
           ))}
         </fieldset>
+        <PartnerField value={p.partnerId} onChange={(partnerId) => setField('partnerId', partnerId)} />
         <TextField type="date" label={t('provider.lastVerified')} value={p.lastVerified ?? ''} onChange={(e) => setField('lastVerified', e.target.value || null)} />
         <CheckboxField label={t('provider.active')} checked={p.active} onChange={(e) => setField('active', e.target.checked)} />
       </fieldset>
@@ -129,7 +131,7 @@ function ProviderFormBody({ initial, initialServices, onClose }: { initial: Prov
           </legend>
           <TextField label={t('service.name')} maxLength={200} value={s.name} onChange={(e) => setService(i, { name: e.target.value })} />
           <SelectField label={t('service.category')} value={s.category} onChange={(e) => setService(i, { category: e.target.value })}>
-            {categories.data?.map((c) => (
+            {offeredCategories(categories.data, s.category).map((c) => (
               <option key={c.key} value={c.key}>
                 {categoryLabel(c.key)}
               </option>

@@ -1,9 +1,11 @@
-// DOM. What the services screens share: query keys, the category label (built-in ones translated,
-// an office's own shown as it named them) and the area label.
+// DOM. What the services screens share: query keys, the category label (the office's name in the
+// interface's language, else a built-in one's translation, else its name in another language) and the area label.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, Category } from '@shared/services/contract';
+import { categoryName } from '@shared/services/category-admin';
+import { languages, type Language } from '@shared/i18n/languages';
 import { call } from '../../api';
 
 export const servicesKeys = {
@@ -25,16 +27,20 @@ export function useCategories() {
 }
 
 export function useCategoryLabel(categories: readonly Category[] | undefined) {
-  const { t } = useTranslation('services');
+  const { t, i18n } = useTranslation('services');
   return useCallback(
     (key: string) => {
       const found = categories?.find((c) => c.key === key);
-      if (found && !found.builtin) return found.label;
-      return t(`categories.${key}` as never, { defaultValue: key });
+      const shipped = (k: string) => (i18n.exists(`services:categories.${k}`) ? t(`categories.${k}` as never) : null);
+      if (!found) return shipped(key) ?? key;
+      return categoryName(found, (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en', shipped, 'en');
     },
-    [categories, t],
+    [categories, t, i18n],
   );
 }
+
+/** Categories a new service or referral may take: not retired (or the one it already has). */
+export const offeredCategories = (categories: readonly Category[] | undefined, current?: string) => (categories ?? []).filter((c) => !c.retired || c.key === current);
 
 export const areaLabel = (area: Pick<Area, 'name' | 'code'>) => `${area.name} (${area.code})`;
 
