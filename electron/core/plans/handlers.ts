@@ -15,7 +15,7 @@ import { loadCase, recordCaseChange, recordCaseView } from '../cases/scope';
 import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import { matchesMime } from '../../../shared/cases/files';
-import { lastReviewOn, readOverview, readVersion, versionRow } from './read';
+import { lastReviewOn, numberedVersion, readOverview, readVersion, versionRow } from './read';
 import { conflict, invalid, invalidDate, registeredOn, writeReviewDue } from './common';
 import { createPlanProgressHandlers } from './progress-handlers';
 
@@ -50,14 +50,7 @@ export function createPlansHandlers(deps: CoreDeps) {
 
     'plans.getVersion': async ({ caseId, version }, env) => {
       await loadCase(env, caseId, 'read');
-      const row = await env
-        .db()
-        .selectFrom('plan_versions')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
+      const row = await numberedVersion(env.db(), caseId, version);
       await recordCaseView(env, caseId, 'planVersion');
       return readVersion(env.db(), row);
     },
@@ -211,13 +204,7 @@ export function createPlansHandlers(deps: CoreDeps) {
     'plans.acknowledge': async ({ caseId, version, acknowledgement: ack }, env) => {
       const caseRow = await loadCase(env, caseId, 'write');
       const db = env.db();
-      const target = await db
-        .selectFrom('plan_versions')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (!target) throw new AppError('NOT_FOUND', 'no such plan version');
+      const target = await numberedVersion(db, caseId, version);
       if (target.status !== 'draft') throw conflict('alreadyAcknowledged', 'this plan version was already acknowledged');
       const objectives = await db
         .selectFrom('plan_objectives')

@@ -9,7 +9,7 @@ import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange } from '../cases/scope';
 import { defineHandlers } from '../handler';
 import { conflict, currentObjective, invalid, invalidDate, registeredOn, setObjectiveStatus, writeReviewDue } from './common';
-import { lastReviewOn, readObjectives, readVersion, versionRow } from './read';
+import { lastReviewOn, numberedVersion, readObjectives, readVersion, versionRow } from './read';
 
 export function createPlanProgressHandlers() {
   return defineHandlers({
@@ -130,14 +130,7 @@ export function createPlanProgressHandlers() {
 
     'plans.approve': async ({ caseId, version, notes }, env) => {
       const kase = await loadCase(env, caseId, 'write');
-      const row = await env
-        .db()
-        .selectFrom('plan_versions')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
+      const row = await numberedVersion(env.db(), caseId, version);
       if (row.status === 'superseded') throw conflict('superseded', 'this plan version has been replaced');
       if (row.approved_at) throw conflict('alreadyApproved', 'this plan version is already approved');
       const { selfApproval } = await assertFourEyes(env, kase, row.created_by);

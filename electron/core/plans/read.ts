@@ -3,6 +3,7 @@
 import { parseAbsence } from '../../../shared/casework/child-views';
 import { isDeskReview } from '../../../shared/family/confidential';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { AppError } from '../../../shared/contract/errors';
 import type { Objective, PlanOverview, PlanReview, PlanVersion } from '../../../shared/plans/contract';
 import { planReviewDue } from '../../../shared/plans/schemas';
 import type { DB } from '../db/schema';
@@ -118,6 +119,13 @@ export async function readVersion(db: Db, row: PlanVersionRow): Promise<PlanVers
 
 export async function versionRow(db: Db, caseId: string, status: 'draft' | 'current'): Promise<PlanVersionRow | undefined> {
   return db.selectFrom('plan_versions').selectAll().where('case_id', '=', caseId).where('status', '=', status).executeTakeFirst();
+}
+
+/** One version of a case's plan by its number; NOT_FOUND when the case has no such version. */
+export async function numberedVersion(db: Db, caseId: string, version: number): Promise<PlanVersionRow> {
+  const row = await db.selectFrom('plan_versions').selectAll().where('case_id', '=', caseId).where('version', '=', version).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'no such plan version');
+  return row;
 }
 
 /** The latest review date of the case, whichever version it was recorded under. */

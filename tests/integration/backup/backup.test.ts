@@ -2,7 +2,7 @@
 // and restored on a "new computer" (a fresh data folder) with the recovery key.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InProcessClient } from '../../../electron/core/client';
 import type { BackupJob } from '../../../shared/backup/contract';
 import {
@@ -14,35 +14,16 @@ import {
   setUpStaffedOffice,
   staffLogins,
   supervisorPassword,
-  tempDir,
   testClock,
   workerPassword,
 } from '../../fixtures/core';
 import { sqliteMagic } from '../../fixtures/plaintext';
 import { expectCode } from '../../fixtures/results';
 import { fullCheck } from '../../fixtures/audit';
+import { child, foldersPerTest } from './fixture';
 
 const track = cleanUpAfterEach();
-const dirs: string[] = [];
-const newDir = (prefix: string) => {
-  const dir = tempDir(prefix);
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-export const child = {
-  givenName: 'Akello',
-  familyName: 'Okot',
-  sex: 'female' as const,
-  dateOfBirth: '2014-03-02',
-  separationReasons: ['poverty' as const],
-  separationPlace: 'Gulu market',
-  area: 'Gulu',
-  careArrangement: 'transit_centre' as const,
-};
+const newDir = foldersPerTest();
 
 export async function waitForJob(admin: InProcessClient): Promise<BackupJob> {
   for (;;) {

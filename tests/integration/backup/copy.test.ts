@@ -5,34 +5,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeBackup, type BackupFaultPoint, type BackupRequest } from '../../../electron/core/backup/backup';
 import { checkBackup } from '../../../electron/core/backup/restore';
 import { openRaw } from '../../../electron/core/db/open';
 import { AppError } from '../../../shared/contract/errors';
-import { cleanUpAfterEach, currentDataKey, openRawWithKey, setUpStaffedOffice, tempDir, workerPassword } from '../../fixtures/core';
+import { cleanUpAfterEach, currentDataKey, openRawWithKey, setUpStaffedOffice, workerPassword } from '../../fixtures/core';
+import { child, foldersPerTest } from './fixture';
 
 const track = cleanUpAfterEach();
-const dirs: string[] = [];
-const newDir = (prefix: string) => {
-  const dir = tempDir(prefix);
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = foldersPerTest();
 
-const child = {
-  givenName: 'Akello',
-  familyName: 'Okot',
-  sex: 'female' as const,
-  dateOfBirth: '2014-03-02',
-  separationReasons: ['poverty' as const],
-  separationPlace: 'Gulu market',
-  area: 'Gulu',
-  careArrangement: 'transit_centre' as const,
-};
 
 type Office = Awaited<ReturnType<typeof setUpStaffedOffice>>;
 

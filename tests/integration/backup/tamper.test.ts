@@ -9,19 +9,10 @@ import { checkAuditSchema } from '../../../electron/core/audit/schema';
 import { absentCaseStateHash, allCaseStateHashes, caseStateHash } from '../../../electron/core/audit/state';
 import { fullCheck } from '../../fixtures/audit';
 import { adminPassword, cleanUpAfterEach, openRawWithKey, setUpStaffedOffice, supervisorPassword, workerPassword } from '../../fixtures/core';
+import { child } from './fixture';
 
 const track = cleanUpAfterEach();
 
-const child = {
-  givenName: 'Akello',
-  familyName: 'Okot',
-  sex: 'female' as const,
-  dateOfBirth: '2014-03-02',
-  separationReasons: ['poverty' as const],
-  separationPlace: 'Gulu market',
-  area: 'Gulu',
-  careArrangement: 'transit_centre' as const,
-};
 
 async function officeWithCases() {
   const office = track(await setUpStaffedOffice());
