@@ -260,10 +260,13 @@ export const conferenceChannels = defineChannels({
     input: registerFilter,
     output: z.object({ rows: z.array(registerRowSchema), total: z.number().int() }),
   },
-  /** Commitments of agreements due by a date, in the caller's cases. */
+  /**
+   * Commitments of agreements not yet done, due by a date: in the caller's own cases (My work), or
+   * in one case the caller may read (`caseId`: the plan review shows them).
+   */
   'conference.dueCommitments': {
     access: 'case.read',
-    input: z.object({ until: isoDate }).strict(),
+    input: z.object({ until: isoDate, caseId: idSchema.optional() }).strict(),
     output: z.array(dueCommitmentSchema),
   },
 });

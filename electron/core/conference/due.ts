@@ -7,7 +7,11 @@ import type { HandlerEnv } from '../handler';
 
 const limit = 200;
 
-export async function dueCommitments(env: HandlerEnv, until: string) {
+/**
+ * Without `caseId`: the caller's own open cases. With it: that one case (the caller's scope over it
+ * is checked by the handler before), e.g. for its plan review.
+ */
+export async function dueCommitments(env: HandlerEnv, until: string, caseId?: string) {
   const today = todayIso(env.now());
   const me = env.session.userId;
   const rows = await env
@@ -18,7 +22,7 @@ export async function dueCommitments(env: HandlerEnv, until: string) {
     .where('c.done_at', 'is', null)
     .where('c.by_when', '<=', until)
     .where('cases.status', '=', 'open')
-    .where((eb) => eb.or([eb('cases.worker_id', '=', me), eb('cases.family_worker_id', '=', me)]))
+    .where((eb) => (caseId ? eb('c.case_id', '=', caseId) : eb.or([eb('cases.worker_id', '=', me), eb('cases.family_worker_id', '=', me)])))
     .orderBy('c.by_when')
     .orderBy('c.position')
     .limit(limit)

@@ -348,9 +348,14 @@ export function createConferenceHandlers(deps: CoreDeps) {
       return file;
     },
 
-    'conference.dueCommitments': async ({ until }, env) => {
-      const items = await dueCommitments(env, until);
-      await env.audit(env.db(), { action: 'conference.dueCommitmentsViewed', details: { count: items.length } });
+    'conference.dueCommitments': async ({ until, caseId }, env) => {
+      if (caseId) await loadCase(env, caseId, 'read');
+      const items = await dueCommitments(env, until, caseId);
+      await env.audit(env.db(), {
+        action: 'conference.dueCommitmentsViewed',
+        ...(caseId ? { entityType: 'case', entityId: caseId } : {}),
+        details: { count: items.length },
+      });
       return items;
     },
   });

@@ -133,6 +133,15 @@ describe('running and agreeing', () => {
     expect(mine.map((m) => m.what)).toEqual(['Visit every Sunday']);
     expect(await o.other.ok('conference.dueCommitments', { until: '2025-12-31' })).toEqual([]);
   });
+
+  it('the case’s open commitments are read for its plan review by whoever may read the case, and refused to others', async () => {
+    const forCase = await o.worker.ok('conference.dueCommitments', { until: '2099-12-31', caseId: o.caseId });
+    // Both items of the agreement, the one due in October and the later one.
+    expect(forCase.map((m) => m.what).sort()).toEqual(['Visit every Sunday', 'Walk Amélie to Pece primary school every morning']);
+    expect(forCase.every((m) => m.caseId === o.caseId)).toBe(true);
+    expect(await o.supervisor.ok('conference.dueCommitments', { until: '2099-12-31', caseId: o.caseId })).toEqual(forCase);
+    await expectCode(o.other.call('conference.dueCommitments', { until: '2099-12-31', caseId: o.caseId }), 'OUT_OF_SCOPE');
+  });
 });
 
 describe('agreement → plan draft', () => {

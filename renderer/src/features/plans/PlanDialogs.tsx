@@ -2,6 +2,7 @@
 // on one objective between reviews, and a supervisor's approval of a version.
 import { reviewParticipantRoles, type ReviewParticipant } from '@shared/tasks/contract';
 import { ViewsAbsenceFields } from '../casework/ViewsAbsenceFields';
+import { DueCommitments } from '../conference/DueCommitments';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
@@ -108,6 +109,7 @@ function ReviewForm({ caseFile, current, lastReviewOn, onClose }: { caseFile: Ca
           errors={errors}
           viewsField={<TextAreaField label={t('review.childViews')} rows={3} error={errors.childViews} {...register('childViews')} />}
         />
+        <DueCommitments caseId={caseFile.id} />
         {current.objectives.length > 0 ? (
           <fieldset className="stack plan-objective">
             <legend>{t('review.objectives')}</legend>
