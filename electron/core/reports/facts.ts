@@ -234,7 +234,11 @@ export const factDefinitions: FactDefinition[] = [
     // with the period's end).
     indicator: 'followUpOnTime',
     extra: ['n'],
-    sources: [{ table: 'followup_contacts', columns: ['case_id', 'due_on', 'type', 'status', 'visit_id'] }, { table: 'followup_visits', columns: ['case_id', 'date'] }],
+    sources: [
+      // Only face-to-face visits count: a phone call written or changed cannot move this fact.
+      { table: 'followup_contacts', columns: ['case_id', 'due_on', 'type', 'status', 'visit_id'], when: (r) => `${r}.type IN ('home_visit', 'school_visit')` },
+      { table: 'followup_visits', columns: ['case_id', 'date'] },
+    ],
     rows: (only) => `SELECT fc.case_id, fc.due_on AS at, sum(fc.status = 'done' AND v.date <= date(fc.due_on, '+${ON_TIME_DAYS} days')) AS num,
         sum(fc.status = 'planned') AS unk, NULL AS ref, NULL AS days, date(fc.due_on, '+${ON_TIME_DAYS} days') AS x, count(*) AS n
       FROM followup_contacts fc LEFT JOIN followup_visits v ON v.id = fc.visit_id
