@@ -1,5 +1,6 @@
 // Node-only. What the plan channels share: their errors, the earliest date an event may carry, and
 // the writes both the acknowledgement and the progress channels make (objective status, review due).
+import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { AppError, type ValidationIssue } from '../../../shared/contract/errors';
 import type { ObjectiveStatus } from '../../../shared/plans/schemas';
@@ -67,4 +68,31 @@ export async function currentObjective(env: HandlerEnv, caseId: string, objectiv
   if (!row) throw new AppError('NOT_FOUND', 'no such objective in this case');
   if (row.version_status !== 'current') throw conflict('notCurrent', 'progress is recorded on the acknowledged plan');
   return row;
+}
+
+/** An objective's new status and the progress note that records it (a progress entry or a review's). */
+export async function recordProgress(
+  trx: Transaction<DB>,
+  caseId: string,
+  objective: { id: string; objective_key: string; status: ObjectiveStatus },
+  entry: { status: ObjectiveStatus; date: string; note: string; planVersionId: string; reviewId: string | null },
+  at: string,
+  userId: string,
+): Promise<void> {
+  await setObjectiveStatus(trx, caseId, objective, entry.status, at);
+  await trx
+    .insertInto('plan_progress_notes')
+    .values({
+      id: crypto.randomUUID(),
+      case_id: caseId,
+      objective_key: objective.objective_key,
+      plan_version_id: entry.planVersionId,
+      review_id: entry.reviewId,
+      date: entry.date,
+      note: entry.note,
+      status: entry.status,
+      recorded_at: at,
+      recorded_by: userId,
+    })
+    .execute();
 }

@@ -8,7 +8,7 @@ import { assertFourEyes } from '../approvals/queries';
 import { assertEventDate } from '../cases/dates';
 import { loadCase, recordCaseChange } from '../cases/scope';
 import { defineHandlers } from '../handler';
-import { conflict, currentObjective, invalid, invalidDate, registeredOn, setObjectiveStatus, writeReviewDue } from './common';
+import { conflict, currentObjective, invalid, invalidDate, recordProgress, registeredOn, writeReviewDue } from './common';
 import { lastReviewOn, numberedVersion, readObjectives, readVersion, versionRow } from './read';
 
 export function createPlanProgressHandlers() {
@@ -21,22 +21,7 @@ export function createPlanProgressHandlers() {
       const now = env.now().toISOString();
       if (progress || objective.status !== status) {
         await env.tx(async (trx) => {
-          await setObjectiveStatus(trx, caseId, objective, status, now);
-          await trx
-            .insertInto('plan_progress_notes')
-            .values({
-              id: crypto.randomUUID(),
-              case_id: caseId,
-              objective_key: objective.objective_key,
-              plan_version_id: objective.plan_version_id,
-              review_id: null,
-              date: progress?.date ?? today,
-              note: progress?.note ?? '',
-              status,
-              recorded_at: now,
-              recorded_by: env.session.userId,
-            })
-            .execute();
+          await recordProgress(trx, caseId, objective, { status, date: progress?.date ?? today, note: progress?.note ?? '', planVersionId: objective.plan_version_id, reviewId: null }, now, env.session.userId);
           await recordCaseChange(
             env,
             trx,
@@ -98,22 +83,7 @@ export function createPlanProgressHandlers() {
           .execute();
         for (const p of objectivesProgress) {
           const objective = byId.get(p.objectiveId)!;
-          await setObjectiveStatus(trx, caseId, objective, p.status, now);
-          await trx
-            .insertInto('plan_progress_notes')
-            .values({
-              id: crypto.randomUUID(),
-              case_id: caseId,
-              objective_key: objective.objective_key,
-              plan_version_id: current.id,
-              review_id: reviewId,
-              date,
-              note: p.note,
-              status: p.status,
-              recorded_at: now,
-              recorded_by: env.session.userId,
-            })
-            .execute();
+          await recordProgress(trx, caseId, objective, { status: p.status, date, note: p.note, planVersionId: current.id, reviewId }, now, env.session.userId);
         }
         await writeReviewDue(trx, caseId, reviewDue);
         await recordCaseChange(
