@@ -147,6 +147,7 @@ export async function runFullCheck(options: FullCheckOptions): Promise<FullCheck
   const cuts = slices[0].cuts ?? [];
   const edges = [null, ...cuts, null];
   const recordsProgress = progress('records', edges.length - 1);
+  options.onProgress?.({ phase: 'records', checked: 0 });
   const recordSlices = await Promise.all(
     edges.slice(1).map((hi, i) => runPart({ part: 'records', slice: { lo: edges[i], hi } }, options, recordsProgress(i))),
   );
