@@ -296,6 +296,29 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(plan).not.toMatch(/TEMP B-TREE/);
     },
   },
+  // My work's per-case reads answered from indexes alone (issue 9).
+  25: {
+    seed(raw) {
+      insertRow(raw, 'cases', { ...aCase('case-25'), number: 'GUL-2025-0025', seq: 25 });
+      insertRow(raw, 'contacts', { id: 'ct-25', case_id: 'case-25', kind: 'remote_contact', status: 'planned', planned_for: '2025-03-10' });
+      insertRow(raw, 'tracing_actions', { id: 'ta-25', case_id: 'case-25', method: 'home_visit', result: 'family_found', date: '2025-02-01' });
+      insertRow(raw, 'plan_versions', { id: 'pv-25', case_id: 'case-25', version: 1, status: 'current', acknowledged_on: '2025-02-01', approved_at: null, updated_at: now });
+    },
+    check(raw) {
+      const plan = (sql: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      // Rows written before are in the new indexes, and each read is answered by its index alone.
+      const contacts = `SELECT case_id, id, kind, planned_for FROM contacts INDEXED BY contacts_planned WHERE status = 'planned' AND case_id = 'case-25'`;
+      expect(raw.prepare(contacts).all()).toEqual([{ case_id: 'case-25', id: 'ct-25', kind: 'remote_contact', planned_for: '2025-03-10' }]);
+      expect(plan(contacts)).toMatch(/COVERING INDEX contacts_planned/);
+      const tracing = `SELECT case_id, id, date, result FROM tracing_actions INDEXED BY tracing_actions_live WHERE case_id = 'case-25' AND removed_at IS NULL ORDER BY case_id, date, created_at, id`;
+      expect(raw.prepare(tracing).all()).toEqual([{ case_id: 'case-25', id: 'ta-25', date: '2025-02-01', result: 'family_found' }]);
+      expect(plan(tracing)).toMatch(/COVERING INDEX tracing_actions_live/);
+      expect(plan(tracing)).not.toMatch(/TEMP B-TREE/);
+      const waiting = `SELECT id, updated_at, version, created_by FROM plan_versions INDEXED BY plan_versions_waiting_case WHERE case_id = 'case-25' AND status = 'current' AND approved_at IS NULL`;
+      expect(raw.prepare(waiting).all()).toEqual([expect.objectContaining({ id: 'pv-25', version: 1 })]);
+      expect(plan(waiting)).toMatch(/COVERING INDEX plan_versions_waiting_case/);
+    },
+  },
   // Fidelity, second part: "not yet assessed", halt reviews, spontaneous returns' tasks.
   17: migration0017Case,
   21: migration0021Case,

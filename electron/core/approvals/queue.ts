@@ -39,10 +39,11 @@ type QueueRow = CaseDbRow & { kind: ApprovalKind; item_id: string; subject: stri
 const DAY = 86_400_000;
 
 /** Each kind's waiting rows, as `t`, with the columns the queue shows; halts are the case row itself. */
-const parts: Record<Exclude<ApprovalKind, 'halt'>, { table: string; cols: string; by: string; since: string; waits: string }> = {
+const parts: Record<Exclude<ApprovalKind, 'halt'>, { table: string; cols: string; by: string; since: string; waits: string; byCase?: string }> = {
   gateException: { table: 'gate_exceptions', cols: 't.id AS item_id, t.case_id AS case_id, t.gate_id AS subject', by: 't.requested_by', since: 't.requested_at', waits: "t.status = 'pending'" },
   bid: { table: 'bids', cols: "t.id AS item_id, t.case_id AS case_id, coalesce(t.decision, '') AS subject", by: 't.submitted_by', since: 'coalesce(t.submitted_at, t.updated_at)', waits: "t.status = 'submitted'" },
-  plan: { table: 'plan_versions', cols: 't.id AS item_id, t.case_id AS case_id, CAST(t.version AS TEXT) AS subject', by: 't.created_by', since: 't.updated_at', waits: "t.status = 'current' AND t.approved_at IS NULL" },
+  // From a worker's cases: the waiting plans by case, holding what is shown (migration 24).
+  plan: { table: 'plan_versions', cols: 't.id AS item_id, t.case_id AS case_id, CAST(t.version AS TEXT) AS subject', by: 't.created_by', since: 't.updated_at', waits: "t.status = 'current' AND t.approved_at IS NULL", byCase: 'plan_versions_waiting_case' },
   closure: { table: 'case_closures', cols: 't.id AS item_id, t.case_id AS case_id, t.reason AS subject', by: 't.recommended_by', since: 't.recommended_at', waits: "t.status = 'recommended'" },
 };
 
@@ -68,14 +69,18 @@ function oldestOfKind(kind: ApprovalKind, drive: Drive, scope: RawBuilder<unknow
   const select = sql.raw(`SELECT '${kind}' AS kind, ${p.cols}, ${p.since} AS since, ${p.by} AS requested_by`);
   const from =
     drive === 'mine'
-      ? sql`FROM mine m CROSS JOIN ${sql.raw(p.table)} t ON t.case_id = m.id WHERE ${sql.raw(p.waits)}`
+      ? sql`FROM mine m CROSS JOIN ${sql.raw(p.byCase ? `${p.table} t INDEXED BY ${p.byCase}` : `${p.table} t`)} ON t.case_id = m.id WHERE ${sql.raw(p.waits)}`
       : sql`FROM ${sql.raw(p.table)} t CROSS JOIN cases c ON c.id = t.case_id WHERE ${sql.raw(p.waits)} AND c.status IN ('open', 'halted') AND ${scope}`;
   return sql`SELECT * FROM (${select} ${from} ORDER BY since, item_id LIMIT ${limit})`;
 }
 
-/** Items waiting per kind, each counted from its partial index alone (a few ms for tens of thousands). */
-async function waitingCounts(db: Db): Promise<Record<Exclude<ApprovalKind, 'halt'>, number>> {
-  const count = (k: Exclude<ApprovalKind, 'halt'>) => sql.raw(`(SELECT count(*) FROM ${parts[k].table} t WHERE ${parts[k].waits}) AS "${k}"`);
+/**
+ * Items waiting per kind, each counted from its partial index alone and only up to `cap` (only
+ * "more than the threshold?" is asked: counting 37 000 waiting plans took milliseconds).
+ */
+async function waitingCounts(db: Db, cap: number): Promise<Record<Exclude<ApprovalKind, 'halt'>, number>> {
+  const count = (k: Exclude<ApprovalKind, 'halt'>) =>
+    sql.raw(`(SELECT count(*) FROM (SELECT 1 FROM ${parts[k].table} t WHERE ${parts[k].waits} LIMIT ${Math.floor(cap) + 1})) AS "${k}"`);
   const { rows } = await sql<Record<Exclude<ApprovalKind, 'halt'>, number>>`SELECT ${sql.join((Object.keys(parts) as Exclude<ApprovalKind, 'halt'>[]).map(count))}`.execute(db);
   return rows[0];
 }
@@ -108,8 +113,9 @@ export async function approvalQueue(
   const scope = scoped ? sql`(c.worker_id = ${session.userId} OR c.family_worker_id = ${session.userId})` : sql`1`;
   // A supervisor's page is the oldest items of the office: always from the waiting indexes. A case
   // worker's: from the waiting index when few of that kind wait, else from their own cases.
-  const counts = scoped ? await waitingCounts(db) : null;
-  const drives = kinds.map((k): Drive => (counts && k !== 'halt' && counts[k] > (options.driveFromCasesAbove ?? DRIVE_FROM_CASES_ABOVE) ? 'mine' : 'waiting'));
+  const threshold = options.driveFromCasesAbove ?? DRIVE_FROM_CASES_ABOVE;
+  const counts = scoped ? await waitingCounts(db, threshold) : null;
+  const drives = kinds.map((k): Drive => (counts && k !== 'halt' && counts[k] > threshold ? 'mine' : 'waiting'));
   const withMine = drives.includes('mine') ? mineSql(session.userId) : sql``;
   const { rows } = await sql<QueueRow>`
     WITH ${withMine}waiting (kind, item_id, case_id, subject, since, requested_by) AS (${sql.join(kinds.map((k, i) => oldestOfKind(k, drives[i], scope, limit)), sql` UNION ALL `)})

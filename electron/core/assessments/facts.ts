@@ -2,7 +2,7 @@
 // been completed for the case (a draft does not count), and whether the latest child and family
 // assessments say "no" to the return (issue 7: "Does the family want the child back? — No" must
 // not pass silently; a supervisor reviews it through a gate exception).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CaseFacts } from '../../../shared/cases/stages';
 import type { DB } from '../db/schema';
 import { byCase, factsFor, forCases } from '../cases/facts-many';
@@ -12,17 +12,13 @@ const willingness = { child: 'wants_to_return', family: 'wants_child_back' } as 
 
 interface Row {
   kind: string;
-  answers: string;
+  /** The answer to the kind's willingness question (null for other kinds or none given). */
+  willing: unknown;
 }
 
 function assessed(rows: readonly Row[]): Partial<CaseFacts> {
   const kinds = new Set(rows.map((r) => r.kind));
-  const saysNo = (kind: 'child' | 'family') => {
-    const latest = rows.find((r) => r.kind === kind);
-    if (!latest) return false;
-    const answers = JSON.parse(latest.answers) as Record<string, unknown>;
-    return answers[willingness[kind]] === 'no';
-  };
+  const saysNo = (kind: 'child' | 'family') => rows.find((r) => r.kind === kind)?.willing === 'no';
   return {
     childAssessed: kinds.has('child'),
     familyAssessed: kinds.has('family'),
@@ -36,7 +32,13 @@ export async function assessmentsFacts(db: Kysely<DB>, caseIds: readonly string[
   const rows = await forCases(caseIds, (list) =>
     db
       .selectFrom('assessments')
-      .select(['case_id', 'kind', 'answers'])
+      // Only the willingness answer is read from the answers, in SQL: the whole JSON of 200 cases'
+      // assessments was carried to JavaScript and parsed to look at one field.
+      .select([
+        'case_id',
+        'kind',
+        sql<unknown>`CASE kind WHEN 'child' THEN answers ->> ${'$.' + willingness.child} WHEN 'family' THEN answers ->> ${'$.' + willingness.family} END`.as('willing'),
+      ])
       .where('case_id', 'in', list)
       .where('status', '=', 'completed')
       .orderBy('case_id')

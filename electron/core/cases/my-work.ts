@@ -32,12 +32,15 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
   const today = todayIso(now);
   const soon = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
   const userId = env.session.userId;
-  // 'open' as a literal: only then may SQLite use the partial covering indexes of open cases (a
-  // bound parameter made it read 1 700 wide rows through a status index instead).
-  const slimOf = (column: 'worker_id' | 'family_worker_id') =>
-    db.selectFrom('cases').select(['id', 'review_due', 'stage', 'updated_at']).where('status', '=', sql.lit('open')).where(column, '=', userId).execute();
+  // Named, with 'open' as a literal: the partial covering indexes of open cases answer alone. Left to
+  // choose, SQLite took the caseload index (status, worker) and read 1 700 wide rows (41 ms → 2 ms).
+  const slimOf = async (column: 'worker_id' | 'family_worker_id') =>
+    (
+      await sql<Slim>`SELECT id, review_due, stage, updated_at FROM cases INDEXED BY ${sql.raw(column === 'worker_id' ? 'cases_open_worker' : 'cases_open_family_worker')}
+        WHERE status = 'open' AND ${sql.ref(column)} = ${userId}`.execute(db)
+    ).rows;
   const mine = new Map<string, Slim>();
-  for (const row of [...(await slimOf('worker_id')), ...(await slimOf('family_worker_id'))]) mine.set(row.id, row as Slim);
+  for (const row of [...(await slimOf('worker_id')), ...(await slimOf('family_worker_id'))]) mine.set(row.id, row);
   const open = [...mine.values()];
 
   const byReview = (a: Slim, b: Slim) => (a.review_due! < b.review_due! ? -1 : a.review_due! > b.review_due! ? 1 : 0);

@@ -133,6 +133,42 @@ describe('My work at scale', () => {
       // by scanning them) or of a waiting-items table.
       expect({ sql, scans: plan.filter((d) => /^SCAN (c|cases|t|plan_versions|bids)\b/.test(d) && !/COVERING INDEX|USING INDEX/.test(d)) }).toEqual({ sql, scans: [] });
     }
+    // The per-case reads answered from an index alone (migration 24): the worker's open cases,
+    // their planned contacts, and the tracing outcomes in log order without a sort.
+    const planOf = (pattern: RegExp) => {
+      const q = reads.find((r) => pattern.test(r.sql));
+      expect(q, String(pattern)).toBeDefined();
+      return (raw.prepare(`EXPLAIN QUERY PLAN ${q!.sql}`).all(...q!.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    };
+    expect(planOf(/FROM cases INDEXED BY cases_open_worker/)).toMatch(/COVERING INDEX cases_open_worker/);
+    expect(planOf(/FROM contacts INDEXED BY contacts_planned/)).toMatch(/COVERING INDEX contacts_planned/);
+    const tracing = planOf(/FROM tracing_actions INDEXED BY tracing_actions_live/);
+    expect(tracing).toMatch(/COVERING INDEX tracing_actions_live/);
+    expect(tracing).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('drives a busy worker\'s waiting plans from their cases through the index of waiting plans by case', async () => {
+    const { raw, db } = core.store.get();
+    useStatsOf100k(raw);
+    const seen: { sql: string; params: unknown[] }[] = [];
+    const prepare = raw.prepare;
+    raw.prepare = ((text: string) => {
+      const statement = prepare.call(raw, text);
+      const all = statement.all.bind(statement) as (...params: unknown[]) => unknown[];
+      (statement as { all: unknown }).all = (...params: unknown[]) => {
+        seen.push({ sql: text, params });
+        return all(...params);
+      };
+      return statement;
+    }) as typeof raw.prepare;
+    try {
+      await approvalQueue(db, { userId: busiest.id, role: 'caseworker' } as Session, now, { limit: 100, kinds: ['plan'], driveFromCasesAbove: -1 });
+    } finally {
+      delete (raw as { prepare?: unknown }).prepare;
+    }
+    const queue = seen.find((q) => /WITH mine/.test(q.sql))!;
+    const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${queue.sql}`).all(...queue.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH t USING COVERING INDEX plan_versions_waiting_case \(case_id=\?\)/);
   });
 
   it('finds a case worker\'s waiting decisions the same way from their cases as from the waiting indexes', async () => {
