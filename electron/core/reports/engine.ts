@@ -33,11 +33,17 @@ export function periodParams(period: Period): PeriodParams {
 
 const whereAll = (conds: RawBuilder<unknown>[]) => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[rank - 1];
+/** Nearest-rank percentile of values given in ascending order with how often each occurs. */
+export function percentileOfCounts(sorted: readonly { value: number; count: number }[], q: number): number | null {
+  const n = sorted.reduce((s, v) => s + v.count, 0);
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * n));
+  let seen = 0;
+  for (const v of sorted) {
+    seen += v.count;
+    if (seen >= rank) return v.value;
+  }
+  return null;
 }
 
 export interface ComputeOptions {
@@ -83,12 +89,16 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
   let median: number | null = null;
   let p90: number | null = null;
   if (meta.shape === 'duration' || id === 'traced') {
-    // One pass gives both the figures and the days.
-    const rows = (await sql<{ num: number | null; unk: number | null; days: number | null }>`SELECT k.num, k.unk, k.days ${base} ${whereAll(conds)}`.execute(db)).rows;
-    total ??= { den: rows.length, num: rows.reduce((n, r) => n + Number(r.num ?? 0), 0), unk: rows.reduce((n, r) => n + Number(r.unk ?? 0), 0) };
-    const days = rows.filter((r) => r.days !== null).map((r) => Math.round(Number(r.days))).sort((a, b) => a - b);
-    median = percentile(days, 0.5);
-    p90 = percentile(days, 0.9);
+    // One pass gives both the figures and the days, counted per number of days: a few hundred
+    // rows reach JavaScript, not one per child (38 000 for the children traced in a year).
+    const rows = (
+      await sql<Sums & { days: number | null }>`SELECT k.days AS days, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}
+        GROUP BY k.days ORDER BY k.days`.execute(db)
+    ).rows;
+    total ??= rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+    const days = rows.filter((r) => r.days !== null).map((r) => ({ value: Math.round(Number(r.days)), count: Number(r.den) }));
+    median = percentileOfCounts(days, 0.5);
+    p90 = percentileOfCounts(days, 0.9);
   }
   total ??= (await sql<Sums>`SELECT count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}`.execute(db)).rows[0];
   return {
@@ -108,6 +118,13 @@ export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions)
   const results: IndicatorResult[] = [];
   for (const id of options.ids ?? indicatorIds) results.push(await computeOne(db, id, p, options));
   return results;
+}
+
+/** One indicator's cohort for a period (one row per child), as the dashboard reads it. */
+export function cohortSql(id: IndicatorId, period: Period): RawBuilder<unknown> {
+  const cohort = cohorts[id];
+  if (!cohort) throw new Error(`indicator ${id} has no definition`);
+  return cohort(periodParams(period));
 }
 
 /**
