@@ -113,18 +113,42 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
   };
 }
 
+/**
+ * The share of an indicator's facts (by the days they span) above which reading all of them in the
+ * child's order costs less than sorting the period's by child. Measured at 100 000 cases (facts over
+ * three years): a quarter (8 % of them) is up to twice as cheap by date, twelve months (33 %) two to
+ * four times cheaper by child.
+ */
+const BY_CHILD_SHARE = 0.15;
+
+const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+/** Whether the period covers enough of the indicator's facts to read them in the child's order. */
+async function readByChild(db: Kysely<DB>, id: IndicatorId, period: Period): Promise<boolean> {
+  if (!(id in factCohorts)) return false;
+  // The first and last dates are one step of the primary key each.
+  const span = (
+    await sql<{ lo: string | null; hi: string | null }>`SELECT (SELECT min(at) FROM report_facts WHERE indicator = ${id}) AS lo,
+      (SELECT max(at) FROM report_facts WHERE indicator = ${id}) AS hi`.execute(db)
+  ).rows[0];
+  if (!span?.lo || !span.hi) return false;
+  const [lo, hi] = [dayNumber(span.lo), dayNumber(span.hi)];
+  const covered = Math.min(dayNumber(period.to), hi) - Math.max(dayNumber(period.from), lo) + 1;
+  return covered / (hi - lo + 1) > BY_CHILD_SHARE;
+}
+
 export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions): Promise<IndicatorResult[]> {
   const p = periodParams(options.period);
   const results: IndicatorResult[] = [];
-  for (const id of options.ids ?? indicatorIds) results.push(await computeOne(db, id, p, options));
+  for (const id of options.ids ?? indicatorIds) results.push(await computeOne(db, id, { ...p, byChild: await readByChild(db, id, options.period) }, options));
   return results;
 }
 
-/** One indicator's cohort for a period (one row per child), as the dashboard reads it. */
-export function cohortSql(id: IndicatorId, period: Period): RawBuilder<unknown> {
+/** One indicator's cohort for a period (one row per child), its facts read by date or in the child's order. */
+export function cohortSql(id: IndicatorId, period: Period, byChild = false): RawBuilder<unknown> {
   const cohort = cohorts[id];
   if (!cohort) throw new Error(`indicator ${id} has no definition`);
-  return cohort(periodParams(period));
+  return cohort({ ...periodParams(period), byChild });
 }
 
 /**
