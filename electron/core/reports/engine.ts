@@ -59,6 +59,10 @@ interface Sums {
   unk: number | null;
 }
 
+/** The sums of several rows' figures (groups of a split, or days of a duration). */
+const addSums = (rows: readonly Sums[]): Sums =>
+  rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+
 async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: ComputeOptions): Promise<IndicatorResult> {
   const cohort = cohorts[id];
   if (!cohort) throw new Error(`indicator ${id} has no definition`);
@@ -83,7 +87,7 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
     }));
     // Single-valued splits add up to the total; a child with two reasons is in two groups.
     if (options.by !== 'reason') {
-      total = rows.rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+      total = addSums(rows.rows);
     }
   }
   let median: number | null = null;
@@ -95,7 +99,7 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
       await sql<Sums & { days: number | null }>`SELECT k.days AS days, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}
         GROUP BY k.days ORDER BY k.days`.execute(db)
     ).rows;
-    total ??= rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+    total ??= addSums(rows);
     const days = rows.filter((r) => r.days !== null).map((r) => ({ value: Math.round(Number(r.days)), count: Number(r.den) }));
     median = percentileOfCounts(days, 0.5);
     p90 = percentileOfCounts(days, 0.9);
