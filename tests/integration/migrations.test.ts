@@ -20,6 +20,7 @@ import { migration0019Case } from './services/migration-0019';
 import { migration0021Case } from './assessments/migration-0021';
 import { migration0022Case } from './reports/migration-0022';
 import { migration0023Case } from './referrals/migration-0023';
+import { migration0024Case } from './reports/migration-0024';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -324,6 +325,8 @@ const migrationCases: Record<number, MigrationCase> = {
   21: migration0021Case,
   // Indicator facts for the M&E dashboard at 100 000 cases.
   22: migration0022Case,
+  // Indexes for the dashboard's grouped cohorts, the care-setting split and the export's scores.
+  24: migration0024Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

@@ -15,6 +15,12 @@ export interface PeriodParams {
   toNext: string;
   /** `to` minus three months. */
   to3m: string;
+  /**
+   * Read a grouped cohort's facts in the child's order (no sort, but every fact of the indicator)
+   * rather than the period's range by date (then sorted by child): the engine chooses per indicator
+   * from how much of its facts the period covers (engine.ts, readOrder).
+   */
+  byChild?: boolean;
 }
 
 type Cohort = (p: PeriodParams) => RawBuilder<unknown>;

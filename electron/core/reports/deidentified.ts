@@ -132,8 +132,9 @@ async function records(db: Kysely<DB>, ids: string[]): Promise<Records> {
   const care = await sql<{ case_id: string; arrangement: string; since: string; recorded_at: string }>`SELECT pc.case_id, pc.arrangement, pc.since, pc.recorded_at
     FROM preparation_care pc WHERE ${inChunk('pc.case_id')}`.execute(db);
   for (const c of care.rows) out.care.set(c.case_id, [...(out.care.get(c.case_id) ?? []), c]);
+  // The scores' own index (migration 24), not the wide assessment rows.
   const scores = await sql<{ case_id: string; date: string; overall: number | null }>`SELECT a.case_id, a.date, json_extract(a.scores, '$.overall') AS overall
-    FROM assessments a WHERE ${inChunk('a.case_id')} AND a.kind = 'wellbeing' AND a.status = 'completed'`.execute(db);
+    FROM assessments a INDEXED BY assessments_wellbeing_score WHERE ${inChunk('a.case_id')} AND a.kind = 'wellbeing' AND a.status = 'completed'`.execute(db);
   for (const a of scores.rows) if ((out.wellbeing.get(a.case_id)?.date ?? '') < a.date) out.wellbeing.set(a.case_id, a);
   return out;
 }

@@ -33,11 +33,17 @@ export function periodParams(period: Period): PeriodParams {
 
 const whereAll = (conds: RawBuilder<unknown>[]) => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[rank - 1];
+/** Nearest-rank percentile of values given in ascending order with how often each occurs. */
+export function percentileOfCounts(sorted: readonly { value: number; count: number }[], q: number): number | null {
+  const n = sorted.reduce((s, v) => s + v.count, 0);
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * n));
+  let seen = 0;
+  for (const v of sorted) {
+    seen += v.count;
+    if (seen >= rank) return v.value;
+  }
+  return null;
 }
 
 export interface ComputeOptions {
@@ -52,6 +58,10 @@ interface Sums {
   num: number | null;
   unk: number | null;
 }
+
+/** The sums of several rows' figures (groups of a split, or days of a duration). */
+const addSums = (rows: readonly Sums[]): Sums =>
+  rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
 
 async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: ComputeOptions): Promise<IndicatorResult> {
   const cohort = cohorts[id];
@@ -77,18 +87,22 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
     }));
     // Single-valued splits add up to the total; a child with two reasons is in two groups.
     if (options.by !== 'reason') {
-      total = rows.rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+      total = addSums(rows.rows);
     }
   }
   let median: number | null = null;
   let p90: number | null = null;
   if (meta.shape === 'duration' || id === 'traced') {
-    // One pass gives both the figures and the days.
-    const rows = (await sql<{ num: number | null; unk: number | null; days: number | null }>`SELECT k.num, k.unk, k.days ${base} ${whereAll(conds)}`.execute(db)).rows;
-    total ??= { den: rows.length, num: rows.reduce((n, r) => n + Number(r.num ?? 0), 0), unk: rows.reduce((n, r) => n + Number(r.unk ?? 0), 0) };
-    const days = rows.filter((r) => r.days !== null).map((r) => Math.round(Number(r.days))).sort((a, b) => a - b);
-    median = percentile(days, 0.5);
-    p90 = percentile(days, 0.9);
+    // One pass gives both the figures and the days, counted per number of days: a few hundred
+    // rows reach JavaScript, not one per child (38 000 for the children traced in a year).
+    const rows = (
+      await sql<Sums & { days: number | null }>`SELECT k.days AS days, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}
+        GROUP BY k.days ORDER BY k.days`.execute(db)
+    ).rows;
+    total ??= addSums(rows);
+    const days = rows.filter((r) => r.days !== null).map((r) => ({ value: Math.round(Number(r.days)), count: Number(r.den) }));
+    median = percentileOfCounts(days, 0.5);
+    p90 = percentileOfCounts(days, 0.9);
   }
   total ??= (await sql<Sums>`SELECT count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${base} ${whereAll(conds)}`.execute(db)).rows[0];
   return {
@@ -103,11 +117,42 @@ async function computeOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, opti
   };
 }
 
+/**
+ * The share of an indicator's facts (by the days they span) above which reading all of them in the
+ * child's order costs less than sorting the period's by child. Measured at 100 000 cases (facts over
+ * three to four years): for a quarter (6–8 % of them) the grouped statements are up to twice as cheap
+ * by date; for twelve months (25–33 %) two to four times cheaper by child.
+ */
+const BY_CHILD_SHARE = 0.15;
+
+const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+/** Whether the period covers enough of the indicator's facts to read them in the child's order. */
+async function readByChild(db: Kysely<DB>, id: IndicatorId, period: Period): Promise<boolean> {
+  if (!(id in factCohorts)) return false;
+  // The first and last dates are one step of the primary key each.
+  const span = (
+    await sql<{ lo: string | null; hi: string | null }>`SELECT (SELECT min(at) FROM report_facts WHERE indicator = ${id}) AS lo,
+      (SELECT max(at) FROM report_facts WHERE indicator = ${id}) AS hi`.execute(db)
+  ).rows[0];
+  if (!span?.lo || !span.hi) return false;
+  const [lo, hi] = [dayNumber(span.lo), dayNumber(span.hi)];
+  const covered = Math.min(dayNumber(period.to), hi) - Math.max(dayNumber(period.from), lo) + 1;
+  return covered / (hi - lo + 1) > BY_CHILD_SHARE;
+}
+
 export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions): Promise<IndicatorResult[]> {
   const p = periodParams(options.period);
   const results: IndicatorResult[] = [];
-  for (const id of options.ids ?? indicatorIds) results.push(await computeOne(db, id, p, options));
+  for (const id of options.ids ?? indicatorIds) results.push(await computeOne(db, id, { ...p, byChild: await readByChild(db, id, options.period) }, options));
   return results;
+}
+
+/** One indicator's cohort for a period (one row per child), its facts read by date or in the child's order. */
+export function cohortSql(id: IndicatorId, period: Period, byChild = false): RawBuilder<unknown> {
+  const cohort = cohorts[id];
+  if (!cohort) throw new Error(`indicator ${id} has no definition`);
+  return cohort({ ...periodParams(period), byChild });
 }
 
 /**

@@ -9,6 +9,15 @@ import type { PeriodParams } from './cohorts';
 
 type Cohort = (p: PeriodParams) => RawBuilder<unknown>;
 
+/**
+ * Where a cohort that combines a child's rows of a period reads them: in the child's order (migration
+ * 24's index report_facts_child: indicator, case_id, at and every column), grouped as they are read
+ * but every fact of the indicator; or the period's range of the primary key, sorted by child. Which is
+ * cheaper depends on how much of the facts the period holds (the engine decides: PeriodParams.byChild).
+ * Measured at 100 000 cases, follow-up visits: a year 203 ms by date, 43 ms by child; a quarter 32 / 34.
+ */
+const grouped = (p: PeriodParams) => (p.byChild ? sql`report_facts f INDEXED BY report_facts_child` : sql`report_facts f`);
+
 const days = (id: IndicatorId, p: PeriodParams) => sql`f.indicator = ${id} AND f.at BETWEEN ${p.from} AND ${p.to}`;
 const stamps = (id: IndicatorId, p: PeriodParams) => sql`f.indicator = ${id} AND f.at >= ${p.from} AND f.at < ${p.toNext}`;
 
@@ -17,15 +26,15 @@ const each = (id: IndicatorId) => (p: PeriodParams) => sql`SELECT f.case_id, f.n
 /** Children with any row in the period (counts). */
 const anyIn = (id: IndicatorId, within: typeof days) => (p: PeriodParams) =>
   sql`SELECT f.case_id, 1 AS num, 0 AS unk, max(${id === 'closed' ? sql`f.ref` : sql`${p.to}`}) AS ref, NULL AS days
-    FROM report_facts f WHERE ${within(id, p)} GROUP BY f.case_id`;
+    FROM ${grouped(p)} WHERE ${within(id, p)} GROUP BY f.case_id`;
 /** The child's last row in the period decides (SQLite takes the other columns from the max row). */
 const last = (id: IndicatorId) => (p: PeriodParams) =>
   sql`SELECT f.case_id, f.num, f.unk, ${id === 'lowFactorAtClosure' ? sql`f.ref` : sql`${p.to}`} AS ref, NULL AS days, max(f.at) AS last_at
-    FROM report_facts f WHERE ${stamps(id, p)} GROUP BY f.case_id`;
+    FROM ${grouped(p)} WHERE ${stamps(id, p)} GROUP BY f.case_id`;
 /** Met when any row of the period meets it; unknown when none does and one is unknown. */
 const anyMet = (id: IndicatorId, within: typeof days, ref: 'to' | 'lastAt') => (p: PeriodParams) =>
   sql`SELECT f.case_id, max(f.num) AS num, (max(f.num) = 0 AND max(f.unk) = 1) AS unk, ${ref === 'to' ? sql`${p.to}` : sql`max(f.at)`} AS ref, NULL AS days
-    FROM report_facts f WHERE ${within(id, p)} GROUP BY f.case_id`;
+    FROM ${grouped(p)} WHERE ${within(id, p)} GROUP BY f.case_id`;
 
 export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   /** Children registered in the period. */
@@ -36,7 +45,7 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
    */
   traced: (p) => sql`SELECT f.case_id, coalesce(max(f.x <= ${p.to}), 0) AS num, 0 AS unk, ${p.to} AS ref,
       min(CASE WHEN f.x <= ${p.to} THEN f.days END) AS days
-    FROM report_facts f WHERE ${days('traced', p)} AND (f.x IS NULL OR f.x >= ${p.from}) GROUP BY f.case_id`,
+    FROM ${grouped(p)} WHERE ${days('traced', p)} AND (f.x IS NULL OR f.x >= ${p.from}) GROUP BY f.case_id`,
   /** Children whose first tracing action was in the period; those with a child assessment completed by then (G:L123). */
   assessedBeforeTracing: each('assessedBeforeTracing'),
   /** Children with an assessment (child, family, community or well-being) completed in the period. */
@@ -101,7 +110,7 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   followUpOnTime: (p) => sql`SELECT d.case_id, (d.late = 0 AND d.open = 0) AS num, (d.late = 0 AND d.open > 0) AS unk, ${p.to} AS ref, NULL AS days
     FROM (SELECT f.case_id, sum(f.n - f.num - CASE WHEN f.x >= ${p.to} THEN f.unk ELSE 0 END) AS late,
         sum(CASE WHEN f.x >= ${p.to} THEN f.unk ELSE 0 END) AS open
-      FROM report_facts f WHERE ${days('followUpOnTime', p)} GROUP BY f.case_id) d`,
+      FROM ${grouped(p)} WHERE ${days('followUpOnTime', p)} GROUP BY f.case_id) d`,
   /** Children registered in the period; those with an informed consent in force at the period's end. */
   consentRecorded: (p) => sql`SELECT f.case_id, EXISTS (SELECT 1 FROM json_each(f.x) s WHERE s.value ->> 0 <= ${p.to}
         AND (s.value ->> 1 IS NULL OR s.value ->> 1 > ${p.to})) AS num, 0 AS unk, f.ref, NULL AS days
@@ -120,5 +129,5 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   acceptReunification: (p) => sql`SELECT f.case_id,
       coalesce(max(f.ref BETWEEN ${p.from} AND ${p.to} AND f.num = 1 AND (f.y IS NULL OR f.y > ${p.to})), 0) AS num,
       0 AS unk, coalesce(f.ref, ${p.to}) AS ref, NULL AS days
-    FROM report_facts f WHERE ${days('acceptReunification', p)} AND f.x <= ${p.to} GROUP BY f.case_id`,
+    FROM ${grouped(p)} WHERE ${days('acceptReunification', p)} AND f.x <= ${p.to} GROUP BY f.case_id`,
 };
