@@ -17,6 +17,7 @@ import { ErrorAlert, Loading } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
 import { userTextDir } from '../../ui/UserText';
 import { useSlipValue } from './SendDialog';
+import { receivedDraftKey } from './kit';
 import { StatusMoveForm } from './StatusMoveForm';
 
 /** A category the sending office named: its name here if this office has the same key built in, else the sender's name for it. */
@@ -128,6 +129,7 @@ function RespondForm({ received: r, onDone }: { received: ReceivedReferral; onDo
       legend={t('received.respondLegend')}
       submit={t('received.respond')}
       done={t('received.responded')}
+      draftKey={receivedDraftKey(r.id, r.status)}
       onMove={async (m) => {
         const result = await call('referrals.respondReceived', { id: r.id, version: r.version, ...m });
         saveGeneratedFile(result.file, 'application/octet-stream');
