@@ -131,7 +131,7 @@ export function ReferralForm({ caseFile, draft, draftKey, initialCategory, exclu
         await queryClient.invalidateQueries({ queryKey: referralKeys.all });
       },
       t('form.saved'),
-      onClose,
+      { then: onClose },
     ),
   );
   // Cancel forgets what was typed; the dialog's × keeps it for next time.

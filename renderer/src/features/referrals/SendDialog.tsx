@@ -54,7 +54,7 @@ export function SendDialog({ referral, onClose }: { referral: Referral; onClose:
           await queryClient.invalidateQueries({ queryKey: referralKeys.all });
         },
         t(sealed ? 'exchange.sealedSent' : 'preview.sent'),
-        onClose,
+        { then: onClose },
       ),
     );
   // Cancel forgets what was typed; the dialog's × keeps it for next time.
