@@ -82,17 +82,17 @@ test('referral forms: a lock at once keeps the typing, the form is back after un
     expect(await savedDraft(bridge, key(`edit:${draftId}`))).toBeNull();
   });
 
-  await test.step('sending without consent: the emergency reason comes back after unlock; Close (cancel) discards it', async () => {
+  await test.step('sending without consent: the emergency reason comes back after unlock; Cancel discards it', async () => {
     await tab();
     await page.getByTestId(`referral-${draftId}`).getByRole('button', { name: 'Preview and send', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Exactly what leaves the office' });
     await dialog.getByLabel('Emergency reason (sent without consent)').fill(typed('emergency reason'));
-    await lockAtOnce(page, 'topbar');
+    await lockAtOnce(page, 'dialog', dialog);
     await unlock(page);
     await expect(dialog.getByLabel('Emergency reason (sent without consent)')).toHaveValue(typed('emergency reason'));
-    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(dialog).toBeHidden();
-    expect(await savedDraft(bridge, key(`send:${draftId}`))).toBeNull();
+    await expect.poll(() => savedDraft(bridge, key(`send:${draftId}`))).toBeNull();
   });
 
   await test.step('the provider\'s answer on the card: status and reason come back after unlock; recording it discards the draft', async () => {
@@ -187,7 +187,7 @@ test('service forms: a provider, an area, the boundary import and a category kee
     await expect(add.getByLabel('Name', { exact: true })).toHaveValue('Kisumu East');
     await expect(page.getByLabel('Property holding the area code')).toHaveValue('ADM2_PCODE');
     await add.getByRole('button', { name: 'Save area', exact: true }).click();
-    await expect(page.getByRole('cell', { name: 'Kisumu East' })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Kisumu East' })).toBeVisible();
     await expect(add.getByLabel('Code', { exact: true })).toHaveValue('');
     expect(await savedDraft(bridge, 'services:areas:new')).toBeNull();
   });

@@ -57,7 +57,8 @@ export function SendDialog({ referral, onClose }: { referral: Referral; onClose:
         { then: onClose },
       ),
     );
-  // Cancel forgets what was typed; the dialog's × keeps it for next time.
+  // Cancel forgets what was typed; the dialog's × (named "Close") keeps it for next time. The footer
+  // button says Cancel, not Close as it did, so the two are told apart.
   const cancel = () => void draft.discard().then(onClose);
 
   return (
@@ -90,7 +91,7 @@ export function SendDialog({ referral, onClose }: { referral: Referral; onClose:
             </div>
           ) : null}
           <ErrorAlert error={failure} />
-          <FormFooter submit={t('preview.send')} busy={isSubmitting} onCancel={cancel} cancelText={t('preview.close')} />
+          <FormFooter submit={t('preview.send')} busy={isSubmitting} onCancel={cancel} />
         </form>
       ) : null}
     </Dialog>

@@ -27,6 +27,8 @@ import { useDocumentTitle } from '../cases/format';
 import { servicesKeys, useCategoryLabel } from './kit';
 
 const usageKey = ['services', 'categoryUsage'] as const;
+/** Where a category's form keeps its draft (the user's own, not a case's). */
+const categoryDraftPrefix = 'services:category:';
 
 export function CategoriesPage() {
   const { t } = useTranslation('services');
@@ -115,14 +117,17 @@ export function CategoriesPage() {
 
 const categoryForm = z.object({ key: categoryKey, labels: categoryLabels });
 type CategoryValues = { key: string; labels: CategoryLabels };
-/** Where a category's form keeps its draft (the user's own, not a case's). */
-const categoryDraftPrefix = 'services:category:';
+/**
+ * A name for every language, '' where none is given: the form holds what its fields hold from the
+ * start, so their mounting is not taken for typing (which would be saved over a draft coming back).
+ */
+const allLabels = (labels: CategoryLabels): CategoryLabels => Object.fromEntries(languages.map((lang) => [lang, labels[lang] ?? ''])) as CategoryLabels;
 
 function CategoryDialog({ category, onClose, onSaved }: { category: Category | null; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t } = useTranslation('services');
   const { status } = useSession();
   const officeLanguage = status?.office?.defaultLanguage ?? 'en';
-  const form = useForm<CategoryValues>({ resolver: zodResolver(categoryForm, formSchemaOptions) as Resolver<CategoryValues>, defaultValues: { key: category?.key ?? '', labels: category?.labels ?? {} } });
+  const form = useForm<CategoryValues>({ resolver: zodResolver(categoryForm, formSchemaOptions) as Resolver<CategoryValues>, defaultValues: { key: category?.key ?? '', labels: allLabels(category?.labels ?? {}) } });
   const draft = useFormDraft(form, `${categoryDraftPrefix}${category?.key ?? 'new'}`);
   const { failure, run } = useSubmit();
   const save = form.handleSubmit((values) =>

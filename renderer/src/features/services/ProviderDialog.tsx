@@ -7,7 +7,7 @@ import { useFieldArray, useForm, useWatch, type Path, type PathValue } from 'rea
 import { useTranslation } from 'react-i18next';
 import { languageNames, languages, type Language } from '@shared/i18n/languages';
 import { referralFieldKeys, type ReferralField } from '@shared/referrals/fields';
-import { eligibleSexes, providerKinds, serviceCosts, type ProviderInput, type ServiceInput } from '@shared/services/contract';
+import { eligibleSexes, providerKinds, serviceCosts, type ProviderInput, type Service, type ServiceInput } from '@shared/services/contract';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -30,6 +30,21 @@ const newService = (): ServiceForm => ({
 const newProvider = (): ProviderForm => ({
   id: null, name: '', kind: 'ngo', contactName: '', phone: '', email: '', address: '', language: 'en', referralProcedure: '', requiredFields: [], active: true, lastVerified: null, partnerId: null,
 });
+/**
+ * A stored service as the form holds it: only the fields the form sends back (the directory's own,
+ * such as the provider's name or "stale", would be refused by the strict contract on saving).
+ */
+function toServiceForm(s: Service): ServiceForm {
+  const { id, name, category, description, disabilityOnly, eligibilityNotes, cost, costNotes, accessibility, openingHours, capacity, openToNonReturnees, active, areaIds } = s;
+  return {
+    ...{ id, name, category, description, disabilityOnly, eligibilityNotes, cost, costNotes, accessibility, openingHours, capacity, openToNonReturnees, active, areaIds },
+    sexes: s.sexes as ServiceForm['sexes'],
+    languages: s.languages.join('; '),
+    minAge: s.minAge?.toString() ?? '',
+    maxAge: s.maxAge?.toString() ?? '',
+    waitingDays: s.waitingDays?.toString() ?? '',
+  };
+}
 const num = (v: string) => (v.trim() === '' ? null : Math.trunc(Number(v)));
 
 /** Where a provider's form keeps its draft: the directory is the office's, so the key is the user's own, not a case's. */
@@ -47,7 +62,7 @@ export function ProviderDialog({ providerId, onClose }: { providerId: string | n
         <ProviderFormBody
           draftKey={providerDraftKey(providerId)}
           initial={existing.data ? { ...existing.data, kind: existing.data.kind, language: existing.data.language as Language, requiredFields: existing.data.requiredFields as ReferralField[] } : newProvider()}
-          initialServices={(existing.data?.services ?? []).map((s) => ({ ...s, sexes: s.sexes as ServiceForm['sexes'], languages: s.languages.join('; '), minAge: s.minAge?.toString() ?? '', maxAge: s.maxAge?.toString() ?? '', waitingDays: s.waitingDays?.toString() ?? '' }))}
+          initialServices={(existing.data?.services ?? []).map(toServiceForm)}
           onClose={onClose}
         />
       ) : null}
