@@ -3,9 +3,10 @@
 // themselves; the forms on a page or a card come back filled). Saving or sending discards the draft,
 // and so does Cancel — read back from the core, not guessed from the screen.
 import type { Page } from '@playwright/test';
-import { setUpOffice, signIn } from './casework-kit';
-import { expect, test, type Bridge } from './fixtures';
+import { password, people, setUpOffice, signIn } from './casework-kit';
+import { expect, startBridge, test, type Bridge } from './fixtures';
 import { lockAtOnce, savedDraft, unlock } from './lock-kit';
+import { setUpPartnerOffice, trust } from './two-offices';
 
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 900 }, actionTimeout: 15_000 });
 
@@ -206,4 +207,44 @@ test('service forms: a provider, an area, the boundary import and a category kee
     await expect(dialog).toBeHidden();
     await expect.poll(() => savedDraft(bridge, 'services:category:new')).toBeNull();
   });
+});
+
+test("a partner office's answer to a referral it received: back after unlocking (the referral reopens), and answering discards the draft", async ({ app: page, bridge }) => {
+  test.setTimeout(240_000);
+  // This app is the partner office (Lira); the sending office (Nakuru) works through the API only.
+  const nakuru = await startBridge();
+  try {
+    const nakuruCard = await setUpPartnerOffice(nakuru, 'NKR', 'Nakuru District Office', 'en');
+    const liraCard = await setUpPartnerOffice(bridge, 'LRA', 'Lira Counselling Office', 'en');
+    const liraInNakuru = await trust(nakuru, liraCard, 'provider');
+    await trust(bridge, nakuruCard);
+    await ok(nakuru, 'session.login', { username: people.worker.username, password });
+    const kase = await ok(nakuru, 'cases.register', {
+      child: { givenName: 'Wanjiku', familyName: 'Otieno', sex: 'female', estimatedAgeYears: 12, separationReasons: ['poverty'], area: 'Nakuru Town' },
+      notDuplicateOf: [],
+    });
+    const provider = await ok(nakuru, 'services.saveProvider', { provider: { name: 'Lira Counselling Office', kind: 'ngo', partnerId: liraInNakuru, services: [] } });
+    const draft = await ok(nakuru, 'referrals.saveDraft', { caseId: kase.id, referral: { providerId: provider.id, category: 'mental_health', need: 'Counselling', urgency: 'urgent', fields: ['name', 'need', 'urgency'] } });
+    const today = new Date().toISOString().slice(0, 10);
+    const sealed = await ok(nakuru, 'referrals.sendSealed', { caseId: kase.id, referralId: draft.id, date: today, emergencyReason: 'Cannot wait' });
+    await ok(bridge, 'session.login', { username: people.supervisor.username, password });
+    const received = await ok(bridge, 'referrals.acceptReceived', { fileBase64: (sealed.file as { dataBase64: string }).dataBase64 });
+    await ok(bridge, 'session.logout');
+
+    await signIn(page, 'supervisor');
+    await go(page, '/referrals/received');
+    await page.getByRole('button', { name: 'Nakuru District Office (NKR)' }).click();
+    const detail = page.getByRole('dialog', { name: 'Referral from Nakuru District Office' });
+    await detail.getByLabel('New status').selectOption({ label: 'Declined' });
+    await detail.getByRole('textbox', { name: 'Reason', exact: true }).fill(typed('partner decline'));
+    await lockAtOnce(page, 'dialog', detail);
+    await unlock(page);
+    await expect(detail.getByLabel('New status')).toHaveValue('declined');
+    await expect(detail.getByRole('textbox', { name: 'Reason', exact: true })).toHaveValue(typed('partner decline'));
+    await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Record and seal the answer', exact: true }).click()]);
+    await expect(detail).toContainText(typed('partner decline'));
+    expect(await savedDraft(bridge, `referral:${received.id}:respond:sent`)).toBeNull();
+  } finally {
+    await nakuru.stop();
+  }
 });
