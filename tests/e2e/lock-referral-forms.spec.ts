@@ -94,6 +94,14 @@ test('referral forms: a lock at once keeps the typing, the form is back after un
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect.poll(() => savedDraft(bridge, key(`send:${draftId}`))).toBeNull();
+    // Sending discards it too: typed again, kept (read back), sent, gone.
+    await page.getByTestId(`referral-${draftId}`).getByRole('button', { name: 'Preview and send', exact: true }).click();
+    await dialog.getByLabel('Emergency reason (sent without consent)').fill('The aunt cannot be reached; nights alone');
+    await expect.poll(() => savedDraft(bridge, key(`send:${draftId}`))).not.toBeNull();
+    await dialog.getByRole('button', { name: 'Send referral', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId(`referral-${draftId}`)).toContainText('Sent without consent (emergency): The aunt cannot be reached; nights alone');
+    expect(await savedDraft(bridge, key(`send:${draftId}`))).toBeNull();
   });
 
   await test.step('the provider\'s answer on the card: status and reason come back after unlock; recording it discards the draft', async () => {
