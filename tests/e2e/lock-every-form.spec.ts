@@ -3,8 +3,9 @@
 // unlocking the form they were in is open again with the text in it. Cancelling a note discards it.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type Bridge } from './fixtures';
-import { password, setUpOffice, signIn, signOut } from './casework-kit';
+import { setUpOffice, signIn, signOut } from './casework-kit';
 import { openTab } from './casework-steps';
+import { lockAtOnce, unlock, type LockBy } from './lock-kit';
 
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 900 }, actionTimeout: 15_000 });
 
@@ -15,23 +16,6 @@ async function registerThroughApi(bridge: Bridge) {
   });
   expect(result.ok, JSON.stringify(result.error)).toBe(true);
   return result.value as { id: string };
-}
-
-type LockBy = 'shortcut' | 'dialog' | 'topbar';
-
-async function lockAtOnce(page: Page, by: LockBy, dialog?: Locator) {
-  // No pause after typing: the draft's own debounce (0.6 s) has not fired yet.
-  if (by === 'shortcut') await page.keyboard.press('Control+Shift+L');
-  else if (by === 'dialog') await dialog!.getByRole('button', { name: 'Lock', exact: true }).click();
-  else await page.getByRole('banner').getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Homeward is locked' })).toBeVisible();
-}
-
-async function unlock(page: Page) {
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  // The key derivation (Argon2id, 128 MiB) is slow on a busy machine.
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible({ timeout: 30_000 });
 }
 
 interface FormCase {

@@ -2,7 +2,7 @@
 // the provider's answer (acknowledged, accepted, declined with a reason, started, completed with the
 // outcome, not delivered) — each answer sealed as a signed file to carry back to the sending office.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '@shared/i18n/languages';
 import { responseStatuses, type ReceivedReferral, type ResponseStatus } from '@shared/referrals/exchange';
@@ -14,9 +14,10 @@ import { Dialog } from '../../ui/Dialog';
 import { saveGeneratedFile } from '../../ui/download';
 import { useDayFormat } from '../../ui/format';
 import { ErrorAlert, Loading } from '../../ui/misc';
-import { useToast } from '../../ui/Toast';
 import { userTextDir } from '../../ui/UserText';
+import { useSubmit } from '../../ui/useSubmit';
 import { useSlipValue } from './SendDialog';
+import { receivedDraftKey } from './kit';
 import { StatusMoveForm } from './StatusMoveForm';
 
 /** A category the sending office named: its name here if this office has the same key built in, else the sender's name for it. */
@@ -67,20 +68,11 @@ export function ReceivedFields({ received: r }: { received: Shown }) {
 export function ReceivedDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation('referrals');
   const day = useDayFormat();
-  const toast = useToast();
   const queryClient = useQueryClient();
   const one = useQuery({ queryKey: ['referrals', 'received', 'one', id], queryFn: () => call('referrals.receivedOne', { id }) });
-  const [failure, setFailure] = useState<unknown>(null);
+  const { failure, run } = useSubmit();
   const r = one.data;
-  const saveAgain = async () => {
-    setFailure(null);
-    try {
-      saveGeneratedFile(await call('referrals.responseFile', { id }), 'application/octet-stream');
-      toast.show(t('received.savedResponse'));
-    } catch (error) {
-      setFailure(error);
-    }
-  };
+  const saveAgain = () => run(async () => saveGeneratedFile(await call('referrals.responseFile', { id }), 'application/octet-stream'), t('received.savedResponse'));
   return (
     <Dialog open onClose={onClose} title={r ? t('received.detailTitle', { name: r.sender.name }) : t('received.title')}>
       {one.isPending ? <Loading /> : null}
@@ -128,6 +120,7 @@ function RespondForm({ received: r, onDone }: { received: ReceivedReferral; onDo
       legend={t('received.respondLegend')}
       submit={t('received.respond')}
       done={t('received.responded')}
+      draftKey={receivedDraftKey(r.id, r.status)}
       onMove={async (m) => {
         const result = await call('referrals.respondReceived', { id: r.id, version: r.version, ...m });
         saveGeneratedFile(result.file, 'application/octet-stream');

@@ -14,7 +14,9 @@ import { useDayFormat } from '../../ui/format';
 import { Alert, Card, ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
+import { useResumeOnUnlockAny } from '../../ui/useResumeOnUnlock';
 import { useDocumentTitle } from '../cases/format';
+import { receivedDraftPrefix } from './kit';
 import { ReceivedDetail, ReceivedFields, useReceivedCategory } from './ReceivedDetail';
 
 type Preview = ChannelOutput<'referrals.openReceived'>;
@@ -27,6 +29,8 @@ export function ReceivedPage() {
   const categoryLabel = useReceivedCategory();
   const [status, setStatus] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
+  // An answer being typed when the session locked: its referral opens again, with the typing in it.
+  useResumeOnUnlockAny(receivedDraftPrefix, (rest) => setChosen(rest.split(':')[0] ?? null));
   const list = useQuery({ queryKey: receivedKeys.list(status), queryFn: () => call('referrals.receivedList', { status: (status || null) as never }) });
   return (
     <div className="stack">

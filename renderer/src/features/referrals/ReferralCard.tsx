@@ -3,22 +3,21 @@
 // allows); record feedback and the child's and family's views; print the slip; after a decline,
 // refer the same need to another provider; a supervisor marks an emergency send as reviewed.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@shared/cases/contract';
-import { objectiveStatuses } from '@shared/plans/schemas';
 import type { Referral } from '@shared/referrals/contract';
 import { referralMoves } from '@shared/referrals/lifecycle';
 import { call } from '../../api';
 import { useReadySession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { saveGeneratedFile } from '../../ui/download';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field';
-import { todayUtc, useDayFormat } from '../../ui/format';
+import { useDayFormat } from '../../ui/format';
 import { Badge, ErrorAlert } from '../../ui/misc';
-import { useToast } from '../../ui/Toast';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
+import { useSubmit } from '../../ui/useSubmit';
 import { userTextDir } from '../../ui/UserText';
-import { referralKeys } from './kit';
+import { FeedbackForm } from './FeedbackForm';
+import { referralDraftKeys, referralKeys } from './kit';
 import { StatusMoveForm } from './StatusMoveForm';
 
 export interface CardActions {
@@ -30,21 +29,20 @@ export interface CardActions {
 export function ReferralCard({ caseFile, referral: r, categoryLabel, actions }: { caseFile: CaseFile; referral: Referral; categoryLabel: (k: string) => string; actions: CardActions }) {
   const { t } = useTranslation('referrals');
   const day = useDayFormat();
-  const toast = useToast();
   const session = useReadySession();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<unknown>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: referralKeys.all });
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setFailure(null);
-    try {
+  const { failure, run: submit } = useSubmit();
+  const run = (work: () => Promise<unknown>, done: string) =>
+    submit(async () => {
       await work();
       await refresh();
-      toast.show(done);
-    } catch (error) {
-      setFailure(error);
-    }
-  };
+    }, done);
+  // The forms this card opens come back by themselves after unlocking, with what was typed in them.
+  const keys = referralDraftKeys(r.caseId, r.id);
+  useResumeOnUnlock(keys.edit, () => actions.onEdit(r));
+  useResumeOnUnlock(keys.send, () => actions.onSend(r));
+  useResumeOnUnlock(keys.alternatives, () => actions.onAlternatives(r));
   const canWrite = caseFile.canWrite;
   const tone = r.status === 'declined' || r.status === 'no_response' || r.status === 'not_delivered' ? 'danger' : r.status === 'completed' ? 'success' : r.overdue ? 'warning' : 'info';
 
@@ -99,7 +97,7 @@ export function ReferralCard({ caseFile, referral: r, categoryLabel, actions }: 
           <Button size="sm" onClick={() => void run(() => call('referrals.acknowledgeEmergency', { caseId: r.caseId, referralId: r.id }), t('card.seen'))}>{t('card.seen')}</Button>
         ) : null}
       </div>
-      {canWrite && referralMoves[r.status].length > 0 && r.status !== 'draft' ? <MoveForm referral={r} onDone={refresh} /> : null}
+      {canWrite && referralMoves[r.status].length > 0 && r.status !== 'draft' ? <MoveForm key={r.status} referral={r} onDone={refresh} /> : null}
       {canWrite && r.status !== 'draft' ? <FeedbackForm referral={r} onDone={refresh} /> : null}
       <ErrorAlert error={failure} />
     </li>
@@ -114,59 +112,11 @@ function MoveForm({ referral: r, onDone }: { referral: Referral; onDone: () => P
       legend={t('move.legend')}
       submit={t('move.save')}
       done={t('move.saved')}
+      draftKey={referralDraftKeys(r.caseId, r.id).move(r.status)}
       onMove={async (m) => {
         await call('referrals.move', { caseId: r.caseId, referralId: r.id, version: r.version, ...m });
         await onDone();
       }}
     />
-  );
-}
-
-function FeedbackForm({ referral: r, onDone }: { referral: Referral; onDone: () => Promise<void> }) {
-  const { t } = useTranslation(['referrals', 'plans']);
-  const toast = useToast();
-  const [provider, setProvider] = useState(r.providerFeedback);
-  const [child, setChild] = useState(r.childView);
-  const [family, setFamily] = useState(r.familyView);
-  const [status, setStatus] = useState('');
-  const [date, setDate] = useState(todayUtc());
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await call('referrals.feedback', { caseId: r.caseId, referralId: r.id, providerFeedback: provider, childView: child, familyView: family, objectiveStatus: (status || null) as never, date });
-      await onDone();
-      toast.show(t('feedback.saved'));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <details className="referral-feedback">
-      <summary>{t('feedback.legend')}</summary>
-      <form className="stack" noValidate onSubmit={(e) => void save(e)}>
-        <TextAreaField label={t('feedback.provider')} rows={2} maxLength={5000} value={provider} onChange={(e) => setProvider(e.target.value)} />
-        <TextAreaField label={t('feedback.child')} rows={2} maxLength={5000} value={child} onChange={(e) => setChild(e.target.value)} />
-        <TextAreaField label={t('feedback.family')} rows={2} maxLength={5000} value={family} onChange={(e) => setFamily(e.target.value)} />
-        {r.objectiveKey ? (
-          <SelectField label={t('feedback.objectiveStatus')} value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('feedback.keep')}</option>
-            {objectiveStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`plans:statuses.${s}` as never, { defaultValue: s })}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <TextField type="date" label={t('feedback.date')} required max={todayUtc()} value={date} onChange={(e) => setDate(e.target.value)} />
-        <Button type="submit" busy={busy}>{t('feedback.save')}</Button>
-        <ErrorAlert error={failure} />
-      </form>
-    </details>
   );
 }

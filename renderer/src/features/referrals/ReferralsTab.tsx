@@ -8,8 +8,9 @@ import type { Referral } from '@shared/referrals/contract';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Card, ErrorAlert, Loading } from '../../ui/misc';
+import { useResumeOnUnlock } from '../../ui/useResumeOnUnlock';
 import { useCategories, useCategoryLabel } from '../services/kit';
-import { referralKeys } from './kit';
+import { newReferralDraftKey, referralDraftKeys, referralKeys } from './kit';
 import { ReferralCard } from './ReferralCard';
 import { ReferralForm } from './ReferralForm';
 import { SendDialog } from './SendDialog';
@@ -21,8 +22,11 @@ export default function ReferralsTab({ caseFile }: { caseFile: CaseFile }) {
   const categories = useCategories();
   const categoryLabel = useCategoryLabel(categories.data);
   const list = useQuery({ queryKey: referralKeys.ofCase(caseFile.id), queryFn: () => call('referrals.list', { caseId: caseFile.id }) });
-  const [form, setForm] = useState<{ draft: Referral | null; category?: string; exclude?: string } | null>(null);
+  const [form, setForm] = useState<{ draft: Referral | null; draftKey: string; category?: string; exclude?: string } | null>(null);
   const [sending, setSending] = useState<Referral | null>(null);
+  const newForm = () => setForm({ draft: null, draftKey: newReferralDraftKey(caseFile.id) });
+  // A new referral that was being written when the session locked opens again (the cards reopen theirs).
+  useResumeOnUnlock(newReferralDraftKey(caseFile.id), newForm);
 
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorAlert error={list.error} />;
@@ -31,7 +35,7 @@ export default function ReferralsTab({ caseFile }: { caseFile: CaseFile }) {
       title={t('title')}
       actions={
         caseFile.canWrite ? (
-          <Button variant="primary" onClick={() => setForm({ draft: null })}>
+          <Button variant="primary" onClick={newForm}>
             {t('form.new')}
           </Button>
         ) : null
@@ -47,12 +51,16 @@ export default function ReferralsTab({ caseFile }: { caseFile: CaseFile }) {
               caseFile={caseFile}
               referral={r}
               categoryLabel={categoryLabel}
-              actions={{ onEdit: (x) => setForm({ draft: x }), onSend: setSending, onAlternatives: (x) => setForm({ draft: null, category: x.category, exclude: x.providerId }) }}
+              actions={{
+                onEdit: (x) => setForm({ draft: x, draftKey: referralDraftKeys(x.caseId, x.id).edit }),
+                onSend: setSending,
+                onAlternatives: (x) => setForm({ draft: null, draftKey: referralDraftKeys(x.caseId, x.id).alternatives, category: x.category, exclude: x.providerId }),
+              }}
             />
           ))}
         </ul>
       )}
-      {form ? <ReferralForm caseFile={caseFile} draft={form.draft} initialCategory={form.category} excludeProviderId={form.exclude} onClose={() => setForm(null)} /> : null}
+      {form ? <ReferralForm key={form.draftKey} caseFile={caseFile} draft={form.draft} draftKey={form.draftKey} initialCategory={form.category} excludeProviderId={form.exclude} onClose={() => setForm(null)} /> : null}
       {sending ? <SendDialog referral={sending} onClose={() => setSending(null)} /> : null}
     </Card>
   );

@@ -1,20 +1,23 @@
 // DOM. Exactly what leaves the office, field by field, before sending; whether a current consent
 // for referral is on file; without it, sending needs an emergency reason (the supervisor is alerted).
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Referral } from '@shared/referrals/contract';
+import { referralsChannels, type Referral } from '@shared/referrals/contract';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { saveGeneratedFile } from '../../ui/download';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { formSchemaOptions } from '../../ui/errors';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc } from '../../ui/format';
 import { Alert, ErrorAlert, Loading } from '../../ui/misc';
-import { useToast } from '../../ui/Toast';
+import { useFormDraft } from '../../ui/useDraft';
+import { useSubmit } from '../../ui/useSubmit';
 import { userTextDir } from '../../ui/UserText';
-import { referralKeys } from './kit';
+import { referralDraftKeys, referralKeys } from './kit';
 
 export function useSlipValue() {
   const { t } = useTranslation(['referrals', 'cases']);
@@ -25,43 +28,45 @@ export function useSlipValue() {
   };
 }
 
+const sendSchema = referralsChannels['referrals.send'].input.pick({ date: true, emergencyReason: true });
+type SendValues = { date: string; emergencyReason: string };
+
 export function SendDialog({ referral, onClose }: { referral: Referral; onClose: () => void }) {
   const { t } = useTranslation('referrals');
-  const toast = useToast();
   const queryClient = useQueryClient();
   const slipValue = useSlipValue();
   const preview = useQuery({ queryKey: referralKeys.preview(referral.caseId, referral.id), queryFn: () => call('referrals.preview', { caseId: referral.caseId, referralId: referral.id }) });
-  const [date, setDate] = useState(todayUtc());
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm<SendValues>({ resolver: zodResolver(sendSchema, formSchemaOptions) as Resolver<SendValues>, defaultValues: { date: todayUtc(), emergencyReason: '' } });
+  const draft = useFormDraft(form, referralDraftKeys(referral.caseId, referral.id).send);
+  const { failure, run } = useSubmit();
   const consentOk = preview.data?.consent.ok ?? false;
+  const { errors, isSubmitting } = form.formState;
 
   // A partner office's referral leaves as a sealed file (saved for the user to carry); any other as a slip to print.
-  const send = async (e: React.FormEvent | null, sealed = false) => {
-    e?.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const input = { caseId: referral.caseId, referralId: referral.id, date, emergencyReason: consentOk ? null : reason.trim() || null };
-      if (sealed) saveGeneratedFile((await call('referrals.sendSealed', input)).file, 'application/octet-stream');
-      else await call('referrals.send', input);
-      await queryClient.invalidateQueries({ queryKey: referralKeys.all });
-      toast.show(t(sealed ? 'exchange.sealedSent' : 'preview.sent'));
-      onClose();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (sealed: boolean) =>
+    form.handleSubmit((values) =>
+      run(
+        async () => {
+          const input = { caseId: referral.caseId, referralId: referral.id, date: values.date, emergencyReason: consentOk ? null : values.emergencyReason.trim() || null };
+          if (sealed) saveGeneratedFile((await call('referrals.sendSealed', input)).file, 'application/octet-stream');
+          else await call('referrals.send', input);
+          await draft.discard();
+          await queryClient.invalidateQueries({ queryKey: referralKeys.all });
+        },
+        t(sealed ? 'exchange.sealedSent' : 'preview.sent'),
+        { then: onClose },
+      ),
+    );
+  // Cancel forgets what was typed; the dialog's × (named "Close") keeps it for next time. The footer
+  // button says Cancel, not Close as it did, so the two are told apart.
+  const cancel = () => void draft.discard().then(onClose);
 
   return (
     <Dialog open onClose={onClose} title={t('preview.title')}>
       {preview.isPending ? <Loading /> : null}
       <ErrorAlert error={preview.error} />
       {preview.data ? (
-        <form className="stack" noValidate onSubmit={(e) => void send(e)}>
+        <form className="stack" noValidate onSubmit={(e) => void send(false)(e)}>
           {preview.data.rows.length === 0 ? (
             <p>{t('preview.empty')}</p>
           ) : (
@@ -75,18 +80,18 @@ export function SendDialog({ referral, onClose }: { referral: Referral; onClose:
             </dl>
           )}
           {consentOk ? <Alert tone="success">{t('preview.consentOk')}</Alert> : <Alert tone="warning">{t('preview.consentMissing')}</Alert>}
-          <TextField type="date" label={t('preview.sendDate')} required max={todayUtc()} value={date} onChange={(e) => setDate(e.target.value)} />
-          {consentOk ? null : <TextAreaField label={t('preview.emergencyReason')} rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <TextField type="date" label={t('preview.sendDate')} required max={todayUtc()} error={errors.date} {...form.register('date')} />
+          {consentOk ? null : <TextAreaField label={t('preview.emergencyReason')} rows={2} maxLength={2000} error={errors.emergencyReason} {...form.register('emergencyReason')} />}
           {referral.providerPartner ? (
             <div className="stack">
               <Alert tone="info">{t('exchange.partnerNote', { provider: referral.providerName })}</Alert>
-              <Button variant="primary" busy={busy} onClick={() => void send(null, true)}>
+              <Button variant="primary" busy={isSubmitting} onClick={() => void send(true)()}>
                 {t('exchange.sendSealed')}
               </Button>
             </div>
           ) : null}
           <ErrorAlert error={failure} />
-          <FormFooter submit={t('preview.send')} busy={busy} onCancel={onClose} cancelText={t('preview.close')} />
+          <FormFooter submit={t('preview.send')} busy={isSubmitting} onCancel={cancel} />
         </form>
       ) : null}
     </Dialog>

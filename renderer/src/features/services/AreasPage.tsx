@@ -1,15 +1,20 @@
 // DOM. The office's areas as a tree (region → district → … as deep as the office likes), a form to
 // add one, and the import of boundaries from a GeoJSON file matched to areas by code.
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { areaInput, servicesChannels } from '@shared/services/contract';
 import { call } from '../../api';
 import { useReadySession } from '../../app/session';
 import { Button } from '../../ui/Button';
+import { formSchemaOptions } from '../../ui/errors';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
 import { Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
-import { useToast } from '../../ui/Toast';
+import { useFormDraft } from '../../ui/useDraft';
+import { useSubmit } from '../../ui/useSubmit';
 import { areaLabel, areaTree, servicesKeys, useAreas } from './kit';
 
 const errorSource = { ns: 'services', prefixes: ['problems.'] } as const;
@@ -45,40 +50,47 @@ export function AreasPage() {
   );
 }
 
+const areaForm = areaInput.omit({ id: true });
+type AreaValues = { code: string; name: string; level: string; parentId: string | null };
+const areaProblems = ['duplicateCode', 'cycle', 'unknownArea'];
+const nullIfEmpty = (value: unknown) => (value === '' ? null : value);
+
 function AddArea() {
   const { t } = useTranslation('services');
   const areas = useAreas();
-  const toast = useToast();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ code: '', name: '', level: '', parentId: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    setProblem(null);
-    try {
-      await call('services.saveArea', { area: { code: form.code, name: form.name, level: form.level, parentId: form.parentId || null } });
-      await queryClient.invalidateQueries({ queryKey: servicesKeys.all });
-      toast.show(t('areas.saved'));
-      setForm({ code: '', name: '', level: '', parentId: form.parentId });
-    } catch (error) {
-      const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message;
-      if (issue && ['duplicateCode', 'cycle', 'unknownArea'].includes(issue)) setProblem(issue);
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+  const form = useForm<AreaValues>({ resolver: zodResolver(areaForm, formSchemaOptions) as Resolver<AreaValues>, defaultValues: { code: '', name: '', level: '', parentId: null } });
+  const draft = useFormDraft(form, 'services:areas:new');
+  const { failure, run } = useSubmit();
+  // The core's own rules land on their field, in the directory's words.
+  const onError = (error: unknown) => {
+    const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message;
+    if (!issue || !areaProblems.includes(issue)) return false;
+    form.setError(issue === 'duplicateCode' ? 'code' : 'parentId', { type: 'server', message: issue });
+    return true;
   };
+  const [code, name] = useWatch({ control: form.control, name: ['code', 'name'] });
+  const save = form.handleSubmit((area) =>
+    run(
+      async () => {
+        await call('services.saveArea', { area });
+        // Emptied for the next area (under the same parent), then forgotten: the emptying is not kept as a draft.
+        form.reset({ code: '', name: '', level: '', parentId: area.parentId });
+        await draft.discard();
+        await queryClient.invalidateQueries({ queryKey: servicesKeys.all });
+      },
+      t('areas.saved'),
+      { onError },
+    ),
+  );
+  const { errors, isSubmitting } = form.formState;
   return (
     <Card title={t('areas.add')}>
       <form className="services-row" noValidate onSubmit={(e) => void save(e)}>
-        <TextField label={t('areas.code')} required maxLength={40} value={form.code} error={problem === 'duplicateCode' ? { message: problem } : undefined} errorSource={errorSource} onChange={(e) => setForm({ ...form, code: e.target.value })} />
-        <TextField label={t('areas.name')} required maxLength={120} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <TextField label={t('areas.level')} maxLength={60} value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value })} />
-        <SelectField label={t('areas.parent')} value={form.parentId} error={problem && problem !== 'duplicateCode' ? { message: problem } : undefined} errorSource={errorSource} onChange={(e) => setForm({ ...form, parentId: e.target.value })}>
+        <TextField label={t('areas.code')} required maxLength={40} error={errors.code} errorSource={errorSource} {...form.register('code')} />
+        <TextField label={t('areas.name')} required maxLength={120} error={errors.name} errorSource={errorSource} {...form.register('name')} />
+        <TextField label={t('areas.level')} maxLength={60} error={errors.level} errorSource={errorSource} {...form.register('level')} />
+        <SelectField label={t('areas.parent')} error={errors.parentId} errorSource={errorSource} {...form.register('parentId', { setValueAs: nullIfEmpty })}>
           <option value="">{t('areas.none')}</option>
           {areaTree(areas.data ?? []).map(({ area, depth }) => (
             <option key={area.id} value={area.id}>
@@ -87,7 +99,7 @@ function AddArea() {
             </option>
           ))}
         </SelectField>
-        <Button type="submit" variant="primary" busy={busy} disabled={!form.code.trim() || !form.name.trim()}>
+        <Button type="submit" variant="primary" busy={isSubmitting} disabled={!code.trim() || !name.trim()}>
           {t('areas.save')}
         </Button>
       </form>
@@ -96,37 +108,35 @@ function AddArea() {
   );
 }
 
+const boundariesForm = servicesChannels['services.importBoundaries'].input.pick({ codeProperty: true, nameProperty: true, createMissing: true });
+type BoundaryValues = { codeProperty: string; nameProperty: string; createMissing: boolean };
+
 function ImportBoundaries() {
   const { t } = useTranslation('services');
   const queryClient = useQueryClient();
   const fileId = useId();
   const helpId = useId();
+  // The file is not kept in the draft (it may be large, and the person picks it again); what was typed is.
   const [file, setFile] = useState<File | null>(null);
-  const [codeProperty, setCodeProperty] = useState('code');
-  const [nameProperty, setNameProperty] = useState('name');
-  const [createMissing, setCreateMissing] = useState(false);
+  const form = useForm<BoundaryValues>({ resolver: zodResolver(boundariesForm, formSchemaOptions) as Resolver<BoundaryValues>, defaultValues: { codeProperty: 'code', nameProperty: 'name', createMissing: false } });
+  const draft = useFormDraft(form, 'services:areas:boundaries');
   const [result, setResult] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const { failure, run } = useSubmit();
+  const codeProperty = useWatch({ control: form.control, name: 'codeProperty' });
+  const importFile = form.handleSubmit(async (values) => {
     if (!file) return;
-    setBusy(true);
-    setFailure(null);
     setResult(null);
-    try {
-      const r = await call('services.importBoundaries', { geojson: await file.text(), codeProperty, nameProperty, createMissing });
+    await run(async () => {
+      const r = await call('services.importBoundaries', { geojson: await file.text(), ...values });
       setResult(t('areas.boundariesDone', { matched: r.matched, created: r.created, unmatched: r.unmatched.length }));
+      await draft.discard();
       await queryClient.invalidateQueries({ queryKey: servicesKeys.all });
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, null);
+  });
+  const { errors, isSubmitting } = form.formState;
   return (
     <Card title={t('areas.boundaries')}>
-      <form className="stack" noValidate onSubmit={(e) => void run(e)}>
+      <form className="stack" noValidate onSubmit={(e) => void importFile(e)}>
         <div className="field">
           <label htmlFor={fileId} className="field__label">
             {t('areas.boundaries')}
@@ -137,11 +147,11 @@ function ImportBoundaries() {
           <input id={fileId} type="file" accept=".geojson,.json,application/geo+json,application/json" aria-describedby={helpId} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
         <div className="services-row">
-          <TextField label={t('areas.codeProperty')} required maxLength={60} value={codeProperty} onChange={(e) => setCodeProperty(e.target.value)} />
-          <TextField label={t('areas.nameProperty')} maxLength={60} value={nameProperty} onChange={(e) => setNameProperty(e.target.value)} />
+          <TextField label={t('areas.codeProperty')} required maxLength={60} error={errors.codeProperty} {...form.register('codeProperty')} />
+          <TextField label={t('areas.nameProperty')} maxLength={60} error={errors.nameProperty} {...form.register('nameProperty')} />
         </div>
-        <CheckboxField label={t('areas.createMissing')} checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} />
-        <Button type="submit" variant="primary" busy={busy} disabled={!file || !codeProperty.trim()}>
+        <CheckboxField label={t('areas.createMissing')} {...form.register('createMissing')} />
+        <Button type="submit" variant="primary" busy={isSubmitting} disabled={!file || !codeProperty.trim()}>
           {t('areas.importBoundaries')}
         </Button>
         {result ? <p role="status">{result}</p> : null}

@@ -2,49 +2,53 @@
 // categories and the office's own, with what uses each; add one with its name in the office's
 // languages, rename one (a built-in one keeps its translations where no name is given), retire one
 // (kept where used, offered for nothing new) or bring it back, delete one that nothing uses.
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CategoryLabels } from '@shared/services/category-admin';
-import type { Category } from '@shared/services/contract';
+import { z } from 'zod';
+import { categoryLabels, type CategoryLabels } from '@shared/services/category-admin';
+import { categoryKey, type Category } from '@shared/services/contract';
 import { languageNames, languages } from '@shared/i18n/languages';
 import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
+import { formSchemaOptions } from '../../ui/errors';
 import { FormFooter } from '../../ui/form/FormFooter';
 import { Badge, Card, ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { Table } from '../../ui/Table';
-import { useToast } from '../../ui/Toast';
+import { useFormDraft } from '../../ui/useDraft';
+import { useResumeOnUnlockAny } from '../../ui/useResumeOnUnlock';
+import { useSubmit } from '../../ui/useSubmit';
 import { useDocumentTitle } from '../cases/format';
 import { servicesKeys, useCategoryLabel } from './kit';
 
 const usageKey = ['services', 'categoryUsage'] as const;
+/** Where a category's form keeps its draft (the user's own, not a case's). */
+const categoryDraftPrefix = 'services:category:';
 
 export function CategoriesPage() {
   const { t } = useTranslation('services');
   useDocumentTitle(t('categoryAdmin.title'));
-  const toast = useToast();
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: usageKey, queryFn: () => call('services.categoryUsage', {}) });
   const categoryLabel = useCategoryLabel(data.data?.categories);
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: usageKey });
     await queryClient.invalidateQueries({ queryKey: servicesKeys.all });
   };
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setFailure(null);
-    try {
+  const { failure, run: submit } = useSubmit();
+  const run = (work: () => Promise<unknown>, done: string) =>
+    submit(async () => {
       await work();
       await refresh();
-      toast.show(done);
-    } catch (error) {
-      setFailure(error);
-    }
-  };
+    }, done);
+  // A category being added or renamed when the session locked opens again, once the categories are here.
+  useResumeOnUnlockAny(categoryDraftPrefix, (rest) => setEditing(rest === 'new' ? 'new' : (data.data?.categories.find((c) => c.key === rest) ?? null)), data.isSuccess);
   const usage = new Map((data.data?.usage ?? []).map((u) => [u.key, u]));
 
   return (
@@ -111,30 +115,35 @@ export function CategoriesPage() {
   );
 }
 
+const categoryForm = z.object({ key: categoryKey, labels: categoryLabels });
+type CategoryValues = { key: string; labels: CategoryLabels };
+/**
+ * A name for every language, '' where none is given: the form holds what its fields hold from the
+ * start, so their mounting is not taken for typing (which would be saved over a draft coming back).
+ */
+const allLabels = (labels: CategoryLabels): CategoryLabels => Object.fromEntries(languages.map((lang) => [lang, labels[lang] ?? ''])) as CategoryLabels;
+
 function CategoryDialog({ category, onClose, onSaved }: { category: Category | null; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t } = useTranslation('services');
-  const toast = useToast();
   const { status } = useSession();
   const officeLanguage = status?.office?.defaultLanguage ?? 'en';
-  const [key, setKey] = useState(category?.key ?? '');
-  const [labels, setLabels] = useState<CategoryLabels>(category?.labels ?? {});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await call('services.saveCategory', { key: key.trim(), labels, create: category === null });
-      await onSaved();
-      toast.show(t('categoryAdmin.saved'));
-      onClose();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useForm<CategoryValues>({ resolver: zodResolver(categoryForm, formSchemaOptions) as Resolver<CategoryValues>, defaultValues: { key: category?.key ?? '', labels: allLabels(category?.labels ?? {}) } });
+  const draft = useFormDraft(form, `${categoryDraftPrefix}${category?.key ?? 'new'}`);
+  const { failure, run } = useSubmit();
+  const save = form.handleSubmit((values) =>
+    run(
+      async () => {
+        await call('services.saveCategory', { key: values.key.trim(), labels: values.labels, create: category === null });
+        await draft.discard();
+        await onSaved();
+      },
+      t('categoryAdmin.saved'),
+      { then: onClose },
+    ),
+  );
+  // Cancel forgets what was typed; the dialog's × keeps it for next time.
+  const cancel = () => void draft.discard().then(onClose);
+  const { errors, isSubmitting } = form.formState;
   return (
     <Dialog open onClose={onClose} title={category ? t('categoryAdmin.edit') : t('categoryAdmin.add')}>
       <form className="stack" noValidate onSubmit={(e) => void save(e)}>
@@ -145,8 +154,8 @@ function CategoryDialog({ category, onClose, onSaved }: { category: Category | n
           readOnly={category !== null}
           pattern="[a-z][a-z0-9_]{1,39}"
           maxLength={40}
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
+          error={errors.key}
+          {...form.register('key')}
         />
         <fieldset className="stack">
           <legend className="field__label">{t('categoryAdmin.namesLegend')}</legend>
@@ -159,13 +168,13 @@ function CategoryDialog({ category, onClose, onSaved }: { category: Category | n
               label={t('categoryAdmin.nameIn', { language: languageNames[lang] })}
               required={!category?.builtin && lang === officeLanguage}
               maxLength={120}
-              value={labels[lang] ?? ''}
-              onChange={(e) => setLabels((l) => ({ ...l, [lang]: e.target.value }))}
+              error={errors.labels?.[lang]}
+              {...form.register(`labels.${lang}`)}
             />
           ))}
         </fieldset>
         <ErrorAlert error={failure} />
-        <FormFooter submit={t('categoryAdmin.save')} busy={busy} onCancel={onClose} />
+        <FormFooter submit={t('categoryAdmin.save')} busy={isSubmitting} onCancel={cancel} />
       </form>
     </Dialog>
   );

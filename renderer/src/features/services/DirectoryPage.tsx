@@ -12,9 +12,10 @@ import { SelectField, TextField } from '../../ui/Field';
 import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
+import { useResumeOnUnlockAny } from '../../ui/useResumeOnUnlock';
 import { ImportPanel } from './ImportPanel';
 import { areaLabel, areaTree, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
-import { ProviderDialog } from './ProviderDialog';
+import { ProviderDialog, providerDraftPrefix } from './ProviderDialog';
 
 export function DirectoryPage() {
   const { t } = useTranslation('services');
@@ -35,6 +36,8 @@ export function DirectoryPage() {
   };
   const search = useQuery({ queryKey: servicesKeys.search(input), queryFn: () => call('services.search', input), placeholderData: keepPreviousData });
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // A provider being entered or edited when the session locked opens again, with the typing in it.
+  useResumeOnUnlockAny(providerDraftPrefix, (rest) => setEditing(rest), canWrite);
   const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   const areaName = (id: string) => {
     const a = areas.data?.find((x) => x.id === id);
