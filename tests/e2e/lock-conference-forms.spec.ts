@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations, password, people, setUpOffice, signIn } from './casework-kit';
 import { dayFromToday } from './casework-steps';
 import { expect, test, type Bridge } from './fixtures';
+import { lockAtOnce, savedDraft, unlock, type LockBy } from './lock-kit';
 
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 900 }, actionTimeout: 15_000 });
 
@@ -92,21 +93,6 @@ async function prepare(bridge: Bridge) {
   return { caseId, conferenceId: conference.id, openItemId: openItem.id, roseId: inviteeId('Rose Akello'), dominicId: inviteeId('Dominic Okot') };
 }
 
-async function lockAtOnce(page: Page, by: 'shortcut' | 'topbar' | 'dialog', dialog?: Locator) {
-  // No pause after typing: the draft's own debounce (0.6 s) has not fired yet.
-  if (by === 'shortcut') await page.keyboard.press('Control+Shift+L');
-  else if (by === 'dialog') await dialog!.getByRole('button', { name: 'Lock', exact: true }).click();
-  else await page.getByRole('banner').getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Homeward is locked' })).toBeVisible();
-}
-
-async function unlock(page: Page) {
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  // The key derivation (Argon2id, 128 MiB) is slow on a busy machine.
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible({ timeout: 30_000 });
-}
-
 const conferencePart = async (page: Page, part: string) => {
   await page.getByRole('navigation', { name: 'Parts of the conference' }).getByRole('button', { name: part, exact: true }).click();
 };
@@ -118,7 +104,7 @@ interface FormCase {
   route: (ids: Awaited<ReturnType<typeof prepare>>) => string;
   /** Opens the form; returns the field typed into. */
   open(page: Page): Promise<Locator>;
-  lockBy: 'shortcut' | 'topbar' | 'dialog';
+  lockBy: LockBy;
 }
 
 const inConference = (ids: { caseId: string; conferenceId: string }) => `#/cases/${ids.caseId}?tab=conference&conference=${ids.conferenceId}`;
@@ -240,9 +226,6 @@ test('lock at once in every conference form: after unlocking the same form is op
   }
 });
 
-/** The draft kept under `key` for the signed-in person (null when none). */
-const draftOf = async (bridge: Bridge, key: string) => ((await bridge.call('drafts.get', { key })).value as { data: unknown } | null) ?? null;
-
 test('saving or cancelling a conference form discards its draft; the next one opens empty', async ({ app: page, bridge }) => {
   test.setTimeout(150_000);
   await setUpOffice(bridge);
@@ -260,7 +243,7 @@ test('saving or cancelling a conference form discards its draft; the next one op
     await expect(form.getByText('Typing kept')).toBeVisible();
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect(form).toHaveCount(0);
-    expect(await draftOf(bridge, key(`commitment:${ids.openItemId}`))).toBeNull();
+    expect(await savedDraft(bridge, key(`commitment:${ids.openItemId}`))).toBeNull();
     await page.getByRole('button', { name: 'Mark commitment 1 done' }).click();
     form = page.getByRole('form', { name: 'Commitment 1 done' });
     await expect(form.getByLabel('What shows it was done')).toHaveValue('');
@@ -268,26 +251,26 @@ test('saving or cancelling a conference form discards its draft; the next one op
     await expect(form.getByText('Typing kept')).toBeVisible();
     await form.getByRole('button', { name: 'Save: done' }).click();
     await expect(page.getByText('Attendance register signed by the head teacher')).toBeVisible();
-    await expect.poll(() => draftOf(bridge, key(`commitment:${ids.openItemId}`))).toBeNull();
+    await expect.poll(() => savedDraft(bridge, key(`commitment:${ids.openItemId}`))).toBeNull();
   });
 
   await test.step("an invitee's answer: recorded", async () => {
     await conferencePart(page, 'Agreement');
     await page.getByLabel('Answer of Rose Akello').selectOption('declined');
     await page.getByLabel('Reason (Rose Akello)').fill('Wants to talk to her son first');
-    await expect.poll(() => draftOf(bridge, key(`ack:${ids.roseId}`))).toMatchObject({ data: { outcome: 'declined', reason: 'Wants to talk to her son first' } });
+    await expect.poll(() => savedDraft(bridge, key(`ack:${ids.roseId}`))).toMatchObject({ data: { outcome: 'declined', reason: 'Wants to talk to her son first' } });
     await page.getByRole('button', { name: 'Record the answer of Rose Akello' }).click();
     await expect(page.getByRole('list', { name: 'People present and their answer' })).toContainText('Declines to acknowledge');
-    await expect.poll(() => draftOf(bridge, key(`ack:${ids.roseId}`))).toBeNull();
+    await expect.poll(() => savedDraft(bridge, key(`ack:${ids.roseId}`))).toBeNull();
   });
 
   await test.step('the safety note: recorded', async () => {
     await conferencePart(page, 'Invitees');
     await page.getByLabel('How safety will be managed (supervisor)').fill('Dominic comes only with the police officer present');
-    await expect.poll(() => draftOf(bridge, key(`safety:${ids.dominicId}`))).toMatchObject({ data: { note: 'Dominic comes only with the police officer present' } });
+    await expect.poll(() => savedDraft(bridge, key(`safety:${ids.dominicId}`))).toMatchObject({ data: { note: 'Dominic comes only with the police officer present' } });
     await page.getByRole('button', { name: 'Record the safety note' }).click();
     await expect(page.getByText('Dominic comes only with the police officer present')).toBeVisible();
-    await expect.poll(() => draftOf(bridge, key(`safety:${ids.dominicId}`))).toBeNull();
+    await expect.poll(() => savedDraft(bridge, key(`safety:${ids.dominicId}`))).toBeNull();
   });
 
   await test.step("the plan's acknowledgement: cancelled", async () => {
@@ -298,7 +281,7 @@ test('saving or cancelling a conference form discards its draft; the next one op
     await expect(dialog.getByText('Typing kept')).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    expect(await draftOf(bridge, `case:${ids.caseId}:plans:acknowledge`)).toBeNull();
+    expect(await savedDraft(bridge, `case:${ids.caseId}:plans:acknowledge`)).toBeNull();
     await page.getByRole('button', { name: "Record the family's acknowledgement" }).click();
     dialog = page.getByRole('dialog', { name: /Family acknowledgement of version 2/ });
     await expect(dialog.getByLabel('Name of family member 1')).toHaveValue('');
