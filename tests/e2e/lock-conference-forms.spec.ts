@@ -237,12 +237,17 @@ test('saving or cancelling a conference form discards its draft; the next one op
 
   await test.step('a commitment: cancel, then save', async () => {
     await conferencePart(page, 'Follow-up');
-    await page.getByRole('button', { name: 'Mark commitment 1 done' }).click();
+    // By keyboard: focus goes to the form when it opens, and back to its button when cancelled.
+    const markDone = page.getByRole('button', { name: 'Mark commitment 1 done' });
+    await markDone.focus();
+    await page.keyboard.press('Enter');
     let form = page.getByRole('form', { name: 'Commitment 1 done' });
+    await expect(form).toBeFocused();
     await form.getByLabel('What shows it was done').fill('Not meant to be kept');
     await expect(form.getByText('Typing kept')).toBeVisible();
-    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.getByRole('button', { name: 'Cancel' }).press('Enter');
     await expect(form).toHaveCount(0);
+    await expect(markDone).toBeFocused();
     expect(await savedDraft(bridge, key(`commitment:${ids.openItemId}`))).toBeNull();
     await page.getByRole('button', { name: 'Mark commitment 1 done' }).click();
     form = page.getByRole('form', { name: 'Commitment 1 done' });

@@ -1,12 +1,13 @@
 // DOM. Following up the agreement on the case: each commitment with its due date, overdue ones
 // marked, and "mark done" with the day it was done and the evidence (the recorder is the person
 // signed in). Due and overdue commitments also appear in My work until they are marked done.
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Conference } from '@shared/conference/contract';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/form/fields';
+import { useFocusOnToggle } from '../../ui/focus';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { Badge, ErrorAlert } from '../../ui/misc';
 import { useFormDraft } from '../../ui/useDraft';
@@ -22,7 +23,23 @@ interface DoneValues {
 }
 
 /** The form, typing kept as a draft until the commitment is marked done or the form cancelled. */
-function MarkDoneForm({ caseId, conferenceId, item, number, draftKey, onClose }: { caseId: string; conferenceId: string; item: Item; number: number; draftKey: string; onClose: () => void }) {
+function MarkDoneForm({
+  caseId,
+  conferenceId,
+  item,
+  number,
+  draftKey,
+  formRef,
+  onClose,
+}: {
+  caseId: string;
+  conferenceId: string;
+  item: Item;
+  number: number;
+  draftKey: string;
+  formRef: Ref<HTMLFormElement>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('conference');
   const mark = useConferenceChange('conference.markCommitmentDone', caseId);
   const form = useForm<DoneValues>({ defaultValues: { doneOn: todayUtc(), evidence: '' } });
@@ -43,7 +60,7 @@ function MarkDoneForm({ caseId, conferenceId, item, number, draftKey, onClose }:
     onClose();
   };
   return (
-    <form className="stack commitment__form" aria-label={t('commitments.formLabel', { number })} onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="stack commitment__form" aria-label={t('commitments.formLabel', { number })} onSubmit={(event) => void submit(event)}>
       <TextField label={t('commitments.doneOn')} type="date" required {...form.register('doneOn')} />
       <TextAreaField label={t('commitments.evidence')} description={t('commitments.evidenceHint')} required {...form.register('evidence')} />
       <ErrorAlert error={mark.error} />
@@ -64,14 +81,16 @@ function MarkDone({ caseId, conferenceId, item, number }: { caseId: string; conf
   const [open, setOpen] = useState(false);
   // Open with typing when the session locked: open again after unlocking.
   useResumeOnUnlock(draftKey, () => setOpen(true));
+  // Keyboard: to the form (named "Commitment n done") when it opens, back to this button when it closes.
+  const focus = useFocusOnToggle<HTMLFormElement>(open);
   if (!open) {
     return (
-      <Button size="sm" onClick={() => setOpen(true)}>
+      <Button ref={focus.whenClosed} size="sm" onClick={() => setOpen(true)}>
         {t('commitments.markDone', { number })}
       </Button>
     );
   }
-  return <MarkDoneForm caseId={caseId} conferenceId={conferenceId} item={item} number={number} draftKey={draftKey} onClose={() => setOpen(false)} />;
+  return <MarkDoneForm caseId={caseId} conferenceId={conferenceId} item={item} number={number} draftKey={draftKey} formRef={focus.whenOpen} onClose={() => setOpen(false)} />;
 }
 
 export function CommitmentsSection({ caseId, conference, canWrite }: { caseId: string; conference: Conference; canWrite: boolean }) {
