@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { createInProcessClient } from '../electron/core/client';
 import { createCore, type Core } from '../electron/core/core';
 import { appendAudit, entryHash, GENESIS } from '../electron/core/audit/audit';
+import { caseStateHash } from '../electron/core/audit/state';
 import { namePools } from '../electron/core/cases/seed-names';
 import type { SeedCase, SeedContext, SeedContributor } from '../electron/core/cases/seed-types';
 import { childColumns, searchText } from '../electron/core/cases/rows';
@@ -201,10 +202,14 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
   let lastEventId = 0;
   const newEvents = raw.prepare('SELECT id, case_id, at, user_id, type FROM case_events WHERE id > ? ORDER BY id');
   const auditInsert = raw.prepare(
-    'INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, details, prev_hash, hash, state_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  // Each case's last entry of its batch carries the case's state hash, as the app's audited changes
+  // do: the full audit check then has every seeded case's rows to hash and compare, as in an office.
   const auditEvents = () => {
-    for (const e of newEvents.all(lastEventId) as Array<{ id: number; case_id: string; at: string; user_id: string | null; type: string }>) {
+    const events = newEvents.all(lastEventId) as Array<{ id: number; case_id: string; at: string; user_id: string | null; type: string }>;
+    const lastOfCase = new Map(events.map((e, index) => [e.case_id, index]));
+    for (const [index, e] of events.entries()) {
       const row = {
         at: e.at,
         user_id: e.user_id,
@@ -213,9 +218,10 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
         entity_type: 'case',
         entity_id: e.case_id,
         details: null,
+        state_hash: lastOfCase.get(e.case_id) === index ? caseStateHash(raw, e.case_id) : null,
       };
       const hash = entryHash(prevHash, row);
-      auditInsert.run(row.at, row.user_id, row.username, row.action, row.entity_type, row.entity_id, row.details, prevHash, hash);
+      auditInsert.run(row.at, row.user_id, row.username, row.action, row.entity_type, row.entity_id, row.details, prevHash, hash, row.state_hash);
       prevHash = hash;
       lastEventId = e.id;
     }

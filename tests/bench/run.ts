@@ -237,16 +237,25 @@ const entries = (encrypted.raw.prepare('SELECT max(id) AS n FROM audit_log').get
   let progress = await admin.ok('audit.verifyFull', { start: true });
   const during: number[] = [];
   let i = 0;
+  let chainMs: number | null = null;
   while (progress.state === 'running') {
     during.push((await time(() => list(encrypted.db, browse[i++ % browse.length])))[0]);
     // better-sqlite3 is synchronous: without a turn of the event loop the worker's progress
     // messages are never delivered and this loop never ends (the app's calls each yield).
     await new Promise((resolve) => setImmediate(resolve));
     progress = await admin.ok('audit.verifyFull', {});
+    if (chainMs === null && progress.phase === 'records') chainMs = performance.now() - start;
   }
   const fullMs = performance.now() - start;
-  figures.push({ path: `audit: full check of ${entries.toLocaleString('en')} entries (worker thread)`, cold: fullMs, p50: fullMs, p95: fullMs, max: fullMs, n: 1, goal: '≤ 3 000', note: `${progress.state}, intact: ${progress.result?.intact}` });
-  console.log(`audit full check: ${fullMs.toFixed(0)} ms (${progress.state}, intact ${progress.result?.intact})`);
+  chainMs ??= fullMs;
+  // The issue's goal is the chain: ≤ 3 s per million entries. The case data (every audited case's
+  // rows hashed and compared with its last audited state) comes after it, measured apart.
+  const perMillion = (chainMs * 1_000_000) / entries;
+  const fig = (path: string, ms: number, goal: string | undefined, note: string) => figures.push({ path, cold: ms, p50: ms, p95: ms, max: ms, n: 1, goal, note });
+  fig(`audit: full check, chain per 1 000 000 entries (worker threads, ${entries.toLocaleString('en')} entries in ${(chainMs / 1000).toFixed(1)} s)`, perMillion, '≤ 3 000', `${progress.state}, intact: ${progress.result?.intact}`);
+  fig(`audit: full check, case data after the chain (${progress.records?.checked.toLocaleString('en') ?? 0} audited cases hashed)`, fullMs - chainMs, undefined, `changed: ${progress.records?.changedCount ?? '?'}`);
+  fig(`audit: full check, whole (chain and case data)`, fullMs, undefined, `${progress.state}`);
+  console.log(`audit full check: chain ${chainMs.toFixed(0)} ms (${perMillion.toFixed(0)} ms per million), whole ${fullMs.toFixed(0)} ms (${progress.state}, intact ${progress.result?.intact}, ${progress.records?.checked ?? 0} cases)`);
   const s = stats(during);
   figures.push({ path: 'list queries while the full audit check runs', cold: null, ...s, n: during.length, goal: '≤ 50', note: 'the app is not blocked' });
   console.log(`list queries during the check: p50 ${f1(s.p50)}, p95 ${f1(s.p95)} ms (n=${during.length})`);

@@ -111,14 +111,14 @@ export function createAuditHandlers(deps: CoreDeps) {
           key: store.dataKey,
           nativeBinding: deps.store.nativeBinding,
           upTo,
-          // Both parts run at once; the phase shown is the chain until it is done, then the records.
+          // The chain first (every core on it), then the records.
           onProgress: (progress) => {
+            current.phase = progress.phase;
             if (progress.phase === 'chain') current.checked = progress.checked;
             else {
               current.recordsChecked = progress.checked;
               if (progress.total !== undefined) current.recordsTotal = progress.total;
             }
-            current.phase = current.checked >= current.total ? 'records' : 'chain';
           },
         }).then(
           (result) => {

@@ -6,6 +6,7 @@ import { createInProcessClient } from '../../../electron/core/client';
 import { forwardGates, stageIndex, stages } from '../../../shared/cases/stages';
 import { tempDir, testKdf } from '../../fixtures/core';
 import fs from 'node:fs';
+import { runFullCheck } from '../../../electron/core/audit/full-check';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -65,6 +66,23 @@ describe('the seed generator', () => {
       }
     }
     supervisor.close();
+    office.core.close();
+  }, 120_000);
+
+  it('anchors every seeded case in the audit chain: the full check hashes each case and finds all as audited', async () => {
+    const office = await generate(5);
+    const admin = createInProcessClient(office.core);
+    await admin.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
+    const store = office.core.store.get();
+    const upTo = store.raw.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const result = await runFullCheck({ file: office.core.store.paths.dbFile, key: store.dataKey, nativeBinding: office.core.store.nativeBinding, upTo });
+    expect(result.status).toMatchObject({ intact: true, checked: upTo });
+    expect(result.records).toEqual({ checked: 240, changed: [], changedCount: 0, unanchored: 0 });
+    // An edit outside the app now shows on a seeded case, as it would in an office.
+    store.raw.prepare("UPDATE cases SET given_name = 'Edited' WHERE seq = 7").run();
+    const after = await runFullCheck({ file: office.core.store.paths.dbFile, key: store.dataKey, nativeBinding: office.core.store.nativeBinding, upTo });
+    expect(after.records.changedCount).toBe(1);
+    admin.close();
     office.core.close();
   }, 120_000);
 });
