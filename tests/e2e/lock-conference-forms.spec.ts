@@ -129,6 +129,15 @@ const forms: FormCase[] = [
     lockBy: 'topbar',
   },
   {
+    name: 'a new invitee',
+    route: inConference,
+    open: async (page) => {
+      await conferencePart(page, 'Invitees');
+      return page.getByRole('form', { name: 'Add an invitee' }).getByLabel('Name', { exact: true });
+    },
+    lockBy: 'shortcut',
+  },
+  {
     name: "what the family's screen shows",
     route: inConference,
     open: async (page) => {
