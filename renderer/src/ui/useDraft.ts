@@ -111,8 +111,8 @@ export function useAutosave<T>(key: string, enabled = true) {
  * `discard()` forgets the draft once the record itself is saved. Nothing is read or saved while
  * `enabled` is false (a reader who may not write).
  */
-export function useDraft<T>(key: string, enabled = true) {
-  const draft = useDraftQuery(key, enabled);
+export function useDraft<T>(key: string, enabled = true, restore = true) {
+  const draft = useDraftQuery(key, enabled && restore);
   const { schedule, cancel, forget, markTyped, savedAt, setSavedAt, failed } = useAutosave<T>(key, enabled);
   const hasRestored = Boolean(draft.data?.data);
   useEffect(() => {
@@ -127,7 +127,7 @@ export function useDraft<T>(key: string, enabled = true) {
   }, [forget, key, setSavedAt]);
 
   return {
-    loading: enabled && draft.isPending,
+    loading: enabled && restore && draft.isPending,
     restored: (draft.data?.data ?? null) as T | null,
     restoredAt: draft.data?.savedAt ?? null,
     savedAt,
@@ -179,11 +179,13 @@ export function useDraftBinding<T extends FieldValues>(form: DraftForm<T>, draft
 
 /**
  * A form's draft in one call: `restored` says whether a saved draft was put into the form.
- * `toDraft` leaves out what should not be kept (large files, say).
+ * `toDraft` leaves out what should not be kept (large files, say). `restore: false` keeps saving
+ * but does not read the saved draft back (a search form that should open empty unless it is
+ * reopening after a lock: pass `isResumable(key)` as read when it mounts).
  */
-export function useFormDraft<T extends FieldValues>(form: DraftForm<T>, key: string, options: { enabled?: boolean; toDraft?: (values: T) => T } = {}) {
-  const { enabled = true, toDraft } = options;
-  const draft = useDraft<T>(key, enabled);
+export function useFormDraft<T extends FieldValues>(form: DraftForm<T>, key: string, options: { enabled?: boolean; restore?: boolean; toDraft?: (values: T) => T } = {}) {
+  const { enabled = true, restore = true, toDraft } = options;
+  const draft = useDraft<T>(key, enabled, restore);
   const { schedule: save } = draft;
   const schedule = useCallback((values: T) => save(toDraft ? toDraft(values) : values), [save, toDraft]);
   const restored = useDraftBinding(form, { loading: draft.loading, restored: draft.restored, schedule });

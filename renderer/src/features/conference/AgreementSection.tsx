@@ -14,6 +14,7 @@ import { saveGeneratedFile } from '../../ui/download';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { DraftKept, useDraftedValue } from './drafted';
+import { conferenceDraftKey } from './resume';
 import { useConferenceChange, useMakePlanDraft } from './queries';
 
 type Item = Required<AgreementInput['items'][number]>;
@@ -38,7 +39,7 @@ export function AgreementSection({ caseId, conference, canWrite }: { caseId: str
   const { t: tp } = useTranslation('plans');
   const locked = conference.planVersion !== null;
   const editable = canWrite && !locked;
-  const { value: values, update, draft } = useDraftedValue<Values>(`case:${caseId}:conference:${conference.id}:agreement`, editable, () => fromConference(conference));
+  const { value: values, update, draft } = useDraftedValue<Values>(conferenceDraftKey(caseId, conference.id, 'agreement'), editable, () => fromConference(conference));
   const [printError, setPrintError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const save = useConferenceChange('conference.saveAgreement', caseId);

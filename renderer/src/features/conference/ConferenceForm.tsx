@@ -17,6 +17,7 @@ import { Button } from '../../ui/Button';
 import { CheckboxField, FieldGroup, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { DraftKept, LanguageSelect, useDraftedValue } from './drafted';
+import { conferenceDraftKey } from './resume';
 import { useConferenceChange } from './queries';
 
 type Values = Omit<ConferenceInput, 'id' | 'version' | 'kind'> & { childParticipation: NonNullable<ConferenceInput['childParticipation']> };
@@ -55,7 +56,7 @@ export function ConferenceForm({
   onDone: (saved: Conference | null) => void;
 }) {
   const { t, i18n } = useTranslation('conference');
-  const draftKey = `case:${caseId}:conference:${conference?.id ?? `new-${kind}`}:details`;
+  const draftKey = conferenceDraftKey(caseId, conference?.id ?? `new-${kind}`, 'details');
   const { value: values, update, restored, draft } = useDraftedValue<Values>(draftKey, !readOnly, () => initialValues(conference, i18n.language as Language));
   const save = useConferenceChange('conference.save', caseId);
   const set = (patch: Partial<Values>) => update({ ...values, ...patch });

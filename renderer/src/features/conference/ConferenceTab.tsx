@@ -17,10 +17,8 @@ import { InviteesSection } from './InviteesSection';
 import { RunSection } from './RunSection';
 import { SelectionSection } from './SelectionSection';
 import { useConference, useConferences } from './queries';
+import { parts, resumePoint, type Part } from './resume';
 import './conference.css';
-
-const parts = ['details', 'invitees', 'selection', 'run', 'agreement', 'followUp'] as const;
-type Part = (typeof parts)[number];
 
 export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation('conference');
@@ -31,9 +29,11 @@ export default function ConferenceTab({ caseFile }: { caseFile: CaseFile }) {
   // held), `plan` opens the form for a new conference or meeting.
   const [params] = useSearchParams();
   const planned = params.get('plan');
-  const [openId, setOpenId] = useState<string | null>(params.get('conference'));
-  const [creating, setCreating] = useState<ConferenceKind | null>(conferenceKinds.find((k) => k === planned) ?? null);
-  const [part, setPart] = useState<Part>(params.get('part') === 'followUp' ? 'followUp' : 'details');
+  // After unlocking, the conference form that held typing when the session locked comes first.
+  const [resume] = useState(() => resumePoint(caseId));
+  const [openId, setOpenId] = useState<string | null>(resume && 'conferenceId' in resume ? resume.conferenceId : params.get('conference'));
+  const [creating, setCreating] = useState<ConferenceKind | null>(resume && 'creating' in resume ? resume.creating : (conferenceKinds.find((k) => k === planned) ?? null));
+  const [part, setPart] = useState<Part>(resume && 'part' in resume ? resume.part : params.get('part') === 'followUp' ? 'followUp' : 'details');
   const conference = useConference(caseId, openId);
   const canWrite = caseFile.canWrite;
 

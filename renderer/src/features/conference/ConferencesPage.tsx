@@ -4,19 +4,33 @@
 // From here a conference opens in its case, and a new one is planned for a case.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConferenceRegisterRow } from '@shared/conference/contract';
 import { conferenceStatuses, type ConferenceStatus } from '@shared/conference/follow-up';
 import { call } from '../../api';
 import { SelectField, TextField } from '../../ui/Field';
+import { isResumable } from '../../ui/draftRegistry';
 import { useDayFormat } from '../../ui/format';
 import { Badge, Card, ErrorAlert, Loading, PageHeader } from '../../ui/misc';
 import { Table } from '../../ui/Table';
+import { useFormDraft } from '../../ui/useDraft';
 import { useDocumentTitle } from '../cases/format';
 import { PlanConference } from './PlanConference';
 import { conferenceKeys } from './queries';
 import './conference.css';
+
+/** Not a case's: the register's filters, per user (the core keeps drafts per user). */
+const registerDraftKey = 'conferences:register:filters';
+
+interface FilterValues {
+  status: ConferenceStatus | '';
+  caseText: string;
+  from: string;
+  to: string;
+  facilitator: string;
+}
 
 const caseLink = (r: ConferenceRegisterRow) => `/cases/${r.caseId}?tab=conference&conference=${r.id}${r.status === 'held' ? '&part=followUp' : ''}`;
 
@@ -24,11 +38,12 @@ export function ConferencesPage() {
   const { t } = useTranslation('conference');
   useDocumentTitle(t('register.title'));
   const day = useDayFormat();
-  const [status, setStatus] = useState<ConferenceStatus | ''>('upcoming');
-  const [caseText, setCaseText] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [facilitator, setFacilitator] = useState('');
+  const form = useForm<FilterValues>({ defaultValues: { status: 'upcoming', caseText: '', from: '', to: '', facilitator: '' } });
+  // Typed filters come back after a lock (the lock screen unmounts the page); otherwise the
+  // section opens with the upcoming conferences, as always.
+  const [resuming] = useState(() => isResumable(registerDraftKey));
+  useFormDraft(form, registerDraftKey, { restore: resuming });
+  const [status, caseText, from, to, facilitator] = useWatch({ control: form.control, name: ['status', 'caseText', 'from', 'to', 'facilitator'] });
   const filters = { status: status || null, caseText, from: from || null, to: to || null, facilitator };
   const register = useQuery({ queryKey: [...conferenceKeys.register, filters], queryFn: () => call('conference.register', filters), placeholderData: keepPreviousData });
 
@@ -38,7 +53,7 @@ export function ConferencesPage() {
       <PlanConference />
       <Card title={t('register.listTitle')}>
         <form className="services-filters" role="search" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
-          <SelectField label={t('register.status')} value={status} onChange={(e) => setStatus(e.target.value as ConferenceStatus | '')}>
+          <SelectField label={t('register.status')} {...form.register('status')}>
             <option value="">{t('register.any')}</option>
             {conferenceStatuses.map((s) => (
               <option key={s} value={s}>
@@ -46,10 +61,10 @@ export function ConferencesPage() {
               </option>
             ))}
           </SelectField>
-          <TextField label={t('register.case')} description={t('register.caseHint')} value={caseText} onChange={(e) => setCaseText(e.target.value)} />
-          <TextField label={t('register.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField label={t('register.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          <TextField label={t('register.facilitator')} value={facilitator} onChange={(e) => setFacilitator(e.target.value)} />
+          <TextField label={t('register.case')} description={t('register.caseHint')} {...form.register('caseText')} />
+          <TextField label={t('register.from')} type="date" {...form.register('from')} />
+          <TextField label={t('register.to')} type="date" {...form.register('to')} />
+          <TextField label={t('register.facilitator')} {...form.register('facilitator')} />
         </form>
         <ErrorAlert error={register.error} />
         {register.isPending ? <Loading /> : null}

@@ -2,6 +2,7 @@
 // each invited / declined / attended. A person flagged as a risk to the child can be proposed, but
 // is invited only after a supervisor records how safety is managed (the core refuses otherwise).
 import { useState, type FormEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { Conference } from '@shared/conference/contract';
@@ -13,8 +14,9 @@ import { Button } from '../../ui/Button';
 import { saveGeneratedFile } from '../../ui/download';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
-import { useDraft } from '../../ui/useDraft';
+import { useDraft, useFormDraft } from '../../ui/useDraft';
 import { LanguageSelect } from './drafted';
+import { conferenceDraftKey } from './resume';
 import { useConferenceChange } from './queries';
 
 interface NewInvitee {
@@ -22,6 +24,34 @@ interface NewInvitee {
   name: string;
   role: string;
   language: Language;
+}
+
+/**
+ * A supervisor's note of how safety is managed for an invitee who poses a risk; typing is kept as
+ * a draft until the note is recorded (a failure is shown by the section's error).
+ */
+function SafetyNoteForm({ caseId, conferenceId, inviteeId, record }: { caseId: string; conferenceId: string; inviteeId: string; record: (note: string) => Promise<unknown> }) {
+  const { t } = useTranslation('conference');
+  const form = useForm<{ note: string }>({ defaultValues: { note: '' } });
+  const draft = useFormDraft(form, conferenceDraftKey(caseId, conferenceId, 'safety', inviteeId));
+  const text = useWatch({ control: form.control, name: 'note' });
+  const submit = form.handleSubmit(async ({ note }) => {
+    draft.cancel();
+    try {
+      await record(note);
+      await draft.discard();
+    } catch {
+      // The section shows the error; the typing stays.
+    }
+  });
+  return (
+    <div className="stack">
+      <TextAreaField label={t('invitees.writeSafetyNote')} {...form.register('note')} />
+      <Button size="sm" disabled={!text?.trim() || form.formState.isSubmitting} onClick={() => void submit()}>
+        {t('invitees.recordSafetyNote')}
+      </Button>
+    </div>
+  );
 }
 
 export function InviteesSection({ caseId, conference, canWrite }: { caseId: string; conference: Conference; canWrite: boolean }) {
@@ -32,9 +62,8 @@ export function InviteesSection({ caseId, conference, canWrite }: { caseId: stri
   const remove = useConferenceChange('conference.removeInvitee', caseId);
   const note = useConferenceChange('conference.recordSafetyNote', caseId);
   const empty: NewInvitee = { memberId: '', name: '', role: '', language: conference.familyLanguage };
-  const draft = useDraft<NewInvitee>(`case:${caseId}:conference:${conference.id}:invitee`, canWrite);
+  const draft = useDraft<NewInvitee>(conferenceDraftKey(caseId, conference.id, 'invitee'), canWrite);
   const [adding, setAdding] = useState<NewInvitee | null>(null);
-  const [notes, setNotes] = useState<Record<string, string>>({});
   const value = adding ?? draft.restored ?? empty;
   const set = (patch: Partial<NewInvitee>) => {
     const next = { ...value, ...patch };
@@ -119,12 +148,7 @@ export function InviteesSection({ caseId, conference, canWrite }: { caseId: stri
               ) : null}
             </div>
             {invitee.posesRisk && !invitee.safetyNote && mayApprove ? (
-              <div className="stack">
-                <TextAreaField label={t('invitees.writeSafetyNote')} value={notes[invitee.id] ?? ''} onChange={(e) => setNotes({ ...notes, [invitee.id]: e.target.value })} />
-                <Button size="sm" disabled={!notes[invitee.id]?.trim()} onClick={() => note.mutate({ conferenceId: conference.id, inviteeId: invitee.id, note: notes[invitee.id]! })}>
-                  {t('invitees.recordSafetyNote')}
-                </Button>
-              </div>
+              <SafetyNoteForm caseId={caseId} conferenceId={conference.id} inviteeId={invitee.id} record={(text) => note.mutateAsync({ conferenceId: conference.id, inviteeId: invitee.id, note: text })} />
             ) : null}
             {invitee.posesRisk && !invitee.safetyNote && !mayApprove ? <p className="muted">{t('invitees.needsSupervisor')}</p> : null}
           </li>

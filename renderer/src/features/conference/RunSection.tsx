@@ -14,6 +14,7 @@ import { TextAreaField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { useLockAction } from '../../ui/lockAction';
 import { DraftKept, useDraftedValue } from './drafted';
+import { conferenceDraftKey } from './resume';
 import { useConferenceChange } from './queries';
 import { Timer } from './Timer';
 
@@ -30,7 +31,7 @@ export function RunSection({ caseFile, conference, canWrite }: { caseFile: CaseF
   const saveNotes = useConferenceChange('conference.saveNotes', caseId);
   const attendance = useConferenceChange('conference.saveInvitee', caseId);
   const lock = useLockAction();
-  const { value: notes, update: setNotes, draft } = useDraftedValue<string>(`case:${caseId}:conference:${conference.id}:notes`, canWrite, () => conference.facilitatorNotes);
+  const { value: notes, update: setNotes, draft } = useDraftedValue<string>(conferenceDraftKey(caseId, conference.id, 'notes'), canWrite, () => conference.facilitatorNotes);
   const [openError, setOpenError] = useState<unknown>(null);
 
   const go = (step: ConferenceStep) => {

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { SelectField, TextAreaField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/misc';
 import { DraftKept, useDraftedValue } from './drafted';
+import { conferenceDraftKey } from './resume';
 import { useConferenceChange } from './queries';
 
 type Item = { kind: SelectionKind; text: string; source: string };
@@ -18,7 +19,7 @@ const toItems = (conference: Conference): Item[] =>
 
 export function SelectionSection({ caseId, conference, canWrite }: { caseId: string; conference: Conference; canWrite: boolean }) {
   const { t } = useTranslation('conference');
-  const { value: items, update, draft } = useDraftedValue<Item[]>(`case:${caseId}:conference:${conference.id}:selection`, canWrite, () => toItems(conference));
+  const { value: items, update, draft } = useDraftedValue<Item[]>(conferenceDraftKey(caseId, conference.id, 'selection'), canWrite, () => toItems(conference));
   const save = useConferenceChange('conference.saveSelection', caseId);
   const kinds = selectionKinds.filter((k) => k !== 'child_words' || conference.childParticipation.agreedToShare);
 

@@ -21,6 +21,8 @@ import { FormFooter } from '../../ui/form/FormFooter';
 import { todayUtc, useDayFormat } from '../../ui/format';
 import { Alert, ErrorAlert } from '../../ui/misc';
 import { useToast } from '../../ui/Toast';
+import { useFormDraft } from '../../ui/useDraft';
+import { DraftStatus } from './DraftStatus';
 import { planErrorPrefixes } from './kit';
 import { usePlanMutation } from './queries';
 import { SignaturePad } from './SignaturePad';
@@ -74,7 +76,12 @@ async function readImage(file: File): Promise<{ mime: (typeof imageMimes)[number
   return { mime: file.type as (typeof imageMimes)[number], dataBase64: await readAsBase64(file) };
 }
 
-function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; draft: PlanVersion; onClose: () => void }) {
+/** The acknowledgement's draft: one per case (only the newest draft plan can be acknowledged). */
+export const acknowledgeDraftKey = (caseId: string) => `case:${caseId}:plans:acknowledge`;
+
+const withoutImage = (values: Values): Values => ({ ...values, image: null });
+
+function AcknowledgeForm({ caseFile, plan, onClose }: { caseFile: CaseFile; plan: PlanVersion; onClose: () => void }) {
   const { t } = useTranslation(['plans', 'common']);
   const toast = useToast();
   const day = useDayFormat();
@@ -94,6 +101,8 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
     },
     mode: 'onTouched',
   });
+  // Typing is kept as a draft (the signature or scan is not: it is drawn or attached again).
+  const draft = useFormDraft(form, acknowledgeDraftKey(caseFile.id), { toDraft: withoutImage });
   const { register, control, setValue, setError, clearErrors, handleSubmit, formState } = form;
   const { errors, isSubmitting } = formState;
   const members = useFieldArray({ control, name: 'familyMembers' });
@@ -104,7 +113,8 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const result = await acknowledge.mutateAsync({ version: draft.version, acknowledgement: toChannel(values) });
+      const result = await acknowledge.mutateAsync({ version: plan.version, acknowledgement: toChannel(values) });
+      await draft.discard();
       toast.show(t('acknowledge.done', { date: day(result.reviewDue) }));
       onClose();
     } catch (error) {
@@ -126,11 +136,18 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
     setValue('image', await readImage(file), { shouldValidate: true });
   };
 
+  // Cancel means discard (the dialog's × keeps the draft, as in every case-work form).
+  const cancel = async () => {
+    await draft.discard();
+    onClose();
+  };
+
   const missing = missingParts(failure);
   return (
     <FieldErrorNamespace ns="plans" prefixes={planErrorPrefixes}>
       <form className="stack" noValidate onSubmit={submit}>
-        <p>{t('acknowledge.intro', { version: draft.version })}</p>
+        <DraftStatus restored={draft.restored} savedAt={null} restoredText={t('editor.draftRestored')} savedText="" />
+        <p>{t('acknowledge.intro', { version: plan.version })}</p>
         <fieldset className="method-choice">
           <legend>{t('acknowledge.method')}</legend>
           {acknowledgementMethods.map((m) => (
@@ -221,7 +238,7 @@ function AcknowledgeForm({ caseFile, draft, onClose }: { caseFile: CaseFile; dra
         ) : (
           <ErrorAlert error={failure} />
         )}
-        <FormFooter submit={t('acknowledge.submit')} busy={isSubmitting} onCancel={onClose} />
+        <FormFooter submit={t('acknowledge.submit')} busy={isSubmitting} onCancel={() => void cancel()} savedText={draft.savedAt ? t('editor.draftSaved') : null} />
       </form>
     </FieldErrorNamespace>
   );
@@ -231,7 +248,7 @@ export function AcknowledgeDialog({ caseFile, draft, open, onClose }: { caseFile
   const { t } = useTranslation('plans');
   return (
     <Dialog open={open} onClose={onClose} title={t('acknowledge.title', { version: draft.version })}>
-      <AcknowledgeForm caseFile={caseFile} draft={draft} onClose={onClose} />
+      <AcknowledgeForm caseFile={caseFile} plan={draft} onClose={onClose} />
     </Dialog>
   );
 }

@@ -18,7 +18,7 @@ import { Alert, Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { useDraftQuery } from '../../ui/useDraft';
-import { AcknowledgeDialog } from './AcknowledgeDialog';
+import { AcknowledgeDialog, acknowledgeDraftKey } from './AcknowledgeDialog';
 import { ApproveDialog, ProgressDialog, ReviewDialog } from './PlanDialogs';
 import { editorDraftKey, emptyPlan, PlanEditor } from './PlanEditor';
 import { PlanView } from './PlanView';
@@ -143,6 +143,7 @@ export default function PlanTab({ caseFile }: { caseFile: CaseFile }) {
   const [editing, setEditing] = useState(false);
   useResumeOnUnlock(editorDraftKey(caseFile.id), () => setEditing(true));
   const [acknowledging, setAcknowledging] = useState(false);
+  useResumeOnUnlock(acknowledgeDraftKey(caseFile.id), () => setAcknowledging(true));
   const [reviewing, setReviewing] = useState(false);
   useResumeOnUnlock(`case:${caseFile.id}:plans:review`, () => setReviewing(true));
   const [progressOn, setProgressOn] = useState<Objective | null>(null);
