@@ -49,7 +49,7 @@ export function openRaw(options: OpenOptions): RawDatabase {
   raw.pragma('busy_timeout = 5000');
   // Every page read from disk is decrypted; a large page cache keeps the case list's hot pages
   // decrypted in memory (measured: p95 of the 100 000-case list query falls about tenfold).
-  raw.pragma(`cache_size = -${options.cacheKiB ?? 131072}`);
+  raw.pragma(`cache_size = -${options.cacheKiB ?? 262144}`);
   raw.pragma('temp_store = MEMORY');
   return raw;
 }
