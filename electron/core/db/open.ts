@@ -14,7 +14,7 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron has its own ABI). */
   nativeBinding?: string;
   readonly?: boolean;
-  /** Page cache in KiB (default 128 MiB). */
+  /** Page cache in KiB (default 256 MiB). */
   cacheKiB?: number;
 }
 
@@ -54,6 +54,31 @@ export function openRaw(options: OpenOptions): RawDatabase {
   return raw;
 }
 
+/** How many prepared statements a connection keeps for Kysely (the app runs a few hundred distinct ones). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as Kysely sees it, keeping its prepared statements by their text: Kysely's SQLite
+ * driver prepares every statement each time it runs, which was about 2 ms of the 35 ms My work took
+ * for a worker with 1 400 open cases. A statement still being iterated (a streamed query) is never
+ * handed out twice: a fresh one is prepared. SQLite re-prepares a kept statement itself after a
+ * schema change.
+ */
+function withStatementCache(raw: RawDatabase): Pick<RawDatabase, 'prepare' | 'close'> {
+  const kept = new Map<string, Database.Statement>();
+  return {
+    prepare(text: string) {
+      const hit = kept.get(text);
+      kept.delete(text);
+      const statement = hit && !hit.busy ? hit : raw.prepare(text);
+      kept.set(text, statement); // the most recently used last
+      if (kept.size > STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+    close: () => raw.close(),
+  } as Pick<RawDatabase, 'prepare' | 'close'>;
+}
+
 export function toKysely(raw: RawDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) as RawDatabase }) });
 }

@@ -12,6 +12,23 @@ import { generateOffice, seedPasswords } from '../../../scripts/generator';
 import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { tempDir, testKdf } from '../../fixtures/core';
 import { useStatsOf100k } from '../../fixtures/stats';
+import type { RawDatabase } from '../../../electron/core/db/open';
+
+/**
+ * Every read the connection runs from now on, with its parameters (statements are prepared once and
+ * kept, so the statements' own method is watched, not prepare). Returns the function that stops it.
+ */
+function watchReads(raw: RawDatabase, seen: { sql: string; params: unknown[] }[]): () => void {
+  const proto = Object.getPrototypeOf(raw.prepare('SELECT 1')) as { all: (...params: unknown[]) => unknown[] };
+  const all = proto.all;
+  proto.all = function (this: { source: string }, ...params: unknown[]) {
+    seen.push({ sql: this.source, params });
+    return all.apply(this, params);
+  };
+  return () => {
+    proto.all = all;
+  };
+}
 
 const now = new Date('2026-11-25T10:00:00Z');
 let dir: string;
@@ -40,16 +57,20 @@ afterAll(() => {
 /** Counts the statements the core's connection prepares while `work` runs. */
 async function statementsDuring(work: () => Promise<unknown>) {
   const raw = core.store.get().raw;
-  const prepare = raw.prepare;
+  // Statements run, counted on the statements themselves (they are prepared once and kept).
+  const proto = Object.getPrototypeOf(raw.prepare('SELECT 1')) as Record<'all' | 'get' | 'run' | 'iterate', (...params: unknown[]) => unknown>;
+  const originals = { all: proto.all, get: proto.get, run: proto.run, iterate: proto.iterate };
   let count = 0;
-  raw.prepare = ((text: string) => {
-    count += 1;
-    return prepare.call(raw, text);
-  }) as typeof raw.prepare;
+  for (const method of Object.keys(originals) as (keyof typeof originals)[]) {
+    proto[method] = function (this: unknown, ...params: unknown[]) {
+      count += 1;
+      return originals[method].apply(this, params);
+    };
+  }
   try {
     await work();
   } finally {
-    delete (raw as { prepare?: unknown }).prepare; // back to the prototype's
+    Object.assign(proto, originals);
   }
   return count;
 }
@@ -107,23 +128,14 @@ describe('My work at scale', () => {
     const { raw } = core.store.get();
     useStatsOf100k(raw);
     const seen: { sql: string; params: unknown[] }[] = [];
-    const prepare = raw.prepare;
-    raw.prepare = ((text: string) => {
-      const statement = prepare.call(raw, text);
-      const all = statement.all.bind(statement) as (...params: unknown[]) => unknown[];
-      (statement as { all: unknown }).all = (...params: unknown[]) => {
-        seen.push({ sql: text, params });
-        return all(...params);
-      };
-      return statement;
-    }) as typeof raw.prepare;
+    const stopWatching = watchReads(raw, seen);
     try {
       const supervisor = createInProcessClient(core);
       await supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
       await supervisor.ok('cases.myWork', {});
       await worker.ok('cases.myWork', {});
     } finally {
-      delete (raw as { prepare?: unknown }).prepare;
+      stopWatching();
     }
     const reads = seen.filter((q) => /^\s*(SELECT|WITH)/i.test(q.sql));
     expect(reads.some((q) => /WITH .*waiting/s.test(q.sql))).toBe(true);
@@ -151,20 +163,11 @@ describe('My work at scale', () => {
     const { raw, db } = core.store.get();
     useStatsOf100k(raw);
     const seen: { sql: string; params: unknown[] }[] = [];
-    const prepare = raw.prepare;
-    raw.prepare = ((text: string) => {
-      const statement = prepare.call(raw, text);
-      const all = statement.all.bind(statement) as (...params: unknown[]) => unknown[];
-      (statement as { all: unknown }).all = (...params: unknown[]) => {
-        seen.push({ sql: text, params });
-        return all(...params);
-      };
-      return statement;
-    }) as typeof raw.prepare;
+    const stopWatching = watchReads(raw, seen);
     try {
       await approvalQueue(db, { userId: busiest.id, role: 'caseworker' } as Session, now, { limit: 100, kinds: ['plan'], driveFromCasesAbove: -1 });
     } finally {
-      delete (raw as { prepare?: unknown }).prepare;
+      stopWatching();
     }
     const queue = seen.find((q) => /WITH mine/.test(q.sql))!;
     const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${queue.sql}`).all(...queue.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
