@@ -68,10 +68,15 @@ export function goalRows(run: Run, smaller?: Run): GoalRow[] {
   bound('duplicate check: p95 ≤ 30 ms', run.figures.filter((f) => f.path.startsWith('duplicate check')), 30);
   bound('scroll to row 10 000 (in the core): ≤ 5 000 ms', run.figures.filter((f) => f.path.includes('scroll to row')), 5000);
   bound('audit, incremental check: milliseconds (p95 ≤ 50 ms, with one list call)', run.figures.filter((f) => f.path.startsWith('audit: incremental')), 50);
-  const full = run.figures.find((f) => f.path.startsWith('audit: full check, chain'));
+  const full = run.figures.find((f) => f.path.startsWith('audit: full check alone, chain'));
+  const busy = run.figures.find((f) => f.path.startsWith('audit: full check while the app answers, chain'));
   rows.push(
     full
-      ? { goal: 'audit, full check of the chain off the main thread: ≤ 3 000 ms per million entries', measured: `${f1(full.p50)} ms (${full.path.replace(/^.*\(/, '(')}; ${full.note ?? ''})`, pass: full.p50 <= 3000 }
+      ? {
+          goal: 'audit, full check of the chain off the main thread: ≤ 3 000 ms per million entries',
+          measured: `${f1(full.p50)} ms alone (${full.path.replace(/^[^(]*\(/, '(')}; ${full.note ?? ''})${busy ? `; ${f1(busy.p50)} ms while the app answers list queries non-stop` : ''}`,
+          pass: full.p50 <= 3000,
+        }
       : { goal: 'audit, full check of the chain off the main thread: ≤ 3 000 ms per million entries', measured: 'not measured', pass: null },
   );
   bound('…the app answers meanwhile: list p95 ≤ 50 ms during the full check', run.figures.filter((f) => f.path.includes('while the full audit')), 50);
