@@ -341,7 +341,10 @@ export async function generateOffice(options: GenerateOptions): Promise<Generate
     details: { cases: options.cases, seed: options.seed ?? 42, contributors: contributors.length },
     at: now.toISOString(),
   });
-  raw.pragma('optimize');
+  // Exact planner statistics, read from every row. `PRAGMA optimize` samples (analysis_limit): it
+  // wrote that each report indicator had 761 facts where it has 69 964, and with that the M&E
+  // dashboard's plans were 2.5 times slower than with exact figures or with none.
+  raw.exec('ANALYZE');
   client.close();
   return { core, seconds: (performance.now() - started) / 1000, contributorSeconds, staff, recoveryKey: setup.recoveryKey };
 }
