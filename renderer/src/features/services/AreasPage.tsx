@@ -1,5 +1,6 @@
 // DOM. The office's areas as a tree (region → district → … as deep as the office likes), a form to
 // add one, and the import of boundaries from a GeoJSON file matched to areas by code.
+import { AreaOptions } from './AreaOptions';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -15,7 +16,7 @@ import { Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useFormDraft } from '../../ui/useDraft';
 import { useSubmit } from '../../ui/useSubmit';
-import { areaLabel, areaTree, servicesKeys, useAreas } from './kit';
+import { areaTree, servicesKeys, useAreas } from './kit';
 
 const errorSource = { ns: 'services', prefixes: ['problems.'] } as const;
 
@@ -92,12 +93,7 @@ function AddArea() {
         <TextField label={t('areas.level')} maxLength={60} error={errors.level} errorSource={errorSource} {...form.register('level')} />
         <SelectField label={t('areas.parent')} error={errors.parentId} errorSource={errorSource} {...form.register('parentId', { setValueAs: nullIfEmpty })}>
           <option value="">{t('areas.none')}</option>
-          {areaTree(areas.data ?? []).map(({ area, depth }) => (
-            <option key={area.id} value={area.id}>
-              {'\u00a0\u00a0'.repeat(depth)}
-              {areaLabel(area)}
-            </option>
-          ))}
+          <AreaOptions areas={areas.data} />
         </SelectField>
         <Button type="submit" variant="primary" busy={isSubmitting} disabled={!code.trim() || !name.trim()}>
           {t('areas.save')}

@@ -1,6 +1,7 @@
 // DOM. The directory: find services by words, category, area, language and age; each row shows who
 // runs it, where, for whom and when it was last verified (stale after 12 months). Providers are
 // added and edited in a dialog; the CSV import and export sit below.
+import { AreaOptions } from './AreaOptions';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ import { Badge, Card, ErrorAlert, Loading } from '../../ui/misc';
 import { Table } from '../../ui/Table';
 import { useResumeOnUnlockAny } from '../../ui/useResumeOnUnlock';
 import { ImportPanel } from './ImportPanel';
-import { areaLabel, areaTree, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
+import { areaLabel, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
 import { ProviderDialog, providerDraftPrefix } from './ProviderDialog';
 
 export function DirectoryPage() {
@@ -69,12 +70,7 @@ export function DirectoryPage() {
           </SelectField>
           <SelectField label={t('search.area')} value={filters.areaId} onChange={set('areaId')}>
             <option value="">{t('search.any')}</option>
-            {areaTree(areas.data ?? []).map(({ area, depth }) => (
-              <option key={area.id} value={area.id}>
-                {'\u00a0\u00a0'.repeat(depth)}
-                {areaLabel(area)}
-              </option>
-            ))}
+            <AreaOptions areas={areas.data} />
           </SelectField>
           <TextField label={t('search.language')} value={filters.language} onChange={set('language')} maxLength={40} />
           <TextField label={t('search.age')} type="number" min={0} max={120} inputMode="numeric" value={filters.age} onChange={set('age')} />

@@ -2,6 +2,7 @@
 // language its referral slips are printed in, what it needs on a referral, when it was last
 // verified, and per service the category, areas served, eligibility, languages, cost, access,
 // hours, capacity and waiting time.
+import { AreaOptions } from './AreaOptions';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFieldArray, useForm, useWatch, type Path, type PathValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,7 @@ import { FormFooter } from '../../ui/form/FormFooter';
 import { ErrorAlert, Loading } from '../../ui/misc';
 import { useFormDraft } from '../../ui/useDraft';
 import { useSubmit } from '../../ui/useSubmit';
-import { areaLabel, areaTree, offeredCategories, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
+import { offeredCategories, servicesKeys, useAreas, useCategories, useCategoryLabel } from './kit';
 import { PartnerField } from './PartnerField';
 
 type ServiceForm = Required<Omit<ServiceInput, 'languages' | 'minAge' | 'maxAge' | 'waitingDays'>> & { languages: string; minAge: string; maxAge: string; waitingDays: string };
@@ -177,12 +178,7 @@ function ProviderFormBody({ draftKey, initial, initialServices, onClose }: { dra
               value={s.areaIds}
               onChange={(e) => set(`services.${i}.areaIds`, Array.from(e.target.selectedOptions, (o) => o.value))}
             >
-              {areaTree(areas.data ?? []).map(({ area, depth }) => (
-                <option key={area.id} value={area.id}>
-                  {'\u00a0\u00a0'.repeat(depth)}
-                  {areaLabel(area)}
-                </option>
-              ))}
+              <AreaOptions areas={areas.data} />
             </SelectField>
             <div className="services-row">
               <TextField label={t('provider.minAge')} type="number" min={0} max={120} {...text(`services.${i}.minAge`)} />
