@@ -42,18 +42,23 @@ export function soundKey(word: string): string {
   return s.replace(/(.)\1+/g, '$1');
 }
 
-/** Trigram similarity (0..1) of two folded strings. */
-export function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const padded = `  ${s} `;
-    const set = new Set<string>();
-    for (let i = 0; i < padded.length - 2; i += 1) set.add(padded.slice(i, i + 3));
-    return set;
-  };
-  const x = grams(foldName(a));
-  const y = grams(foldName(b));
+/** The trigrams of a folded string (padded, so a word's start weighs more than its end). */
+export function trigrams(folded: string): Set<string> {
+  const padded = `  ${folded} `;
+  const set = new Set<string>();
+  for (let i = 0; i < padded.length - 2; i += 1) set.add(padded.slice(i, i + 3));
+  return set;
+}
+
+/** Dice's coefficient (0..1) of two trigram sets. */
+export function dice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let common = 0;
   for (const g of x) if (y.has(g)) common += 1;
   return (2 * common) / (x.size + y.size);
+}
+
+/** Trigram similarity (0..1) of two strings, folded first. */
+export function similarity(a: string, b: string): number {
+  return dice(trigrams(foldName(a)), trigrams(foldName(b)));
 }

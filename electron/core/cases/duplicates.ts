@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { limitedMatch, type DuplicateMatch, type FullDuplicateMatch } from '../../../shared/cases/contract';
 import { ageInYears, todayIso } from '../../../shared/cases/fields';
-import { foldName, similarity, soundKey } from '../../../shared/cases/names';
+import { dice, foldName, soundKey, trigrams } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
 import { quote, tolerantWords } from './list-search';
@@ -21,9 +21,33 @@ export interface DuplicateQuery {
   area?: string;
 }
 
-function bestSimilarity(a: string[], b: string[]): number {
+/**
+ * Similarity and sound keys for one check: the query's names are compared with up to 400
+ * candidates, so each string is folded and cut into trigrams once, not on every comparison (folding
+ * is a dozen regular-expression passes: it was most of the check's time).
+ */
+function memoizedNames() {
+  const grams = new Map<string, Set<string>>();
+  const sounds = new Map<string, string>();
+  const gramsOf = (text: string) => {
+    let set = grams.get(text);
+    if (!set) grams.set(text, (set = trigrams(foldName(text))));
+    return set;
+  };
+  return {
+    similarity: (a: string, b: string) => dice(gramsOf(a), gramsOf(b)),
+    soundKey: (text: string) => {
+      let key = sounds.get(text);
+      if (key === undefined) sounds.set(text, (key = soundKey(text)));
+      return key;
+    },
+  };
+}
+type Names = ReturnType<typeof memoizedNames>;
+
+function bestSimilarity(names: Names, a: string[], b: string[]): number {
   let best = 0;
-  for (const x of a) for (const y of b) best = Math.max(best, similarity(x, y));
+  for (const x of a) for (const y of b) best = Math.max(best, names.similarity(x, y));
   return best;
 }
 
@@ -59,12 +83,13 @@ export async function findDuplicates(
     query.dateOfBirth ? ageInYears(query.dateOfBirth, today) : query.estimatedAgeYears ?? null;
   const place = foldName(query.separationPlace || query.area || '');
   const scored: DuplicateMatch[] = [];
+  const memo = memoizedNames();
   for (const row of rows) {
     const reasons: FullDuplicateMatch['reasons'] = [];
     const otherNames = JSON.parse(row.other_names) as string[];
-    const full = similarity(`${query.givenName} ${query.familyName}`, `${row.given_name} ${row.family_name}`);
-    const swapped = similarity(`${query.familyName} ${query.givenName}`, `${row.given_name} ${row.family_name}`);
-    const other = bestSimilarity(names, otherNames);
+    const full = memo.similarity(`${query.givenName} ${query.familyName}`, `${row.given_name} ${row.family_name}`);
+    const swapped = memo.similarity(`${query.familyName} ${query.givenName}`, `${row.given_name} ${row.family_name}`);
+    const other = bestSimilarity(memo, names, otherNames);
     let nameScore = Math.max(full, swapped);
     if (nameScore >= 0.5) reasons.push('name');
     if (other > nameScore && other >= 0.6) {
@@ -72,8 +97,8 @@ export async function findDuplicates(
       reasons.push('otherName');
     }
     const sameSound =
-      soundKey(query.givenName) === soundKey(row.given_name) &&
-      (!query.familyName || !row.family_name || soundKey(query.familyName) === soundKey(row.family_name));
+      memo.soundKey(query.givenName) === memo.soundKey(row.given_name) &&
+      (!query.familyName || !row.family_name || memo.soundKey(query.familyName) === memo.soundKey(row.family_name));
     if (sameSound) {
       nameScore = Math.max(nameScore, 0.75);
       reasons.push('soundsAlike');
@@ -89,7 +114,7 @@ export async function findDuplicates(
       else score -= 0.15;
     }
     const rowPlace = foldName(row.separation_place || row.area);
-    if (place && rowPlace && (similarity(place, rowPlace) >= 0.6 || rowPlace.includes(place) || place.includes(rowPlace))) {
+    if (place && rowPlace && (memo.similarity(place, rowPlace) >= 0.6 || rowPlace.includes(place) || place.includes(rowPlace))) {
       score += 0.15;
       reasons.push('place');
     }

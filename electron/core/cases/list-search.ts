@@ -4,7 +4,7 @@
 // key; the words found go to the word index as one FTS query. Exact substrings (of names or case
 // numbers) still match through the trigram index and rank first.
 import { sql, type Kysely } from 'kysely';
-import { foldName, soundKey } from '../../../shared/cases/names';
+import { dice, foldName, soundKey, trigrams } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
 
 interface VocabWord {
@@ -27,19 +27,6 @@ export function transliterate(word: string): string {
   return [...word].map((c) => arabicToLatin[c] ?? c).join('');
 }
 
-function gramsOf(word: string): Set<string> {
-  const padded = `  ${word} `;
-  const set = new Set<string>();
-  for (let i = 0; i < padded.length - 2; i += 1) set.add(padded.slice(i, i + 3));
-  return set;
-}
-
-function dice(a: Set<string>, b: Set<string>): number {
-  let common = 0;
-  for (const g of a) if (b.has(g)) common += 1;
-  return (2 * common) / (a.size + b.size);
-}
-
 /**
  * The names' vocabulary, read from the word index's term list (fts5vocab; terms from 'a' on, which
  * skips the case numbers' digits) and kept until a case is added or changed (the newest rowid and
@@ -55,7 +42,7 @@ async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
   const terms = await sql<{ term: string }>`SELECT term FROM cases_words_vocab WHERE term >= 'a' AND term NOT GLOB '*[0-9]*'`.execute(db);
   const words = terms.rows.map(({ term }) => {
     const arabic = arabicScript.test(term);
-    return { word: term, grams: gramsOf(term), sound: soundKey(arabic ? transliterate(term) : term), arabic };
+    return { word: term, grams: trigrams(term), sound: soundKey(arabic ? transliterate(term) : term), arabic };
   });
   vocabularies.set(owner, { signature, words });
   return words;
@@ -64,7 +51,7 @@ async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
 /** The vocabulary's words that a word may be a spelling of (prefix, substring, trigrams, sound). */
 export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): Promise<string[]> {
   const vocab = await vocabulary(db, owner);
-  const grams = gramsOf(w);
+  const grams = trigrams(w);
   const arabic = arabicScript.test(w);
   const sound = soundKey(arabic ? transliterate(w) : w);
   const threshold = w.length <= 4 ? 0.6 : 0.5;
