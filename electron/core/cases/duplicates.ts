@@ -51,6 +51,23 @@ function bestSimilarity(names: Names, a: string[], b: string[]): number {
   return best;
 }
 
+const candidateColumns = [
+  'id',
+  'number',
+  'given_name',
+  'family_name',
+  'other_names',
+  'sex',
+  'date_of_birth',
+  'estimated_age',
+  'registered_at',
+  'separation_place',
+  'area',
+  'status',
+  'worker_id',
+  'family_worker_id',
+] as const;
+
 export async function findDuplicates(
   db: Kysely<DB>,
   query: DuplicateQuery,
@@ -69,15 +86,17 @@ export async function findDuplicates(
   }
   const match = alternatives.size > 0 ? [...alternatives].map(quote).join(' OR ') : null;
   const today = todayIso(now);
-  let rows: (CaseDbRow & { worker_name: string | null })[] = [];
+  // Only the columns the scoring and the answer read: 400 whole case rows (some 50 columns) cost
+  // more to carry than to score.
+  let rows: (Pick<CaseDbRow, (typeof candidateColumns)[number]> & { worker_name: string | null })[] = [];
   if (match) {
-    rows = (await db
+    rows = await db
       .selectFrom('cases')
       .leftJoin('users', 'users.id', 'cases.worker_id')
-      .selectAll('cases')
+      .select(candidateColumns.map((c) => `cases.${c}` as const))
       .select('users.display_name as worker_name')
       .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${match} ORDER BY rank LIMIT 400)`)
-      .execute()) as (CaseDbRow & { worker_name: string | null })[];
+      .execute();
   }
   const wantedAge =
     query.dateOfBirth ? ageInYears(query.dateOfBirth, today) : query.estimatedAgeYears ?? null;
