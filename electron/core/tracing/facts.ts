@@ -27,19 +27,6 @@ export function tracingOutcome(ordered: OutcomeRow[]) {
   };
 }
 
-export async function outcomeRows(db: Kysely<DB>, caseId: string): Promise<OutcomeRow[]> {
-  return db
-    .selectFrom('tracing_actions')
-    .select(['id', 'date', 'result'])
-    .where('case_id', '=', caseId)
-    .where('removed_at', 'is', null)
-    .where('result', 'in', [...outcomeResults])
-    .orderBy('date')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
 /** Is the family found, for each case: one query for all of them (My work reads up to 200). */
 export async function tracingFacts(db: Kysely<DB>, caseIds: readonly string[]): Promise<Map<string, Partial<CaseFacts>>> {
   // The index of live actions in log order holds every column read: no table row, no sort.
