@@ -73,13 +73,12 @@ function sliceWhere(column) {
   return { sql: parts.length ? ' WHERE ' + parts.join(' AND ') : '', params: [lo, hi].filter((v) => v !== null) };
 }
 
-function checkRecords() {
+function checkRecords(present) {
   const tables = workerData.tables;
   const auditedWhere = sliceWhere('entity_id');
   const combine = (digests) => sha().update(JSON.stringify(tables.map((t, i) => [t.table, digests[i]]))).digest('hex');
   const audited = db.prepare("SELECT entity_id AS caseId, state_hash AS stateHash, max(id) AS auditId FROM audit_log" + auditedWhere.sql + (auditedWhere.sql ? ' AND' : ' WHERE') + " entity_type = 'case' AND state_hash IS NOT NULL AND entity_id IS NOT NULL GROUP BY entity_id").all(...auditedWhere.params);
   const wanted = new Set(audited.map((a) => a.caseId));
-  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
   const empty = tableDigest([]);
   const perCase = new Map();
   let scanned = 0;
@@ -145,7 +144,7 @@ try {
       rowsTotal += db.prepare('SELECT count(*) FROM "' + table + '"' + where.sql).pluck().get(...where.params);
     }
     parentPort.postMessage({ type: 'progress', phase: 'records', checked: 0, total: rowsTotal });
-    const records = checkRecords();
+    const records = checkRecords(present);
     db.exec('COMMIT');
     parentPort.postMessage({ type: 'done', records });
   }
