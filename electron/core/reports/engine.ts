@@ -164,18 +164,33 @@ async function readByChild(db: Kysely<DB>, id: IndicatorId, period: Period): Pro
 
 /**
  * Every indicator's figures. Each indicator's statements are one item of work; with a reader (a
- * second connection on its own thread, db/read-worker.ts) the items are shared between it and this
+ * second connection on its own thread, db/shared-reads.ts) the items are shared between it and this
  * connection, the heaviest first, so the two cores each take about half (measured in README).
  */
 export async function computeIndicators(db: Kysely<DB>, options: ComputeOptions, reader?: SharedReads): Promise<IndicatorResult[]> {
+  return (await computeSplits(db, options, [options.by], reader)).get(options.by)!;
+}
+
+/**
+ * The indicators in several splits at once (the aggregate table, DHIS2): every split's items go to
+ * the two connections together, so neither waits for the other between splits.
+ */
+export async function computeSplits(
+  db: Kysely<DB>,
+  options: Omit<ComputeOptions, 'by'>,
+  splits: readonly (Dimension | null)[],
+  reader?: SharedReads,
+): Promise<Map<Dimension | null, IndicatorResult[]>> {
   const p = periodParams(options.period);
   const ids = options.ids ?? indicatorIds;
-  const plans = new Map<IndicatorId, IndicatorPlan>();
-  for (const id of ids) plans.set(id, planOne(db, id, { ...p, byChild: await readByChild(db, id, options.period) }, options));
+  const byChild = new Map<IndicatorId, boolean>();
+  for (const id of ids) byChild.set(id, await readByChild(db, id, options.period));
   const order = [...ids].sort((a, b) => weight(b) - weight(a));
-  const rows = await (reader ?? readHere)(db, order.map((id) => plans.get(id)!.statements));
-  const results = new Map(order.map((id, i) => [id, plans.get(id)!.finish(rows[i])]));
-  return ids.map((id) => results.get(id)!);
+  const plans = splits.flatMap((by) => order.map((id) => ({ by, id, plan: planOne(db, id, { ...p, byChild: byChild.get(id) }, { ...options, by }) })));
+  const rows = await (reader ?? readHere)(db, plans.map((x) => x.plan.statements));
+  const results = new Map<Dimension | null, Map<IndicatorId, IndicatorResult>>(splits.map((by) => [by, new Map()]));
+  plans.forEach((x, i) => results.get(x.by)!.set(x.id, x.plan.finish(rows[i])));
+  return new Map(splits.map((by) => [by, ids.map((id) => results.get(by)!.get(id)!)]));
 }
 
 /**

@@ -11,7 +11,7 @@ import { createInProcessClient, type InProcessClient } from '../../../electron/c
 import type { Core } from '../../../electron/core/core';
 import { ReadWorker } from '../../../electron/core/db/shared-reads';
 import { bandOfYears, reasonsOf } from '../../../electron/core/reports/dimensions';
-import { computeIndicators, selectionSql } from '../../../electron/core/reports/engine';
+import { computeIndicators, computeSplits, selectionSql } from '../../../electron/core/reports/engine';
 import { generateOffice, seedPasswords } from '../../../scripts/generator';
 import { dimensions, indicatorMeta, type Dimension, type Period, type ReportFilters } from '../../../shared/reports/indicators';
 import { tempDir, testKdf } from '../../fixtures/core';
@@ -51,6 +51,9 @@ describe('the dashboard on two threads', () => {
         }
       }
     }
+    // Every split at once (the aggregate table, DHIS2), both threads: the same figures as split by split.
+    const together = await computeSplits(db, { period: periods[1], filters: {} }, [null, ...dimensions], reads);
+    for (const by of [null, ...dimensions]) expect(together.get(by)).toEqual(await computeIndicators(db, { period: periods[1], filters: {}, by }));
     // Not an empty office: most indicators have children in these periods; and the worker took its share.
     expect(compared).toBeGreaterThan(400);
     expect(core.store.reader().workerItems).toBeGreaterThan(100);
