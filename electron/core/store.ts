@@ -127,6 +127,8 @@ export class StoreManager {
   }
 
   private secondReader: ReadWorker | null = null;
+  /** Where a failure of the second reader is logged (the core sets it). */
+  logReaderFailure?: (error: unknown) => void;
 
   /**
    * Reads shared with a second read-only connection on its own thread (started at the first call;
@@ -141,7 +143,12 @@ export class StoreManager {
     const { dataKey } = this.get();
     if (!this.secondReader?.alive) {
       this.secondReader?.close(0);
-      this.secondReader = new ReadWorker({ file: this.paths.dbFile, key: dataKey, nativeBinding: this.nativeBinding });
+      this.secondReader = new ReadWorker({
+        file: this.paths.dbFile,
+        key: dataKey,
+        nativeBinding: this.nativeBinding,
+        onFailure: (error) => this.logReaderFailure?.(error),
+      });
     }
     return this.secondReader;
   }

@@ -36,6 +36,8 @@ export interface ReaderOptions {
   nativeBinding?: string;
   /** The second connection's page cache in KiB (the main one has its own). */
   cacheKiB?: number;
+  /** Told when the worker fails (its items are then done on the main connection, so nothing else shows it). */
+  onFailure?: (error: unknown) => void;
 }
 
 /** The second reader: its thread and connection, and the items it is running. */
@@ -64,6 +66,7 @@ export class ReadWorker {
     // The app may end while it idles.
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
+      if (reply.error !== undefined) options.onFailure?.(new Error(reply.error));
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
     });
@@ -72,7 +75,10 @@ export class ReadWorker {
       for (const settle of this.waiting.values()) settle(null);
       this.waiting.clear();
     };
-    this.worker.on('error', fail);
+    this.worker.on('error', (error) => {
+      options.onFailure?.(error);
+      fail();
+    });
     this.worker.on('exit', fail);
   }
 

@@ -79,12 +79,14 @@ describe('the dashboard on two threads', () => {
     const period = periods[0];
     const before = await supervisor.ok('reports.dashboard', { period, by: 'ageBand' as Dimension });
     const { db } = core.store.get();
-    const broken = new ReadWorker({ file: core.store.paths.dbFile, key: Buffer.alloc(32, 7) });
+    const failures: unknown[] = [];
+    const broken = new ReadWorker({ file: core.store.paths.dbFile, key: Buffer.alloc(32, 7), onFailure: (e) => failures.push(e) });
     const viaBroken = await computeIndicators(db, { period, filters: {}, by: 'ageBand' }, broken.reads);
     expect(viaBroken).toEqual(before.indicators);
     // It noticed (its connection could not read the file) and is not used again.
     await new Promise((r) => setTimeout(r, 200));
     expect(broken.alive).toBe(false);
+    expect(failures.length).toBeGreaterThan(0); // and it was said (the core logs it)
     broken.close();
   }, 60_000);
 
