@@ -58,7 +58,14 @@ export function openRaw(options: OpenOptions): RawDatabase {
 const STATEMENT_CACHE = 500;
 
 /**
- * The connection as Kysely sees it, keeping its prepared statements by their text: Kysely's SQLite
+ * The connection as Kysely sees it. Its transactions take the write lock when they begin (Kysely's
+ * SQLite driver says `begin`, deferred, and has no setting for it: kysely-org/kysely#1152): a
+ * deferred transaction that has read cannot wait for a lock held by another connection — SQLite
+ * answers SQLITE_BUSY at once rather than call the busy handler — and the backup's TRUNCATE
+ * checkpoint holds the write lock for a moment: registering a child during a backup failed.
+ * `begin immediate` waits for it (busy_timeout) like any single write.
+ *
+ * It also keeps its prepared statements by their text: Kysely's SQLite
  * driver prepares every statement each time it runs, which was about 2 ms of the 35 ms My work took
  * for a worker with 1 400 open cases. A statement still being iterated (a streamed query) is never
  * handed out twice: a fresh one is prepared. SQLite re-prepares a kept statement itself after a
@@ -67,7 +74,8 @@ const STATEMENT_CACHE = 500;
 function withStatementCache(raw: RawDatabase): Pick<RawDatabase, 'prepare' | 'close'> {
   const kept = new Map<string, Database.Statement>();
   return {
-    prepare(text: string) {
+    prepare(sqlText: string) {
+      const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
       const hit = kept.get(text);
       kept.delete(text);
       const statement = hit && !hit.busy ? hit : raw.prepare(text);
