@@ -67,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
   // (which may quote case text). The sink sees only that summary.
   const sink = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
+  store.logReaderFailure = (error) => log('the second reader failed; its reads are done on the main connection', error);
 
   const auditAs = async (trx: Parameters<CoreDeps['auditAs']>[0], event: AuditEvent) => {
     await appendAudit(trx, { at: now().toISOString(), ...event });

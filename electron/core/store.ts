@@ -9,6 +9,7 @@ import { appendAudit } from './audit/audit';
 import { checkAuditSchema, hasSchemaProblems, repairAuditSchema, type SchemaProblems } from './audit/schema';
 import { migrate } from './db/migrate';
 import { openRaw, toKysely, type RawDatabase } from './db/open';
+import { ReadWorker, type SharedReads } from './db/shared-reads';
 import type { DB } from './db/schema';
 import { createPrivateFile, migrationBackups, removeLeftovers, sidecars, tightenPermissions } from './vault/files';
 import type { Vault } from './vault/vault';
@@ -118,8 +119,38 @@ export class StoreManager {
     if (!this.current) return;
     const { raw, dataKey } = this.current;
     this.current = null;
+    // The second reader first: it holds the file and the key too.
+    this.secondReader?.close();
+    this.secondReader = null;
     raw.close();
     dataKey.fill(0);
+  }
+
+  private secondReader: ReadWorker | null = null;
+  /** Where a failure of the second reader is logged (the core sets it). */
+  logReaderFailure?: (error: unknown) => void;
+
+  /**
+   * Reads shared with a second read-only connection on its own thread (started at the first call;
+   * closed with the database). Reports use it to take both cores.
+   */
+  sharedReads(): SharedReads {
+    return this.reader().reads;
+  }
+
+  /** The second reader itself (started if it is not running). */
+  reader(): ReadWorker {
+    const { dataKey } = this.get();
+    if (!this.secondReader?.alive) {
+      this.secondReader?.close(0);
+      this.secondReader = new ReadWorker({
+        file: this.paths.dbFile,
+        key: dataKey,
+        nativeBinding: this.nativeBinding,
+        onFailure: (error) => this.logReaderFailure?.(error),
+      });
+    }
+    return this.secondReader;
   }
 
   /**

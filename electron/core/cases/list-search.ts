@@ -57,16 +57,14 @@ export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): P
   const threshold = w.length <= 4 ? 0.6 : 0.5;
   const hits: string[] = [];
   for (const v of vocab) {
+    if (v.word.includes(w)) {
+      hits.push(v.word);
+      continue;
+    }
+    const similar = dice(grams, v.grams);
     const sameSound = sound.length >= 2 && v.sound === sound;
     // Across scripts only the sound can match; within one, the sound must be backed by letters.
-    if (
-      v.word.startsWith(w) ||
-      v.word.includes(w) ||
-      dice(grams, v.grams) >= threshold ||
-      (sameSound && (v.arabic !== arabic || dice(grams, v.grams) >= 0.3))
-    ) {
-      hits.push(v.word);
-    }
+    if (similar >= threshold || (sameSound && (v.arabic !== arabic || similar >= 0.3))) hits.push(v.word);
   }
   return hits;
 }

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { dimensions, type Dimension, type IndicatorResult, type Period, type ReportFilters } from '../../../shared/reports/indicators';
 import type { DB } from '../db/schema';
 import { csvLine } from './deidentified';
-import { computeIndicators } from './engine';
+import type { SharedReads } from '../db/shared-reads';
+import { computeSplits } from './engine';
 import { suppressColumn, type Cell } from './suppress';
 
 export const aggregateHeader = ['indicator', 'status', 'dimension', 'group', 'numerator', 'denominator', 'unknown'];
@@ -28,8 +29,8 @@ export function aggregateLines(results: IndicatorResult[], by: Dimension | null)
   return lines;
 }
 
-export async function aggregateTable(db: Kysely<DB>, period: Period, filters: ReportFilters): Promise<string[]> {
+export async function aggregateTable(db: Kysely<DB>, period: Period, filters: ReportFilters, reader?: SharedReads): Promise<string[]> {
   const lines = [csvLine(aggregateHeader)];
-  for (const by of [null, ...dimensions]) lines.push(...aggregateLines(await computeIndicators(db, { period, filters, by }), by));
+  for (const [by, results] of await computeSplits(db, { period, filters }, [null, ...dimensions], reader)) lines.push(...aggregateLines(results, by));
   return lines;
 }

@@ -7,9 +7,9 @@ import type { CoreDeps } from '../deps';
 import { defineHandlers } from '../handler';
 import { readReportSettings } from './access';
 import { dhis2Period, dhis2Values, figures } from './dhis2';
-import { computeIndicators } from './engine';
+import { computeSplits } from './engine';
 
-export function createDhis2Handlers(_deps: CoreDeps) {
+export function createDhis2Handlers(deps: CoreDeps) {
   return defineHandlers({
     'reports.dhisMapping': async (_input, env) => {
       const db = env.db();
@@ -17,8 +17,7 @@ export function createDhis2Handlers(_deps: CoreDeps) {
       const rows = await db.selectFrom('dhis2_mappings').selectAll().orderBy('indicator').orderBy('part').orderBy('dimension').orderBy('value').execute();
       // What could be mapped: the figures of a year's dashboard in every split (values only, no case).
       const year = { from: `${new Date().getUTCFullYear() - 1}-01-01`, to: `${new Date().getUTCFullYear() - 1}-12-31` };
-      const byDim = new Map();
-      for (const dim of [null, ...dimensions]) byDim.set(dim, await computeIndicators(db, { period: year, filters: {}, by: dim }));
+      const byDim = await computeSplits(db, { period: year, filters: {} }, [null, ...dimensions], deps.store.sharedReads());
       const have = new Set(rows.map((r) => `${r.indicator}|${r.part}|${r.dimension}|${r.value}`));
       const unmapped = figures(byDim)
         .filter((f) => !have.has(`${f.indicator}|${f.part}|${f.dimension}|${f.value}`))
@@ -58,7 +57,7 @@ export function createDhis2Handlers(_deps: CoreDeps) {
       if (!dhisPeriod) throw new AppError('VALIDATION', 'DHIS2 needs a whole month, quarter or year', { issues: [{ path: ['period'], code: 'dhis2Period', message: 'dhis2Period' }] });
       const db = env.db();
       const settings = await readReportSettings(db);
-      const { values, unmapped } = await dhis2Values(db, period, filters);
+      const { values, unmapped } = await dhis2Values(db, period, filters, deps.store.sharedReads());
       await env.audit(db, { action: 'reports.dhisPreview', entityType: 'office', details: { period, filters, values: values.length } });
       return { period: dhisPeriod, orgUnit: settings.orgUnit, dataSet: settings.dataSet, values, unmapped };
     },

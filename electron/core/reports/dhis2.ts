@@ -11,7 +11,8 @@ import { dimensions, indicatorMeta, type IndicatorResult, type Period, type Repo
 import type { DB } from '../db/schema';
 import { readReportSettings } from './access';
 import { csvLine } from './deidentified';
-import { computeIndicators } from './engine';
+import type { SharedReads } from '../db/shared-reads';
+import { computeSplits } from './engine';
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -50,14 +51,13 @@ export function figures(byDim: Map<string | null, IndicatorResult[]>): Omit<Dhis
   return out;
 }
 
-export async function dhis2Values(db: Kysely<DB>, period: Period, filters: ReportFilters) {
+export async function dhis2Values(db: Kysely<DB>, period: Period, filters: ReportFilters, reader?: SharedReads) {
   const mapped = await db.selectFrom('dhis2_mappings').selectAll().execute();
   const key = (i: string, p: string, d: string, v: string) => `${i}|${p}|${d}|${v}`;
   const byKey = new Map(mapped.map((m) => [key(m.indicator, m.part, m.dimension, m.value), m]));
   const dims = new Set(mapped.map((m) => m.dimension));
-  const byDim = new Map<string | null, IndicatorResult[]>();
   // Only the splits the mapping uses are computed (the total always).
-  for (const dim of [null, ...dimensions.filter((d) => dims.has(d))]) byDim.set(dim, await computeIndicators(db, { period, filters, by: dim }));
+  const byDim: Map<string | null, IndicatorResult[]> = await computeSplits(db, { period, filters }, [null, ...dimensions.filter((d) => dims.has(d))], reader);
   const values: Dhis2Value[] = [];
   let unmapped = 0;
   for (const f of figures(byDim)) {
@@ -68,12 +68,12 @@ export async function dhis2Values(db: Kysely<DB>, period: Period, filters: Repor
   return { values, unmapped };
 }
 
-export async function dhis2File(db: Kysely<DB>, form: 'json' | 'csv', period: Period, filters: ReportFilters): Promise<string[]> {
+export async function dhis2File(db: Kysely<DB>, form: 'json' | 'csv', period: Period, filters: ReportFilters, reader?: SharedReads): Promise<string[]> {
   const dhisPeriod = dhis2Period(period);
   if (!dhisPeriod) throw new AppError('VALIDATION', 'DHIS2 needs a whole month, quarter or year', { issues: [{ path: ['period'], code: 'dhis2Period', message: 'dhis2Period' }] });
   const settings = await readReportSettings(db);
   if (!settings.orgUnit) throw new AppError('VALIDATION', 'no DHIS2 organisation unit is set', { issues: [{ path: ['orgUnit'], code: 'dhis2OrgUnit', message: 'dhis2OrgUnit' }] });
-  const { values } = await dhis2Values(db, period, filters);
+  const { values } = await dhis2Values(db, period, filters, reader);
   const completeDate = (await sql<{ d: string }>`SELECT date('now') AS d`.execute(db)).rows[0].d;
   if (form === 'json') {
     const set = {

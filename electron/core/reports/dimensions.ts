@@ -59,14 +59,49 @@ export function filterConditions(filters: ReportFilters): Cond[] {
   return conds;
 }
 
-/** The FROM-clause addition and group expression for a split (reason: one row per reason). */
-export function groupBy(dim: Dimension | null): { join: RawBuilder<unknown>; expr: RawBuilder<unknown> } {
-  if (dim === null) return { join: sql``, expr: sql`'all'` };
-  if (dim === 'reason') {
-    return {
-      join: sql`LEFT JOIN json_each(c.separation_reasons) reason`,
-      expr: sql`coalesce(reason.value, 'unknown')`,
-    };
+/**
+ * How a split is read: the expression the rows are grouped by in SQL, and how each of those raw
+ * groups folds into the split's groups (one or several). Every child is in exactly one raw group, so
+ * the raw groups always add up to the total.
+ * Two splits group by something cheaper than their value and fold in JavaScript (measured at 100 000
+ * cases, plans reviewed on time, 50 000 children): age by whole years, the band expression evaluated
+ * once instead of up to five times per child (181 → 152 ms); reasons by the stored list itself (a few
+ * hundred distinct lists) instead of one json_each per child (186 → 140 ms, and each child is then in
+ * exactly one raw group, so the total needs no second query).
+ */
+export interface SplitSql {
+  expr: RawBuilder<unknown>;
+  /** The split's groups a raw group counts in (a child with two reasons counts in both). */
+  fold: (raw: unknown) => string[];
+}
+
+/** Whole years of age at `k.ref` (null: unknown), one evaluation per child. */
+const ageYears = sql`CAST(floor(${ageYearsAt(sql`k.ref`)}) AS INTEGER)`;
+
+/** The band of whole years, as ageBandSql gives it for the exact age (floor keeps every boundary). */
+export function bandOfYears(years: number | null): string {
+  if (years === null || years < 0) return 'unknown';
+  if (years < 5) return '0-4';
+  if (years < 10) return '5-9';
+  if (years < 15) return '10-14';
+  if (years < 18) return '15-17';
+  return '18+';
+}
+
+/** The reasons a stored list holds, as json_each reads them ('unknown' for none). */
+export function reasonsOf(stored: unknown): string[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(String(stored));
+  } catch {
+    return ['unknown'];
   }
-  return { join: sql``, expr: dimensionSql[dim] };
+  const values = Array.isArray(list) ? list : [list];
+  return values.length ? values.map((v) => (v === null ? 'unknown' : String(v))) : ['unknown'];
+}
+
+export function splitSql(dim: Dimension): SplitSql {
+  if (dim === 'ageBand') return { expr: ageYears, fold: (raw) => [bandOfYears(raw === null ? null : Number(raw))] };
+  if (dim === 'reason') return { expr: sql`c.separation_reasons`, fold: reasonsOf };
+  return { expr: dimensionSql[dim], fold: (raw) => [String(raw)] };
 }

@@ -88,8 +88,8 @@ export function createExportHandlers(deps: CoreDeps) {
           kind === 'dictionary'
             ? [csvLine(['column', 'description', 'values']), ...dictionary.map((d) => csvLine([d.column, d.description, d.values]))]
             : kind === 'aggregate'
-              ? await aggregateTable(db, period, filters)
-              : await dhis2File(db, kind === 'dhis2Json' ? 'json' : 'csv', period, filters);
+              ? await aggregateTable(db, period, filters, deps.store.sharedReads())
+              : await dhis2File(db, kind === 'dhis2Json' ? 'json' : 'csv', period, filters, deps.store.sharedReads());
         total = lines.length;
         make = ({ progress }) => fromLines(lines, progress);
       }

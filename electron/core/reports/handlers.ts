@@ -7,13 +7,13 @@ import { defineHandlers } from '../handler';
 import { assertDashboardAccess, readReportSettings } from './access';
 import { computeIndicators } from './engine';
 
-export function createReportsHandlers(_deps: CoreDeps) {
+export function createReportsHandlers(deps: CoreDeps) {
   return defineHandlers({
     'reports.dashboard': async (input, env) => {
       await assertDashboardAccess(env, 'reports.dashboard');
       const started = performance.now();
       const db = env.db();
-      const indicators = await computeIndicators(db, { period: input.period, filters: input.filters, by: input.by });
+      const indicators = await computeIndicators(db, { period: input.period, filters: input.filters, by: input.by }, deps.store.sharedReads());
       // The office's areas, one index step each (a loose index scan of cases_area), not a pass over every case.
       const areas = (
         await sql<{ area: string }>`WITH RECURSIVE a(area) AS (SELECT min(area) FROM cases WHERE area > ''
