@@ -8,8 +8,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ApprovalItem } from '../../../shared/approvals/queue';
 import { approvalKinds, approvalVerdict, type ApprovalKind } from '../../../shared/approvals/rules';
 import { can } from '../../../shared/permissions';
-import { toCaseRow } from '../cases/rows';
-import type { CaseDbRow } from '../cases/scope';
+import { caseRowColumns, toCaseRow, type CaseRowSource } from '../cases/rows';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
 import { readPractice } from '../practice/settings';
@@ -34,7 +33,7 @@ export const awaitingApprovalSql = sql`(cases.status IN ('open', 'halted') AND c
   sql` UNION ALL `,
 )}))`;
 
-type QueueRow = CaseDbRow & { kind: ApprovalKind; item_id: string; subject: string; since: string; requested_by: string | null; requested_by_name: string | null; worker_name: string | null };
+type QueueRow = CaseRowSource & { kind: ApprovalKind; item_id: string; subject: string; since: string; requested_by: string | null; requested_by_name: string | null; worker_name: string | null };
 
 const DAY = 86_400_000;
 
@@ -85,6 +84,9 @@ async function waitingCounts(db: Db, cap: number): Promise<Record<Exclude<Approv
   return rows[0];
 }
 
+/** The case columns an item shows, not the whole row (52 columns: 1.3 ms CPU more for 100 items). */
+const caseColumns = sql.raw(caseRowColumns.map((column) => `c.${column}`).join(', '));
+
 /** Above this many items of a kind waiting, a case worker's are found from their cases instead. */
 const DRIVE_FROM_CASES_ABOVE = 2000;
 
@@ -92,10 +94,16 @@ const DRIVE_FROM_CASES_ABOVE = 2000;
  * A case worker's open and halted cases, read once through the partial indexes of open cases
  * (status as a literal: a bound parameter cannot choose a partial index).
  */
-const mineSql = (userId: string) => sql`mine (id) AS MATERIALIZED (
-  SELECT id FROM cases INDEXED BY cases_open_worker WHERE status = 'open' AND worker_id = ${userId}
-  UNION SELECT id FROM cases INDEXED BY cases_open_family_worker WHERE status = 'open' AND family_worker_id = ${userId}
-  UNION SELECT id FROM cases WHERE status = 'halted' AND (worker_id = ${userId} OR family_worker_id = ${userId})), `;
+const mineSql = (userId: string, openCaseIds: readonly string[] | undefined) => {
+  const halted = sql`SELECT id FROM cases WHERE status = 'halted' AND (worker_id = ${userId} OR family_worker_id = ${userId})`;
+  // Open cases the caller already read (My work) come as one JSON list: reading them again and
+  // merging the two indexes cost 1.5 ms CPU for 1 860 cases, the list 0.6 ms.
+  const open = openCaseIds
+    ? sql`SELECT value FROM json_each(${JSON.stringify(openCaseIds)}) UNION ALL`
+    : sql`SELECT id FROM cases INDEXED BY cases_open_worker WHERE status = 'open' AND worker_id = ${userId}
+  UNION SELECT id FROM cases INDEXED BY cases_open_family_worker WHERE status = 'open' AND family_worker_id = ${userId} UNION`;
+  return sql`mine (id) AS MATERIALIZED (${open} ${halted}), `;
+};
 
 /**
  * Every decision waiting among the cases the caller may see (a supervisor: the whole office; a case
@@ -105,7 +113,13 @@ export async function approvalQueue(
   db: Db,
   session: Session,
   now: Date,
-  options: { kinds?: readonly ApprovalKind[]; limit?: number; driveFromCasesAbove?: number } = {},
+  options: {
+    kinds?: readonly ApprovalKind[];
+    limit?: number;
+    driveFromCasesAbove?: number;
+    /** The caller's open cases (as worker or family worker, no repeats), when already read. */
+    openCaseIds?: readonly string[];
+  } = {},
 ): Promise<ApprovalItem[]> {
   const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : approvalKinds;
   const limit = options.limit ?? 200;
@@ -116,16 +130,17 @@ export async function approvalQueue(
   const threshold = options.driveFromCasesAbove ?? DRIVE_FROM_CASES_ABOVE;
   const counts = scoped ? await waitingCounts(db, threshold) : null;
   const drives = kinds.map((k): Drive => (counts && k !== 'halt' && counts[k] > threshold ? 'mine' : 'waiting'));
-  const withMine = drives.includes('mine') ? mineSql(session.userId) : sql``;
+  const withMine = drives.includes('mine') ? mineSql(session.userId, options.openCaseIds) : sql``;
+  // The page is cut before the cases are looked up: a busy worker's 245 waiting items of five kinds
+  // each looked up their case and its workers for 100 to be shown (0.5 ms CPU).
   const { rows } = await sql<QueueRow>`
     WITH ${withMine}waiting (kind, item_id, case_id, subject, since, requested_by) AS (${sql.join(kinds.map((k, i) => oldestOfKind(k, drives[i], scope, limit)), sql` UNION ALL `)})
-    SELECT c.*, w.kind, w.item_id, w.subject, w.since, w.requested_by, r.display_name AS requested_by_name, u.display_name AS worker_name
-    FROM waiting w
+    SELECT ${caseColumns}, w.kind, w.item_id, w.subject, w.since, w.requested_by, r.display_name AS requested_by_name, u.display_name AS worker_name
+    FROM (SELECT * FROM waiting ORDER BY since, item_id LIMIT ${limit}) w
     CROSS JOIN cases c ON c.id = w.case_id
     LEFT JOIN users r ON r.id = w.requested_by
     LEFT JOIN users u ON u.id = c.worker_id
-    ORDER BY w.since, w.item_id
-    LIMIT ${limit}`.execute(db);
+    ORDER BY w.since, w.item_id`.execute(db);
   const approver = can(session.role, 'case.approve');
   const oneSupervisorMode = approver && rows.length > 0 ? (await readPractice(db)).oneSupervisorMode : false;
   return rows.map((row) => ({

@@ -11,7 +11,15 @@ import type { CaseFacts } from '../../../shared/cases/stages';
  * placeholders cost more CPU than running it).
  */
 export function idList(ids: readonly string[]): RawBuilder<string> {
-  return sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  return sql<string>`(SELECT value FROM json_each(${idsJson(ids)}))`;
+}
+
+/** Each list's JSON, made once: every feature's contributor is handed the same array of ids. */
+const jsonOf = new WeakMap<readonly string[], string>();
+function idsJson(ids: readonly string[]): string {
+  let json = jsonOf.get(ids);
+  if (json === undefined) jsonOf.set(ids, (json = JSON.stringify(ids)));
+  return json;
 }
 
 /** Runs `query` with the ids as one list (nothing to read for none). */

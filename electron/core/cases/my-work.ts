@@ -5,8 +5,9 @@
 // Set-based (issue 9: a worker with 2 000 open cases took hundreds of small queries): the caller's
 // open cases are read once, slim, from the covering indexes cases_open_worker and
 // cases_open_family_worker; the three lists are picked from them in memory; the wide rows are read
-// only for the cases shown, and the gate facts with one query per feature for all active cases.
-import { sql } from 'kysely';
+// only for the cases shown (their columns, not the whole rows), and the gate facts with one query
+// per feature, for the active cases in the order shown until 50 blocked ones are found.
+import { sql, type Kysely } from 'kysely';
 import { todayIso } from '../../../shared/cases/fields';
 import { nextStep, stageIndex, type Stage } from '../../../shared/cases/stages';
 import { approvalQueue } from '../approvals/queue';
@@ -14,8 +15,9 @@ import { plannedContacts } from '../contacts/queries';
 import { myReviewActions } from '../review/my-actions';
 import type { CoreDeps } from '../deps';
 import type { HandlerEnv } from '../handler';
-import { factOptions, loadFactsMany } from './facts';
-import { toCaseRow } from './rows';
+import type { DB } from '../db/schema';
+import { factOptions, loadFactsMany, type FactOptions } from './facts';
+import { caseRowColumns, toCaseRow } from './rows';
 
 interface Slim {
   id: string;
@@ -25,6 +27,26 @@ interface Slim {
 }
 
 const activeStages: readonly Stage[] = ['tracing_assessment', 'preparation', 'reunification'];
+
+/**
+ * The first `limit` of `ordered` that a gate blocks, in that order. The facts are read set-based
+ * (one query per feature) for as many cases as are shown, then for the rest only if fewer were
+ * blocked: at 100 000 generated cases the 50 first of a busy worker's 200 active cases were all
+ * blocked, and the facts of all 200 took 7.9 ms CPU, those of the first 50 2.4 ms (best of 60). The answer is the same either way.
+ */
+export async function firstBlocked<T extends { id: string; stage: Stage }>(db: Kysely<DB>, ordered: readonly T[], options: FactOptions, limit: number) {
+  const found: { slim: T; step: ReturnType<typeof nextStep> }[] = [];
+  for (let start = 0; start < ordered.length && found.length < limit; ) {
+    const chunk = ordered.slice(start, start === 0 ? limit : ordered.length);
+    start += chunk.length;
+    const facts = await loadFactsMany(db, chunk.map((r) => r.id), options);
+    for (const slim of chunk) {
+      const step = nextStep(slim.stage, facts.get(slim.id)!);
+      if (step.to && step.blocked.length > 0 && found.push({ slim, step }) === limit) break;
+    }
+  }
+  return found;
+}
 
 export async function myWork(env: HandlerEnv, deps: CoreDeps) {
   const db = env.db();
@@ -51,14 +73,9 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
     .sort((a, b) => (a.updated_at > b.updated_at ? -1 : a.updated_at < b.updated_at ? 1 : 0))
     .slice(0, 200);
 
-  const options = await factOptions(deps, db, now);
-  // One query per feature for all active cases, not one per case; the gate needs only the stage.
-  const facts = await loadFactsMany(db, activeIds.map((r) => r.id), options);
-  const blocked = activeIds
-    .map((r) => ({ slim: r, step: nextStep(r.stage, facts.get(r.id)!) }))
-    .filter(({ step }) => step.to && step.blocked.length > 0)
-    .sort((a, b) => stageIndex(a.slim.stage) - stageIndex(b.slim.stage))
-    .slice(0, 50);
+  // Shown by stage, the most recently updated first within a stage (a stable sort).
+  const candidates = [...activeIds].sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
+  const blocked = await firstBlocked(db, candidates, await factOptions(deps, db, now), 50);
 
   const contacts = await plannedContacts(db, open.map((r) => r.id));
   // The wide rows only for the cases shown.
@@ -69,7 +86,7 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
       : await db
           .selectFrom('cases')
           .leftJoin('users', 'users.id', 'cases.worker_id')
-          .selectAll('cases')
+          .select(caseRowColumns.map((column) => `cases.${column}` as const))
           .select('users.display_name as worker_name')
           .where('cases.id', 'in', wanted)
           .execute()
@@ -79,7 +96,7 @@ export async function myWork(env: HandlerEnv, deps: CoreDeps) {
   const blockedCases = blocked.flatMap(({ slim, step }) =>
     rows.has(slim.id) ? [{ case: toCaseRow(rows.get(slim.id)!, now), blocked: step.blocked, to: step.to! }] : [],
   );
-  const approvals = await approvalQueue(db, env.session, now, { limit: 100 });
+  const approvals = await approvalQueue(db, env.session, now, { limit: 100, openCaseIds: open.map((r) => r.id) });
   const reviewActions = await myReviewActions(db, userId, today);
   await env.audit(db, { action: 'case.list', entityType: 'case', details: { view: 'myWork' } });
   const named = (caseId: string) => {

@@ -61,7 +61,20 @@ export function childColumns(child: ChildDetails, today: string) {
   };
 }
 
-export function toCaseRow(row: CaseDbRow & { worker_name?: string | null }, now: Date): CaseRow {
+/**
+ * The columns `toCaseRow` reads (with family_worker_id, which scope checks need). Lists of shown
+ * cases select these, not the 52-column row: at 100 000 cases reading 194 whole rows for My work
+ * took 3.5 ms CPU, these columns 1.7 ms.
+ */
+export const caseRowColumns = [
+  'id', 'number', 'given_name', 'family_name', 'sex', 'date_of_birth', 'estimated_age', 'registered_at', 'stage', 'status',
+  'risk_level', 'risk_assessed', 'priority', 'area', 'worker_id', 'family_worker_id', 'review_due', 'spontaneous', 'updated_at',
+] as const satisfies readonly (keyof CaseDbRow)[];
+
+/** What `toCaseRow` needs of a case row. */
+export type CaseRowSource = Pick<CaseDbRow, (typeof caseRowColumns)[number]> & { worker_name?: string | null };
+
+export function toCaseRow(row: CaseRowSource, now: Date): CaseRow {
   const today = todayIso(now);
   return {
     id: row.id,

@@ -1,7 +1,6 @@
 // Node-only. Contacts other features read: planned contacts for "my work".
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { idList } from '../cases/facts-many';
 
 export interface PlannedContact {
   caseId: string;
@@ -13,12 +12,14 @@ export interface PlannedContact {
 /** Planned (not yet held, not cancelled) contacts of these cases, soonest first (overdue ones lead). */
 export async function plannedContacts(db: Kysely<DB>, caseIds: readonly string[], limit = 50): Promise<PlannedContact[]> {
   if (caseIds.length === 0 || limit <= 0) return [];
-  // The ids as one JSON parameter (a worker may hold thousands of cases): one query, one sort. The
-  // partial index of planned contacts (status a literal) holds every column read: left to choose,
-  // SQLite took the (case, status) index and read each contact's row.
+  // The ids as one JSON parameter (a worker may hold thousands of cases), driving the join: as
+  // `case_id IN (json_each)` SQLite first copied and sorted the 1 860 ids of a busy worker (1.75 →
+  // 1.0 ms CPU). The partial index of planned contacts (status a literal) holds every column read:
+  // left to choose, SQLite took the (case, status) index and read each contact's row.
   const { rows } = await sql<{ case_id: string; id: string; kind: string; planned_for: string | null }>`
-    SELECT case_id, id, kind, planned_for FROM contacts INDEXED BY contacts_planned
-     WHERE status = 'planned' AND case_id IN ${idList(caseIds)}
-     ORDER BY planned_for, id LIMIT ${limit}`.execute(db);
+    SELECT t.case_id, t.id, t.kind, t.planned_for FROM json_each(${JSON.stringify([...new Set(caseIds)])}) j
+     CROSS JOIN contacts t INDEXED BY contacts_planned ON t.case_id = j.value
+     WHERE t.status = 'planned'
+     ORDER BY t.planned_for, t.id LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ caseId: r.case_id, contactId: r.id, kind: r.kind, plannedFor: r.planned_for ?? '' }));
 }

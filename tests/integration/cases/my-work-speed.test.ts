@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { Core } from '../../../electron/core/core';
 import { loadFacts, loadFactsMany, type FactOptions } from '../../../electron/core/cases/facts';
+import { firstBlocked } from '../../../electron/core/cases/my-work';
 import { approvalQueue } from '../../../electron/core/approvals/queue';
 import type { Session } from '../../../electron/core/handler';
 import { generateOffice, seedPasswords } from '../../../scripts/generator';
@@ -153,7 +154,8 @@ describe('My work at scale', () => {
       return (raw.prepare(`EXPLAIN QUERY PLAN ${q!.sql}`).all(...q!.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
     };
     expect(planOf(/FROM cases INDEXED BY cases_open_worker/)).toMatch(/COVERING INDEX cases_open_worker/);
-    expect(planOf(/FROM contacts INDEXED BY contacts_planned/)).toMatch(/COVERING INDEX contacts_planned/);
+    // The planned contacts driven by the worker's case ids (json_each), not `IN` a sorted copy of them.
+    expect(planOf(/CROSS JOIN contacts t INDEXED BY contacts_planned/)).toMatch(/SCAN j VIRTUAL TABLE.*SEARCH t USING COVERING INDEX contacts_planned \(case_id=\?\)/);
     const tracing = planOf(/FROM tracing_actions INDEXED BY tracing_actions_live/);
     expect(tracing).toMatch(/COVERING INDEX tracing_actions_live/);
     expect(tracing).not.toMatch(/TEMP B-TREE/);
@@ -189,6 +191,58 @@ describe('My work at scale', () => {
     );
     const theirs = all.filter((a) => mine.has(a.caseId)).slice(0, 500);
     expect(fromCases.map((a) => [a.kind, a.itemId])).toEqual(theirs.map((a) => [a.kind, a.itemId]));
+    // My work hands over the open cases it has read (no second read of them): the same queue.
+    const open = (core.store.get().raw.prepare("SELECT id FROM cases WHERE status = 'open' AND (worker_id = ? OR family_worker_id = ?)").all(busiest.id, busiest.id) as { id: string }[]).map((r) => r.id);
+    const fromIds = await approvalQueue(db, session, now, { limit: 500, driveFromCasesAbove: -1, openCaseIds: open });
+    expect(fromIds).toEqual(fromCases);
+  });
+
+  it('finds the blocked cases in the order shown reading facts for as few as needed, as reading all of them gives', async () => {
+    const { db, raw } = core.store.get();
+    const active = raw
+      .prepare(
+        `SELECT id, stage FROM cases WHERE status = 'open' AND (worker_id = ? OR family_worker_id = ?) AND stage IN ('tracing_assessment', 'preparation', 'reunification') ORDER BY updated_at DESC LIMIT 200`,
+      )
+      .all(busiest.id, busiest.id) as { id: string; stage: Stage }[];
+    const ordered = [...active].sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
+    const facts = await loadFactsMany(db, ordered.map((r) => r.id), options);
+    const all = ordered.filter((r) => {
+      const step = nextStep(r.stage, facts.get(r.id)!);
+      return step.to && step.blocked.length > 0;
+    });
+    expect(all.length).toBeGreaterThan(3);
+    // The first case not blocked: a limit of one more than the blocked ones before it is not filled
+    // by the first round (which reads `limit` cases) and needs the second.
+    const gap = ordered.findIndex((r) => !all.includes(r));
+    expect(gap).toBeGreaterThanOrEqual(0);
+    const rounds = new Map<number, number>();
+    for (const limit of [1, gap + 1, all.length + 10]) {
+      let found: Awaited<ReturnType<typeof firstBlocked>> = [];
+      rounds.set(
+        limit,
+        await statementsDuring(async () => {
+          found = await firstBlocked(db, ordered, options, limit);
+        }),
+      );
+      expect(found.map((b) => b.slim.id)).toEqual(all.slice(0, limit).map((r) => r.id));
+      expect(found.map((b) => b.step)).toEqual(all.slice(0, limit).map((r) => nextStep(r.stage, facts.get(r.id)!)));
+    }
+    // One round of one query per feature, then two.
+    expect(rounds.get(1)).toBeLessThan(20);
+    expect(rounds.get(gap + 1)).toBe(2 * rounds.get(1)!);
+  });
+
+  it('lists a busy worker\'s planned contacts as reading them for every open case gives', async () => {
+    const work = await worker.ok('cases.myWork', {});
+    const expected = core.store
+      .get()
+      .raw.prepare(
+        `SELECT c.case_id AS caseId, c.id AS contactId FROM contacts c JOIN cases k ON k.id = c.case_id
+          WHERE c.status = 'planned' AND k.status = 'open' AND (k.worker_id = ? OR k.family_worker_id = ?) ORDER BY c.planned_for, c.id LIMIT 50`,
+      )
+      .all(busiest.id, busiest.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(work.plannedContacts.map((c) => ({ caseId: c.caseId, contactId: c.contactId }))).toEqual(expected);
   });
 });
 
