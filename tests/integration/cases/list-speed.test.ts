@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCases } from '../../../electron/core/cases/list';
+import { listCases, type ListTuning } from '../../../electron/core/cases/list';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { Core } from '../../../electron/core/core';
 import type { RawDatabase } from '../../../electron/core/db/open';
@@ -63,13 +63,13 @@ function recording(raw: RawDatabase) {
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database }) }), seen };
 }
 
-async function allPages(input: CaseListInput, limit: number) {
+async function allPages(input: CaseListInput, limit: number, tuning: ListTuning = {}) {
   const { db } = core.store.get();
   const seqs: number[] = [];
   let cursor: string | undefined;
   let total: number | null = null;
   for (let guard = 0; guard < 1000; guard += 1) {
-    const page = await listCases(db, caseListInput.parse({ ...input, cursor, limit }), session, now);
+    const page = await listCases(db, caseListInput.parse({ ...input, cursor, limit }), session, now, tuning);
     if (!cursor) total = page.total;
     else expect(page.total).toBeNull();
     seqs.push(...page.rows.map((r) => r.seq));
@@ -122,6 +122,30 @@ describe('keyset paging', () => {
         expect({ by, dir, seqs: (await allPages({ sort: { by, dir } }, 97)).seqs }).toEqual({ by, dir, seqs: reference(by, dir) });
       }
     }
+  }, 120_000);
+
+  it('a search with more matches than are ordered in memory, narrowed by filters: read from the filter index in one pass, the same pages as walking the sort index', async () => {
+    const { raw } = core.store.get();
+    const common = (raw.prepare(`SELECT family_name AS n FROM cases GROUP BY family_name ORDER BY count(*) DESC LIMIT 2`).all() as { n: string }[]).map((r) => r.n);
+    let compared = 0;
+    for (const search of common) {
+      const matching = (await listCases(core.store.get().db, caseListInput.parse({ search, sort: { by: 'name', dir: 'asc' } }), session, now, { searchSetCap: 3 })).total;
+      expect(matching).toBeGreaterThan(3); // more than the shrunk cap: the many-matches way
+      for (const filters of filterSets.slice(1)) {
+        for (const by of caseSortFields) {
+          for (const dir of ['asc', 'desc'] as const) {
+            const input = { ...filters, search, sort: { by, dir } };
+            // searchSetCap 3: "many matches"; smallSet 1: too many for memory, so the sort index is walked.
+            const narrowed = await allPages(input, 7, { searchSetCap: 3 });
+            const walked = await allPages(input, 7, { searchSetCap: 3, smallSet: 1 });
+            expect({ search, filters, by, dir, ...narrowed }).toEqual({ search, filters, by, dir, ...walked });
+            expect(new Set(narrowed.seqs).size).toBe(narrowed.total);
+            compared += narrowed.seqs.length;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
   }, 120_000);
 
   it('refuses a cursor from another query', async () => {
