@@ -166,7 +166,7 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
       // matches, 8 ms, against 17 ms for counting and then walking the name index for 51 of them.
       // Its later pages stay on this way (m: 1), whatever the count has become since.
       const narrowed = [...conds, ...exactCondition(plan)];
-      const page = cursor ? await inMemoryPage(db, input, narrowed, null, cursor, key, countTotal) : await inMemoryPage(db, input, narrowed, null, null, key, countTotal, smallSet);
+      const page = await cappedPage(cursor ? null : smallSet, db, input, narrowed, null, cursor, key, countTotal);
       if (page) return page;
     }
     if (countTotal && conds.length === 0 && (!plan.exact.trigram || !plan.exact.words)) {
@@ -196,41 +196,25 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
   return { rows: await readRows(db, page.map((k) => k.seq)), total: countTotal ? total : null, nextCursor };
 }
 
+type PageArgs = [
+  db: Kysely<DB>,
+  input: CaseListQuery,
+  conds: Cond[],
+  matches: { exact: number[]; tolerant: number[] } | null,
+  cursor: Cursor | null,
+  key: string,
+  countTotal: boolean,
+];
+
 /**
  * A bounded set of matches — a search's (exact ones, then tolerant ones) or a narrow filter's —
  * read once as narrow rows and ordered here, by relevance (exact before tolerant, each newest
  * first) or by the chosen sort; the page is taken after the cursor's position.
  */
-async function inMemoryPage(
-  db: Kysely<DB>,
-  input: CaseListQuery,
-  conds: Cond[],
-  matches: { exact: number[]; tolerant: number[] } | null,
-  cursor: Cursor | null,
-  key: string,
-  countTotal: boolean,
-): Promise<CaseListPage>;
-async function inMemoryPage(
-  db: Kysely<DB>,
-  input: CaseListQuery,
-  conds: Cond[],
-  matches: { exact: number[]; tolerant: number[] } | null,
-  cursor: Cursor | null,
-  key: string,
-  countTotal: boolean,
-  cap: number | undefined,
-): Promise<CaseListPage | null>;
-/** With `cap`: null when more than `cap` rows match (read no further than one past it). */
-async function inMemoryPage(
-  db: Kysely<DB>,
-  input: CaseListQuery,
-  conds: Cond[],
-  matches: { exact: number[]; tolerant: number[] } | null,
-  cursor: Cursor | null,
-  key: string,
-  countTotal: boolean,
-  cap?: number,
-): Promise<CaseListPage | null> {
+const inMemoryPage = async (...args: PageArgs): Promise<CaseListPage> => (await cappedPage(null, ...args))!;
+
+/** As inMemoryPage; with a cap, null when more than `cap` rows match (read no further than one past it). */
+async function cappedPage(cap: number | null, ...[db, input, conds, matches, cursor, key, countTotal]: PageArgs): Promise<CaseListPage | null> {
   const tier = new Map<number, number>();
   // Filters alone: the filter index carries every filter column and sort key, so even when no
   // filter leads it, the set is read from the index without touching the wide case rows.
@@ -249,9 +233,9 @@ async function inMemoryPage(
   const nulls = segments.length > 1 ? `, (${seg.where}) AS inseg` : '';
   const found = (
     await sql<Record<string, KeyValue> & { seq: number; r: number; inseg?: number }>`
-      SELECT ${sql.raw(['cases.rowid AS r', 'cases.seq AS seq', ...cols].join(', ') + nulls)} FROM ${from} ${where(conds)} ${cap === undefined ? sql`` : sql`LIMIT ${cap + 1}`}`.execute(db)
+      SELECT ${sql.raw(['cases.rowid AS r', 'cases.seq AS seq', ...cols].join(', ') + nulls)} FROM ${from} ${where(conds)} ${cap === null ? sql`` : sql`LIMIT ${cap + 1}`}`.execute(db)
   ).rows;
-  if (cap !== undefined && found.length > cap) return null;
+  if (cap !== null && found.length > cap) return null;
   const rows = found.map((row) => ({
     seq: row.seq,
     // The position key: relevance tier (for "relevance"), segment, then the sort's columns.
