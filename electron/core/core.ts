@@ -221,7 +221,7 @@ export function createCore(options: CoreOptions): Core {
     if (!store.isOpen) return;
     const db = store.get().db;
     const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const head = vault.read()?.auditHead ?? null;
+    const head = vault.auditHead();
     if (!last || (head && head.id >= last.id)) return;
     if (head) {
       const atHead = await db.selectFrom('audit_log').select('hash').where('id', '=', head.id).executeTakeFirst();

@@ -1,4 +1,5 @@
 // The audit log: what is recorded, the hash chain and how it shows tampering, filters and paging.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../electron/core/audit/audit';
 import type { AuditEntry } from '../../shared/audit/contract';
@@ -136,6 +137,29 @@ describe('the hash chain', () => {
     expect(full.result).toEqual({ intact: true, checked: entries.length, brokenAtId: null, problem: null });
     expect(full.records).toMatchObject({ changedCount: 0, changed: [] });
     expect(office.core.vault.read()!.auditHead).toEqual({ id: entries[0].id, hash: entries[0].hash });
+  });
+
+  it('the mirrored head is read afresh whenever the key-slot file changes, by the app or from outside', async () => {
+    const office = await busyOffice();
+    const { vault } = office.core;
+    const head = vault.auditHead();
+    expect(head).toEqual(vault.read()!.auditHead);
+    // Another audited call moves it (the app rewrote the file).
+    await office.admin.ok('admin.updateSettings', { autoLockMinutes: 12 });
+    const moved = vault.auditHead();
+    expect(moved!.id).toBeGreaterThan(head!.id);
+    expect(moved).toEqual(vault.read()!.auditHead);
+    // Rewritten from outside, in place (same inode, same length): seen at once.
+    const file = office.core.paths.keyFile;
+    const text = fs.readFileSync(file, 'utf8');
+    const other = text.replace(moved!.hash, 'f'.repeat(moved!.hash.length));
+    expect(other).not.toBe(text);
+    fs.writeFileSync(file, other);
+    expect(vault.auditHead()).toEqual({ id: moved!.id, hash: 'f'.repeat(moved!.hash.length) });
+    // Put back by replacing the file (a new inode): seen too.
+    fs.writeFileSync(`${file}.new`, text);
+    fs.renameSync(`${file}.new`, file);
+    expect(vault.auditHead()).toEqual(moved);
   });
 
   it('an edited entry is reported as edited at its id', async () => {
