@@ -2,28 +2,15 @@
 // checks): each runs plain CommonJS evaluated in a worker (the core is bundled or run through tsx,
 // so a separate worker file would need its own build entry), with its own SQLite connections, so
 // the app keeps answering — and writing — meanwhile.
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { modulePath, workerPrelude } from '../db/worker-prelude';
 
-/** Prepended to every worker source: `open(file, readonly)` with the data key, as db/open.ts does. */
-export const workerPrelude = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const Database = require(workerData.modulePath);
-function open(file, readonly) {
-  const db = new Database(file, { readonly, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-  db.pragma("cipher='sqlcipher'");
-  db.pragma('legacy=4');
-  db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
-  db.prepare('SELECT count(*) FROM sqlite_master').get();
-  return db;
-}
+/** Prepended to every backup worker's source: the database prelude, and `fail(error)`. */
+const backupPrelude = `${workerPrelude}
 function fail(error) {
   parentPort.postMessage({ type: 'error', code: String((error && error.code) || ''), message: String((error && error.message) || error) });
 }
 `;
-
-const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 
 export class SnapshotError extends Error {
   constructor(
@@ -51,7 +38,7 @@ export function runBackupWorker<T extends WorkerMessage>(
 ): Promise<T> {
   const { key, ...rest } = data;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPrelude + source, {
+    const worker = new Worker(backupPrelude + source, {
       eval: true,
       workerData: { ...rest, modulePath, keyHex: key.toString('hex') },
     });

@@ -1,16 +1,11 @@
-// Node-only. The second reader's thread (shared-reads.ts), as plain JavaScript text for the same
-// reason as the audit check's workers (audit/worker-source.ts: a worker runs text, not the app's
-// TypeScript modules). It opens its own read-only connection with the office's key and runs the
+// Node-only. The second reader's thread (shared-reads.ts), as plain JavaScript text after the
+// database prelude (worker-prelude.ts says why text). It opens its own read-only connection with the office's key and runs the
 // statements it is given; it never writes. Items are taken one at a time from a counter shared with
 // the main thread (Atomics), so whichever thread is free takes the next one.
-export const readWorkerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-let db = new Database(workerData.file, { readonly: true, nativeBinding: workerData.nativeBinding });
-db.pragma("cipher='sqlcipher'");
-db.pragma('legacy=4');
-db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
-db.prepare('SELECT count(*) FROM sqlite_master').get();
+import { workerPrelude } from './worker-prelude';
+
+export const readWorkerSource = `${workerPrelude}
+const db = open(workerData.file, true);
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -' + workerData.cacheKiB);
 db.pragma('temp_store = MEMORY');

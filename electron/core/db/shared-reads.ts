@@ -3,10 +3,10 @@
 // (the M&E dashboard at 100 000 cases: see README "Figures"). The second connection lives as long as
 // the open database (StoreManager closes it first: its key is the office's data key), and is started
 // only when a report first needs it.
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { readWorkerSource } from './read-worker-source';
+import { modulePath } from './worker-prelude';
 
 /** Runs items of statements and gives each item's rows, statement by statement, in the items' order. */
 export type SharedReads = <D>(db: Kysely<D>, items: readonly (readonly CompiledQuery[])[]) => Promise<unknown[][][]>;
@@ -51,11 +51,10 @@ export class ReadWorker {
   workerItems = 0;
 
   constructor(options: ReaderOptions) {
-    const require = createRequire(import.meta.url);
     this.worker = new Worker(readWorkerSource, {
       eval: true,
       workerData: {
-        module: require.resolve('better-sqlite3-multiple-ciphers'),
+        modulePath,
         file: options.file,
         keyHex: options.key.toString('hex'),
         nativeBinding: options.nativeBinding,
