@@ -60,17 +60,17 @@ interface Sums {
   unk: number | null;
 }
 
+const num = (v: unknown) => Number(v ?? 0);
+
 /** The sums of several rows' figures (groups of a split, or days of a duration). */
 const addSums = (rows: readonly Sums[]): Sums =>
-  rows.reduce<Sums>((t, r) => ({ den: t.den + Number(r.den), num: (t.num ?? 0) + Number(r.num ?? 0), unk: (t.unk ?? 0) + Number(r.unk ?? 0) }), { den: 0, num: 0, unk: 0 });
+  rows.reduce<Sums>((t, r) => ({ den: t.den + num(r.den), num: num(t.num) + num(r.num), unk: num(t.unk) + num(r.unk) }), { den: 0, num: 0, unk: 0 });
 
 /** One indicator's statements, and how their rows make its result. */
 interface IndicatorPlan {
   statements: CompiledQuery[];
   finish: (rows: readonly (readonly unknown[])[]) => IndicatorResult;
 }
-
-const num = (v: unknown) => Number(v ?? 0);
 
 function planOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: ComputeOptions): IndicatorPlan {
   const cohort = cohorts[id];
@@ -105,10 +105,7 @@ function planOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: Comp
       if (split) {
         const byValue = new Map<string, Sums>();
         for (const row of rowsOf(0)) {
-          for (const value of split.fold(row.grp)) {
-            const t = byValue.get(value) ?? { den: 0, num: 0, unk: 0 };
-            byValue.set(value, { den: t.den + num(row.den), num: num(t.num) + num(row.num), unk: num(t.unk) + num(row.unk) });
-          }
+          for (const value of split.fold(row.grp)) byValue.set(value, addSums([byValue.get(value) ?? { den: 0, num: 0, unk: 0 }, row]));
         }
         groups = [...byValue.entries()]
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -80,16 +80,19 @@ export class Vault {
   auditHead(): KeyFile['auditHead'] {
     const stamp = fileStamp(this.file);
     if (stamp !== null && this.head?.stamp === stamp) return this.head.value;
-    const value = this.read()?.auditHead ?? null;
-    this.head = stamp === null ? null : { stamp, value };
-    return value;
+    return this.keepHead(stamp, this.read()?.auditHead ?? null);
   }
 
   private head: { stamp: string; value: KeyFile['auditHead'] } | null = null;
 
+  private keepHead(stamp: string | null, value: KeyFile['auditHead']): KeyFile['auditHead'] {
+    this.head = stamp === null ? null : { stamp, value };
+    return value;
+  }
+
+  /** After our own write: the head just written, under the new file's stamp. */
   private rememberHead(content: KeyFile): void {
-    const stamp = fileStamp(this.file);
-    this.head = stamp === null ? null : { stamp, value: content.auditHead ? { ...content.auditHead } : null };
+    this.keepHead(fileStamp(this.file), content.auditHead ? { ...content.auditHead } : null);
   }
 
   private async makeSlot(
