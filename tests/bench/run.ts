@@ -160,7 +160,7 @@ for (const input of browse.filter((_, i) => i % 5 === 0)) {
   const reversed = await list(encrypted.db, { ...input, sort: { by: parsed.sort.by, dir: parsed.sort.dir === 'asc' ? 'desc' : 'asc' }, limit: 51 });
   const before = reversed.rows[50];
   // Sorts with an empty-last segment are not mirror images: skip them for this figure.
-  if (before && !['reviewDue', 'age'].includes(parsed.sort.by)) lastStarts.push({ input, cursor: cursorAt(before as CaseDbRow, parsed, supervisorSession) });
+  if (before && !['reviewDue', 'age'].includes(parsed.sort.by)) lastStarts.push({ input, cursor: cursorAt(before, parsed, supervisorSession) });
 }
 if (lastStarts.length > 0) {
   await measure('list: last page (cursor)', lastStarts.length * 3, (i) => {

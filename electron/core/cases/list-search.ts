@@ -3,7 +3,7 @@
 // (held in memory, a few thousand even at 100 000 cases) by prefix, trigram similarity and sound
 // key; the words found go to the word index as one FTS query. Exact substrings (of names or case
 // numbers) still match through the trigram index and rank first.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { dice, foldName, soundKey, trigrams } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
 
@@ -108,13 +108,33 @@ export function exactCondition(plan: SearchPlan) {
 }
 
 /**
+ * The exact matches as the driving table of a query over `cases`: the full-text index yields its
+ * matches' rowids and each is looked up in `cases` by rowid (CROSS JOIN keeps the index as the
+ * outer loop). Its cost follows the number of matches, not the size of the office: the planner's
+ * own choice (walking the filter index's range with the matches as a filter) reads every case in
+ * the filtered stages, 9 ms for "Samuel" at 100 000 cases against 2 ms this way.
+ */
+export function matchSource(plan: SearchPlan): { from: RawBuilder<unknown>; conds: RawBuilder<unknown>[] } {
+  if (plan.exact.trigram) {
+    const conds = [sql`cases_search MATCH ${plan.exact.trigram}`];
+    if (plan.exact.words) conds.push(sql`cases_search.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${plan.exact.words})`);
+    return { from: sql`cases_search CROSS JOIN cases ON cases.rowid = cases_search.rowid`, conds };
+  }
+  return { from: sql`cases_words CROSS JOIN cases ON cases.rowid = cases_words.rowid`, conds: [sql`cases_words MATCH ${plan.exact.words}`] };
+}
+
+/**
  * Rowids of the matches, best first (exact, then tolerant), or null when the exact matches alone
- * pass `cap` (a one- or two-letter search): the caller then walks the sort index instead.
+ * pass `cap` (a one- or two-letter search): the caller then walks the sort index instead. Read
+ * from the full-text indexes alone, stopping after `cap + 1`.
  */
 export async function searchMatches(db: Kysely<DB>, plan: SearchPlan, cap: number): Promise<{ exact: number[]; tolerant: number[] } | null> {
-  const parts = exactCondition(plan);
+  const words = plan.exact.words ? sql`cases_words MATCH ${plan.exact.words}` : null;
   const exact = (
-    await sql<{ r: number }>`SELECT cases.rowid AS r FROM cases WHERE ${sql.join(parts, sql` AND `)} LIMIT ${cap + 1}`.execute(db)
+    await (plan.exact.trigram
+      ? sql<{ r: number }>`SELECT rowid AS r FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram} ${words ? sql`AND rowid IN (SELECT rowid FROM cases_words WHERE ${words})` : sql``} LIMIT ${cap + 1}`
+      : sql<{ r: number }>`SELECT rowid AS r FROM cases_words WHERE ${words} LIMIT ${cap + 1}`
+    ).execute(db)
   ).rows.map((row) => row.r);
   if (exact.length > cap) return null;
   let tolerant: number[] = [];
