@@ -15,7 +15,6 @@ import { createCore } from '../../electron/core/core';
 import { cursorAt, listCases } from '../../electron/core/cases/list';
 import { openRaw, toKysely } from '../../electron/core/db/open';
 import type { Session } from '../../electron/core/handler';
-import type { CaseDbRow } from '../../electron/core/cases/scope';
 import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/cases/contract';
 import { generateOffice, seedPasswords } from '../../scripts/generator';
 import { mainChunk } from './chunks';

@@ -107,42 +107,43 @@ export function exactCondition(plan: SearchPlan) {
   return parts;
 }
 
-/**
- * The exact matches as the driving table of a query over `cases`: the full-text index yields its
- * matches' rowids and each is looked up in `cases` by rowid (CROSS JOIN keeps the index as the
- * outer loop). Its cost follows the number of matches, not the size of the office: the planner's
- * own choice (walking the filter index's range with the matches as a filter) reads every case in
- * the filtered stages, 9 ms for "Samuel" at 100 000 cases against 2 ms this way.
- */
-export function matchSource(plan: SearchPlan): { from: RawBuilder<unknown>; conds: RawBuilder<unknown>[] } {
-  if (plan.exact.trigram) {
-    const conds = [sql`cases_search MATCH ${plan.exact.trigram}`];
-    if (plan.exact.words) conds.push(sql`cases_search.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${plan.exact.words})`);
-    return { from: sql`cases_search CROSS JOIN cases ON cases.rowid = cases_search.rowid`, conds };
-  }
-  return { from: sql`cases_words CROSS JOIN cases ON cases.rowid = cases_words.rowid`, conds: [sql`cases_words MATCH ${plan.exact.words}`] };
+/** The exact matches' rowids (as `r`), from the full-text indexes alone. */
+function exactRowids(plan: SearchPlan): RawBuilder<unknown> {
+  const words = plan.exact.words ? sql`SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.exact.words}` : null;
+  if (!plan.exact.trigram) return words!;
+  return sql`SELECT rowid AS r FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram}${words ? sql` AND rowid IN (SELECT r FROM (${words}))` : sql``}`;
+}
+
+/** How many exact matches there are, counted no further than `cap + 1`, without reading a case. */
+export async function exactCount(db: Kysely<DB>, plan: SearchPlan, cap: number): Promise<number> {
+  return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${exactRowids(plan)} LIMIT ${cap + 1})`.execute(db)).rows[0].n);
 }
 
 /**
- * Rowids of the matches, best first (exact, then tolerant), or null when the exact matches alone
- * pass `cap` (a one- or two-letter search): the caller then walks the sort index instead. Read
- * from the full-text indexes alone, stopping after `cap + 1`.
+ * Matches as the rows of a query over `cases`: `from` joins them to the cases, `tier` ranks them
+ * (0 exact, 1 tolerant). The full-text index is the outer loop and each match is one rowid lookup
+ * in `cases` (CROSS JOIN keeps that order), so the cost follows the number of matches, not the
+ * size of the office — the planner's own choice, walking the filter index's range with the matches
+ * as a filter, reads every case of the filtered stages: 9 ms for "Samuel" at 100 000 cases,
+ * against 2 ms this way.
  */
-export async function searchMatches(db: Kysely<DB>, plan: SearchPlan, cap: number): Promise<{ exact: number[]; tolerant: number[] } | null> {
-  const words = plan.exact.words ? sql`cases_words MATCH ${plan.exact.words}` : null;
-  const exact = (
-    await (plan.exact.trigram
-      ? sql<{ r: number }>`SELECT rowid AS r FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram} ${words ? sql`AND rowid IN (SELECT rowid FROM cases_words WHERE ${words})` : sql``} LIMIT ${cap + 1}`
-      : sql<{ r: number }>`SELECT rowid AS r FROM cases_words WHERE ${words} LIMIT ${cap + 1}`
-    ).execute(db)
-  ).rows.map((row) => row.r);
-  if (exact.length > cap) return null;
-  let tolerant: number[] = [];
-  if (plan.tolerant) {
-    const seen = new Set(exact);
-    tolerant = (await sql<{ r: number }>`SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.tolerant} LIMIT ${cap}`.execute(db)).rows
-      .map((row) => row.r)
-      .filter((r) => !seen.has(r));
-  }
-  return { exact, tolerant };
+export interface MatchSource {
+  from: RawBuilder<unknown>;
+  tier: RawBuilder<unknown>;
+}
+
+/** The exact matches alone (many: a common name), to be narrowed by the filters. */
+export function exactSource(plan: SearchPlan): MatchSource {
+  return { from: sql`(${exactRowids(plan)}) AS m CROSS JOIN cases ON cases.rowid = m.r`, tier: sql`0` };
+}
+
+/**
+ * The exact matches (at most `cap` of them) and then the tolerated spellings' first `cap`
+ * matches that are not exact ones.
+ */
+export function matchesSource(plan: SearchPlan, cap: number): MatchSource {
+  if (!plan.tolerant) return exactSource(plan);
+  const exact = exactRowids(plan);
+  const tolerant = sql`SELECT r, 1 AS t FROM (SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.tolerant} LIMIT ${cap}) WHERE r NOT IN (${exact})`;
+  return { from: sql`(SELECT r, 0 AS t FROM (${exact}) UNION ALL ${tolerant}) AS m CROSS JOIN cases ON cases.rowid = m.r`, tier: sql`m.t` };
 }
