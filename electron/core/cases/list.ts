@@ -235,22 +235,21 @@ async function cappedPage(cap: number | null, ...[db, input, conds, source, curs
   const from = source?.from ?? sql`cases INDEXED BY cases_list_filters`;
   const segments = segmentsFor(input.sort.by, input.sort.dir);
   const seg = segments[0];
-  const cols = seg.cols.map((c, i) => `${c} AS k${i}`);
-  const nulls = segments.length > 1 ? `, (${seg.where}) AS inseg` : '';
-  const found = (
-    await sql<Record<string, KeyValue> & { seq: number; t: number; inseg?: number }>`
-      SELECT ${sql.raw(['cases.seq AS seq', ...cols].join(', ') + nulls)}, ${source?.tier ?? sql`0`} AS t FROM ${from} ${where(conds)} ${cap === null ? sql`` : sql`LIMIT ${cap + 1}`}`.execute(db)
-  ).rows;
+  // The position key: relevance tier (for "relevance"), segment, then the sort's columns; after the
+  // sequence number. Read as one JSON text, as readRows does (a few hundred rows for a common name).
+  const position = [
+    sql`cases.seq`,
+    input.sort.by === 'relevance' ? (source?.tier ?? sql`0`) : sql`0`,
+    segments.length > 1 ? sql`CASE WHEN ${sql.raw(seg.where ?? '1')} THEN 0 ELSE 1 END` : sql`0`,
+    ...seg.cols.map((c) => sql.raw(c)),
+  ];
+  const text = (
+    await sql<{ j: string }>`SELECT json_group_array(json_array(${sql.raw(position.map((_, i) => `p${i}`).join(', '))})) AS j
+      FROM (SELECT ${sql.join(position.map((p, i) => sql`${p} AS p${sql.raw(String(i))}`))} FROM ${from} ${where(conds)} ${cap === null ? sql`` : sql`LIMIT ${cap + 1}`})`.execute(db)
+  ).rows[0].j;
+  const found = JSON.parse(text) as KeyValue[][];
   if (cap !== null && found.length > cap) return null;
-  const rows = found.map((row) => ({
-    seq: row.seq,
-    // The position key: relevance tier (for "relevance"), segment, then the sort's columns.
-    k: [
-      input.sort.by === 'relevance' ? row.t : 0,
-      segments.length > 1 && !row.inseg ? 1 : 0,
-      ...seg.cols.map((_, i) => row[`k${i}`]),
-    ] as KeyValue[],
-  }));
+  const rows = found.map(([seq, ...k]) => ({ seq: seq as number, k }));
   const sign = seg.dir === 'asc' ? 1 : -1;
   const compare = (a: { k: KeyValue[]; seq: number }, b: { k: KeyValue[]; seq: number }) => {
     for (let i = 0; i < a.k.length; i += 1) {

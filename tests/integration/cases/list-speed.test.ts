@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases, type ListTuning } from '../../../electron/core/cases/list';
+import { planSearch } from '../../../electron/core/cases/list-search';
+import { caseRiskRank } from '../../../shared/cases/risk';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { Core } from '../../../electron/core/core';
 import type { RawDatabase } from '../../../electron/core/db/open';
@@ -79,6 +81,23 @@ async function allPages(input: CaseListInput, limit: number, tuning: ListTuning 
   return { seqs, total };
 }
 
+/** ORDER BY of a plain sorted read, the reference for every sort (a search's relevance: its tier first). */
+function referenceOrder(by: string, dir: 'asc' | 'desc'): string {
+  const d = dir.toUpperCase();
+  const flip = dir === 'asc' ? 'DESC' : 'ASC';
+  const order: Record<string, string> = {
+    number: `seq ${d}`,
+    name: `lower(family_name) || char(31) || lower(given_name) ${d}, seq ${d}`,
+    registeredAt: `registered_at ${d}, seq ${d}`,
+    updatedAt: `updated_at ${d}, seq ${d}`,
+    risk: `risk_rank ${d}, updated_at ${d}, seq ${d}`,
+    reviewDue: `review_due IS NULL, review_due ${d}, seq ${d}`,
+    age: `birth_year_sort IS NULL, birth_year_sort ${flip}, seq ${flip}`,
+    relevance: 'updated_at DESC, seq DESC',
+  };
+  return order[by];
+}
+
 const filterSets: CaseListInput[] = [
   {},
   { stages: ['tracing_assessment', 'preparation'], riskLevels: ['high'] },
@@ -102,21 +121,8 @@ describe('keyset paging', () => {
       }
     }
     // Unfiltered, against a plain sorted read of the whole table (empty review dates and ages last).
-    const reference = (by: string, dir: 'asc' | 'desc') => {
-      const d = dir.toUpperCase();
-      const flip = dir === 'asc' ? 'DESC' : 'ASC';
-      const order: Record<string, string> = {
-        number: `seq ${d}`,
-        name: `lower(family_name) || char(31) || lower(given_name) ${d}, seq ${d}`,
-        registeredAt: `registered_at ${d}, seq ${d}`,
-        updatedAt: `updated_at ${d}, seq ${d}`,
-        risk: `risk_rank ${d}, updated_at ${d}, seq ${d}`,
-        reviewDue: `review_due IS NULL, review_due ${d}, seq ${d}`,
-        age: `birth_year_sort IS NULL, birth_year_sort ${flip}, seq ${flip}`,
-        relevance: 'updated_at DESC, seq DESC',
-      };
-      return (raw.prepare(`SELECT seq FROM cases ORDER BY ${order[by]}`).all() as { seq: number }[]).map((r) => r.seq);
-    };
+    const reference = (by: string, dir: 'asc' | 'desc') =>
+      (raw.prepare(`SELECT seq FROM cases ORDER BY ${referenceOrder(by, dir)}`).all() as { seq: number }[]).map((r) => r.seq);
     for (const by of caseSortFields) {
       for (const dir of ['asc', 'desc'] as const) {
         expect({ by, dir, seqs: (await allPages({ sort: { by, dir } }, 97)).seqs }).toEqual({ by, dir, seqs: reference(by, dir) });
@@ -124,20 +130,22 @@ describe('keyset paging', () => {
     }
   }, 120_000);
 
-  it('a search with more matches than are ordered in memory, narrowed by filters: read from the filter index in one pass, the same pages as walking the sort index', async () => {
+  it('a search with more matches than are ordered in memory, narrowed by filters: read from its full-text matches in one pass, the same pages as walking the sort index', async () => {
     const { raw } = core.store.get();
     const common = (raw.prepare(`SELECT family_name AS n FROM cases GROUP BY family_name ORDER BY count(*) DESC LIMIT 2`).all() as { n: string }[]).map((r) => r.n);
     let compared = 0;
-    for (const search of common) {
-      const matching = (await listCases(core.store.get().db, caseListInput.parse({ search, sort: { by: 'name', dir: 'asc' } }), session, now, { searchSetCap: 3 })).total;
-      expect(matching).toBeGreaterThan(3); // more than the shrunk cap: the many-matches way
+    // Two words, one of them a prefix: both full-text indexes narrow the matches.
+    const pair = raw.prepare(`SELECT family_name AS f, substr(given_name, 1, 2) AS g FROM cases WHERE family_name IN (${common.map(() => '?').join(',')}) GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`).get(...common) as { f: string; g: string };
+    for (const search of [...common, `${pair.f} ${pair.g}`]) {
+      const matching = (await listCases(core.store.get().db, caseListInput.parse({ search, sort: { by: 'name', dir: 'asc' } }), session, now, { searchSetCap: 2 })).total;
+      expect(matching).toBeGreaterThan(2); // more than the shrunk cap: the many-matches way
       for (const filters of filterSets.slice(1)) {
         for (const by of caseSortFields) {
           for (const dir of ['asc', 'desc'] as const) {
             const input = { ...filters, search, sort: { by, dir } };
-            // searchSetCap 3: "many matches"; smallSet 1: too many for memory, so the sort index is walked.
-            const narrowed = await allPages(input, 7, { searchSetCap: 3 });
-            const walked = await allPages(input, 7, { searchSetCap: 3, smallSet: 1 });
+            // searchSetCap 2: "many matches"; smallSet 1: too many for memory, so the sort index is walked.
+            const narrowed = await allPages(input, 7, { searchSetCap: 2 });
+            const walked = await allPages(input, 7, { searchSetCap: 2, smallSet: 1 });
             expect({ search, filters, by, dir, ...narrowed }).toEqual({ search, filters, by, dir, ...walked });
             expect(new Set(narrowed.seqs).size).toBe(narrowed.total);
             compared += narrowed.seqs.length;
@@ -146,6 +154,49 @@ describe('keyset paging', () => {
       }
     }
     expect(compared).toBeGreaterThan(50);
+  }, 120_000);
+
+  it('a search with few matches, exact ones then tolerated spellings: the rows, order and total of a plain read of the full-text indexes', async () => {
+    const { raw, db } = core.store.get();
+    const name = (raw.prepare(`SELECT family_name AS n FROM cases WHERE length(family_name) >= 6 AND family_name GLOB '[A-Z]*' GROUP BY family_name ORDER BY count(*) DESC LIMIT 1`).get() as { n: string }).n;
+    const ids = (query: string, param: string, limit = -1) => (raw.prepare(`SELECT rowid AS r FROM ${query} MATCH ? LIMIT ${limit}`).all(param) as { r: number }[]).map((r) => r.r);
+    // Words that have exact matches and tolerated spellings that are not exact ones (both tiers).
+    const vocabulary = (raw.prepare(`SELECT term FROM cases_words_vocab WHERE term >= 'a' AND term NOT GLOB '*[0-9]*' AND length(term) >= 4`).all() as { term: string }[]).map((r) => r.term);
+    const bothTiers: string[] = [];
+    for (const word of vocabulary) {
+      const plan = await planSearch(db, word, db);
+      const exact = new Set(ids('cases_search WHERE cases_search', plan.exact.trigram!));
+      if (plan.tolerant && ids('cases_words WHERE cases_words', plan.tolerant).some((r) => !exact.has(r))) bothTiers.push(word);
+      if (bothTiers.length === 2) break;
+    }
+    expect(bothTiers).toHaveLength(2);
+    // Those, a misspelling (no exact match: tolerated ones only), a prefix, two words.
+    const searches = [...bothTiers, name.slice(0, 3) + name.slice(4), name.slice(0, 2), `${name.slice(0, 4)} a`];
+    const filterSql: Record<string, string> = { '{}': '1', '{"stages":["tracing_assessment","preparation"],"riskLevels":["high"]}': `stage IN ('tracing_assessment', 'preparation') AND risk_rank = ${caseRiskRank.high}`, '{"status":"open","priority":"urgent"}': `status = 'open' AND priority = 'urgent'` };
+    let compared = 0;
+    // 600: the app's cap; 5: the tolerated spellings' list is cut at the cap.
+    for (const cap of [600, 5]) {
+      for (const search of searches) {
+        const plan = await planSearch(db, search, db);
+        const sets = [plan.exact.trigram && ids('cases_search WHERE cases_search', plan.exact.trigram), plan.exact.words && ids('cases_words WHERE cases_words', plan.exact.words)].filter((x): x is number[] => Boolean(x));
+        const exact = sets[0].filter((r) => sets.every((set) => set.includes(r)));
+        if (exact.length > cap) continue; // not this way
+        const tolerant = plan.tolerant ? ids('cases_words WHERE cases_words', plan.tolerant, cap).filter((r) => !exact.includes(r)) : [];
+        const tier = `CASE WHEN rowid IN (${exact.join(',') || 'NULL'}) THEN 0 ELSE 1 END`;
+        for (const filters of filterSets.slice(0, 3)) {
+          for (const by of caseSortFields) {
+            for (const dir of ['asc', 'desc'] as const) {
+              const order = by === 'relevance' ? `${tier}, ${referenceOrder(by, dir)}` : referenceOrder(by, dir);
+              const expected = (raw.prepare(`SELECT seq FROM cases WHERE rowid IN (${[...exact, ...tolerant].join(',') || 'NULL'}) AND ${filterSql[JSON.stringify(filters)]} ORDER BY ${order}`).all() as { seq: number }[]).map((r) => r.seq);
+              const paged = await allPages({ ...filters, search, sort: { by, dir } }, 7, { searchSetCap: cap });
+              expect({ search, cap, filters, by, dir, ...paged }).toEqual({ search, cap, filters, by, dir, seqs: expected, total: expected.length });
+              compared += expected.length;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
   }, 120_000);
 
   it('refuses a cursor from another query', async () => {
