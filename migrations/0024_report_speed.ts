@@ -14,7 +14,7 @@ export default {
   name: 'report_speed',
   up(db) {
     db.exec(`
-      CREATE INDEX report_facts_child ON report_facts (indicator, case_id, at, num, unk, ref, days, x, n, y);
+      CREATE INDEX IF NOT EXISTS report_facts_child ON report_facts (indicator, case_id, at, num, unk, ref, days, x, n, y);
       CREATE INDEX preparation_care_since ON preparation_care (case_id, since, recorded_at, arrangement);
       CREATE INDEX assessments_wellbeing_score ON assessments (case_id, date, json_extract(scores, '$.overall'))
         WHERE kind = 'wellbeing' AND status = 'completed';

@@ -21,6 +21,7 @@ import { migration0021Case } from './assessments/migration-0021';
 import { migration0022Case } from './reports/migration-0022';
 import { migration0023Case } from './referrals/migration-0023';
 import { migration0024Case } from './reports/migration-0024';
+import { migration0026Case } from './reports/migration-0026';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -327,6 +328,8 @@ const migrationCases: Record<number, MigrationCase> = {
   22: migration0022Case,
   // Indexes for the dashboard's grouped cohorts, the care-setting split and the export's scores.
   24: migration0024Case,
+  // The split columns on each fact, and plans in force as facts.
+  26: migration0026Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

@@ -1,21 +1,28 @@
-// Node-only. How each split of an indicator is read from a child's case, as SQL over `cases c`
-// and the cohort row `k` (whose `ref` is the date the indicator looks at the child: the day of
-// return for reunification indicators, the period's end otherwise). Missing values become
-// 'unknown' — a group of its own, never folded into another.
+// Node-only. How each split of an indicator is read from a child's split columns, as SQL over
+// either the case (`report_cases c`, or `cases c`) or the cohort row itself (`k`: the facts carry the
+// columns, migration 26), and the cohort row `k` (whose `ref` is the date the indicator looks at the
+// child: the day of return for reunification indicators, the period's end otherwise). Missing values
+// become 'unknown' — a group of its own, never folded into another.
 import { sql, type RawBuilder } from 'kysely';
 import type { Dimension, ReportFilters } from '../../../shared/reports/indicators';
 
 type Cond = RawBuilder<unknown>;
 
+/** Where a child's split columns are read: the case row `c`, or the cohort row `k` (facts). */
+export type DimFrom = 'c' | 'k';
+
+const col = (from: DimFrom, name: string) => sql.raw(`${from}.${name}`);
+const idOf = (from: DimFrom) => sql.raw(from === 'c' ? 'c.id' : 'k.case_id');
+
 /** Age in years at `ref`; an estimate given at registration ages with the child. */
-const ageYearsAt = (ref: RawBuilder<unknown>) => sql`(CASE
-  WHEN c.date_of_birth IS NOT NULL THEN (julianday(${ref}) - julianday(c.date_of_birth)) / 365.25
-  WHEN c.estimated_age IS NOT NULL THEN c.estimated_age + max(0, julianday(${ref}) - julianday(substr(c.registered_at, 1, 10))) / 365.25
+const ageYearsAt = (ref: RawBuilder<unknown>, from: DimFrom) => sql`(CASE
+  WHEN ${col(from, 'date_of_birth')} IS NOT NULL THEN (julianday(${ref}) - julianday(${col(from, 'date_of_birth')})) / 365.25
+  WHEN ${col(from, 'estimated_age')} IS NOT NULL THEN ${col(from, 'estimated_age')} + max(0, julianday(${ref}) - julianday(substr(${col(from, 'registered_at')}, 1, 10))) / 365.25
 END)`;
 
-/** The age band (0-4, 5-9, 10-14, 15-17, 18+, unknown) of `cases c` on the date `ref`. */
-export function ageBandSql(ref: RawBuilder<unknown>): RawBuilder<string> {
-  const years = ageYearsAt(ref);
+/** The age band (0-4, 5-9, 10-14, 15-17, 18+, unknown) of `cases c` (or the cohort row) on the date `ref`. */
+export function ageBandSql(ref: RawBuilder<unknown>, from: DimFrom = 'c'): RawBuilder<string> {
+  const years = ageYearsAt(ref, from);
   return sql<string>`(CASE
   WHEN ${years} IS NULL OR ${years} < 0 THEN 'unknown'
   WHEN ${years} < 5 THEN '0-4'
@@ -25,36 +32,48 @@ export function ageBandSql(ref: RawBuilder<unknown>): RawBuilder<string> {
   ELSE '18+' END)`;
 }
 
-const ageBand = ageBandSql(sql`k.ref`);
-
 /** The care the child was in before going home: the last waiting arrangement, else the one at registration. */
-const careSetting = sql`coalesce((SELECT p.arrangement FROM preparation_care p WHERE p.case_id = c.id AND p.since <= k.ref
-  ORDER BY p.since DESC, p.recorded_at DESC LIMIT 1), nullif(c.care_arrangement, ''), 'unknown')`;
+const careFromRows = (from: DimFrom) => sql`coalesce((SELECT p.arrangement FROM preparation_care p WHERE p.case_id = ${idOf(from)} AND p.since <= k.ref
+  ORDER BY p.since DESC, p.recorded_at DESC LIMIT 1), nullif(${col(from, 'care_arrangement')}, ''), 'unknown')`;
+/** The same from the facts' copy (facts-install.ts): the child's rows are read only for a day between two arrangements. */
+const careSetting = (from: DimFrom) =>
+  from === 'c'
+    ? careFromRows(from)
+    : sql`(CASE WHEN k.care_from IS NULL OR k.care_from > k.ref THEN coalesce(nullif(k.care_arrangement, ''), 'unknown')
+        WHEN k.care_latest_on <= k.ref THEN coalesce(k.care_latest, nullif(k.care_arrangement, ''), 'unknown') ELSE ${careFromRows(from)} END)`;
 
 /** Single-valued splits. `reason` is multi-valued and handled with json_each. */
-export const dimensionSql: Record<Exclude<Dimension, 'reason'>, RawBuilder<string>> = {
-  sex: sql<string>`coalesce(c.sex, 'unknown')`,
-  ageBand: sql<string>`${ageBand}`,
-  disability: sql<string>`(CASE c.has_disability WHEN 1 THEN 'yes' ELSE 'no' END)`,
-  careSetting: sql<string>`${careSetting}`,
-  returnKind: sql<string>`(CASE c.spontaneous WHEN 1 THEN 'spontaneous' ELSE 'assisted' END)`,
-  area: sql<string>`coalesce(nullif(c.area, ''), 'unknown')`,
-};
-
-const reasonIs = (value: string) => sql`EXISTS (SELECT 1 FROM json_each(c.separation_reasons) r WHERE r.value = ${value})`;
-
-export function dimensionCondition(dim: Dimension, value: string): Cond {
-  if (dim === 'reason') {
-    return value === 'unknown' ? sql`json_array_length(c.separation_reasons) = 0` : reasonIs(value);
+export function dimensionSql(dim: Exclude<Dimension, 'reason'>, from: DimFrom = 'c'): RawBuilder<string> {
+  switch (dim) {
+    case 'sex':
+      return sql<string>`coalesce(${col(from, 'sex')}, 'unknown')`;
+    case 'ageBand':
+      return ageBandSql(sql`k.ref`, from);
+    case 'disability':
+      return sql<string>`(CASE ${col(from, 'has_disability')} WHEN 1 THEN 'yes' ELSE 'no' END)`;
+    case 'careSetting':
+      return sql<string>`${careSetting(from)}`;
+    case 'returnKind':
+      return sql<string>`(CASE ${col(from, 'spontaneous')} WHEN 1 THEN 'spontaneous' ELSE 'assisted' END)`;
+    case 'area':
+      return sql<string>`coalesce(nullif(${col(from, 'area')}, ''), 'unknown')`;
   }
-  return sql`${dimensionSql[dim]} = ${value}`;
 }
 
-export function filterConditions(filters: ReportFilters): Cond[] {
+export function dimensionCondition(dim: Dimension, value: string, from: DimFrom = 'c'): Cond {
+  if (dim === 'reason') {
+    return value === 'unknown'
+      ? sql`json_array_length(${col(from, 'separation_reasons')}) = 0`
+      : sql`EXISTS (SELECT 1 FROM json_each(${col(from, 'separation_reasons')}) r WHERE r.value = ${value})`;
+  }
+  return sql`${dimensionSql(dim, from)} = ${value}`;
+}
+
+export function filterConditions(filters: ReportFilters, from: DimFrom = 'c'): Cond[] {
   const conds: Cond[] = [];
   for (const [dim, value] of Object.entries(filters) as [Dimension, string | undefined][]) {
     if (value === undefined || value === '') continue;
-    conds.push(dimensionCondition(dim, value));
+    conds.push(dimensionCondition(dim, value, from));
   }
   return conds;
 }
@@ -76,7 +95,7 @@ export interface SplitSql {
 }
 
 /** Whole years of age at `k.ref` (null: unknown), one evaluation per child. */
-const ageYears = sql`CAST(floor(${ageYearsAt(sql`k.ref`)}) AS INTEGER)`;
+const ageYears = (from: DimFrom) => sql`CAST(floor(${ageYearsAt(sql`k.ref`, from)}) AS INTEGER)`;
 
 /** The band of whole years, as ageBandSql gives it for the exact age (floor keeps every boundary). */
 export function bandOfYears(years: number | null): string {
@@ -100,8 +119,8 @@ export function reasonsOf(stored: unknown): string[] {
   return values.length ? values.map((v) => (v === null ? 'unknown' : String(v))) : ['unknown'];
 }
 
-export function splitSql(dim: Dimension): SplitSql {
-  if (dim === 'ageBand') return { expr: ageYears, fold: (raw) => [bandOfYears(raw === null ? null : Number(raw))] };
-  if (dim === 'reason') return { expr: sql`c.separation_reasons`, fold: reasonsOf };
-  return { expr: dimensionSql[dim], fold: (raw) => [String(raw)] };
+export function splitSql(dim: Dimension, from: DimFrom = 'c'): SplitSql {
+  if (dim === 'ageBand') return { expr: ageYears(from), fold: (raw) => [bandOfYears(raw === null ? null : Number(raw))] };
+  if (dim === 'reason') return { expr: col(from, 'separation_reasons'), fold: reasonsOf };
+  return { expr: dimensionSql(dim, from), fold: (raw) => [String(raw)] };
 }

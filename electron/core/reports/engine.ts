@@ -1,6 +1,7 @@
-// Node-only. Computes indicators for a period: each cohort (cohorts.ts, fact-cohorts.ts) joined to its children's
-// cases, filtered and grouped in SQL — one query per indicator, whatever the number of cases — and
-// the set of children behind any number, for the case list to open.
+// Node-only. Computes indicators for a period: each cohort (fact-cohorts.ts), with its children's
+// split columns when a split or filter needs them, filtered and grouped in SQL — one query per
+// indicator, whatever the number of cases — and the set of children behind any number, for the
+// case list to open.
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import {
   indicatorIds,
@@ -13,12 +14,9 @@ import {
   type ReportFilters,
 } from '../../../shared/reports/indicators';
 import type { DB } from '../db/schema';
-import { cohorts as periodCohorts, type PeriodParams } from './cohorts';
-import { factCohorts } from './fact-cohorts';
+import { factCohorts as cohorts, type PeriodParams } from './fact-cohorts';
 import { readHere, type SharedReads } from '../db/shared-reads';
 import { dimensionCondition, filterConditions, splitSql } from './dimensions';
-
-const cohorts = { ...periodCohorts, ...factCohorts };
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -76,12 +74,13 @@ function planOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: Comp
   const cohort = cohorts[id];
   if (!cohort) throw new Error(`indicator ${id} has no definition`);
   const meta = indicatorMeta[id];
-  const conds = filterConditions(options.filters);
-  const joined = sql`FROM (${cohort(p)}) k JOIN report_cases c ON c.id = k.case_id`;
-  // Splits and filters read the narrow copy of the case columns they need (report_cases); without
-  // a filter the children's cases are not read at all: the cohort alone gives the figures.
-  const base = conds.length ? joined : sql`FROM (${cohort(p)}) k`;
-  const split = options.by ? splitSql(options.by) : null;
+  const conds = filterConditions(options.filters, 'k');
+  const split = options.by ? splitSql(options.by, 'k') : null;
+  // Splits and filters read the child's columns from the cohort's own rows (each fact carries them);
+  // a statement needing neither reads the cohort without them.
+  const from = (dims: boolean) => sql`FROM (${cohort({ ...p, dims })}) k`;
+  const joined = from(true);
+  const base = from(conds.length > 0);
   // One pass gives both the figures and the days, counted per number of days: a few hundred rows
   // reach JavaScript, not one per child (38 000 for the children traced in a year).
   const withDays = meta.shape === 'duration' || id === 'traced';
@@ -147,7 +146,7 @@ const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) /
 
 /** Whether the period covers enough of the indicator's facts to read them in the child's order. */
 async function readByChild(db: Kysely<DB>, id: IndicatorId, period: Period): Promise<boolean> {
-  if (!(id in factCohorts)) return false;
+  if (!(id in cohorts)) return false;
   // The first and last dates are one step of the primary key each.
   const span = (
     await sql<{ lo: string | null; hi: string | null }>`SELECT (SELECT min(at) FROM report_facts WHERE indicator = ${id}) AS lo,
@@ -194,7 +193,7 @@ export async function computeSplits(
  * The indicators that read the most rows at 100 000 cases (measured, `npm run bench:reports -- --only
  * profile`), heaviest first: started first, they leave the light ones to even out the two threads.
  */
-const heaviest: readonly IndicatorId[] = ['plansReviewedOnTime', 'followUpOnTime', 'assessed', 'traced', 'plansMade', 'consentRecorded', 'acceptReunification', 'daysInCare'];
+const heaviest: readonly IndicatorId[] = ['plansReviewedOnTime', 'traced', 'followUpOnTime', 'assessed', 'daysInCare', 'plansMade', 'feelsWelcomed', 'acceptReunification'];
 const weight = (id: IndicatorId) => {
   const i = heaviest.indexOf(id);
   return i < 0 ? 0 : heaviest.length - i;
@@ -214,9 +213,9 @@ export function cohortSql(id: IndicatorId, period: Period, byChild = false): Raw
 export function selectionSql(selection: IndicatorSelection): RawBuilder<unknown> {
   const cohort = cohorts[selection.id];
   if (!cohort) return sql`SELECT NULL WHERE 0`;
-  const conds = filterConditions(selection.filters);
-  if (selection.group) conds.push(dimensionCondition(selection.group.by, selection.group.value));
+  const conds = filterConditions(selection.filters, 'k');
+  if (selection.group) conds.push(dimensionCondition(selection.group.by, selection.group.value, 'k'));
   if (selection.part === 'numerator') conds.push(sql`k.num = 1`);
   if (selection.part === 'unknown') conds.push(sql`k.unk = 1`);
-  return sql`SELECT k.case_id FROM (${cohort(periodParams(selection.period))}) k JOIN report_cases c ON c.id = k.case_id ${whereAll(conds)}`;
+  return sql`SELECT k.case_id FROM (${cohort({ ...periodParams(selection.period), dims: true })}) k ${whereAll(conds)}`;
 }

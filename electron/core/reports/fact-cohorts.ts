@@ -1,13 +1,42 @@
-// Node-only. The cohorts (one row per child: case_id, num, unk, ref, days — see cohorts.ts) of the
-// indicators kept in `report_facts` (facts.ts): each reads one range of the table's primary key
-// (indicator, at) and combines a child's rows of the period as the indicator's definition says.
+// Node-only. The cohorts of the indicators, one row per child: `case_id`, `num` (1 when the child
+// meets the indicator), `unk` (1 when it is not known whether they do; never also in `num`), `ref`
+// (the date the child is looked at, for age bands), `days` (for durations; else null) and, for a
+// split or filter, the child's split columns. The denominator is the cohort. Definitions follow
+// DOMAIN-REVIEW.md B6. Each reads the facts kept per child and date (`report_facts`, facts.ts): one
+// range of the table's primary key (indicator, at), the child's rows of the period combined as the
+// indicator's definition says.
 // Dates are compared as dates (`at BETWEEN from AND to`), timestamps as timestamps
 // (`at >= from AND at < toNext`).
 import { sql, type RawBuilder } from 'kysely';
 import type { IndicatorId } from '../../../shared/reports/indicators';
-import type { PeriodParams } from './cohorts';
+import { factDimColumns } from './facts-install';
+import { ON_TIME_DAYS } from './facts';
+
+export interface PeriodParams {
+  from: string;
+  to: string;
+  /** The day after `to`, for comparing timestamps (`at < toNext`). */
+  toNext: string;
+  /** `to` minus three months. */
+  to3m: string;
+  /**
+   * Read a grouped cohort's facts in the child's order (no sort, but every fact of the indicator)
+   * rather than the period's range by date (then sorted by child): the engine chooses per indicator
+   * from how much of its facts the period covers (engine.ts, readByChild).
+   */
+  byChild?: boolean;
+  /** The cohort rows also carry the child's split columns (a split or a filter reads them). */
+  dims?: boolean;
+}
 
 type Cohort = (p: PeriodParams) => RawBuilder<unknown>;
+
+/**
+ * The child's split columns, which every fact row carries (migration 26), when a split or filter
+ * reads them: no look-up of the child in report_cases. A grouped cohort takes them from any of the
+ * child's rows (they are the same on each).
+ */
+const dims = (p: PeriodParams, from = 'f') => (p.dims ? sql.raw(factDimColumns.map((c) => `, ${from}.${c}`).join('')) : sql``);
 
 /**
  * Where a cohort that combines a child's rows of a period reads them: in the child's order (migration
@@ -16,36 +45,55 @@ type Cohort = (p: PeriodParams) => RawBuilder<unknown>;
  * cheaper depends on how much of the facts the period holds (the engine decides: PeriodParams.byChild).
  * Measured at 100 000 cases, follow-up visits: a year 203 ms by date, 43 ms by child; a quarter 32 / 34.
  */
-const grouped = (p: PeriodParams) => (p.byChild ? sql`report_facts f INDEXED BY report_facts_child` : sql`report_facts f`);
+// The child index does not carry the split columns: with them, the engine reads by date.
+const grouped = (p: PeriodParams) => (p.byChild && !p.dims ? sql`report_facts f INDEXED BY report_facts_child` : sql`report_facts f`);
 
 const days = (id: IndicatorId, p: PeriodParams) => sql`f.indicator = ${id} AND f.at BETWEEN ${p.from} AND ${p.to}`;
 const stamps = (id: IndicatorId, p: PeriodParams) => sql`f.indicator = ${id} AND f.at >= ${p.from} AND f.at < ${p.toNext}`;
 
+/**
+ * The child's first fact of the period (its previous one, if any, is before the period): one row per
+ * child without sorting the period's facts by child, for indicators whose figures are the same on
+ * each of a child's facts (facts-install.ts, prev).
+ */
+const first = (p: PeriodParams) => sql`(f.prev IS NULL OR f.prev < ${p.from})`;
+
+/** The first due day whose visit's week of grace has not ended at the period's end. */
+const weekBefore = (p: PeriodParams) => sql`date(${p.to}, ${`-${ON_TIME_DAYS} days`})`;
+
 /** One row per fact (at most one per child in a period). */
-const each = (id: IndicatorId) => (p: PeriodParams) => sql`SELECT f.case_id, f.num, f.unk, f.ref, f.days FROM report_facts f WHERE ${days(id, p)}`;
-/** Children with any row in the period (counts). */
+const each = (id: IndicatorId) => (p: PeriodParams) => sql`SELECT f.case_id, f.num, f.unk, f.ref, f.days${dims(p)} FROM report_facts f WHERE ${days(id, p)}`;
+/** Children with any row in the period (counts), each at its first. */
 const anyIn = (id: IndicatorId, within: typeof days) => (p: PeriodParams) =>
-  sql`SELECT f.case_id, 1 AS num, 0 AS unk, max(${id === 'closed' ? sql`f.ref` : sql`${p.to}`}) AS ref, NULL AS days
-    FROM ${grouped(p)} WHERE ${within(id, p)} GROUP BY f.case_id`;
+  sql`SELECT f.case_id, 1 AS num, 0 AS unk, ${p.to} AS ref, NULL AS days${dims(p)} FROM report_facts f WHERE ${within(id, p)} AND ${first(p)}`;
 /** The child's last row in the period decides (SQLite takes the other columns from the max row). */
 const last = (id: IndicatorId) => (p: PeriodParams) =>
-  sql`SELECT f.case_id, f.num, f.unk, ${id === 'lowFactorAtClosure' ? sql`f.ref` : sql`${p.to}`} AS ref, NULL AS days, max(f.at) AS last_at
+  sql`SELECT f.case_id, f.num, f.unk, ${id === 'lowFactorAtClosure' ? sql`f.ref` : sql`${p.to}`} AS ref, NULL AS days, max(f.at) AS last_at${dims(p)}
     FROM ${grouped(p)} WHERE ${stamps(id, p)} GROUP BY f.case_id`;
 /** Met when any row of the period meets it; unknown when none does and one is unknown. */
 const anyMet = (id: IndicatorId, within: typeof days, ref: 'to' | 'lastAt') => (p: PeriodParams) =>
-  sql`SELECT f.case_id, max(f.num) AS num, (max(f.num) = 0 AND max(f.unk) = 1) AS unk, ${ref === 'to' ? sql`${p.to}` : sql`max(f.at)`} AS ref, NULL AS days
+  sql`SELECT f.case_id, max(f.num) AS num, (max(f.num) = 0 AND max(f.unk) = 1) AS unk, ${ref === 'to' ? sql`${p.to}` : sql`max(f.at)`} AS ref, NULL AS days${dims(p)}
     FROM ${grouped(p)} WHERE ${within(id, p)} GROUP BY f.case_id`;
 
 export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
+  /**
+   * Plans in force at the period's end and acknowledged more than three months before it (the case
+   * not halted by then); those reviewed in the last three months (G:L160). Half the office's plans
+   * can be in force: the children reviewed in the window are gathered once (plan_reviews' date
+   * index) and probed, rather than looked up plan by plan.
+   */
+  plansReviewedOnTime: (p) => sql`SELECT f.case_id, (f.case_id IN (SELECT r.case_id FROM plan_reviews r
+        WHERE r.date > ${p.to3m} AND r.date <= ${p.to})) AS num, 0 AS unk, ${p.to} AS ref, NULL AS days${dims(p)}
+    FROM report_facts f WHERE f.indicator = 'plansReviewedOnTime' AND f.at <= ${p.to3m} AND f.x >= ${p.toNext} AND (f.y IS NULL OR f.y >= ${p.toNext})`,
   /** Children registered in the period. */
   registered: each('registered'),
   /**
    * Of the children traced in the period whose family had not been found before it, those whose
    * family was found (or located) in the period; days from registration to found, for the median.
    */
-  traced: (p) => sql`SELECT f.case_id, coalesce(max(f.x <= ${p.to}), 0) AS num, 0 AS unk, ${p.to} AS ref,
-      min(CASE WHEN f.x <= ${p.to} THEN f.days END) AS days
-    FROM ${grouped(p)} WHERE ${days('traced', p)} AND (f.x IS NULL OR f.x >= ${p.from}) GROUP BY f.case_id`,
+  traced: (p) => sql`SELECT f.case_id, coalesce(f.x <= ${p.to}, 0) AS num, 0 AS unk, ${p.to} AS ref,
+      CASE WHEN f.x <= ${p.to} THEN f.days END AS days${dims(p)}
+    FROM report_facts f WHERE ${days('traced', p)} AND (f.x IS NULL OR f.x >= ${p.from}) AND ${first(p)}`,
   /** Children whose first tracing action was in the period; those with a child assessment completed by then (G:L123). */
   assessedBeforeTracing: each('assessedBeforeTracing'),
   /** Children with an assessment (child, family, community or well-being) completed in the period. */
@@ -69,7 +117,7 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
    * the return). No baseline, no six-month score, or scores from different instrument versions:
    * unknown — never counted as improved.
    */
-  wellbeingImproved: (p) => sql`SELECT f.case_id, f.num, f.unk, f.ref, f.days FROM report_facts f
+  wellbeingImproved: (p) => sql`SELECT f.case_id, f.num, f.unk, f.ref, f.days${dims(p)} FROM report_facts f
     WHERE f.indicator = 'wellbeingImproved' AND f.at BETWEEN date(${p.from}, '-6 months') AND date(${p.to}, '-6 months')`,
   /**
    * P5 (G:L170). Children who went home in the period after a recorded reunification: days from
@@ -84,7 +132,8 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   /** O6. Children whose twelve months after the return ended in the period; those with a breakdown within them. */
   reSeparation: each('reSeparation'),
   /** Cases whose closure a supervisor or panel approved in the period. */
-  closed: anyIn('closed', stamps),
+  closed: (p) => sql`SELECT f.case_id, 1 AS num, 0 AS unk, max(f.ref) AS ref, NULL AS days${dims(p)}
+    FROM ${grouped(p)} WHERE ${stamps('closed', p)} GROUP BY f.case_id`,
   /**
    * O8, second part. Children whose closure was approved in the period (the last one, if several);
    * those whose well-being score at closure — the last completed one on or before the approval and
@@ -107,19 +156,22 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
    * whose every such visit was held within a week of its date. A visit not yet held but still within
    * its week at the period's end is unknown.
    */
-  followUpOnTime: (p) => sql`SELECT d.case_id, (d.late = 0 AND d.open = 0) AS num, (d.late = 0 AND d.open > 0) AS unk, ${p.to} AS ref, NULL AS days
-    FROM (SELECT f.case_id, sum(f.n - f.num - CASE WHEN f.x >= ${p.to} THEN f.unk ELSE 0 END) AS late,
-        sum(CASE WHEN f.x >= ${p.to} THEN f.unk ELSE 0 END) AS open
-      FROM ${grouped(p)} WHERE ${days('followUpOnTime', p)} GROUP BY f.case_id) d`,
+  // From the child's first day of the period: late when a visit from then on was held late or missed
+  // by the period's end (x), or one is still planned whose week ended before it (y); unknown when
+  // one is still planned within its week at the period's end.
+  followUpOnTime: (p) => sql`SELECT d.case_id, (d.late = 0 AND d.open = 0) AS num, (d.late = 0 AND d.open = 1) AS unk, ${p.to} AS ref, NULL AS days${dims(p, 'd')}
+    FROM (SELECT f.case_id${dims(p)}, (coalesce(f.x <= ${p.to}, 0) OR coalesce(f.y < ${weekBefore(p)}, 0)) AS late,
+        coalesce(f.y BETWEEN ${weekBefore(p)} AND ${p.to}, 0) AS open
+      FROM report_facts f WHERE ${days('followUpOnTime', p)} AND ${first(p)}) d`,
   /** Children registered in the period; those with an informed consent in force at the period's end. */
-  consentRecorded: (p) => sql`SELECT f.case_id, EXISTS (SELECT 1 FROM json_each(f.x) s WHERE s.value ->> 0 <= ${p.to}
-        AND (s.value ->> 1 IS NULL OR s.value ->> 1 > ${p.to})) AS num, 0 AS unk, f.ref, NULL AS days
+  consentRecorded: (p) => sql`SELECT f.case_id, (coalesce(f.y <= ${p.to}, 0) OR (f.x IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(f.x) s
+        WHERE s.value ->> 0 <= ${p.to} AND s.value ->> 1 > ${p.to}))) AS num, 0 AS unk, f.ref, NULL AS days${dims(p)}
     FROM report_facts f WHERE ${days('consentRecorded', p)}`,
   /**
    * O2 (G:L329). Children who went home in the period; those with a plan acknowledged on or after
    * the last supervised visit before the return, by the period's end, holding at least one objective.
    */
-  supportPlanAgreed: (p) => sql`SELECT f.case_id, coalesce(f.x <= ${p.to}, 0) AS num, 0 AS unk, f.ref, NULL AS days
+  supportPlanAgreed: (p) => sql`SELECT f.case_id, coalesce(f.x <= ${p.to}, 0) AS num, 0 AS unk, f.ref, NULL AS days${dims(p)}
     FROM report_facts f WHERE ${days('supportPlanAgreed', p)}`,
   /**
    * O1 (G:L328). Children whose family was found and who had a face-to-face contact, and whose
@@ -127,7 +179,7 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
    * with the caregivers' written willingness and the child's recorded choices, with no refusal by the child.
    */
   acceptReunification: (p) => sql`SELECT f.case_id,
-      coalesce(max(f.ref BETWEEN ${p.from} AND ${p.to} AND f.num = 1 AND (f.y IS NULL OR f.y > ${p.to})), 0) AS num,
-      0 AS unk, coalesce(f.ref, ${p.to}) AS ref, NULL AS days
-    FROM ${grouped(p)} WHERE ${days('acceptReunification', p)} AND f.x <= ${p.to} GROUP BY f.case_id`,
+      coalesce(f.ref BETWEEN ${p.from} AND ${p.to} AND f.num = 1 AND (f.y IS NULL OR f.y > ${p.to}), 0) AS num,
+      0 AS unk, coalesce(f.ref, ${p.to}) AS ref, NULL AS days${dims(p)}
+    FROM report_facts f WHERE ${days('acceptReunification', p)} AND f.x <= ${p.to} AND ${first(p)}`,
 };

@@ -38,7 +38,7 @@ const WITH_FAMILY = `('same_caregiver', 'other_family')`;
 const WELCOMED = `('yes', 'mostly')`;
 const NOT_KNOWN = `('unknown', 'not_asked')`;
 /** A protocol visit counts as on time when it is held within a week after its due date. */
-const ON_TIME_DAYS = 7;
+export const ON_TIME_DAYS = 7;
 /** How old the last well-being score may be to stand for the child's well-being at closure. */
 const AT_CLOSURE_DAYS = 90;
 
@@ -230,27 +230,50 @@ export const factDefinitions: FactDefinition[] = [
   },
   {
     // Face-to-face protocol visits due on a day (not cancelled): n of them, num held within a week,
-    // unk still planned; x: the day after which a planned one is late (the cohort compares it
-    // with the period's end).
+    // unk still planned (late once its week is over). So that a period's cohort reads each child's
+    // first day of the period alone (prev), x is the child's first day from this one on with a
+    // visit held late or missed (n - num - unk > 0), y the first with one still planned.
     indicator: 'followUpOnTime',
-    extra: ['n'],
+    extra: ['n', 'y'],
     sources: [
       // Only face-to-face visits count: a phone call written or changed cannot move this fact.
       { table: 'followup_contacts', columns: ['case_id', 'due_on', 'type', 'status', 'visit_id'], when: (r) => `${r}.type IN ('home_visit', 'school_visit')` },
       { table: 'followup_visits', columns: ['case_id', 'date'] },
     ],
-    rows: (only) => `SELECT fc.case_id, fc.due_on AS at, sum(fc.status = 'done' AND v.date <= date(fc.due_on, '+${ON_TIME_DAYS} days')) AS num,
-        sum(fc.status = 'planned') AS unk, NULL AS ref, NULL AS days, date(fc.due_on, '+${ON_TIME_DAYS} days') AS x, count(*) AS n
-      FROM followup_contacts fc LEFT JOIN followup_visits v ON v.id = fc.visit_id
-      WHERE ${only('fc.case_id')} AND fc.status != 'cancelled' AND fc.type IN ('home_visit', 'school_visit') GROUP BY fc.case_id, fc.due_on`,
+    rows: (only) => `SELECT g.case_id, g.at, g.num, g.unk, NULL AS ref, NULL AS days, min(CASE WHEN g.n - g.num - g.unk > 0 THEN g.at END) OVER later AS x,
+        g.n, min(CASE WHEN g.unk > 0 THEN g.at END) OVER later AS y
+      FROM (SELECT fc.case_id, fc.due_on AS at, sum(fc.status = 'done' AND v.date <= date(fc.due_on, '+${ON_TIME_DAYS} days')) AS num,
+          sum(fc.status = 'planned') AS unk, count(*) AS n
+        FROM followup_contacts fc LEFT JOIN followup_visits v ON v.id = fc.visit_id
+        WHERE ${only('fc.case_id')} AND fc.status != 'cancelled' AND fc.type IN ('home_visit', 'school_visit') GROUP BY fc.case_id, fc.due_on) g
+      WINDOW later AS (PARTITION BY g.case_id ORDER BY g.at ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)`,
   },
   {
-    // Children registered; x: every consent's [given, withdrawn] (the cohort asks which is in force at the period's end).
+    // Children registered (the cohort asks which consent is in force at the period's end): y the
+    // first day of a consent never withdrawn; x every withdrawn consent's [given, withdrawn], or
+    // null when none was (most children: then no list is read for them).
     indicator: 'consentRecorded',
+    extra: ['y'],
     sources: [{ table: 'cases', cases: (r) => `SELECT ${r}.id`, columns: ['registered_at'] }, { table: 'consents', columns: ['case_id', 'given_on', 'withdrawn_on'] }],
     rows: (only) => `SELECT c0.id AS case_id, substr(c0.registered_at, 1, 10) AS at, 0 AS num, 0 AS unk, substr(c0.registered_at, 1, 10) AS ref, NULL AS days,
-        (SELECT json_group_array(json_array(s.given_on, s.withdrawn_on)) FROM consents s WHERE s.case_id = c0.id) AS x
+        (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(s.given_on, s.withdrawn_on)) END FROM consents s
+          WHERE s.case_id = c0.id AND s.withdrawn_on IS NOT NULL) AS x,
+        (SELECT min(s.given_on) FROM consents s WHERE s.case_id = c0.id AND s.withdrawn_on IS NULL) AS y
       FROM cases c0 WHERE ${only('c0.id')}`,
+  },
+  {
+    // Every day a child's plan (not a draft) was acknowledged: x the last time that day's versions
+    // were superseded ('9999' while one is in force), y when the case was halted. The cohort keeps
+    // those in force at a period's end (plansReviewedOnTime); num is read then, from plan_reviews.
+    indicator: 'plansReviewedOnTime',
+    extra: ['y'],
+    sources: [
+      { table: 'plan_versions', columns: ['case_id', 'status', 'acknowledged_on', 'superseded_at'] },
+      { table: 'cases', cases: (r) => `SELECT ${r}.id`, columns: ['halted_at'] },
+    ],
+    rows: (only) => `SELECT v.case_id, v.acknowledged_on AS at, 0 AS num, 0 AS unk, NULL AS ref, NULL AS days,
+        max(coalesce(v.superseded_at, '9999')) AS x, (SELECT h.halted_at FROM cases h WHERE h.id = v.case_id) AS y
+      FROM plan_versions v WHERE ${only('v.case_id')} AND v.status != 'draft' AND v.acknowledged_on IS NOT NULL GROUP BY v.case_id, v.acknowledged_on`,
   },
   {
     // Returns home; x: the first day a plan holding an objective was acknowledged on or after the

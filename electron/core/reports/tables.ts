@@ -19,7 +19,7 @@ export interface Dhis2MappingsTable {
   updated_by: string | null;
 }
 
-/** Indicator facts kept by triggers (migration 22, facts.ts). */
+/** Indicator facts kept by triggers (migrations 22 and 26, facts.ts), each with its child's split columns. */
 export interface ReportFactsTable {
   indicator: string;
   case_id: string;
@@ -31,25 +31,20 @@ export interface ReportFactsTable {
   x: string | null;
   n: number | null;
   y: string | null;
-}
-
-/** The case columns indicators are split and filtered by, kept by triggers (migration 22). */
-export interface ReportCasesTable {
-  id: string;
-  sex: string;
+  sex: string | null;
   date_of_birth: string | null;
   estimated_age: number | null;
-  registered_at: string;
-  has_disability: number;
-  separation_reasons: string;
-  care_arrangement: string;
-  spontaneous: number;
-  area: string;
+  /** The day of registration. */
+  registered_at: string | null;
+  has_disability: number | null;
+  separation_reasons: string | null;
+  care_arrangement: string | null;
+  spontaneous: number | null;
+  area: string | null;
 }
 
 export interface ReportsTables {
   report_facts: ReportFactsTable;
-  report_cases: ReportCasesTable;
   report_settings: ReportSettingsTable;
   dhis2_mappings: Dhis2MappingsTable;
 }
