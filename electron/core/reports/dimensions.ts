@@ -1,5 +1,5 @@
 // Node-only. How each split of an indicator is read from a child's split columns, as SQL over
-// either the case (`report_cases c`, or `cases c`) or the cohort row itself (`k`: the facts carry the
+// either the case (`cases c`, as the de-identified export reads it) or the cohort row itself (`k`: the facts carry the
 // columns, migration 26), and the cohort row `k` (whose `ref` is the date the indicator looks at the
 // child: the day of return for reunification indicators, the period's end otherwise). Missing values
 // become 'unknown' — a group of its own, never folded into another.
