@@ -79,7 +79,7 @@ function planOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: Comp
   // Splits and filters read the child's columns from the cohort's own rows (each fact carries them);
   // a statement needing neither reads the cohort without them.
   const from = (dims: boolean) => sql`FROM (${cohort({ ...p, dims })}) k`;
-  const joined = from(true);
+  const withColumns = from(true);
   const base = from(conds.length > 0);
   // One pass gives both the figures and the days, counted per number of days: a few hundred rows
   // reach JavaScript, not one per child (38 000 for the children traced in a year).
@@ -87,7 +87,7 @@ function planOne(db: Kysely<DB>, id: IndicatorId, p: PeriodParams, options: Comp
   const statements: CompiledQuery[] = [];
   if (split) {
     statements.push(
-      sql`SELECT ${split.expr} AS grp, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${joined} ${whereAll(conds)} GROUP BY grp`.compile(db),
+      sql`SELECT ${split.expr} AS grp, count(*) AS den, sum(k.num) AS num, sum(k.unk) AS unk ${withColumns} ${whereAll(conds)} GROUP BY grp`.compile(db),
     );
   }
   if (withDays) {

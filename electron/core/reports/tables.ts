@@ -31,6 +31,8 @@ export interface ReportFactsTable {
   x: string | null;
   n: number | null;
   y: string | null;
+  /** The child's previous `at` for the indicator (a cohort counts a child at its first fact of a period). */
+  prev: string | null;
   sex: string | null;
   date_of_birth: string | null;
   estimated_age: number | null;
@@ -41,6 +43,10 @@ export interface ReportFactsTable {
   care_arrangement: string | null;
   spontaneous: number | null;
   area: string | null;
+  /** The child's waiting care arrangements: the first day of one, the latest one and its day. */
+  care_from: string | null;
+  care_latest_on: string | null;
+  care_latest: string | null;
 }
 
 export interface ReportsTables {
