@@ -78,13 +78,11 @@ const anyMet = (id: IndicatorId, within: typeof days, ref: 'to' | 'lastAt') => (
 export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   /**
    * Plans in force at the period's end and acknowledged more than three months before it (the case
-   * not halted by then); those reviewed in the last three months (G:L160). Half the office's plans
-   * can be in force: the children reviewed in the window are gathered once (plan_reviews' date
-   * index) and probed, rather than looked up plan by plan.
+   * not halted by then); those reviewed in the last three months (G:L160). Read from the stretch of
+   * the child's plan that holds the period's end (facts.ts): one per child, no look-up of reviews.
    */
-  plansReviewedOnTime: (p) => sql`SELECT f.case_id, (f.case_id IN (SELECT r.case_id FROM plan_reviews r
-        WHERE r.date > ${p.to3m} AND r.date <= ${p.to})) AS num, 0 AS unk, ${p.to} AS ref, NULL AS days${dims(p)}
-    FROM report_facts f WHERE f.indicator = 'plansReviewedOnTime' AND f.at <= ${p.to3m} AND f.x >= ${p.toNext} AND (f.y IS NULL OR f.y >= ${p.toNext})`,
+  plansReviewedOnTime: (p) => sql`SELECT f.case_id, (f.num = 1 AND f.y > ${p.to3m}) AS num, 0 AS unk, ${p.to} AS ref, NULL AS days${dims(p)}
+    FROM report_facts f WHERE f.indicator = 'plansReviewedOnTime' AND f.at > ${p.to} AND f.y <= ${p.to} AND f.ref <= ${p.to3m} AND f.x >= ${p.toNext}`,
   /** Children registered in the period. */
   registered: each('registered'),
   /**

@@ -4,6 +4,7 @@
 // `rebuildReportFacts` computes them from scratch (the migration's backfill, and
 // the reference the tests compare the kept table with). Changing a definition in facts.ts needs a
 // new migration that calls `installReportFacts` again: it replaces the triggers and rebuilds.
+import type { IndicatorId } from '../../../shared/reports/indicators';
 import { factDefinitions, type FactDefinition, type FactSource, type Only } from './facts';
 
 /** The raw connection (better-sqlite3's `exec`), as migrations get it. */
@@ -126,14 +127,18 @@ function trigger(f: FactDefinition, s: FactSource, e: Event): string {
   END;`;
 }
 
-/** Every fact from scratch. */
-export function rebuildReportFacts(db: SqlExec): void {
-  db.exec('DELETE FROM report_facts;');
-  for (const f of factDefinitions) db.exec(`INSERT INTO report_facts ${columns} ${factRowsSql(f, () => '1')};`);
+/** Every fact from scratch (or only the given indicators'). */
+export function rebuildReportFacts(db: SqlExec, indicators?: readonly IndicatorId[]): void {
+  for (const f of factDefinitions.filter((d) => !indicators || indicators.includes(d.indicator))) {
+    db.exec(`DELETE FROM report_facts WHERE indicator = '${f.indicator}'; INSERT INTO report_facts ${columns} ${factRowsSql(f, () => '1')};`);
+  }
 }
 
-/** Creates the table (if needed), replaces every trigger, and fills the table. */
-export function installReportFacts(db: SqlExec): void {
+/**
+ * Creates the table (if needed), replaces every trigger, and fills the table — or, when a migration
+ * changed only some indicators' definitions, refills only theirs.
+ */
+export function installReportFacts(db: SqlExec, indicators?: readonly IndicatorId[]): void {
   db.exec(TABLE);
   db.exec(CASE_TRIGGERS);
   for (const f of factDefinitions) {
@@ -141,5 +146,5 @@ export function installReportFacts(db: SqlExec): void {
       for (const e of events) db.exec(`DROP TRIGGER IF EXISTS ${triggerName(f, s, e)}; ${trigger(f, s, e)}`);
     }
   }
-  rebuildReportFacts(db);
+  rebuildReportFacts(db, indicators);
 }

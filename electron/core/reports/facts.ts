@@ -42,6 +42,14 @@ export const ON_TIME_DAYS = 7;
 /** How old the last well-being score may be to stand for the child's well-being at closure. */
 const AT_CLOSURE_DAYS = 90;
 
+/**
+ * When the plans a child acknowledged on a day stopped being in force: the last of them superseded,
+ * or the case halted, whichever came first ('9999' while neither has happened).
+ */
+const planStopped = (caseId: string, day: string) => `min(
+  (SELECT max(coalesce(v.superseded_at, '9999')) FROM plan_versions v WHERE v.case_id = ${caseId} AND v.status != 'draft' AND v.acknowledged_on = ${day}),
+  coalesce((SELECT h.halted_at FROM cases h WHERE h.id = ${caseId}), '9999'))`;
+
 const spontaneousEvent: FactSource = {
   table: 'case_events',
   columns: ['case_id', 'type', 'details'],
@@ -262,18 +270,36 @@ export const factDefinitions: FactDefinition[] = [
       FROM cases c0 WHERE ${only('c0.id')}`,
   },
   {
-    // Every day a child's plan (not a draft) was acknowledged: x the last time that day's versions
-    // were superseded ('9999' while one is in force), y when the case was halted. The cohort keeps
-    // those in force at a period's end (plansReviewedOnTime); num is read then, from plan_reviews.
+    // The child's plan, in stretches: each starts on a day a plan (not a draft) was acknowledged or
+    // a review was held after it, and lasts until the next one starts. A row per stretch: y its
+    // first day, `at` the first day of the next ('9999' for the last: a period's end falls in the
+    // stretch that starts on or before it and whose next starts after it — one range of the primary
+    // key, no look-up per child), ref the day the plan in force was acknowledged, x when that plan
+    // stopped being in force (superseded, or the case halted; '9999' while it is), num 1 when the
+    // stretch starts with a review. The cohort (plansReviewedOnTime) keeps the stretches holding a
+    // period's end of plans acknowledged three months before it, and counts those started by a
+    // review in the last three months: the latest review on or before the end is in them exactly
+    // when one is. (Measured at 100 000 cases: probing each plan's child among the 42 000 reviewed
+    // in the window cost 48 of the indicator's 61 ms for twelve months.) The plan in force on a day
+    // is the one last acknowledged on or before it, whatever day a backdated acknowledgement was
+    // recorded.
     indicator: 'plansReviewedOnTime',
     extra: ['y'],
     sources: [
       { table: 'plan_versions', columns: ['case_id', 'status', 'acknowledged_on', 'superseded_at'] },
+      { table: 'plan_reviews', columns: ['case_id', 'date'] },
       { table: 'cases', cases: (r) => `SELECT ${r}.id`, columns: ['halted_at'] },
     ],
-    rows: (only) => `SELECT v.case_id, v.acknowledged_on AS at, 0 AS num, 0 AS unk, NULL AS ref, NULL AS days,
-        max(coalesce(v.superseded_at, '9999')) AS x, (SELECT h.halted_at FROM cases h WHERE h.id = v.case_id) AS y
-      FROM plan_versions v WHERE ${only('v.case_id')} AND v.status != 'draft' AND v.acknowledged_on IS NOT NULL GROUP BY v.case_id, v.acknowledged_on`,
+    rows: (only) => `SELECT s.case_id, coalesce(lead(s.at) OVER (PARTITION BY s.case_id ORDER BY s.at), '9999') AS at, s.num, 0 AS unk, s.ref, NULL AS days,
+        ${planStopped('s.case_id', 's.ref')} AS x, s.at AS y
+      FROM (SELECT u.case_id, u.at, u.num, max(u.ref) AS ref FROM (
+          SELECT v.case_id, v.acknowledged_on AS at, 0 AS num, v.acknowledged_on AS ref
+            FROM plan_versions v WHERE ${only('v.case_id')} AND v.status != 'draft' AND v.acknowledged_on IS NOT NULL
+          UNION ALL
+          SELECT r.case_id, r.date, 1, (SELECT max(v.acknowledged_on) FROM plan_versions v
+              WHERE v.case_id = r.case_id AND v.status != 'draft' AND v.acknowledged_on < r.date)
+            FROM plan_reviews r WHERE ${only('r.case_id')}) u
+        WHERE u.ref IS NOT NULL GROUP BY u.case_id, u.at) s`,
   },
   {
     // Returns home; x: the first day a plan holding an objective was acknowledged on or after the

@@ -36,12 +36,13 @@ export const migration0026Case: MigrationCase = {
     // Filled from the records the office had, each fact with the child's columns (registration as its day).
     const child = { sex: 'female', date_of_birth: '2014-06-01', registered_at: '2025-01-10', has_disability: 1, separation_reasons: '["conflict"]', care_arrangement: 'residential_care', spontaneous: 0, area: 'Gulu' };
     expect(columnsOf(raw)).toEqual([child]);
-    expect(raw.prepare(`SELECT x, y FROM report_facts WHERE indicator = 'plansReviewedOnTime' AND case_id = 'm26-case'`).all()).toEqual([{ x: '9999', y: null }]);
+    // (Migration 27's stretches of the plan: the one from its acknowledgement, still in force.)
+    expect(raw.prepare(`SELECT at, x, y FROM report_facts WHERE indicator = 'plansReviewedOnTime' AND case_id = 'm26-case'`).all()).toEqual([{ at: '9999', x: '9999', y: '2025-02-01' }]);
     // Kept by triggers: a corrected sex and area reach every fact of the child; a halt marks the plan.
     raw.prepare(`UPDATE cases SET sex = 'male', area = 'Amuru' WHERE id = 'm26-case'`).run();
     expect(columnsOf(raw)).toEqual([{ ...child, sex: 'male', area: 'Amuru' }]);
     raw.prepare(`UPDATE cases SET halted_at = '2025-06-15T09:00:00.000Z' WHERE id = 'm26-case'`).run();
-    expect(raw.prepare(`SELECT y FROM report_facts WHERE indicator = 'plansReviewedOnTime' AND case_id = 'm26-case'`).get()).toEqual({ y: '2025-06-15T09:00:00.000Z' });
+    expect(raw.prepare(`SELECT x FROM report_facts WHERE indicator = 'plansReviewedOnTime' AND case_id = 'm26-case'`).get()).toEqual({ x: '2025-06-15T09:00:00.000Z' });
     // The plan in force at the end of May (acknowledged over three months before) is in the cohort;
     // halted in June, it is not at the end of June.
     const cohort = (to: string) => {

@@ -1,0 +1,15 @@
+import { installReportFacts } from '../electron/core/reports/facts-install';
+import type { Migration } from './types';
+
+// The M&E dashboard at 100 000 cases, fourth step (issue 14: twelve months p95 ≤ 250 ms). The plans
+// in force become stretches of each child's plan, cut at every review (facts.ts,
+// plansReviewedOnTime): the indicator reads the stretch holding the period's end instead of
+// probing each child among the reviews of the last three months (48 of its 61 ms for a year).
+// plan_reviews gets triggers; only this indicator's facts are refilled.
+export default {
+  version: 27,
+  name: 'plan_stretches',
+  up(db) {
+    installReportFacts(db, ['plansReviewedOnTime']);
+  },
+} satisfies Migration;
