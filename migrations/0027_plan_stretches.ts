@@ -5,7 +5,8 @@ import type { Migration } from './types';
 // in force become stretches of each child's plan, cut at every review (facts.ts,
 // plansReviewedOnTime): the indicator reads the stretch holding the period's end instead of
 // probing each child among the reviews of the last three months (48 of its 61 ms for a year).
-// plan_reviews gets triggers; only this indicator's facts are refilled.
+// plan_reviews gets triggers; only this indicator's facts are refilled. And the facts get a narrow
+// index in the date's order (facts-install.ts, report_facts_day) for the cohorts read without splits.
 export default {
   version: 27,
   name: 'plan_stretches',

@@ -42,7 +42,11 @@ const TABLE = `
   CREATE INDEX IF NOT EXISTS report_facts_case ON report_facts (case_id, indicator, x); -- x: the export reads it from the index
   -- A child's facts in order with the figures (not the split columns): a cohort that combines a
   -- child's rows of a long period reads them already grouped (fact-cohorts.ts, byChild).
-  CREATE INDEX IF NOT EXISTS report_facts_child ON report_facts (indicator, case_id, at, num, unk, ref, days, x, n, y);`;
+  CREATE INDEX IF NOT EXISTS report_facts_child ON report_facts (indicator, case_id, at, num, unk, ref, days, x, n, y);
+  -- The same figures in the date's order (migration 27): a cohort without splits or filters reads a
+  -- period from it rather than from the table, whose rows carry the split columns too (measured at
+  -- 100 000 cases, twelve months: follow-up visits 19 -> 9 ms, children traced 10 -> 6 ms).
+  CREATE INDEX IF NOT EXISTS report_facts_day ON report_facts (indicator, at, prev, case_id, num, unk, ref, days, x, y);`;
 
 /**
  * The columns of a case the indicators are split and filtered by (dimensions.ts), copied onto each
