@@ -51,18 +51,26 @@ export function scopeCondition(session: Session): Cond | null {
   return sql`(cases.worker_id = ${session.userId} OR cases.family_worker_id = ${session.userId})`;
 }
 
+/** The plain filters — stage, status, risk, priority, area — over `cases` or over `case_counts` (no prefix). */
+function plainFilters(input: CaseListQuery, prefix: 'cases.' | ''): Cond[] {
+  const conds: Cond[] = [];
+  const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
+  const col = (name: string) => sql.raw(prefix + name);
+  if (input.stages?.length) conds.push(sql`${col('stage')} IN (${list(input.stages)})`);
+  if (input.status) conds.push(sql`${col('status')} = ${input.status}`);
+  if (input.riskLevels?.length) conds.push(sql`${col('risk_rank')} IN (${list(input.riskLevels.map((r) => caseRiskRank[r]))})`);
+  if (input.area) conds.push(sql`${col('area')} = ${input.area}`);
+  if (input.priority) conds.push(sql`${col('priority')} = ${input.priority}`);
+  return conds;
+}
+
 /** The filters as SQL conditions over columns every `cases_list_*` index carries. */
 export function filterConditions(input: CaseListQuery, session: Session, now: Date): Cond[] {
   const conds: Cond[] = [];
   const scope = scopeCondition(session);
   if (scope) conds.push(scope);
-  const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
-  if (input.stages?.length) conds.push(sql`cases.stage IN (${list(input.stages)})`);
-  if (input.status) conds.push(sql`cases.status = ${input.status}`);
+  conds.push(...plainFilters(input, 'cases.'));
   if (input.workerId) conds.push(sql`(cases.worker_id = ${input.workerId} OR cases.family_worker_id = ${input.workerId})`);
-  if (input.riskLevels?.length) conds.push(sql`cases.risk_rank IN (${list(input.riskLevels.map((r) => caseRiskRank[r]))})`);
-  if (input.area) conds.push(sql`cases.area = ${input.area}`);
-  if (input.priority) conds.push(sql`cases.priority = ${input.priority}`);
   if (input.overdue) conds.push(sql`cases.status = 'open' AND cases.review_due < ${todayIso(now)}`);
   if (input.awaitingApproval) conds.push(awaitingApprovalSql);
   // The session's scope above still applies: a number's children are listed only as far as the caller may see them.
@@ -71,6 +79,19 @@ export function filterConditions(input: CaseListQuery, session: Session, now: Da
 }
 
 const where = (conds: Cond[]) => (conds.length > 0 ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
+
+/**
+ * The total of a query over every case of the office filtered by plain filters only (stage, status,
+ * risk, priority, area), summed from the counts kept per combination of them (case_counts,
+ * migration 28): a few thousand rows at any office size, where counting the filter index grows with
+ * the office (10.9 ms at 100 000 cases against 2.1 ms at 10 000). Null when the query has anything
+ * else — a case worker's scope, a worker, overdue (it depends on today), approvals, a search or an
+ * indicator — and the cases are counted.
+ */
+async function cubeCount(db: Kysely<DB>, input: CaseListQuery, session: Session): Promise<number | null> {
+  if (!can(session.role, 'case.readAll') || input.search || input.workerId || input.overdue || input.awaitingApproval || input.indicator) return null;
+  return Number((await sql<{ n: number }>`SELECT coalesce(sum(n), 0) AS n FROM case_counts ${where(plainFilters(input, ''))}`.execute(db)).rows[0].n);
+}
 
 /** Identifies the query a cursor belongs to (filters, search and sort, and the caller). */
 function queryKey(input: CaseListQuery, session: Session): string {
@@ -172,7 +193,8 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
   // filter and an indicator's cases test columns outside the index: those keep the planner's choice.
   const covered = !input.search && !input.awaitingApproval && !input.indicator;
   const from = covered ? sql`cases INDEXED BY cases_list_filters` : sql`cases`;
-  const count = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${where(conds)}`.execute(db)).rows[0].n);
+  const count = async () =>
+    (await cubeCount(db, input, session)) ?? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${where(conds)}`.execute(db)).rows[0].n);
   let total: number | null = null;
   if (input.search) {
     const plan = await planSearch(db, input.search, db);

@@ -98,8 +98,19 @@ export interface DuplicateFlagsTable {
   outcome: 'same_child' | 'different_child' | null;
 }
 
+/** The office's cases counted per combination of the list's plain filters (migration 28), kept by triggers. */
+export interface CaseCountsTable {
+  stage: string;
+  status: string;
+  risk_rank: number;
+  priority: string;
+  area: string;
+  n: number;
+}
+
 export interface CasesTables {
   cases: CasesTable;
+  case_counts: CaseCountsTable;
   duplicate_flags: DuplicateFlagsTable;
   case_photos: CasePhotosTable;
   case_events: CaseEventsTable;

@@ -240,6 +240,65 @@ describe('query plans', () => {
   }, 60_000);
 });
 
+describe('totals', () => {
+  it('summed from the counts kept per filter combination equal counting the cases, for every combination, through writes', async () => {
+    const { db, raw } = core.store.get();
+    const areas = (raw.prepare(`SELECT area FROM cases GROUP BY area ORDER BY count(*) DESC LIMIT 2`).all() as { area: string }[]).map((r) => r.area);
+    const combos: CaseListInput[] = [];
+    for (const stages of [undefined, ['preparation'], ['tracing_assessment', 'follow_up']] as const)
+      for (const status of [undefined, 'open', 'halted'] as const)
+        for (const riskLevels of [undefined, ['high'], ['low', 'medium']] as const)
+          for (const priority of [undefined, 'urgent'] as const)
+            for (const area of [undefined, ...areas]) combos.push({ stages: stages && [...stages], status, riskLevels: riskLevels && [...riskLevels], priority, area });
+    const counted = (f: CaseListInput) => {
+      const conds: string[] = ['1'];
+      const params: unknown[] = [];
+      if (f.stages) (conds.push(`stage IN (${f.stages.map(() => '?').join(',')})`), params.push(...f.stages));
+      if (f.status) (conds.push('status = ?'), params.push(f.status));
+      if (f.riskLevels) (conds.push(`risk_rank IN (${f.riskLevels.map(() => '?').join(',')})`), params.push(...f.riskLevels.map((r) => caseRiskRank[r])));
+      if (f.priority) (conds.push('priority = ?'), params.push(f.priority));
+      if (f.area) (conds.push('area = ?'), params.push(f.area));
+      return (raw.prepare(`SELECT count(*) AS n FROM cases WHERE ${conds.join(' AND ')}`).get(...params) as { n: number }).n;
+    };
+    const check = async () => {
+      let nonEmpty = 0;
+      for (const f of combos) {
+        const page = await listCases(db, caseListInput.parse({ ...f, limit: 5 }), session, now);
+        const n = counted(f);
+        expect({ f, total: page.total }).toEqual({ f, total: n });
+        if (n > 0) nonEmpty += 1;
+      }
+      expect(nonEmpty).toBeGreaterThan(combos.length / 3);
+      // And the kept counts are exactly the cases grouped (no combination missing or left over).
+      const kept = raw.prepare(`SELECT stage, status, risk_rank, priority, area, n FROM case_counts WHERE n != 0 ORDER BY 1, 2, 3, 4, 5`).all();
+      const grouped = raw.prepare(`SELECT stage, status, risk_rank, priority, area, count(*) AS n FROM cases GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all();
+      expect(kept).toEqual(grouped);
+    };
+    await check();
+    // Moves between combinations (each column alone and several at once), a new case, a removed one.
+    raw.exec(`SAVEPOINT counts;
+      UPDATE cases SET stage = 'follow_up' WHERE seq % 7 = 0 AND stage = 'preparation';
+      UPDATE cases SET risk_level = 'high', risk_rank = ${caseRiskRank.high} WHERE seq % 5 = 1;
+      UPDATE cases SET status = 'halted', priority = 'urgent', area = '${areas[1]}' WHERE seq % 11 = 2;
+      UPDATE cases SET given_name = given_name || 'a' WHERE seq % 3 = 0;`);
+    const copy = raw.prepare(`SELECT * FROM cases ORDER BY seq DESC LIMIT 1`).get() as Record<string, unknown>;
+    // (table_info leaves out the generated columns.)
+    const columns = (raw.prepare(`SELECT name FROM pragma_table_info('cases')`).all() as { name: string }[]).map((r) => r.name);
+    raw.prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      ...columns.map((c) => (c === 'id' ? 'counts-new' : c === 'seq' ? Number(copy.seq) + 1000 : c === 'number' ? `${String(copy.number)}-N` : copy[c])),
+    );
+    raw.prepare(`DELETE FROM cases WHERE id = 'counts-new'`).run();
+    raw.prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      ...columns.map((c) => (c === 'id' ? 'counts-new2' : c === 'seq' ? Number(copy.seq) + 1001 : c === 'number' ? `${String(copy.number)}-M` : c === 'stage' ? 'closure' : copy[c])),
+    );
+    try {
+      await check();
+    } finally {
+      raw.exec('ROLLBACK TO counts; RELEASE counts');
+    }
+  }, 120_000);
+});
+
 describe('search', () => {
   it('tolerates misspellings and ranks exact matches first', async () => {
     const { raw } = core.store.get();
