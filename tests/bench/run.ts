@@ -132,6 +132,11 @@ await measure('list: two filters, no search, first page (channel, with its audit
   { goal: '≤ 50' },
 );
 await measure(`list: ${filterSets.length} filter sets × ${sorts.length} sorts, first page with total`, browse.length, (i) => list(encrypted.db, browse[Math.max(0, i)]), { goal: '≤ 50' });
+// The same as the busiest case worker: their caseload only (the list a case worker sees).
+const workerStatus = (await worker.ok('session.status', {})).session!;
+const workerSession = { ...workerStatus, username: busiest.username, role: 'caseworker', locked: false, startedAt: 0, lastActivityAt: 0 } as Session;
+await measure(`list: a case worker's caseload, ${filterSets.length} filter sets × ${sorts.length} sorts, first page with total`, browse.length, (i) =>
+  list(encrypted.db, browse[Math.max(0, i)], workerSession), { goal: '≤ 50' });
 
 // Deep pages: walk by cursor to row 5 000 (not timed), then time the next page.
 const deepStarts: { input: CaseListInput; cursor: string }[] = [];

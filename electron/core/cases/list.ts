@@ -64,6 +64,18 @@ function plainFilters(input: CaseListQuery, prefix: 'cases.' | ''): Cond[] {
   return conds;
 }
 
+/**
+ * The narrow index a filter set's cases are counted or read from. Each carries every filter column
+ * (and, but for the review index, every sort key), so no wide case row is read; the one chosen is
+ * led by a filtered column, so only a range of it is read — at 100 000 cases an area's 2 000 cases
+ * rather than the whole filter index (5.9 ms), the 13 700 overdue ones to count (0.8 ms, not 7.8).
+ */
+function filterIndex(input: CaseListQuery, use: 'count' | 'read'): string {
+  if (input.overdue && use === 'count') return 'cases_list_review';
+  if (input.area && !input.stages?.length) return 'cases_list_area';
+  return 'cases_list_filters';
+}
+
 /** The filters as SQL conditions over columns every `cases_list_*` index carries. */
 export function filterConditions(input: CaseListQuery, session: Session, now: Date): Cond[] {
   const conds: Cond[] = [];
@@ -192,7 +204,7 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
   // for "open and urgent" (94 ms at 100 000 cases against 11 ms covering). Searches, the approvals
   // filter and an indicator's cases test columns outside the index: those keep the planner's choice.
   const covered = !input.search && !input.awaitingApproval && !input.indicator;
-  const from = covered ? sql`cases INDEXED BY cases_list_filters` : sql`cases`;
+  const from = covered ? sql`cases INDEXED BY ${sql.raw(filterIndex(input, 'count'))}` : sql`cases`;
   const count = async () =>
     (await cubeCount(db, input, session)) ?? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${where(conds)}`.execute(db)).rows[0].n);
   let total: number | null = null;
@@ -218,6 +230,14 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
       );
     }
     conds.push(...exactCondition(plan));
+  } else if (scopeCondition(session) || input.workerId) {
+    // A case worker's list, or a worker's: the set is a caseload (1 700 open cases for the busiest
+    // worker of a 100 000-case office), found through the worker indexes (cases_worker,
+    // cases_family_worker) and ordered in memory, every page. Walking a sort index or the filter
+    // index for it passes over the whole office: 14 ms a first page at 100 000 cases against 2 ms
+    // at 10 000, for caseloads of the same size.
+    const worker = scopeCondition(session) ? session.userId : input.workerId!;
+    return inMemoryPage(db, input, conds, caseload(worker), cursor, key, countTotal);
   } else if (cursor?.m === 1) {
     return inMemoryPage(db, input, conds, null, cursor, key, false);
   } else if (!cursor) {
@@ -244,6 +264,18 @@ type PageSource = (MatchSource & { again?: boolean }) | null;
 type PageArgs = [db: Kysely<DB>, input: CaseListQuery, conds: Cond[], source: PageSource, cursor: Cursor | null, key: string, countTotal: boolean];
 
 /**
+ * A worker's caseload: the cases they are the child's or the family's worker of, found in the two
+ * worker indexes and then read by row id (CROSS JOIN keeps that order: left to itself, the planner
+ * took the status index for "open and urgent" and read 60 000 rows).
+ */
+const caseload = (workerId: string): PageSource => ({
+  from: sql`(SELECT rowid AS r FROM cases INDEXED BY cases_worker WHERE worker_id = ${workerId}
+    UNION SELECT rowid FROM cases INDEXED BY cases_family_worker WHERE family_worker_id = ${workerId}) AS w CROSS JOIN cases ON cases.rowid = w.r`,
+  tier: sql`0`,
+  again: true,
+});
+
+/**
  * A bounded set of matches — a search's (exact ones, then tolerant ones) or a narrow filter's —
  * read once as narrow rows and ordered here, by relevance (exact before tolerant, each newest
  * first) or by the chosen sort; the page is taken after the cursor's position.
@@ -254,7 +286,7 @@ const inMemoryPage = async (...args: PageArgs): Promise<CaseListPage> => (await 
 async function cappedPage(cap: number | null, ...[db, input, conds, source, cursor, key, countTotal]: PageArgs): Promise<CaseListPage | null> {
   // Filters alone: the filter index carries every filter column and sort key, so even when no
   // filter leads it, the set is read from the index without touching the wide case rows.
-  const from = source?.from ?? sql`cases INDEXED BY cases_list_filters`;
+  const from = source?.from ?? sql`cases INDEXED BY ${sql.raw(filterIndex(input, 'read'))}`;
   const segments = segmentsFor(input.sort.by, input.sort.dir);
   const seg = segments[0];
   // The position key: relevance tier (for "relevance"), segment, then the sort's columns; after the

@@ -65,13 +65,13 @@ function recording(raw: RawDatabase) {
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database }) }), seen };
 }
 
-async function allPages(input: CaseListInput, limit: number, tuning: ListTuning = {}) {
+async function allPages(input: CaseListInput, limit: number, tuning: ListTuning = {}, as: Session = session) {
   const { db } = core.store.get();
   const seqs: number[] = [];
   let cursor: string | undefined;
   let total: number | null = null;
   for (let guard = 0; guard < 1000; guard += 1) {
-    const page = await listCases(db, caseListInput.parse({ ...input, cursor, limit }), session, now, tuning);
+    const page = await listCases(db, caseListInput.parse({ ...input, cursor, limit }), as, now, tuning);
     if (!cursor) total = page.total;
     else expect(page.total).toBeNull();
     seqs.push(...page.rows.map((r) => r.seq));
@@ -127,6 +127,41 @@ describe('keyset paging', () => {
       for (const dir of ['asc', 'desc'] as const) {
         expect({ by, dir, seqs: (await allPages({ sort: { by, dir } }, 97)).seqs }).toEqual({ by, dir, seqs: reference(by, dir) });
       }
+    }
+  }, 120_000);
+
+  it("a case worker's list, or a worker's: their caseload only (child's or family's worker), every page in the sort's order", async () => {
+    const { raw } = core.store.get();
+    const busiest = raw
+      .prepare(`SELECT worker_id AS id FROM cases WHERE worker_id IS NOT NULL GROUP BY worker_id ORDER BY count(*) DESC LIMIT 1`)
+      .get() as { id: string };
+    // Some of another worker's cases have this worker as the family's worker.
+    raw.exec(`SAVEPOINT family; UPDATE cases SET family_worker_id = '${busiest.id}' WHERE worker_id != '${busiest.id}' AND seq % 9 = 0`);
+    try {
+      const worker = { ...session, userId: busiest.id, role: 'caseworker' } as Session;
+      let checked = 0;
+      for (const by of caseSortFields.filter((b) => b !== 'relevance')) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const filters of filterSets) {
+            const conds = [`(worker_id = ? OR family_worker_id = ?)`];
+            if (filters.stages) conds.push(`stage IN (${filters.stages.map((st) => `'${st}'`).join(', ')})`);
+            if (filters.riskLevels) conds.push(`risk_rank IN (${filters.riskLevels.map((r) => caseRiskRank[r]).join(', ')})`);
+            if (filters.status) conds.push(`status = '${filters.status}'`);
+            if (filters.priority) conds.push(`priority = '${filters.priority}'`);
+            if (filters.overdue) conds.push(`status = 'open' AND review_due < '${now.toISOString().slice(0, 10)}'`);
+            const reference = (raw.prepare(`SELECT seq FROM cases WHERE ${conds.join(' AND ')} ORDER BY ${referenceOrder(by, dir)}`).all(busiest.id, busiest.id) as { seq: number }[]).map((r) => r.seq);
+            // As the worker themself, and as a supervisor filtering by that worker: the same pages.
+            for (const [as, extra] of [[worker, {}], [session, { workerId: busiest.id }]] as const) {
+              const { seqs, total } = await allPages({ ...filters, ...extra, sort: { by, dir } }, 23, {}, as);
+              expect({ by, dir, filters, seqs, total }).toEqual({ by, dir, filters, seqs: reference, total: reference.length });
+            }
+            checked += reference.length;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(500);
+    } finally {
+      raw.exec('ROLLBACK TO family; RELEASE family');
     }
   }, 120_000);
 
