@@ -286,13 +286,16 @@ describe('totals', () => {
           for (const priority of [undefined, 'urgent'] as const)
             for (const area of [undefined, ...areas]) combos.push({ stages: stages && [...stages], status, riskLevels: riskLevels && [...riskLevels], priority, area });
     const counted = (f: CaseListInput) => {
-      const conds: string[] = ['1'];
-      const params: unknown[] = [];
-      if (f.stages) (conds.push(`stage IN (${f.stages.map(() => '?').join(',')})`), params.push(...f.stages));
-      if (f.status) (conds.push('status = ?'), params.push(f.status));
-      if (f.riskLevels) (conds.push(`risk_rank IN (${f.riskLevels.map(() => '?').join(',')})`), params.push(...f.riskLevels.map((r) => caseRiskRank[r])));
-      if (f.priority) (conds.push('priority = ?'), params.push(f.priority));
-      if (f.area) (conds.push('area = ?'), params.push(f.area));
+      const terms: [string, unknown[] | undefined][] = [
+        [`stage IN (${f.stages?.map(() => '?').join(',')})`, f.stages],
+        ['status = ?', f.status ? [f.status] : undefined],
+        [`risk_rank IN (${f.riskLevels?.map(() => '?').join(',')})`, f.riskLevels?.map((r) => caseRiskRank[r])],
+        ['priority = ?', f.priority ? [f.priority] : undefined],
+        ['area = ?', f.area ? [f.area] : undefined],
+      ];
+      const used = terms.filter(([, values]) => values);
+      const conds = ['1', ...used.map(([cond]) => cond)];
+      const params = used.flatMap(([, values]) => values!);
       return (raw.prepare(`SELECT count(*) AS n FROM cases WHERE ${conds.join(' AND ')}`).get(...params) as { n: number }).n;
     };
     const check = async () => {
