@@ -93,6 +93,19 @@ export function filterConditions(input: CaseListQuery, session: Session, now: Da
 const where = (conds: Cond[]) => (conds.length > 0 ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
 
 /**
+ * The filters of a later page sorted by risk and filtered by it: the risk levels asked for bound the
+ * walk on its far side (below the lowest for a descending sort, above the highest for an ascending
+ * one) and the cursor on the near side, one range of the risk index. As a list of values the
+ * planner would seek each level in turn and pass, entry by entry, every case of the levels before
+ * the cursor's (at 100 000 cases, the last page of medium and high risk by risk: 5 ms, not 0.04).
+ */
+function riskWalk(input: CaseListQuery, session: Session, now: Date): Cond[] {
+  const ranks = input.riskLevels!.map((r) => caseRiskRank[r]);
+  const far = input.sort.dir === 'desc' ? sql`cases.risk_rank >= ${Math.min(...ranks)}` : sql`cases.risk_rank <= ${Math.max(...ranks)}`;
+  return [...filterConditions({ ...input, riskLevels: undefined }, session, now), sql`+cases.risk_rank IN (${sql.join(ranks.map((r) => sql`${r}`))})`, far];
+}
+
+/**
  * The total of a query over every case of the office filtered by plain filters only (stage, status,
  * risk, priority, area), summed from the counts kept per combination of them (case_counts,
  * migration 28): a few thousand rows at any office size, where counting the filter index grows with
@@ -247,7 +260,7 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
     if (total <= smallSet && conds.length > 0) return inMemoryPage(db, input, conds, null, null, key, countTotal);
   }
   const segments = segmentsFor(input.sort.by, input.sort.dir);
-  const keys = await keysetPage(db, conds, segments, cursor, input.limit + 1);
+  const keys = await keysetPage(db, cursor && input.sort.by === 'risk' && input.riskLevels?.length ? riskWalk(input, session, now) : conds, segments, cursor, input.limit + 1);
   const page = keys.slice(0, input.limit);
   const last = page[page.length - 1];
   const nextCursor = keys.length > input.limit && last ? encodeCursor({ q: key, s: last.s, k: last.k, r: last.seq }) : null;

@@ -262,6 +262,12 @@ describe('query plans', () => {
         if (first.nextCursor) await listCases(db, caseListInput.parse({ ...filters, sort: { by, dir: 'desc' }, cursor: first.nextCursor, limit: 20 }), session, now);
       }
     }
+    // Sorted and filtered by risk, paged along the index (small sets are otherwise ordered in memory here).
+    for (const dir of ['desc', 'asc'] as const) {
+      const input = { riskLevels: ['medium', 'high'], sort: { by: 'risk', dir }, limit: 20 };
+      const first = await listCases(db, caseListInput.parse(input), session, now, { smallSet: 0 });
+      await listCases(db, caseListInput.parse({ ...input, cursor: first.nextCursor }), session, now, { smallSet: 0 });
+    }
     const plans = seen
       .filter((q) => /\bFROM cases\b/.test(q.sql) && /^\s*SELECT/i.test(q.sql))
       .map((q) => ({ sql: q.sql, plan: (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail) }));
@@ -272,6 +278,11 @@ describe('query plans', () => {
       if (/ORDER BY/.test(sql)) expect({ sql, plan: plan.filter((d) => d.includes('TEMP B-TREE')) }).toEqual({ sql, plan: [] });
       if (/count\(\*\)/.test(sql) && !/MATCH|IN \(SELECT/.test(sql)) expect({ sql, plan }).toEqual({ sql, plan: [expect.stringMatching(/USING COVERING INDEX/)] });
     }
+    // A later page sorted and filtered by risk is one two-sided range of the risk index (the far
+    // level and the cursor), not a seek per level passing the levels before the cursor's.
+    const riskPages = plans.filter((p) => p.sql.includes('+cases.risk_rank IN'));
+    expect(riskPages.length).toBeGreaterThan(0);
+    for (const { sql, plan } of riskPages) expect({ sql, plan }).toEqual({ sql, plan: [expect.stringMatching(/cases_list_risk \((risk_rank[<>]\? AND \(risk_rank,updated_at,seq\)[<>]\(\?,\?,\?\)|\(risk_rank,updated_at,seq\)[<>]\(\?,\?,\?\) AND risk_rank[<>]\?)\)/)] });
   }, 60_000);
 });
 
