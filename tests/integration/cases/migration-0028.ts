@@ -4,18 +4,14 @@
 // keep them equal (triggers in the writing transaction).
 import { expect } from 'vitest';
 import type { RawDatabase } from '../../../electron/core/db/open';
-import { insertRow, type MigrationCase } from '../../fixtures/migrations';
+import { caseRow, insertRow, type MigrationCase } from '../../fixtures/migrations';
 
 const at = '2025-02-01T08:00:00.000Z';
 const kept = (raw: RawDatabase) =>
   raw.prepare(`SELECT stage, status, risk_rank, priority, area, n FROM case_counts WHERE n != 0 ORDER BY 1, 2, 3, 4, 5`).all();
 const grouped = (raw: RawDatabase) =>
   raw.prepare(`SELECT stage, status, risk_rank, priority, area, count(*) AS n FROM cases GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all();
-const aCase = (n: number, stage: string, area: string) => ({
-  id: `m28-case-${n}`, number: `GUL-2025-9028${n}`, seq: 90280 + n, given_name: 'Okello', search_text: 'okello', sex: 'male', documentation_status: 'unknown',
-  separation_reasons: '[]', care_arrangement: 'kinship_care', area, stage, status: 'open', risk_level: 'medium', risk_rank: 2, priority: 'normal',
-  registered_at: at, updated_at: at,
-});
+const aCase = (n: number, stage: string, area: string) => caseRow(`m28-case-${n}`, 90280 + n, at, { stage, area, risk_level: 'medium', risk_rank: 2 });
 
 export const migration0028Case: MigrationCase = {
   seed(raw) {

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { RawDatabase } from '../../../electron/core/db/open';
 import { toKysely } from '../../../electron/core/db/open';
 import { cohortSql } from '../../../electron/core/reports/engine';
-import { insertRow, type MigrationCase } from '../../fixtures/migrations';
+import { caseRow, insertRow, type MigrationCase } from '../../fixtures/migrations';
 
 const at = '2025-01-10T08:00:00.000Z';
 const names = (raw: RawDatabase, type: string) => (raw.prepare(`SELECT name FROM sqlite_master WHERE type = ?`).all(type) as { name: string }[]).map((r) => r.name);
@@ -15,11 +15,7 @@ const columnsOf = (raw: RawDatabase) =>
 
 export const migration0026Case: MigrationCase = {
   seed(raw) {
-    insertRow(raw, 'cases', {
-      id: 'm26-case', number: 'GUL-2025-90026', seq: 90026, given_name: 'Lakot', search_text: 'lakot', sex: 'female', date_of_birth: '2014-06-01',
-      documentation_status: 'unknown', separation_reasons: '["conflict"]', care_arrangement: 'residential_care', area: 'Gulu', has_disability: 1,
-      stage: 'preparation', status: 'open', risk_level: 'low', priority: 'normal', registered_at: at, updated_at: at,
-    });
+    insertRow(raw, 'cases', caseRow('m26-case', 90026, at, { given_name: 'Lakot', date_of_birth: '2014-06-01', separation_reasons: '["conflict"]', care_arrangement: 'residential_care', has_disability: 1 }));
     raw
       .prepare(`INSERT INTO tracing_actions (id, case_id, date, method, country, result, created_at, updated_at) VALUES ('m26-t1', 'm26-case', '2025-01-15', 'home_visit', 'UG', 'family_found', ?, ?)`)
       .run(at, at);

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { RawDatabase } from '../../../electron/core/db/open';
 import { toKysely } from '../../../electron/core/db/open';
 import { cohortSql } from '../../../electron/core/reports/engine';
-import { insertRow, type MigrationCase } from '../../fixtures/migrations';
+import { caseRow, insertRow, type MigrationCase } from '../../fixtures/migrations';
 
 const at = '2025-01-05T08:00:00.000Z';
 const stretches = (raw: RawDatabase) =>
@@ -19,11 +19,7 @@ const review = (raw: RawDatabase, id: string, date: string) =>
 
 export const migration0027Case: MigrationCase = {
   seed(raw) {
-    insertRow(raw, 'cases', {
-      id: 'm27-case', number: 'GUL-2025-90027', seq: 90027, given_name: 'Apio', search_text: 'apio', sex: 'female', date_of_birth: '2013-02-01',
-      documentation_status: 'unknown', separation_reasons: '["poverty"]', care_arrangement: 'kinship_care', area: 'Gulu', has_disability: 0,
-      stage: 'preparation', status: 'open', risk_level: 'low', priority: 'normal', registered_at: at, updated_at: at,
-    });
+    insertRow(raw, 'cases', caseRow('m27-case', 90027, at, { given_name: 'Apio', date_of_birth: '2013-02-01', separation_reasons: '["poverty"]' }));
     raw.prepare(`INSERT INTO plan_versions (id, case_id, version, status, acknowledged_on, created_at, updated_at) VALUES ('m27-p1', 'm27-case', 1, 'current', '2025-01-10', ?, ?)`).run(at, at);
     review(raw, 'm27-r1', '2025-03-20');
   },
