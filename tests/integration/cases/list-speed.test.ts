@@ -262,6 +262,14 @@ describe('query plans', () => {
         if (first.nextCursor) await listCases(db, caseListInput.parse({ ...filters, sort: { by, dir: 'desc' }, cursor: first.nextCursor, limit: 20 }), session, now);
       }
     }
+    // A case worker's lists: their caseload through the worker indexes.
+    const owner = raw.prepare(`SELECT worker_id AS id FROM cases WHERE worker_id IS NOT NULL GROUP BY worker_id ORDER BY count(*) DESC LIMIT 1`).get() as { id: string };
+    const worker = { ...session, userId: owner.id, role: 'caseworker' } as Session;
+    for (const filters of filterSets) {
+      const first = await listCases(db, caseListInput.parse({ ...filters, sort: { by: 'name', dir: 'asc' }, limit: 20 }), worker, now);
+      if (first.nextCursor) await listCases(db, caseListInput.parse({ ...filters, sort: { by: 'name', dir: 'asc' }, cursor: first.nextCursor, limit: 20 }), worker, now);
+    }
+    expect(seen.some((q) => q.sql.includes('INDEXED BY cases_worker'))).toBe(true);
     // Sorted and filtered by risk, paged along the index (small sets are otherwise ordered in memory here).
     for (const dir of ['desc', 'asc'] as const) {
       const input = { riskLevels: ['medium', 'high'], sort: { by: 'risk', dir }, limit: 20 };
