@@ -14,7 +14,7 @@ import {
   type ReportFilters,
 } from '../../../shared/reports/indicators';
 import type { DB } from '../db/schema';
-import { factCohorts as cohorts, type PeriodParams } from './fact-cohorts';
+import { combiningCohorts, factCohorts as cohorts, type PeriodParams } from './fact-cohorts';
 import { readHere, type SharedReads } from '../db/shared-reads';
 import { dimensionCondition, filterConditions, splitSql } from './dimensions';
 
@@ -146,12 +146,8 @@ const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) /
 
 /** Whether the period covers enough of the indicator's facts to read them in the child's order. */
 async function readByChild(db: Kysely<DB>, id: IndicatorId, period: Period): Promise<boolean> {
-  const cohort = cohorts[id];
-  if (!cohort) return false;
-  // Only a cohort that combines a child's rows has the choice (fact-cohorts.ts, grouped): the others
-  // need no look at the indicator's span.
-  const p = periodParams(period);
-  if (cohort({ ...p, byChild: true }).compile(db).sql === cohort(p).compile(db).sql) return false;
+  // Only a cohort that combines a child's rows has the choice: the others need no look at the indicator's span.
+  if (!combiningCohorts.has(id)) return false;
   // The first and last dates are one step of the primary key each.
   const span = (
     await sql<{ lo: string | null; hi: string | null }>`SELECT (SELECT min(at) FROM report_facts WHERE indicator = ${id}) AS lo,

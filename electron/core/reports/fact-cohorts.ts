@@ -66,14 +66,24 @@ const each = (id: IndicatorId) => (p: PeriodParams) => sql`SELECT f.case_id, f.n
 /** Children with any row in the period (counts), each at its first. */
 const anyIn = (id: IndicatorId, within: typeof days) => (p: PeriodParams) =>
   sql`SELECT f.case_id, 1 AS num, 0 AS unk, ${p.to} AS ref, NULL AS days${dims(p)} FROM report_facts f WHERE ${within(id, p)} AND ${first(p)}`;
+/**
+ * The indicators whose cohort combines each child's rows of the period (read through `grouped`):
+ * only for these does the engine choose between the date's order and the child's (engine.ts).
+ */
+export const combiningCohorts = new Set<IndicatorId>();
+function combining(id: IndicatorId, cohort: Cohort): Cohort {
+  combiningCohorts.add(id);
+  return cohort;
+}
+
 /** The child's last row in the period decides (SQLite takes the other columns from the max row). */
-const last = (id: IndicatorId) => (p: PeriodParams) =>
+const last = (id: IndicatorId) => combining(id, (p: PeriodParams) =>
   sql`SELECT f.case_id, f.num, f.unk, ${id === 'lowFactorAtClosure' ? sql`f.ref` : sql`${p.to}`} AS ref, NULL AS days, max(f.at) AS last_at${dims(p)}
-    FROM ${grouped(p)} WHERE ${stamps(id, p)} GROUP BY f.case_id`;
+    FROM ${grouped(p)} WHERE ${stamps(id, p)} GROUP BY f.case_id`);
 /** Met when any row of the period meets it; unknown when none does and one is unknown. */
-const anyMet = (id: IndicatorId, within: typeof days, ref: 'to' | 'lastAt') => (p: PeriodParams) =>
+const anyMet = (id: IndicatorId, within: typeof days, ref: 'to' | 'lastAt') => combining(id, (p: PeriodParams) =>
   sql`SELECT f.case_id, max(f.num) AS num, (max(f.num) = 0 AND max(f.unk) = 1) AS unk, ${ref === 'to' ? sql`${p.to}` : sql`max(f.at)`} AS ref, NULL AS days${dims(p)}
-    FROM ${grouped(p)} WHERE ${within(id, p)} GROUP BY f.case_id`;
+    FROM ${grouped(p)} WHERE ${within(id, p)} GROUP BY f.case_id`);
 
 export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   /**
@@ -130,8 +140,8 @@ export const factCohorts: Partial<Record<IndicatorId, Cohort>> = {
   /** O6. Children whose twelve months after the return ended in the period; those with a breakdown within them. */
   reSeparation: each('reSeparation'),
   /** Cases whose closure a supervisor or panel approved in the period. */
-  closed: (p) => sql`SELECT f.case_id, 1 AS num, 0 AS unk, max(f.ref) AS ref, NULL AS days${dims(p)}
-    FROM ${grouped(p)} WHERE ${stamps('closed', p)} GROUP BY f.case_id`,
+  closed: combining('closed', (p) => sql`SELECT f.case_id, 1 AS num, 0 AS unk, max(f.ref) AS ref, NULL AS days${dims(p)}
+    FROM ${grouped(p)} WHERE ${stamps('closed', p)} GROUP BY f.case_id`),
   /**
    * O8, second part. Children whose closure was approved in the period (the last one, if several);
    * those whose well-being score at closure — the last completed one on or before the approval and
