@@ -98,6 +98,21 @@ function referenceOrder(by: string, dir: 'asc' | 'desc'): string {
   return order[by];
 }
 
+/** The plain SQL of a list's filters (the reference the list's own conditions are checked against), with its parameters. */
+function referenceWhere(f: CaseListInput & { worker?: string }): [string, unknown[]] {
+  const terms: [string, unknown[] | undefined][] = [
+    ['(worker_id = ? OR family_worker_id = ?)', f.worker ? [f.worker, f.worker] : undefined],
+    [`stage IN (${f.stages?.map(() => '?').join(',')})`, f.stages],
+    ['status = ?', f.status ? [f.status] : undefined],
+    [`risk_rank IN (${f.riskLevels?.map(() => '?').join(',')})`, f.riskLevels?.map((r) => caseRiskRank[r])],
+    ['priority = ?', f.priority ? [f.priority] : undefined],
+    ['area = ?', f.area ? [f.area] : undefined],
+    [`status = 'open' AND review_due < ?`, f.overdue ? [now.toISOString().slice(0, 10)] : undefined],
+  ];
+  const used = terms.filter(([, values]) => values);
+  return [['1', ...used.map(([cond]) => cond)].join(' AND '), used.flatMap(([, values]) => values!)];
+}
+
 const filterSets: CaseListInput[] = [
   {},
   { stages: ['tracing_assessment', 'preparation'], riskLevels: ['high'] },
@@ -143,13 +158,8 @@ describe('keyset paging', () => {
       for (const by of caseSortFields.filter((b) => b !== 'relevance')) {
         for (const dir of ['asc', 'desc'] as const) {
           for (const filters of filterSets) {
-            const conds = [`(worker_id = ? OR family_worker_id = ?)`];
-            if (filters.stages) conds.push(`stage IN (${filters.stages.map((st) => `'${st}'`).join(', ')})`);
-            if (filters.riskLevels) conds.push(`risk_rank IN (${filters.riskLevels.map((r) => caseRiskRank[r]).join(', ')})`);
-            if (filters.status) conds.push(`status = '${filters.status}'`);
-            if (filters.priority) conds.push(`priority = '${filters.priority}'`);
-            if (filters.overdue) conds.push(`status = 'open' AND review_due < '${now.toISOString().slice(0, 10)}'`);
-            const reference = (raw.prepare(`SELECT seq FROM cases WHERE ${conds.join(' AND ')} ORDER BY ${referenceOrder(by, dir)}`).all(busiest.id, busiest.id) as { seq: number }[]).map((r) => r.seq);
+            const [where, params] = referenceWhere({ ...filters, worker: busiest.id });
+            const reference = (raw.prepare(`SELECT seq FROM cases WHERE ${where} ORDER BY ${referenceOrder(by, dir)}`).all(...params) as { seq: number }[]).map((r) => r.seq);
             // As the worker themself, and as a supervisor filtering by that worker: the same pages.
             for (const [as, extra] of [[worker, {}], [session, { workerId: busiest.id }]] as const) {
               const { seqs, total } = await allPages({ ...filters, ...extra, sort: { by, dir } }, 23, {}, as);
@@ -306,17 +316,8 @@ describe('totals', () => {
           for (const priority of [undefined, 'urgent'] as const)
             for (const area of [undefined, ...areas]) combos.push({ stages: stages && [...stages], status, riskLevels: riskLevels && [...riskLevels], priority, area });
     const counted = (f: CaseListInput) => {
-      const terms: [string, unknown[] | undefined][] = [
-        [`stage IN (${f.stages?.map(() => '?').join(',')})`, f.stages],
-        ['status = ?', f.status ? [f.status] : undefined],
-        [`risk_rank IN (${f.riskLevels?.map(() => '?').join(',')})`, f.riskLevels?.map((r) => caseRiskRank[r])],
-        ['priority = ?', f.priority ? [f.priority] : undefined],
-        ['area = ?', f.area ? [f.area] : undefined],
-      ];
-      const used = terms.filter(([, values]) => values);
-      const conds = ['1', ...used.map(([cond]) => cond)];
-      const params = used.flatMap(([, values]) => values!);
-      return (raw.prepare(`SELECT count(*) AS n FROM cases WHERE ${conds.join(' AND ')}`).get(...params) as { n: number }).n;
+      const [where, params] = referenceWhere(f);
+      return (raw.prepare(`SELECT count(*) AS n FROM cases WHERE ${where}`).get(...params) as { n: number }).n;
     };
     const check = async () => {
       let nonEmpty = 0;
