@@ -24,6 +24,7 @@ import { migration0024Case } from './reports/migration-0024';
 import { migration0026Case } from './reports/migration-0026';
 import { migration0027Case } from './reports/migration-0027';
 import { migration0028Case } from './cases/migration-0028';
+import { migration0029Case } from './cases/migration-0029';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -334,6 +335,7 @@ const migrationCases: Record<number, MigrationCase> = {
   26: migration0026Case,
   27: migration0027Case,
   28: migration0028Case,
+  29: migration0029Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

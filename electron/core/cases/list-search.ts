@@ -1,8 +1,8 @@
 // Node-only. Search terms of the case list, spelling- and transliteration-tolerant like the
 // duplicate check: each word of the search is matched against the distinct words of all names
-// (held in memory, a few thousand even at 100 000 cases) by prefix, trigram similarity and sound
-// key; the words found go to the word index as one FTS query. Exact substrings (of names or case
-// numbers) still match through the trigram index and rank first.
+// (held in memory, a few hundred even at 100 000 cases) by substring, prefix, trigram similarity
+// and sound key; the words found are read from `case_name_words` (migration 29), exact ones ranked
+// first. A search with digits (a case number) is matched exactly by the full-text indexes.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { dice, foldName, soundKey, trigrams } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
@@ -13,6 +13,8 @@ interface VocabWord {
   /** The sound key; for Arabic script, of a Latin transliteration, so "Mohamed" finds محمد. */
   sound: string;
   arabic: boolean;
+  /** A word with digits (from a case number): matched exactly only. */
+  digits: boolean;
 }
 
 const arabicToLatin: Record<string, string> = {
@@ -28,9 +30,9 @@ export function transliterate(word: string): string {
 }
 
 /**
- * The names' vocabulary, read from the word index's term list (fts5vocab; terms from 'a' on, which
- * skips the case numbers' digits) and kept until a case is added or changed (the newest rowid and
- * updated_at tell, in two index lookups).
+ * The names' vocabulary: the distinct words of `case_name_words` (migration 29), read by skipping
+ * from one word to the next (a seek each, a few hundred even at 100 000 cases), and kept until a
+ * case is added or changed (the newest rowid and updated_at tell, in two index lookups).
  */
 const vocabularies = new WeakMap<object, { signature: string; words: VocabWord[] }>();
 
@@ -39,93 +41,138 @@ async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
   const signature = `${sig.rows[0]?.r}|${sig.rows[0]?.u}`;
   const cached = vocabularies.get(owner);
   if (cached && cached.signature === signature) return cached.words;
-  const terms = await sql<{ term: string }>`SELECT term FROM cases_words_vocab WHERE term >= 'a' AND term NOT GLOB '*[0-9]*'`.execute(db);
-  const words = terms.rows.map(({ term }) => {
-    const arabic = arabicScript.test(term);
-    return { word: term, grams: trigrams(term), sound: soundKey(arabic ? transliterate(term) : term), arabic };
+  const terms = await sql<{ word: string }>`WITH RECURSIVE v(word) AS (
+      SELECT min(word) FROM case_name_words
+      UNION ALL SELECT (SELECT min(word) FROM case_name_words WHERE word > v.word) FROM v WHERE v.word IS NOT NULL
+    ) SELECT word FROM v WHERE word IS NOT NULL`.execute(db);
+  const words = terms.rows.map(({ word }) => {
+    const arabic = arabicScript.test(word);
+    return { word, grams: trigrams(word), sound: soundKey(arabic ? transliterate(word) : word), arabic, digits: /\p{N}/u.test(word) };
   });
   vocabularies.set(owner, { signature, words });
   return words;
 }
 
-/** The vocabulary's words that a word may be a spelling of (prefix, substring, trigrams, sound). */
-export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): Promise<string[]> {
+/** Each tolerated word with its likeness to `w` (1 for a word that contains it), best first. */
+async function tolerated(db: Kysely<DB>, w: string, owner: object): Promise<{ word: string; score: number }[]> {
   const vocab = await vocabulary(db, owner);
   const grams = trigrams(w);
   const arabic = arabicScript.test(w);
   const sound = soundKey(arabic ? transliterate(w) : w);
   const threshold = w.length <= 4 ? 0.6 : 0.5;
-  const hits: string[] = [];
+  const hits: { word: string; score: number }[] = [];
   for (const v of vocab) {
+    // Names are letters: a case number's word (letters and digits) is matched exactly only.
+    if (v.digits) continue;
     if (v.word.includes(w)) {
-      hits.push(v.word);
+      hits.push({ word: v.word, score: 1 });
       continue;
     }
     const similar = dice(grams, v.grams);
     const sameSound = sound.length >= 2 && v.sound === sound;
     // Across scripts only the sound can match; within one, the sound must be backed by letters.
-    if (similar >= threshold || (sameSound && (v.arabic !== arabic || similar >= 0.3))) hits.push(v.word);
+    if (similar >= threshold || (sameSound && (v.arabic !== arabic || similar >= 0.3))) hits.push({ word: v.word, score: similar });
   }
-  return hits;
+  return hits.sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+}
+
+/** The vocabulary's words that a word may be a spelling of (substring, trigrams, sound), closest first. */
+export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): Promise<string[]> {
+  return (await tolerated(db, w, owner)).map((hit) => hit.word);
 }
 
 export const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-export interface SearchPlan {
-  /** FTS5 query on cases_search (trigram: substrings) or on cases_words (word prefixes). */
-  exact: { trigram: string | null; words: string | null };
-  /** FTS5 query on cases_words with every tolerated spelling of each word, or null. */
-  tolerant: string | null;
+/**
+ * How a search is read.
+ * - `words`: a search of letters only (names). For each word of the search, the vocabulary words
+ *   it matches exactly — those that contain it (3 letters or more: what the trigram index finds)
+ *   or begin with it (1–2 letters: what the word index's prefixes find) — and, for words of 3
+ *   letters or more, those it tolerates, closest spelling first. Read from `case_name_words`.
+ * - `fts`: a search with digits (a case number): exact matches only, from the full-text indexes
+ *   (trigram: substrings; words: prefixes of 1–2 characters).
+ */
+export type SearchPlan =
+  | { kind: 'words'; exact: string[][]; tolerant: string[][] | null }
+  | { kind: 'fts'; trigram: string | null; words: string | null };
+
+const letters = /^\p{L}+$/u;
+
+export async function planSearch(db: Kysely<DB>, search: string, owner: object): Promise<SearchPlan> {
+  // The longest word first: it leads the read (the fewest matches, as a rule).
+  const words = [...new Set(foldName(search).split(' ').filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (words.length === 0 || !words.every((w) => letters.test(w))) {
+    const long = words.filter((w) => w.length >= 3);
+    const short = words.filter((w) => w.length < 3);
+    return {
+      kind: 'fts',
+      trigram: long.length > 0 ? long.map(quote).join(' AND ') : null,
+      words: short.length > 0 ? short.map((w) => `${quote(w)}*`).join(' AND ') : null,
+    };
+  }
+  const vocab = await vocabulary(db, owner);
+  const exact = words.map((w) => vocab.filter((v) => (w.length >= 3 ? v.word.includes(w) : v.word.startsWith(w))).map((v) => v.word));
+  // Tolerance needs a few letters to go on.
+  if (words.some((w) => w.length < 3)) return { kind: 'words', exact, tolerant: null };
+  const tolerant: string[][] = [];
+  for (const w of words) {
+    let hits = await tolerantWords(db, w, owner);
+    // One word: a case found by one of its exact spellings is an exact match, so the tolerated
+    // ones alone are read for the second tier (the cap is theirs).
+    if (words.length === 1) hits = hits.filter((hit) => !exact[0].includes(hit));
+    if (hits.length === 0) return { kind: 'words', exact, tolerant: null };
+    tolerant.push(hits.slice(0, 300));
+  }
+  return { kind: 'words', exact, tolerant };
 }
 
-/** Words of 3+ letters: any substring (trigram index); shorter: the start of a word. */
-export async function planSearch(db: Kysely<DB>, search: string, owner: object): Promise<SearchPlan> {
-  const words = foldName(search).split(' ').filter(Boolean);
-  const long = words.filter((w) => w.length >= 3);
-  const short = words.filter((w) => w.length < 3);
-  const exact = {
-    trigram: long.length > 0 ? long.map(quote).join(' AND ') : null,
-    words: short.length > 0 ? short.map((w) => `${quote(w)}*`).join(' AND ') : null,
-  };
-  // Tolerance needs a few letters to go on; digits are case numbers, matched exactly.
-  const fuzzyWords = words.filter((w) => w.length >= 3 && !/\d/u.test(w));
-  if (fuzzyWords.length === 0 || fuzzyWords.length !== words.length) return { exact, tolerant: null };
-  const groups: string[] = [];
-  for (const w of fuzzyWords) {
-    const hits = await tolerantWords(db, w, owner);
-    if (hits.length === 0) return { exact, tolerant: null };
-    groups.push(`(${hits.slice(0, 300).map(quote).join(' OR ')})`);
-  }
-  return { exact, tolerant: groups.join(' AND ') };
+/**
+ * The rows of `case_name_words` of the cases that have, for every group, one of its words: the
+ * first group's words read in the group's order (closest spelling first), one range each, the
+ * others tested by case. A case with two words of the first group comes twice (readers dedupe).
+ */
+function wordRows(groups: string[][], columns: RawBuilder<unknown> = sql`*`): RawBuilder<unknown> {
+  if (groups.length === 0 || groups.some((g) => g.length === 0)) return sql`SELECT ${columns} FROM case_name_words WHERE word = ''`; // no word is empty: nothing
+  const others = groups.slice(1).map((g) => sql` AND r IN (SELECT r FROM case_name_words WHERE word IN (${sql.join(g)}))`);
+  const [lead] = groups;
+  if (lead.length === 1) return sql`SELECT ${columns} FROM case_name_words WHERE word = ${lead[0]}${sql.join(others, sql``)}`;
+  return sql.join(
+    lead.map((w) => sql`SELECT ${columns} FROM case_name_words WHERE word = ${w}${sql.join(others, sql``)}`),
+    sql` UNION ALL `,
+  );
 }
 
 /** The exact matches as an SQL condition on `cases.rowid` (index lookups only). */
 export function exactCondition(plan: SearchPlan) {
+  if (plan.kind === 'words') return [sql`cases.rowid IN (${wordRows(plan.exact, sql`r`)})`];
   const parts = [];
-  if (plan.exact.trigram) parts.push(sql`cases.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram})`);
-  if (plan.exact.words) parts.push(sql`cases.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${plan.exact.words})`);
+  if (plan.trigram) parts.push(sql`cases.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${plan.trigram})`);
+  if (plan.words) parts.push(sql`cases.rowid IN (SELECT rowid FROM cases_words WHERE cases_words MATCH ${plan.words})`);
   return parts;
 }
 
-/** The exact matches' rowids (as `r`), from the full-text indexes alone. */
+/** The exact matches' rowids (as `r`, once each), from the full-text indexes or the word rows alone. */
 function exactRowids(plan: SearchPlan): RawBuilder<unknown> {
-  const words = plan.exact.words ? sql`SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.exact.words}` : null;
-  if (!plan.exact.trigram) return words!;
-  return sql`SELECT rowid AS r FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram}${words ? sql` AND rowid IN (SELECT r FROM (${words}))` : sql``}`;
+  if (plan.kind === 'words') return sql`SELECT DISTINCT r FROM (${wordRows(plan.exact, sql`r`)})`;
+  const words = plan.words ? sql`SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.words}` : null;
+  if (!plan.trigram) return words!;
+  return sql`SELECT rowid AS r FROM cases_search WHERE cases_search MATCH ${plan.trigram}${words ? sql` AND rowid IN (SELECT r FROM (${words}))` : sql``}`;
 }
 
 /** How many exact matches there are, counted no further than `cap + 1`, without reading a case. */
-export async function exactCount(db: Kysely<DB>, plan: SearchPlan, cap: number): Promise<number> {
-  return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${exactRowids(plan)} LIMIT ${cap + 1})`.execute(db)).rows[0].n);
+export async function exactCount(db: Kysely<DB>, plan: SearchPlan, cap: number | null): Promise<number> {
+  return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${exactRowids(plan)} ${cap === null ? sql`` : sql`LIMIT ${cap + 1}`})`.execute(db)).rows[0].n);
 }
 
 /**
- * Matches as the rows of a query over `cases`: `from` joins them to the cases, `tier` ranks them
- * (0 exact, 1 tolerant). The full-text index is the outer loop and each match is one rowid lookup
- * in `cases` (CROSS JOIN keeps that order), so the cost follows the number of matches, not the
- * size of the office — the planner's own choice, walking the filter index's range with the matches
- * as a filter, reads every case of the filtered stages: 9 ms for "Samuel" at 100 000 cases,
- * against 2 ms this way.
+ * Matches as the rows of a query over `cases`: `from` names them `cases`, `tier` ranks them
+ * (0 exact, 1 tolerant). A search of letters reads `case_name_words`, whose rows carry every column
+ * the list filters and sorts by: one range per matching word, no case row read (at 100 000 cases,
+ * 0.1 µs a match against 1.25 for a trigram entry and a case row). A search with digits reads
+ * the full-text index as the outer loop and looks each match up in `cases` by rowid (CROSS JOIN
+ * keeps that order: the planner's own choice, walking the filter index's range with the matches as
+ * a filter, reads every case of the filtered stages). The same case may come twice from the word
+ * rows (two of its words match): the reader keeps its best tier once.
  */
 export interface MatchSource {
   from: RawBuilder<unknown>;
@@ -134,16 +181,19 @@ export interface MatchSource {
 
 /** The exact matches alone (many: a common name), to be narrowed by the filters. */
 export function exactSource(plan: SearchPlan): MatchSource {
+  if (plan.kind === 'words') return { from: sql`(${wordRows(plan.exact)}) AS cases`, tier: sql`0` };
   return { from: sql`(${exactRowids(plan)}) AS m CROSS JOIN cases ON cases.rowid = m.r`, tier: sql`0` };
 }
 
 /**
  * The exact matches (at most `cap` of them) and then the tolerated spellings' first `cap`
- * matches that are not exact ones.
+ * matches that are not exact ones, closest spelling first.
  */
 export function matchesSource(plan: SearchPlan, cap: number): MatchSource {
-  if (!plan.tolerant) return exactSource(plan);
-  const exact = exactRowids(plan);
-  const tolerant = sql`SELECT r, 1 AS t FROM (SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.tolerant} LIMIT ${cap}) WHERE r NOT IN (${exact})`;
-  return { from: sql`(SELECT r, 0 AS t FROM (${exact}) UNION ALL ${tolerant}) AS m CROSS JOIN cases ON cases.rowid = m.r`, tier: sql`m.t` };
+  if (plan.kind !== 'words' || !plan.tolerant) return exactSource(plan);
+  return {
+    from: sql`(SELECT *, 0 AS t FROM (${wordRows(plan.exact)})
+      UNION ALL SELECT *, 1 AS t FROM (SELECT * FROM (${wordRows(plan.tolerant)}) LIMIT ${cap}) WHERE r NOT IN (${wordRows(plan.exact, sql`r`)})) AS cases`,
+    tier: sql`cases.t`,
+  };
 }

@@ -235,15 +235,8 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
       const page = await cappedPage(cursor ? null : smallSet, db, input, conds, { ...exactSource(plan), again: true }, cursor, key, countTotal);
       if (page) return page;
     }
-    if (countTotal && conds.length === 0 && (!plan.exact.trigram || !plan.exact.words)) {
-      // Search alone: the full-text index counts its matches without reading the cases.
-      total = Number(
-        (plan.exact.trigram
-          ? await sql<{ n: number }>`SELECT count(*) AS n FROM cases_search WHERE cases_search MATCH ${plan.exact.trigram}`.execute(db)
-          : await sql<{ n: number }>`SELECT count(*) AS n FROM cases_words WHERE cases_words MATCH ${plan.exact.words}`.execute(db)
-        ).rows[0].n,
-      );
-    }
+    // Search alone: the matches are counted without reading the cases.
+    if (countTotal && conds.length === 0) total = await exactCount(db, plan, null);
     matching.push(...exactCondition(plan));
     conds.push(...matching);
   } else if (!can(session.role, 'case.readAll') || input.workerId) {
@@ -321,7 +314,13 @@ async function cappedPage(cap: number | null, ...[db, input, conds, source, curs
   ).rows[0].j;
   const found = JSON.parse(text) as KeyValue[][];
   if (cap !== null && found.length > cap) return null;
-  const rows = found.map(([seq, ...k]) => ({ seq: seq as number, k }));
+  // A case found by two of its words comes twice from the word rows: kept once, at its best tier.
+  const bySeq = new Map<number, { seq: number; k: KeyValue[] }>();
+  for (const [seq, ...k] of found) {
+    const seen = bySeq.get(seq as number);
+    if (!seen || (k[0] as number) < (seen.k[0] as number)) bySeq.set(seq as number, { seq: seq as number, k });
+  }
+  const rows = [...bySeq.values()];
   const sign = seg.dir === 'asc' ? 1 : -1;
   const compare = (a: { k: KeyValue[]; seq: number }, b: { k: KeyValue[]; seq: number }) => {
     for (let i = 0; i < a.k.length; i += 1) {

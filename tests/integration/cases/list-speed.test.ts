@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases, type ListTuning } from '../../../electron/core/cases/list';
 import { planSearch } from '../../../electron/core/cases/list-search';
+import { foldName } from '../../../shared/cases/names';
 import { caseRiskRank } from '../../../shared/cases/risk';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
 import type { Core } from '../../../electron/core/core';
@@ -206,28 +207,45 @@ describe('keyset paging', () => {
     const { raw, db } = core.store.get();
     const name = (raw.prepare(`SELECT family_name AS n FROM cases WHERE length(family_name) >= 6 AND family_name GLOB '[A-Z]*' GROUP BY family_name ORDER BY count(*) DESC LIMIT 1`).get() as { n: string }).n;
     const ids = (query: string, param: string, limit = -1) => (raw.prepare(`SELECT rowid AS r FROM ${query} MATCH ? LIMIT ${limit}`).all(param) as { r: number }[]).map((r) => r.r);
+    const quoted = (w: string) => `"${w}"`;
+    // Exact matches, from the full-text indexes alone: every word of 3+ letters a substring (trigram
+    // index), every shorter one the start of a word (word index).
+    const exactOf = (search: string) => {
+      const sets = [...new Set(foldName(search).split(' ').filter(Boolean))].map((w) =>
+        w.length >= 3 ? ids('cases_search WHERE cases_search', quoted(w)) : ids('cases_words WHERE cases_words', `${quoted(w)}*`),
+      );
+      return sets[0].filter((r) => sets.every((set) => set.includes(r)));
+    };
+    // Tolerated ones: the plan's spellings of the first (longest) word, closest first, each read from
+    // the word index in case order, kept when the other words have one of theirs; cut at the cap,
+    // then the exact ones left out.
+    const tolerantOf = async (search: string, exact: number[], cap: number) => {
+      const plan = await planSearch(db, search, db);
+      if (plan.kind !== 'words' || !plan.tolerant) return [];
+      const others = plan.tolerant.slice(1).map((g) => new Set(ids('cases_words WHERE cases_words', g.map(quoted).join(' OR '))));
+      const found = plan.tolerant[0].flatMap((w) => ids('cases_words WHERE cases_words', quoted(w)).filter((r) => others.every((set) => set.has(r))));
+      return [...new Set(found.slice(0, cap).filter((r) => !exact.includes(r)))];
+    };
     // Words that have exact matches and tolerated spellings that are not exact ones (both tiers).
     const vocabulary = (raw.prepare(`SELECT term FROM cases_words_vocab WHERE term >= 'a' AND term NOT GLOB '*[0-9]*' AND length(term) >= 4`).all() as { term: string }[]).map((r) => r.term);
     const bothTiers: string[] = [];
     for (const word of vocabulary) {
-      const plan = await planSearch(db, word, db);
-      const exact = new Set(ids('cases_search WHERE cases_search', plan.exact.trigram!));
-      if (plan.tolerant && ids('cases_words WHERE cases_words', plan.tolerant).some((r) => !exact.has(r))) bothTiers.push(word);
+      if ((await tolerantOf(word, exactOf(word), 600)).length > 0) bothTiers.push(word);
       if (bothTiers.length === 2) break;
     }
     expect(bothTiers).toHaveLength(2);
-    // Those, a misspelling (no exact match: tolerated ones only), a prefix, two words.
-    const searches = [...bothTiers, name.slice(0, 3) + name.slice(4), name.slice(0, 2), `${name.slice(0, 4)} a`];
+    // Those, a misspelling (no exact match: tolerated ones only), a prefix, two words, two misspelt words.
+    // And a case number's digits (exact matches only, from the trigram index).
+    const digits = (raw.prepare(`SELECT number FROM cases ORDER BY seq LIMIT 1 OFFSET 11`).pluck().get() as string).slice(-4);
+    const searches = [...bothTiers, name.slice(0, 3) + name.slice(4), name.slice(0, 2), `${name.slice(0, 4)} a`, `${name.slice(0, 3) + name.slice(4)} ${bothTiers[0]}`, digits];
     const filterSql: Record<string, string> = { '{}': '1', '{"stages":["tracing_assessment","preparation"],"riskLevels":["high"]}': `stage IN ('tracing_assessment', 'preparation') AND risk_rank = ${caseRiskRank.high}`, '{"status":"open","priority":"urgent"}': `status = 'open' AND priority = 'urgent'` };
     let compared = 0;
     // 600: the app's cap; 5: the tolerated spellings' list is cut at the cap.
     for (const cap of [600, 5]) {
       for (const search of searches) {
-        const plan = await planSearch(db, search, db);
-        const sets = [plan.exact.trigram && ids('cases_search WHERE cases_search', plan.exact.trigram), plan.exact.words && ids('cases_words WHERE cases_words', plan.exact.words)].filter((x): x is number[] => Boolean(x));
-        const exact = sets[0].filter((r) => sets.every((set) => set.includes(r)));
+        const exact = exactOf(search);
         if (exact.length > cap) continue; // not this way
-        const tolerant = plan.tolerant ? ids('cases_words WHERE cases_words', plan.tolerant, cap).filter((r) => !exact.includes(r)) : [];
+        const tolerant = await tolerantOf(search, exact, cap);
         const tier = `CASE WHEN rowid IN (${exact.join(',') || 'NULL'}) THEN 0 ELSE 1 END`;
         for (const filters of filterSets.slice(0, 3)) {
           for (const by of caseSortFields) {
@@ -286,6 +304,13 @@ describe('query plans', () => {
       const input = { riskLevels: ['medium', 'high'], sort: { by: 'risk', dir }, limit: 20 };
       const first = await listCases(db, caseListInput.parse(input), session, now, { smallSet: 0 });
       await listCases(db, caseListInput.parse({ ...input, cursor: first.nextCursor }), session, now, { smallSet: 0 });
+    }
+    // A search of letters reads ranges of the word rows by their word, never the whole table.
+    const words = seen.filter((q) => q.sql.includes('FROM case_name_words'));
+    expect(words.length).toBeGreaterThan(5);
+    for (const { sql, params } of words) {
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      expect({ sql, scans: plan.filter((d) => /SCAN case_name_words\b/.test(d)) }).toEqual({ sql, scans: [] });
     }
     const plans = seen
       .filter((q) => /\bFROM cases\b/.test(q.sql) && /^\s*SELECT/i.test(q.sql))
