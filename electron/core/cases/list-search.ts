@@ -153,7 +153,8 @@ export function exactCondition(plan: SearchPlan) {
 
 /** The exact matches' rowids (as `r`, once each), from the full-text indexes or the word rows alone. */
 function exactRowids(plan: SearchPlan): RawBuilder<unknown> {
-  if (plan.kind === 'words') return sql`SELECT DISTINCT r FROM (${wordRows(plan.exact, sql`r`)})`;
+  // One word leads: each case once (the word and the case are the key). Several: a case may come twice.
+  if (plan.kind === 'words') return plan.exact[0]?.length === 1 ? wordRows(plan.exact, sql`r`) : sql`SELECT DISTINCT r FROM (${wordRows(plan.exact, sql`r`)})`;
   const words = plan.words ? sql`SELECT rowid AS r FROM cases_words WHERE cases_words MATCH ${plan.words}` : null;
   if (!plan.trigram) return words!;
   return sql`SELECT rowid AS r FROM cases_search WHERE cases_search MATCH ${plan.trigram}${words ? sql` AND rowid IN (SELECT r FROM (${words}))` : sql``}`;

@@ -230,7 +230,9 @@ export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: S
       // Many matches (a common name) narrowed by filters: one pass over the matches gives both the
       // total and the page, ordered here, when the filters leave few — measured at 100 000 cases,
       // "Samuel" in two stages at medium or high risk: 362 of 1 396 matches, 2 ms, against 17 ms for
-      // counting and then walking the name index for 51 of them.
+      // counting and then walking the name index for 51 of them. Without filters, the sort index is
+      // walked: a name's share of the cases, not its number, sets how far (ordering all 1 360 cases of
+      // a common name here measured 3.8 ms at 100 000 cases, walking 2.0).
       // Its later pages stay on this way (m: 1), whatever the count has become since.
       const page = await cappedPage(cursor ? null : smallSet, db, input, conds, { ...exactSource(plan), again: true }, cursor, key, countTotal);
       if (page) return page;

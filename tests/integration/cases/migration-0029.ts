@@ -13,8 +13,8 @@ const columns = 'seq, id, stage, status, risk_rank, priority, area, review_due, 
 function expected(raw: RawDatabase) {
   const cases = raw.prepare(`SELECT rowid AS r, search_text, ${columns}, lower(family_name) || char(31) || lower(given_name) AS name_key FROM cases`).all() as Record<string, unknown>[];
   return cases
-    .flatMap(({ search_text: text, ...row }) => [...new Set(String(text).split(' '))].filter((w) => /\D/u.test(w)).map((word) => ({ word, ...row })))
-    .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : (a.r as number) - (b.r as number)));
+    .flatMap(({ search_text: text, ...row }) => [...new Set(String(text).split(' '))].filter((w) => /\D/u.test(w)).map((word) => ({ word, ...row }) as { word: string; r: number }))
+    .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.r - b.r));
 }
 const kept = (raw: RawDatabase) => raw.prepare(`SELECT word, r, ${columns}, name_key FROM case_name_words ORDER BY word, r`).all();
 const aCase = (n: number, given: string, family: string, text: string) =>
