@@ -11,7 +11,8 @@ import type { Migration } from './types';
 // that are not only digits), with the columns the list filters and sorts by. A search of letters
 // reads, for each vocabulary word that contains the term (found in memory, as the tolerant search
 // already does), one range of this table: filters are tested on the row and the sort key is there,
-// so no case row and no full-text entry is read (cases/list-search.ts). Kept by triggers in the
+// so no case row and no full-text entry is read (cases/list-search.ts); a name's many matches are
+// paged by relevance along one range of case_name_words_updated (cases/list.ts). Kept by triggers in the
 // writing transaction: a name change rewrites the case's words, any other change of a listed column
 // updates them in place.
 //
@@ -57,6 +58,8 @@ export default {
         PRIMARY KEY (word, r)
       ) WITHOUT ROWID;
       CREATE INDEX case_name_words_case ON case_name_words (r);
+      -- A search's matches by the time they were updated (its relevance), one word's range at a time.
+      CREATE INDEX case_name_words_updated ON case_name_words (word, updated_at, seq);
       INSERT INTO case_name_words (word, r, ${columns.join(', ')}, name_key)
         SELECT word, r, ${columns.join(', ')}, name_key FROM (
           SELECT DISTINCT w.value AS word, c.rowid AS r, ${columns.map((col) => `c.${col}`).join(', ')}, ${nameKey('c')} AS name_key

@@ -54,8 +54,7 @@ async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
 }
 
 /** Each tolerated word with its likeness to `w` (1 for a word that contains it), best first. */
-async function tolerated(db: Kysely<DB>, w: string, owner: object): Promise<{ word: string; score: number }[]> {
-  const vocab = await vocabulary(db, owner);
+function tolerated(vocab: VocabWord[], w: string): { word: string; score: number }[] {
   const grams = trigrams(w);
   const arabic = arabicScript.test(w);
   const sound = soundKey(arabic ? transliterate(w) : w);
@@ -78,7 +77,7 @@ async function tolerated(db: Kysely<DB>, w: string, owner: object): Promise<{ wo
 
 /** The vocabulary's words that a word may be a spelling of (substring, trigrams, sound), closest first. */
 export async function tolerantWords(db: Kysely<DB>, w: string, owner: object): Promise<string[]> {
-  return (await tolerated(db, w, owner)).map((hit) => hit.word);
+  return tolerated(await vocabulary(db, owner), w).map((hit) => hit.word);
 }
 
 export const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -116,7 +115,7 @@ export async function planSearch(db: Kysely<DB>, search: string, owner: object):
   if (words.some((w) => w.length < 3)) return { kind: 'words', exact, tolerant: null };
   const tolerant: string[][] = [];
   for (const w of words) {
-    let hits = await tolerantWords(db, w, owner);
+    let hits = tolerated(vocab, w).map((hit) => hit.word);
     // One word: a case found by one of its exact spellings is an exact match, so the tolerated
     // ones alone are read for the second tier (the cap is theirs).
     if (words.length === 1) hits = hits.filter((hit) => !exact[0].includes(hit));

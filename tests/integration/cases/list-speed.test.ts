@@ -178,7 +178,7 @@ describe('keyset paging', () => {
 
   it('a search with more matches than are ordered in memory, narrowed by filters: read from its full-text matches in one pass, the same pages as walking the sort index', async () => {
     const { raw } = core.store.get();
-    const common = (raw.prepare(`SELECT family_name AS n FROM cases GROUP BY family_name ORDER BY count(*) DESC LIMIT 2`).all() as { n: string }[]).map((r) => r.n);
+    const common = (raw.prepare(`SELECT family_name AS n FROM cases WHERE family_name != '' GROUP BY family_name ORDER BY count(*) DESC LIMIT 2`).all() as { n: string }[]).map((r) => r.n);
     let compared = 0;
     // Two words, one of them a prefix: both full-text indexes narrow the matches.
     const pair = raw.prepare(`SELECT family_name AS f, substr(given_name, 1, 2) AS g FROM cases WHERE family_name IN (${common.map(() => '?').join(',')}) GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`).get(...common) as { f: string; g: string };
@@ -197,6 +197,20 @@ describe('keyset paging', () => {
             expect(new Set(narrowed.seqs).size).toBe(narrowed.total);
             compared += narrowed.seqs.length;
           }
+        }
+      }
+      // The search alone, walked (the sort index, or the word rows by relevance): every page equals
+      // one sorted read of the trigram index's matches.
+      const sets = [...new Set(foldName(search).split(' '))].map((w) =>
+        (raw.prepare(`SELECT rowid FROM ${w.length >= 3 ? 'cases_search WHERE cases_search' : 'cases_words WHERE cases_words'} MATCH ?`).pluck().all(w.length >= 3 ? `"${w}"` : `"${w}"*`) as number[]),
+      );
+      const matches = sets[0].filter((r) => sets.every((set) => set.includes(r)));
+      for (const by of caseSortFields) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const expected = raw.prepare(`SELECT seq FROM cases WHERE rowid IN (${matches.join(',')}) ORDER BY ${referenceOrder(by, dir)}`).pluck().all() as number[];
+          const walked = await allPages({ search, sort: { by, dir } }, 7, { searchSetCap: 2 });
+          expect({ search, by, dir, ...walked }).toEqual({ search, by, dir, seqs: expected, total: expected.length });
+          compared += expected.length;
         }
       }
     }
@@ -291,6 +305,21 @@ describe('query plans', () => {
         if (first.nextCursor) await listCases(db, caseListInput.parse({ ...filters, sort: { by, dir: 'desc' }, cursor: first.nextCursor, limit: 20 }), session, now);
       }
     }
+    // A common name's many matches alone, by relevance: one range of its word rows in that order.
+    // (The commonest family name that no other word of the names contains: its matches are one word's.)
+    const names = raw.prepare(`SELECT lower(family_name) FROM cases WHERE family_name NOT LIKE '% %' GROUP BY 1 ORDER BY count(*) DESC`).pluck().all() as string[];
+    let common = '';
+    for (const name of names) {
+      const plan = await planSearch(db, name, db);
+      if (plan.kind === 'words' && plan.exact[0].length === 1) common = name;
+      if (common) break;
+    }
+    for (const by of ['relevance', 'updatedAt'] as const) {
+      const input = caseListInput.parse({ search: common, sort: { by, dir: 'desc' }, limit: 5 });
+      const first = await listCases(db, input, session, now, { searchSetCap: 2 });
+      await listCases(db, { ...input, cursor: first.nextCursor! }, session, now, { searchSetCap: 2 });
+    }
+    expect(seen.filter((q) => q.sql.includes('INDEXED BY case_name_words_updated')).length).toBe(4);
     // A case worker's lists: their caseload through the worker indexes.
     const owner = raw.prepare(`SELECT worker_id AS id FROM cases WHERE worker_id IS NOT NULL GROUP BY worker_id ORDER BY count(*) DESC LIMIT 1`).get() as { id: string };
     const worker = { ...session, userId: owner.id, role: 'caseworker' } as Session;
