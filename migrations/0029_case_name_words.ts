@@ -65,15 +65,21 @@ export default {
           SELECT DISTINCT w.value AS word, c.rowid AS r, ${columns.map((col) => `c.${col}`).join(', ')}, ${nameKey('c')} AS name_key
           FROM cases AS c, ${words('c')} WHERE w.value GLOB '*[^0-9]*'
         ) ORDER BY word, r;
+      -- Bumped whenever a case's words come or go: the vocabulary held in memory is read again then.
+      CREATE TABLE case_words_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL) STRICT;
+      INSERT INTO case_words_version (id, n) VALUES (1, 0);
       CREATE TRIGGER case_name_words_insert AFTER INSERT ON cases BEGIN
         ${insertWords('NEW')};
+        UPDATE case_words_version SET n = n + 1;
       END;
       CREATE TRIGGER case_name_words_delete AFTER DELETE ON cases BEGIN
         DELETE FROM case_name_words WHERE r = OLD.rowid;
+        UPDATE case_words_version SET n = n + 1;
       END;
       CREATE TRIGGER case_name_words_renamed AFTER UPDATE OF search_text ON cases WHEN OLD.search_text IS NOT NEW.search_text BEGIN
         DELETE FROM case_name_words WHERE r = OLD.rowid;
         ${insertWords('NEW')};
+        UPDATE case_words_version SET n = n + 1;
       END;
       CREATE TRIGGER case_name_words_update AFTER UPDATE OF ${watched} ON cases WHEN OLD.search_text IS NEW.search_text BEGIN
         UPDATE case_name_words SET ${columns.map((c) => `${c} = NEW.${c}`).join(', ')}, name_key = ${nameKey('NEW')}

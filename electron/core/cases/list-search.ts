@@ -32,13 +32,13 @@ export function transliterate(word: string): string {
 /**
  * The names' vocabulary: the distinct words of `case_name_words` (migration 29), read by skipping
  * from one word to the next (a seek each, a few hundred even at 100 000 cases), and kept until a
- * case is added or changed (the newest rowid and updated_at tell, in two index lookups).
+ * case's words come or go (case_words_version, bumped by the same triggers: a rename is seen at
+ * once, whatever time the case says it was updated).
  */
-const vocabularies = new WeakMap<object, { signature: string; words: VocabWord[] }>();
+const vocabularies = new WeakMap<object, { signature: number; words: VocabWord[] }>();
 
 async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
-  const sig = await sql<{ r: number | null; u: string | null }>`SELECT (SELECT max(rowid) FROM cases) AS r, (SELECT max(updated_at) FROM cases) AS u`.execute(db);
-  const signature = `${sig.rows[0]?.r}|${sig.rows[0]?.u}`;
+  const signature = Number((await sql<{ n: number }>`SELECT n FROM case_words_version`.execute(db)).rows[0]?.n);
   const cached = vocabularies.get(owner);
   if (cached && cached.signature === signature) return cached.words;
   const terms = await sql<{ word: string }>`WITH RECURSIVE v(word) AS (

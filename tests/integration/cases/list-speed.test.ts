@@ -413,6 +413,15 @@ describe('totals', () => {
 });
 
 describe('search', () => {
+  it('finds a renamed case by its new name at once, whatever time the case says it was updated', async () => {
+    const { raw, db } = core.store.get();
+    expect((await listCases(db, caseListInput.parse({ search: 'zyxwvut' }), session, now)).total).toBe(0);
+    const seq = raw.prepare('SELECT seq FROM cases ORDER BY seq LIMIT 1 OFFSET 3').pluck().get() as number;
+    raw.prepare(`UPDATE cases SET search_text = search_text || ' zyxwvut', updated_at = '2001-01-01T00:00:00.000Z' WHERE seq = ?`).run(seq);
+    const found = await listCases(db, caseListInput.parse({ search: 'zyxwvut' }), session, now);
+    expect(found.rows.map((r) => r.seq)).toEqual([seq]);
+  });
+
   it('tolerates misspellings and ranks exact matches first', async () => {
     const { raw } = core.store.get();
     const row = raw.prepare(`SELECT family_name FROM cases WHERE length(family_name) >= 6 AND family_name GLOB '[A-Z]*' LIMIT 1`).get() as { family_name: string };

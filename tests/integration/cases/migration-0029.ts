@@ -27,11 +27,16 @@ export const migration0029Case: MigrationCase = {
     insertRow(raw, 'cases', aCase(3, 'محمد', 'Ali', 'gul 2025 90293 محمد ali'));
   },
   check(raw) {
+    const version = () => raw.prepare('SELECT n FROM case_words_version').pluck().get() as number;
     expect(kept(raw)).toEqual(expected(raw));
+    const before = version();
     expect(raw.prepare(`SELECT count(*) FROM case_name_words WHERE word = 'okello' AND id LIKE 'm29-%'`).pluck().get()).toBe(2);
     insertRow(raw, 'cases', aCase(4, 'Aisha', 'Nakato', 'gul 2025 90294 aisha nakato k2'));
     raw.prepare(`UPDATE cases SET given_name = 'Okot', search_text = 'gul 2025 90291 okot okello' WHERE id = 'm29-case-1'`).run();
+    // A new case and a rename change the words: the version says so.
+    expect(version()).toBe(before + 2);
     raw.prepare(`UPDATE cases SET stage = 'reunification', updated_at = '2025-03-01T08:00:00.000Z', priority = 'urgent' WHERE id = 'm29-case-2'`).run();
+    expect(version()).toBe(before + 2);
     // Not a folded text, but no write may fail on it.
     raw.prepare(`UPDATE cases SET search_text = 'gul 2025 90293 "ali\\ mohamed' WHERE id = 'm29-case-3'`).run();
     expect(kept(raw)).toEqual(expected(raw));
