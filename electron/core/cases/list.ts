@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { caseListInput } from '../../../shared/cases/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { todayIso } from '../../../shared/cases/fields';
+import { foldName } from '../../../shared/cases/names';
 import { can } from '../../../shared/permissions';
 import type { DB } from '../db/schema';
 import type { Session } from '../handler';
@@ -201,7 +202,9 @@ export interface ListTuning {
   smallSet?: number;
 }
 
-export async function listCases(db: Kysely<DB>, input: CaseListQuery, session: Session, now: Date, tuning: ListTuning = {}): Promise<CaseListPage> {
+export async function listCases(db: Kysely<DB>, query: CaseListQuery, session: Session, now: Date, tuning: ListTuning = {}): Promise<CaseListPage> {
+  // A search of no letter or digit ("-", "'") has nothing to match: the list is listed as without one.
+  const input = query.search && !foldName(query.search) ? { ...query, search: undefined } : query;
   const searchSetCap = tuning.searchSetCap ?? SEARCH_SET_CAP;
   const smallSet = tuning.smallSet ?? SMALL_SET;
   const key = queryKey(input, session);

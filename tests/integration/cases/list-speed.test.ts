@@ -422,6 +422,13 @@ describe('search', () => {
     expect(found.rows.map((r) => r.seq)).toEqual([seq]);
   });
 
+  it('a search of punctuation alone lists as without a search, and pages the same', async () => {
+    for (const search of ['-', "'", ' ¿ ']) {
+      const input = { search, stages: ['tracing_assessment', 'preparation'], sort: { by: 'name', dir: 'asc' } } as CaseListInput;
+      expect(await allPages(input, 40)).toEqual(await allPages({ ...input, search: undefined }, 40));
+    }
+  });
+
   it('tolerates misspellings and ranks exact matches first', async () => {
     const { raw } = core.store.get();
     const row = raw.prepare(`SELECT family_name FROM cases WHERE length(family_name) >= 6 AND family_name GLOB '[A-Z]*' LIMIT 1`).get() as { family_name: string };
