@@ -28,8 +28,9 @@ import m0026 from './0026_report_fact_dims';
 import m0027 from './0027_plan_stretches';
 import m0028 from './0028_case_counts';
 import m0029 from './0029_case_name_words';
+import m0030 from './0030_case_name_words_by_filter';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021, m0022, m0023, m0024, m0025, m0026, m0027, m0028, m0029];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021, m0022, m0023, m0024, m0025, m0026, m0027, m0028, m0029, m0030];
 export const latestVersion = migrations[migrations.length - 1].version;
 export type { Migration } from './types';

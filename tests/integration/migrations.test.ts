@@ -25,6 +25,7 @@ import { migration0026Case } from './reports/migration-0026';
 import { migration0027Case } from './reports/migration-0027';
 import { migration0028Case } from './cases/migration-0028';
 import { migration0029Case } from './cases/migration-0029';
+import { migration0030Case } from './cases/migration-0030';
 import { expectCode } from '../fixtures/results';
 
 const dirs: string[] = [];
@@ -336,6 +337,7 @@ const migrationCases: Record<number, MigrationCase> = {
   27: migration0027Case,
   28: migration0028Case,
   29: migration0029Case,
+  30: migration0030Case,
   16: {
     seed(raw) {
       insertRow(raw, 'cases', { ...aCase('case-16'), number: 'GUL-2025-0016', seq: 16 });

@@ -194,13 +194,15 @@ export async function exactCount(db: Kysely<DB>, plan: SearchPlan, cap: number |
  */
 export interface MatchSource {
   from: RawBuilder<unknown>;
+  /** The matching case's rowid. */
+  rowid: RawBuilder<unknown>;
   tier: RawBuilder<unknown>;
 }
 
 /** The exact matches alone (many: a common name), to be narrowed by the filters. */
 export function exactSource(plan: SearchPlan): MatchSource {
-  if (plan.kind === 'words') return { from: sql`(${wordRows(plan.exact)}) AS cases`, tier: sql`0` };
-  return { from: sql`(${exactRowids(plan)}) AS m CROSS JOIN cases ON cases.rowid = m.r`, tier: sql`0` };
+  if (plan.kind === 'words') return { from: sql`(${wordRows(plan.exact)}) AS cases`, rowid: sql`cases.r`, tier: sql`0` };
+  return { from: sql`(${exactRowids(plan)}) AS m CROSS JOIN cases ON cases.rowid = m.r`, rowid: sql`m.r`, tier: sql`0` };
 }
 
 /**
@@ -212,6 +214,7 @@ export function matchesSource(plan: SearchPlan, cap: number): MatchSource {
   return {
     from: sql`(SELECT *, 0 AS t FROM (${wordRows(plan.exact)})
       UNION ALL SELECT *, 1 AS t FROM (SELECT * FROM (${wordRows(plan.tolerant)}) LIMIT ${cap}) WHERE r NOT IN (${wordRows(plan.exact, sql`r`)})) AS cases`,
+    rowid: sql`cases.r`,
     tier: sql`cases.t`,
   };
 }

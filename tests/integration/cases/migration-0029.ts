@@ -9,14 +9,14 @@ import { caseRow, insertRow, type MigrationCase } from '../../fixtures/migration
 
 const at = '2025-02-01T08:00:00.000Z';
 const columns = 'seq, id, stage, status, risk_rank, priority, area, review_due, worker_id, family_worker_id, updated_at, registered_at, birth_year_sort';
-/** What the rows should be: each case's distinct words of search_text that are not only digits, read in JS. */
-function expected(raw: RawDatabase) {
+/** What the rows should be (in word and case order): each case's distinct words of search_text that are not only digits, read in JS. */
+export function expected(raw: RawDatabase) {
   const cases = raw.prepare(`SELECT rowid AS r, search_text, ${columns}, lower(family_name) || char(31) || lower(given_name) AS name_key FROM cases`).all() as Record<string, unknown>[];
   return cases
     .flatMap(({ search_text: text, ...row }) => [...new Set(String(text).split(' '))].filter((w) => /\D/u.test(w)).map((word) => ({ word, ...row }) as { word: string; r: number }))
     .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.r - b.r));
 }
-const kept = (raw: RawDatabase) => raw.prepare(`SELECT word, r, ${columns}, name_key FROM case_name_words ORDER BY word, r`).all();
+export const kept = (raw: RawDatabase) => raw.prepare(`SELECT word, r, ${columns}, name_key FROM case_name_words ORDER BY word, r`).all();
 const aCase = (n: number, given: string, family: string, text: string) =>
   caseRow(`m29-case-${n}`, 90290 + n, at, { given_name: given, family_name: family, search_text: text, risk_level: 'medium', risk_rank: 2 });
 
