@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { createInProcessClient } from '../../electron/core/client';
 import { createCore } from '../../electron/core/core';
 import { listCases } from '../../electron/core/cases/list';
-import type { Session } from '../../electron/core/handler';
+import { sessionOf } from '../fixtures/session';
 import { caseListInput, type CaseListInput } from '../../shared/cases/contract';
 import { seedPasswords } from '../../scripts/generator';
 import { searchTerms, type TermKind } from './terms';
@@ -30,8 +30,7 @@ async function open(dir: string) {
   const core = createCore({ dataDir: path.resolve(dir) });
   const client = createInProcessClient(core);
   await client.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
-  const status = (await client.ok('session.status', {})).session!;
-  const session = { ...status, username: 'supervisor1', role: 'supervisor', locked: false, startedAt: 0, lastActivityAt: 0 } as Session;
+  const session = await sessionOf(client, 'supervisor1', 'supervisor');
   const cases = core.store.get().raw.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   return { core, session, cases, db: core.store.get().db };
 }

@@ -17,6 +17,7 @@ import { openRaw, toKysely } from '../../electron/core/db/open';
 import type { Session } from '../../electron/core/handler';
 import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/cases/contract';
 import { generateOffice, seedPasswords } from '../../scripts/generator';
+import { sessionOf } from '../fixtures/session';
 import { mainChunk } from './chunks';
 import { loadNow, printGoals, type Figure, type Run } from './goals';
 import { benchExport, benchReports } from './reports';
@@ -94,8 +95,7 @@ const [unlockMs] = await time(() => supervisor.ok('session.login', { username: '
 notes.push(['unlock (Argon2id) + open database (+ migrations on first open)', `${unlockMs.toFixed(0)} ms`]);
 const encrypted = core.store.get();
 const now = new Date();
-const supervisorStatus = (await supervisor.ok('session.status', {})).session!;
-const supervisorSession = { ...supervisorStatus, username: 'supervisor1', role: 'supervisor', locked: false, startedAt: 0, lastActivityAt: 0 } as Session;
+const supervisorSession = await sessionOf(supervisor, 'supervisor1', 'supervisor');
 
 // The case worker with the most open cases, for My work and the duplicate check.
 const busiest = encrypted.raw
@@ -133,8 +133,7 @@ await measure('list: two filters, no search, first page (channel, with its audit
 );
 await measure(`list: ${filterSets.length} filter sets × ${sorts.length} sorts, first page with total`, browse.length, (i) => list(encrypted.db, browse[Math.max(0, i)]), { goal: '≤ 50' });
 // The same as the busiest case worker: their caseload only (the list a case worker sees).
-const workerStatus = (await worker.ok('session.status', {})).session!;
-const workerSession = { ...workerStatus, username: busiest.username, role: 'caseworker', locked: false, startedAt: 0, lastActivityAt: 0 } as Session;
+const workerSession = await sessionOf(worker, busiest.username, 'caseworker');
 await measure(`list: a case worker's caseload, ${filterSets.length} filter sets × ${sorts.length} sorts, first page with total`, browse.length, (i) =>
   list(encrypted.db, browse[Math.max(0, i)], workerSession), { goal: '≤ 50' });
 

@@ -119,7 +119,11 @@ function ftsQuery(words: string[]): FtsQuery {
  * thousands of rows (3.4 ms at 100 000 cases for a two-word prefix, searched alone) — where the
  * full-text indexes hold one list for the prefix: those count and test the exact matches then.
  */
-const oneWord = (plan: SearchPlan) => plan.kind === 'words' && plan.exact[0].length <= 1;
+type WordsPlan = Extract<SearchPlan, { kind: 'words' }>;
+const oneWord = (plan: WordsPlan) => plan.exact[0].length <= 1;
+
+/** The one vocabulary word whose rows are a search's exact matches (a whole name searched alone), or null. */
+export const soleWord = (plan: SearchPlan): string | null => (plan.kind === 'words' && oneWord(plan) && plan.exact.length === 1 ? (plan.exact[0][0] ?? null) : null);
 
 export async function planSearch(db: Kysely<DB>, search: string, owner: object): Promise<SearchPlan> {
   // The longest word first: it leads the read (the fewest matches, as a rule).
@@ -146,16 +150,17 @@ export async function planSearch(db: Kysely<DB>, search: string, owner: object):
  * The rows of `case_name_words` of the cases that have, for every group, one of its words: the
  * first group's words read in the group's order (closest spelling first), one range each, the
  * others tested by case. A case with two words of the first group comes twice (readers dedupe).
+ * `conds`: the list's filters, on the rows named `cases` (seeks into each word's range).
  */
-function wordRows(groups: string[][], columns: RawBuilder<unknown> = sql`*`): RawBuilder<unknown> {
+function wordRows(groups: string[][], columns: RawBuilder<unknown> = sql`*`, conds: RawBuilder<unknown>[] = []): RawBuilder<unknown> {
   if (groups.length === 0 || groups.some((g) => g.length === 0)) return sql`SELECT ${columns} FROM case_name_words WHERE word = ''`; // no word is empty: nothing
-  const others = groups.slice(1).map((g) => sql` AND r IN (SELECT r FROM case_name_words WHERE word IN (${sql.join(g)}))`);
+  const others = [
+    ...groups.slice(1).map((g) => sql` AND r IN (SELECT r FROM case_name_words WHERE word IN (${sql.join(g)}))`),
+    ...conds.map((c) => sql` AND ${c}`),
+  ];
   const [lead] = groups;
-  if (lead.length === 1) return sql`SELECT ${columns} FROM case_name_words WHERE word = ${lead[0]}${sql.join(others, sql``)}`;
-  return sql.join(
-    lead.map((w) => sql`SELECT ${columns} FROM case_name_words WHERE word = ${w}${sql.join(others, sql``)}`),
-    sql` UNION ALL `,
-  );
+  const read = (w: string) => sql`SELECT ${columns} FROM case_name_words AS cases WHERE word = ${w}${sql.join(others, sql``)}`;
+  return lead.length === 1 ? read(lead[0]) : sql.join(lead.map(read), sql` UNION ALL `);
 }
 
 /** The exact matches as an SQL condition on `cases.rowid` (index lookups only). */
@@ -207,13 +212,15 @@ export function exactSource(plan: SearchPlan): MatchSource {
 
 /**
  * The exact matches (at most `cap` of them) and then the tolerated spellings' first `cap`
- * matches that are not exact ones, closest spelling first.
+ * matches within the filters (`conds`) that are not exact ones, closest spelling first. (Cut
+ * before the filters, the cut would keep the first stages' matches of the word rows' key and leave
+ * none for a filter on a later stage.)
  */
-export function matchesSource(plan: SearchPlan, cap: number): MatchSource {
+export function matchesSource(plan: SearchPlan, cap: number, conds: RawBuilder<unknown>[]): MatchSource {
   if (plan.kind !== 'words' || !plan.tolerant) return exactSource(plan);
   return {
     from: sql`(SELECT *, 0 AS t FROM (${wordRows(plan.exact)})
-      UNION ALL SELECT *, 1 AS t FROM (SELECT * FROM (${wordRows(plan.tolerant)}) LIMIT ${cap}) WHERE r NOT IN (${wordRows(plan.exact, sql`r`)})) AS cases`,
+      UNION ALL SELECT *, 1 AS t FROM (SELECT * FROM (${wordRows(plan.tolerant, sql`*`, conds)}) LIMIT ${cap}) WHERE r NOT IN (${wordRows(plan.exact, sql`r`)})) AS cases`,
     rowid: sql`cases.r`,
     tier: sql`cases.t`,
   };

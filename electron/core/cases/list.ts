@@ -15,7 +15,7 @@ import type { Session } from '../handler';
 import { awaitingApprovalSql } from '../approvals/queue';
 import { selectionSql } from '../reports/engine';
 import { decodeCursor, encodeCursor, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
-import { exactCondition, exactCount, exactSource, matchesSource, planSearch, type MatchSource } from './list-search';
+import { exactCondition, exactCount, exactSource, matchesSource, planSearch, soleWord, type MatchSource } from './list-search';
 import { caseRiskRank } from '../../../shared/cases/risk';
 import { caseStatuses, stages } from '../../../shared/cases/stages';
 import type { CaseDbRow } from './scope';
@@ -270,7 +270,7 @@ export async function listCases(db: Kysely<DB>, query: CaseListQuery, session: S
     if (countTotal && conds.length === 0) total = await exactCount(db, plan, null);
     // The filters as the word rows are read (seeks into each word's range).
     const wordConds = plan.kind === 'words' ? [...conds, ...wordKeyConditions(input)] : conds;
-    if ((total ?? (await exactCount(db, plan, searchSetCap))) <= searchSetCap) return inMemoryPage(db, input, wordConds, matchesSource(plan, searchSetCap), cursor, key, countTotal);
+    if ((total ?? (await exactCount(db, plan, searchSetCap))) <= searchSetCap) return inMemoryPage(db, input, wordConds, matchesSource(plan, searchSetCap, wordConds), cursor, key, countTotal);
     if (conds.length > 0 && (!cursor || cursor.m === 1)) {
       // Many matches (a common name) narrowed by filters: one pass over the matches gives both the
       // total and the page, ordered here, when the filters leave few — measured at 100 000 cases,
@@ -283,7 +283,7 @@ export async function listCases(db: Kysely<DB>, query: CaseListQuery, session: S
       if (page) return page;
     }
     matching.push(...exactCondition(plan));
-    if (plan.kind === 'words' && plan.exact.length === 1 && plan.exact[0].length === 1) word = plan.exact[0][0];
+    word = soleWord(plan);
     conds.push(...matching);
   } else if (!can(session.role, 'case.readAll') || input.workerId) {
     // A case worker's list, or a worker's: the set is a caseload (1 700 open cases for the busiest

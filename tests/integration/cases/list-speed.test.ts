@@ -17,6 +17,7 @@ import type { Session } from '../../../electron/core/handler';
 import { generateOffice, seedPasswords } from '../../../scripts/generator';
 import { caseListInput, caseSortFields, type CaseListInput } from '../../../shared/cases/contract';
 import { tempDir, testKdf } from '../../fixtures/core';
+import { sessionOf } from '../../fixtures/session';
 import { useStatsOf100k } from '../../fixtures/stats';
 
 const now = new Date('2026-11-25T10:00:00Z');
@@ -31,8 +32,7 @@ beforeAll(async () => {
   core = office.core;
   supervisor = createInProcessClient(core);
   await supervisor.ok('session.login', { username: 'supervisor1', password: seedPasswords.staff });
-  const status = await supervisor.ok('session.status', {});
-  session = { ...status.session!, username: 'supervisor1', role: 'supervisor', locked: false, startedAt: 0, lastActivityAt: 0 } as Session;
+  session = await sessionOf(supervisor, 'supervisor1', 'supervisor');
 }, 120_000);
 afterAll(() => {
   core?.close();
@@ -231,15 +231,16 @@ describe('keyset paging', () => {
       return sets[0].filter((r) => sets.every((set) => set.includes(r)));
     };
     // Tolerated ones: the plan's spellings of the first (longest) word, closest first, each read from
-    // the word index in the order of the word rows' key (stage, status, risk, case: migration 30),
-    // kept when the other words have one of theirs; cut at the cap, then the exact ones left out.
-    const inKeyOrder = (rowids: number[]) =>
-      raw.prepare(`SELECT rowid FROM cases WHERE rowid IN (${rowids.join(',') || 'NULL'}) ORDER BY stage, status, risk_rank, rowid`).pluck().all() as number[];
-    const tolerantOf = async (search: string, exact: number[], cap: number) => {
+    // the word index within the filters, in the order of the word rows' key (stage, status, risk,
+    // case: migration 30), kept when the other words have one of theirs; cut at the cap, then the
+    // exact ones left out.
+    const inKeyOrder = (rowids: number[], filter: string) =>
+      raw.prepare(`SELECT rowid FROM cases WHERE rowid IN (${rowids.join(',') || 'NULL'}) AND ${filter} ORDER BY stage, status, risk_rank, rowid`).pluck().all() as number[];
+    const tolerantOf = async (search: string, exact: number[], cap: number, filter = '1') => {
       const plan = await planSearch(db, search, db);
       if (plan.kind !== 'words' || !plan.tolerant) return [];
       const others = plan.tolerant.slice(1).map((g) => new Set(ids('cases_words WHERE cases_words', g.map(quoted).join(' OR '))));
-      const found = plan.tolerant[0].flatMap((w) => inKeyOrder(ids('cases_words WHERE cases_words', quoted(w))).filter((r) => others.every((set) => set.has(r))));
+      const found = plan.tolerant[0].flatMap((w) => inKeyOrder(ids('cases_words WHERE cases_words', quoted(w)), filter).filter((r) => others.every((set) => set.has(r))));
       return [...new Set(found.slice(0, cap).filter((r) => !exact.includes(r)))];
     };
     // Words that have exact matches and tolerated spellings that are not exact ones (both tiers).
@@ -261,9 +262,9 @@ describe('keyset paging', () => {
       for (const search of searches) {
         const exact = exactOf(search);
         if (exact.length > cap) continue; // not this way
-        const tolerant = await tolerantOf(search, exact, cap);
         const tier = `CASE WHEN rowid IN (${exact.join(',') || 'NULL'}) THEN 0 ELSE 1 END`;
         for (const filters of filterSets.slice(0, 3)) {
+          const tolerant = await tolerantOf(search, exact, cap, filterSql[JSON.stringify(filters)]);
           for (const by of caseSortFields) {
             for (const dir of ['asc', 'desc'] as const) {
               const order = by === 'relevance' ? `${tier}, ${referenceOrder(by, dir)}` : referenceOrder(by, dir);
