@@ -16,6 +16,7 @@ import type { CoreDeps } from './deps';
 import type { Connection, HandlerEnv, HandlerMap, Session } from './handler';
 import { createHandlers } from './handlers';
 import { StoreManager, storePaths } from './store';
+import { warmCaseList } from './cases/warm';
 import { presentStepEarly } from './conference/family-view';
 import { answerSealProgress } from './transfer/progress';
 import { defaultKdf, type KdfCost } from './vault/crypto';
@@ -68,6 +69,12 @@ export function createCore(options: CoreOptions): Core {
   const sink = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const log = (message: string, error?: unknown) => sink(message, error === undefined ? undefined : errorForLog(error));
   store.logReaderFailure = (error) => log('the second reader failed; its reads are done on the main connection', error);
+  store.onOpen = (open) => {
+    store.warming = warmCaseList(open.raw, () => store.isOpen && store.get() === open).catch((error) => {
+      log('warming the case list failed', error);
+      return null;
+    });
+  };
 
   const auditAs = async (trx: Parameters<CoreDeps['auditAs']>[0], event: AuditEvent) => {
     await appendAudit(trx, { at: now().toISOString(), ...event });

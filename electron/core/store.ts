@@ -11,6 +11,7 @@ import { migrate } from './db/migrate';
 import { openRaw, toKysely, type RawDatabase } from './db/open';
 import { ReadWorker, type SharedReads } from './db/shared-reads';
 import type { DB } from './db/schema';
+import type { WarmResult } from './cases/warm';
 import { createPrivateFile, migrationBackups, removeLeftovers, sidecars, tightenPermissions } from './vault/files';
 import type { Vault } from './vault/vault';
 
@@ -95,6 +96,7 @@ export class StoreManager {
         await appendAudit(this.current.db, { action: 'audit.schemaRepaired', details: { ...schemaProblems } });
       }
       await this.flushPendingAudit();
+      this.onOpen?.(this.current);
       return index;
     }
     return null;
@@ -129,6 +131,10 @@ export class StoreManager {
   private secondReader: ReadWorker | null = null;
   /** Where a failure of the second reader is logged (the core sets it). */
   logReaderFailure?: (error: unknown) => void;
+  /** Run each time the database opens (the core warms the case list's pages: cases/warm.ts). */
+  onOpen?: (open: OpenStore) => void;
+  /** The warming of the last opening, for benchmarks and tests to wait for (null when none ran). */
+  warming: Promise<WarmResult | null> | null = null;
 
   /**
    * Reads shared with a second read-only connection on its own thread (started at the first call;

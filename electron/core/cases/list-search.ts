@@ -37,14 +37,17 @@ export function transliterate(word: string): string {
  */
 const vocabularies = new WeakMap<object, { signature: number; words: VocabWord[] }>();
 
+/** The distinct words of case_name_words, in order: a seek from each to the next. */
+export const vocabularySql = `WITH RECURSIVE v(word) AS (
+    SELECT min(word) FROM case_name_words
+    UNION ALL SELECT (SELECT min(word) FROM case_name_words WHERE word > v.word) FROM v WHERE v.word IS NOT NULL
+  ) SELECT word FROM v WHERE word IS NOT NULL`;
+
 async function vocabulary(db: Kysely<DB>, owner: object): Promise<VocabWord[]> {
   const signature = Number((await sql<{ n: number }>`SELECT n FROM case_words_version`.execute(db)).rows[0]?.n);
   const cached = vocabularies.get(owner);
   if (cached && cached.signature === signature) return cached.words;
-  const terms = await sql<{ word: string }>`WITH RECURSIVE v(word) AS (
-      SELECT min(word) FROM case_name_words
-      UNION ALL SELECT (SELECT min(word) FROM case_name_words WHERE word > v.word) FROM v WHERE v.word IS NOT NULL
-    ) SELECT word FROM v WHERE word IS NOT NULL`.execute(db);
+  const terms = await sql<{ word: string }>`${sql.raw(vocabularySql)}`.execute(db);
   const words = terms.rows.map(({ word }) => {
     const arabic = arabicScript.test(word);
     return { word, grams: trigrams(word), sound: soundKey(arabic ? transliterate(word) : word), arabic, digits: /\p{N}/u.test(word) };

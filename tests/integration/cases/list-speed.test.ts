@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases, type ListTuning } from '../../../electron/core/cases/list';
 import { planSearch } from '../../../electron/core/cases/list-search';
+import { warmCaseList } from '../../../electron/core/cases/warm';
 import { foldName } from '../../../shared/cases/names';
 import { caseRiskRank } from '../../../shared/cases/risk';
 import { createInProcessClient, type InProcessClient } from '../../../electron/core/client';
@@ -480,4 +481,29 @@ describe('audit verification', () => {
     expect(progress.result).toMatchObject({ intact: true, checked: progress.total });
     admin.close();
   }, 60_000);
+});
+
+describe('warming the case list after unlock', () => {
+  it('reads the word rows and the case rows in slices after the office opens, answering calls between them, and stops when the office closes', async () => {
+    // The office in beforeAll was opened by its login: its warming ran through every slice.
+    const warmed = await core.store.warming;
+    expect(warmed).toMatchObject({ done: true });
+    const { raw } = core.store.get();
+    const words = raw.prepare(`SELECT count(DISTINCT word) FROM case_name_words`).pluck().get() as number;
+    const maxRowid = raw.prepare(`SELECT max(rowid) FROM cases`).pluck().get() as number;
+    expect(warmed!.slices).toBe(Math.ceil(words / 16) + Math.ceil(maxRowid / 4000));
+
+    // One word and ten cases a slice: a list call made meanwhile is answered before the warming
+    // ends; the office "closes" after five slices, and the warming stops there.
+    let checks = 0;
+    let ended = false;
+    const warming = warmCaseList(raw, () => (checks += 1) <= 5, { wordsPerSlice: 1, casesPerSlice: 10 }).then((result) => {
+      ended = true;
+      return result;
+    });
+    const page = await supervisor.ok('cases.list', { search: 'a', limit: 5 });
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(ended).toBe(false);
+    expect(await warming).toMatchObject({ done: false, slices: 5 });
+  });
 });
