@@ -19,7 +19,8 @@ import { caseListInput, caseSortFields, type CaseListInput } from '../../shared/
 import { generateOffice, seedPasswords } from '../../scripts/generator';
 import { sessionOf } from '../fixtures/session';
 import { mainChunk } from './chunks';
-import { loadNow, printGoals, type Figure, type Run } from './goals';
+import { interleavedGrowth, openOffice, searchQueries } from './interleave';
+import { loadNow, printGoals, printGrowth, type Figure, type Run } from './goals';
 import { benchExport, benchReports } from './reports';
 import { searchTerms, type TermKind } from './terms';
 import { benchServices } from './services';
@@ -32,6 +33,9 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '60' },
     out: { type: 'string', default: 'bench-results.json' },
     report: { type: 'boolean', default: false },
+    // The office the list queries' growth is measured against, interleaved (default: the 10 000-case
+    // seed, when it exists and this run is larger).
+    against: { type: 'string' },
   },
 });
 const outFile = path.resolve(values.out);
@@ -341,6 +345,23 @@ try {
   cleanUp();
 }
 
+// --- Growth of the list queries, interleaved with a smaller office ------------------------------
+// The growth between two runs minutes apart moves with the machine (the same code: 0.9 and 1.4 ms
+// an hour apart at 10 000 cases); each query is run on both offices one after the other instead.
+let interleaved: Run['interleaved'];
+const againstDir = values.against ?? path.join('.homeward-data', 'seed-10000');
+if ((values.against || caseCount > 10_000) && fs.existsSync(path.join(againstDir, 'homeward.db'))) {
+  const small = await openOffice(againstDir);
+  const large = { core, db: encrypted.db, session: supervisorSession, cases: caseCount, warmMs: warm?.ms ?? null };
+  const queries = [...browse.map((input) => ({ figure: `list: ${filterSets.length} filter sets × ${sorts.length} sorts, first page with total`, input })), ...searchQueries()];
+  const growth = await interleavedGrowth(small, large, queries, 2);
+  small.core.close();
+  interleaved = { against: small.cases, figures: growth };
+  console.log(`
+growth ${small.cases.toLocaleString('en')} → ${caseCount.toLocaleString('en')} cases, interleaved (2 rounds after the first calls):`);
+  printGrowth(growth);
+}
+
 // --- Sizes -------------------------------------------------------------------------------------
 notes.push(['cases in the database', (encrypted.raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n.toLocaleString('en')]);
 notes.push(['audit entries', entries.toLocaleString('en')]);
@@ -377,6 +398,7 @@ const run: Run = {
   ratio,
   mainChunkKB,
   transfer: transferRun?.transfer,
+  interleaved,
 };
 results.runs[String(caseCount)] = run;
 fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
