@@ -3,8 +3,8 @@
 // search's first call after the office opened read its name's word rows and its 50 listed case
 // rows from the file, page by page. At 100 000 cases those are ten times more pages than at 10 000,
 // so first calls grew ×2.1–2.3 (a misspelt name, a search narrowed by filters) where later calls of
-// the same queries grew ×1.5–1.8; with these pages read beforehand, first calls grow ×1.5–1.7
-// (`npm run bench:growth`, interleaved). The word rows (case_name_words, by its key) and the case
+// the same queries grew ×1.5–1.8; with these pages read beforehand, first calls grow ×1.4–1.95
+// (`npm run bench`, interleaved with the 10 000-case office). The word rows (case_name_words, by its key) and the case
 // rows (the table itself: 12 000 pages, 50 MB at 100 000 cases) fit in the 256 MB page cache.
 //
 // Read in slices, a turn of the event loop between them, so a call that comes meanwhile waits for
