@@ -95,3 +95,40 @@ export function decodeCursor(text: string, queryKey: string): Cursor {
   if (c.q !== queryKey) throw new AppError('VALIDATION', 'the list cursor belongs to another search', { params: { field: 'cursor' } });
   return c as Cursor;
 }
+
+/** Two values of a sort key, in the order the in-memory pages follow (null first, as in the indexes). */
+export function compareValues(a: KeyValue, b: KeyValue): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The first `limit` of `rows` after `from` (all of them when null) in `compare`'s order, and how
+ * many come after `from`. One pass that keeps the page sorted as it goes: sorting all 600 matches
+ * of a common name to take 50 cost 0.3 ms at 100 000 cases (a compare each of some 6 000 times),
+ * and most of them are passed by one compare with the page's last.
+ */
+export function firstAfter<T>(rows: T[], from: T | null, limit: number, compare: (a: T, b: T) => number) {
+  const page: T[] = [];
+  let after = 0;
+  for (const row of rows) {
+    if (from !== null && compare(row, from) <= 0) continue;
+    after += 1;
+    if (page.length === limit && compare(row, page[limit - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = page.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(page[mid], row) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    page.splice(lo, 0, row);
+    if (page.length > limit) page.pop();
+  }
+  return { page, after };
+}

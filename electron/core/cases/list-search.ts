@@ -6,6 +6,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { dice, foldName, soundKey, trigrams } from '../../../shared/cases/names';
 import type { DB } from '../db/schema';
+import type { CaseListInput } from '../../../shared/cases/contract';
+import { caseRiskRank } from '../../../shared/cases/risk';
+import { caseStatuses, stages } from '../../../shared/cases/stages';
 
 interface VocabWord {
   word: string;
@@ -164,6 +167,26 @@ function wordRows(groups: string[][], columns: RawBuilder<unknown> = sql`*`, con
   const [lead] = groups;
   const read = (w: string) => sql`SELECT ${columns} FROM case_name_words AS cases WHERE word = ${w}${sql.join(others, sql``)}`;
   return lead.length === 1 ? read(lead[0]) : sql.join(lead.map(read), sql` UNION ALL `);
+}
+
+/**
+ * The filters' conditions on a search's word rows, whose key is (word, stage, status, risk_rank, r)
+ * (migration 30): a column before the last filtered one that is not filtered itself is named with
+ * all its values, so the filters are seeks into the word's range rather than a test of each of its
+ * rows ("Okello" at medium or high risk alone: 5 stages × 3 statuses × 2 risks, 30 short ranges,
+ * rather than all 2 600 of its rows at 100 000 cases).
+ */
+export function wordKeyConditions(input: Pick<CaseListInput, 'stages' | 'status' | 'riskLevels'>): RawBuilder<unknown>[] {
+  const keyed = [
+    { column: 'stage', chosen: input.stages?.length, all: stages as readonly (string | number)[] },
+    { column: 'status', chosen: input.status, all: caseStatuses as readonly (string | number)[] },
+    { column: 'risk_rank', chosen: input.riskLevels?.length, all: Object.values(caseRiskRank) as readonly (string | number)[] },
+  ];
+  const deepest = keyed.findLastIndex((k) => k.chosen);
+  return keyed
+    .slice(0, Math.max(deepest, 0))
+    .filter((k) => !k.chosen)
+    .map((k) => sql`${sql.raw(`cases.${k.column}`)} IN (${sql.join(k.all.map((v) => sql`${v}`))})`);
 }
 
 /** The exact matches as an SQL condition on `cases.rowid` (index lookups only). */

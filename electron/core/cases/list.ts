@@ -14,10 +14,9 @@ import type { DB } from '../db/schema';
 import type { Session } from '../handler';
 import { awaitingApprovalSql } from '../approvals/queue';
 import { selectionSql } from '../reports/engine';
-import { decodeCursor, encodeCursor, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
-import { exactCondition, exactCount, exactSource, matchesSource, planSearch, soleWord, type MatchSource } from './list-search';
+import { decodeCursor, encodeCursor, firstAfter, compareValues, segmentsFor, type Cursor, type KeyValue, type Segment } from './list-order';
+import { exactCondition, exactCount, exactSource, matchesSource, planSearch, soleWord, wordKeyConditions, type MatchSource } from './list-search';
 import { caseRiskRank } from '../../../shared/cases/risk';
-import { caseStatuses, stages } from '../../../shared/cases/stages';
 import type { CaseDbRow } from './scope';
 import { caseRowColumns } from './rows';
 
@@ -103,26 +102,6 @@ export function filterConditions(input: CaseListQuery, session: Session, now: Da
   // The session's scope above still applies: a number's children are listed only as far as the caller may see them.
   if (input.indicator) conds.push(sql`cases.id IN (${selectionSql(input.indicator)})`);
   return conds;
-}
-
-/**
- * The filters' conditions on a search's word rows, whose key is (word, stage, status, risk_rank, r)
- * (migration 30): a column before the last filtered one that is not filtered itself is named with
- * all its values, so the filters are seeks into the word's range rather than a test of each of its
- * rows ("Okello" at medium or high risk alone: 5 stages × 3 statuses × 2 risks, 30 short ranges,
- * rather than all 2 600 of its rows at 100 000 cases).
- */
-function wordKeyConditions(input: CaseListQuery): Cond[] {
-  const keyed = [
-    { column: 'stage', chosen: input.stages?.length, all: stages as readonly (string | number)[] },
-    { column: 'status', chosen: input.status, all: caseStatuses as readonly (string | number)[] },
-    { column: 'risk_rank', chosen: input.riskLevels?.length, all: Object.values(caseRiskRank) as readonly (string | number)[] },
-  ];
-  const deepest = keyed.findLastIndex((k) => k.chosen);
-  return keyed
-    .slice(0, Math.max(deepest, 0))
-    .filter((k) => !k.chosen)
-    .map((k) => sql`${sql.raw(`cases.${k.column}`)} IN (${sql.join(k.all.map((v) => sql`${v}`))})`);
 }
 
 const where = (conds: Cond[]) => (conds.length > 0 ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
@@ -396,41 +375,6 @@ async function cappedPage(cap: number | null, ...[db, input, conds, source, curs
   return { rows: await readRows(db, page.map((entry) => entry[0] as number)), total: countTotal ? rows.length : null, nextCursor };
 }
 
-/**
- * The first `limit` of `rows` after `from` (all of them when null) in `compare`'s order, and how
- * many come after `from`. One pass that keeps the page sorted as it goes: sorting all 600 matches
- * of a common name to take 50 cost 0.3 ms at 100 000 cases (a compare each of some 6 000 times),
- * and most of them are passed by one compare with the page's last.
- */
-function firstAfter<T>(rows: T[], from: T | null, limit: number, compare: (a: T, b: T) => number) {
-  const page: T[] = [];
-  let after = 0;
-  for (const row of rows) {
-    if (from !== null && compare(row, from) <= 0) continue;
-    after += 1;
-    if (page.length === limit && compare(row, page[limit - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = page.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(page[mid], row) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    page.splice(lo, 0, row);
-    if (page.length > limit) page.pop();
-  }
-  return { page, after };
-}
-
-function compareValues(a: KeyValue, b: KeyValue): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 /** The old offset paging, for callers that still send an offset: walks the pages by cursor. */
 async function offsetPage(db: Kysely<DB>, input: CaseListQuery, session: Session, now: Date): Promise<CaseListPage> {
