@@ -1,7 +1,7 @@
 // The growth 10 000 -> 100 000 cases of list queries (issue 9: at most 2×), measured with both
 // offices open in one process and the calls interleaved — the same query on the small office and
 // then at once on the large one — so that a machine that is slower in one minute than in the next
-// (this shared one is: the same code measured 0.9 and 1.4 ms an hour apart) cannot make a ratio.
+// (this shared one is: two runs of the same code minutes apart moved by up to 1.8×) cannot make a ratio.
 // Round 0 is each query's first call since the offices opened (their caches cold for it) and is
 // reported apart; the later rounds are the warm figures. Used by `npm run bench` (against the
 // 10 000-case office, when there is one) and `npm run bench:growth`.

@@ -346,8 +346,8 @@ try {
 }
 
 // --- Growth of the list queries, interleaved with a smaller office ------------------------------
-// The growth between two runs minutes apart moves with the machine (the same code: 0.9 and 1.4 ms
-// an hour apart at 10 000 cases); each query is run on both offices one after the other instead.
+// The growth between two runs minutes apart moves with the machine (up to 1.8× for the same code,
+// README); each query is run on both offices one after the other instead.
 let interleaved: Run['interleaved'];
 const againstDir = values.against ?? path.join('.homeward-data', 'seed-10000');
 if ((values.against || caseCount > 10_000) && fs.existsSync(path.join(againstDir, 'homeward.db'))) {

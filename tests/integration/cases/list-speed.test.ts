@@ -346,8 +346,8 @@ describe('query plans', () => {
       const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
       expect({ sql, scans: plan.filter((d) => /SCAN case_name_words\b/.test(d)) }).toEqual({ sql, scans: [] });
       // Filtered by stage, status or risk, a word's rows are read by seeks into those ranges of the
-      // key (word, stage, status, risk_rank, r: migration 30), not tested row by row. (The tolerated
-      // spellings' first matches are cut before the filters, and the exact ones left out by word.)
+      // key (word, stage, status, risk_rank, r: migration 30), not tested row by row. (The exact ones
+      // left out of the tolerated spellings are read by word alone.)
       const filtered = ['stage', 'status', 'risk_rank'].filter((c) => new RegExp(`cases\\.${c} (IN|=)`).test(sql));
       if (filtered.length === 0 || sql.includes('INDEXED BY case_name_words_updated')) continue;
       const deepest = filtered[filtered.length - 1];
